@@ -1,0 +1,19 @@
+#!/usr/bin/env node
+// npm run build: rollup (ESM + bundle), .d.ts from tsc, the generated validators' hand-written
+// .d.ts (tsc does not copy them), and the Custom Elements Manifest.
+import { execFileSync } from 'node:child_process';
+import { cpSync, rmSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
+const bin = (name) => join('node_modules', '.bin', name);
+
+rmSync('dist', { recursive: true, force: true });
+run(bin('rollup'), ['-c', '--silent']);
+run(bin('tsc'), ['-p', 'tsconfig.build.json']);
+for (const f of readdirSync('src/generated/validators')) {
+  if (f.endsWith('.d.ts')) cpSync(join('src/generated/validators', f), join('dist/generated/validators', f));
+}
+run(bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
+if (!existsSync('dist/custom-elements.json')) throw new Error('custom-elements.json was not written');
+console.log('build: dist/ written');

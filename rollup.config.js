@@ -1,0 +1,54 @@
+// Two outputs:
+//  1. dist/ — the package: ESM, one file per module (preserveModules) so hosts import one element
+//     without the rest; lit and @lit/context stay external (peer dependencies).
+//  2. dist/wuye-kit.bundle.js — one self-registering file, lit included, minified, for a plain
+//     <script type="module"> page with no bundler.
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import esbuild from 'rollup-plugin-esbuild';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+
+const tsconfig = new URL('./tsconfig.json', import.meta.url).pathname;
+
+/** Public entry modules: the three entry points plus each element's registration module. */
+function entries() {
+  const list = ['src/index.ts', 'src/define.ts', 'src/core/index.ts'];
+  for (const dir of ['src/workflow', 'src/react']) {
+    try {
+      if (statSync(join(dir, 'index.ts')).isFile()) list.push(join(dir, 'index.ts'));
+    } catch {
+      /* entry point not present */
+    }
+  }
+  for (const name of readdirSync('src/components')) {
+    const file = join('src/components', name, `${name}.ts`);
+    try {
+      if (statSync(file).isFile()) list.push(file);
+    } catch {
+      /* a shared folder, not an element */
+    }
+  }
+  return list;
+}
+
+const external = (id) => /^(lit|@lit\/)/.test(id) || /^(lit|@lit-labs)\//.test(id);
+
+export default [
+  {
+    input: entries(),
+    external,
+    plugins: [nodeResolve(), esbuild({ target: 'es2022', tsconfig })],
+    output: {
+      dir: 'dist',
+      format: 'esm',
+      preserveModules: true,
+      preserveModulesRoot: 'src',
+      entryFileNames: '[name].js',
+    },
+  },
+  {
+    input: 'src/bundle.ts',
+    plugins: [nodeResolve(), esbuild({ target: 'es2022', tsconfig, minify: true })],
+    output: { file: 'dist/wuye-kit.bundle.js', format: 'esm' },
+  },
+];

@@ -1,0 +1,23 @@
+import { createContext } from '@lit/context';
+import type { Locale } from '../../core/i18n/locale.js';
+
+/** Who is using the kit: set by the host portal, read by elements that record or authorise. */
+export interface Actor {
+  readonly id: string;
+  readonly name: string;
+  readonly roles: readonly string[];
+}
+
+/** Reference data a host portal supplies once for every element inside a provider. */
+export interface ReferenceData {
+  readonly offices?: readonly { readonly id: string; readonly name: string; readonly project?: string }[];
+  readonly contractors?: readonly { readonly id: string; readonly name: string }[];
+  readonly [key: string]: unknown;
+}
+
+// Keys made with Symbol.for so that two copies of wuye-kit on one page still meet.
+export const localeContext = createContext<Locale | undefined>(Symbol.for('wy:locale'));
+export const actorContext = createContext<Actor | undefined>(Symbol.for('wy:actor'));
+export const referenceContext = createContext<ReferenceData | undefined>(Symbol.for('wy:reference'));
+/** The host's store (workflow engine, submit hooks); typed by the elements that use it. */
+export const storeContext = createContext<unknown>(Symbol.for('wy:store'));
