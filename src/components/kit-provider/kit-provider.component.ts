@@ -20,7 +20,7 @@ export class WyKitProvider extends LitElement {
     }
   `;
 
-  /** Interface language for everything inside: `zh-CN` (default) or `en`. */
+  /** Interface language for everything inside: `zh-CN` (default) or `en`. Mirrored to `lang`. */
   @property() locale?: string;
 
   /** The host's store or engine adapter (submit hooks, workflow engine). */
@@ -42,7 +42,13 @@ export class WyKitProvider extends LitElement {
   protected resolvedLocale?: Locale;
 
   override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    if (changed.has('locale')) this.resolvedLocale = matchLocale(this.locale);
+    if (changed.has('locale')) {
+      this.resolvedLocale = matchLocale(this.locale);
+      // Elements resolve their language from the closest [lang]; mirroring the locale here makes
+      // the provider win over <html lang> and tells screen readers the language of the content.
+      if (this.resolvedLocale) this.setAttribute('lang', this.resolvedLocale);
+      else if (changed.get('locale') !== undefined) this.removeAttribute('lang');
+    }
   }
 
   override render() {

@@ -1,0 +1,48 @@
+// ESLint: typescript-eslint, lit and web-component rules, plus the layer rule of design.md:
+// src/core and src/workflow stay free of lit, components and DOM globals.
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+
+const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'customElements', 'HTMLElement', 'Element', 'Node', 'indexedDB'];
+
+export default tseslint.config(
+  { ignores: ['dist/', 'src/generated/', 'storybook-static/', 'node_modules/', 'coverage/'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['src/**/*.ts', 'stories/**/*.ts'],
+    plugins: { lit, wc },
+    rules: {
+      ...lit.configs.recommended.rules,
+      ...wc.configs.recommended.rules,
+      'wc/guard-super-call': 'off',
+    },
+  },
+  {
+    rules: {
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src/core/**/*.ts', 'src/workflow/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['lit', 'lit/*', '@lit/*', '@lit-labs/*'], message: 'src/core and src/workflow are pure: no Lit.' },
+            { group: ['**/components/**', '../components/*', '../../components/*'], message: 'Imports only point down: core and workflow never import components.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', ...DOM_GLOBALS.map((name) => ({ name, message: 'src/core and src/workflow must run without a DOM.' }))],
+    },
+  },
+  {
+    files: ['test/**/*.ts', 'test/**/*.mjs', '.scripts/**/*.mjs', '*.js', '*.mjs', '.storybook/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

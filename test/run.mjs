@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// npm test: (gen runs first, as pretest) type check (browser and no-DOM configs), lint, build,
+// Node tests, browser tests. Prints `Tests: N passed, N failed, N skipped` as its last line and
+// exits non-zero if anything failed. A failing stage (type check, lint, build) counts as one
+// failed test so the closing line never hides it.
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readdirSync, rmSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const total = { passed: 0, failed: 0, skipped: 0 };
+const failedStages = [];
+const tmp = mkdtempSync(join(tmpdir(), 'wy-test-'));
+const bin = (name) => join('node_modules', '.bin', name);
+
+function stage(name, cmd, args, env = {}) {
+  console.log(`\n── ${name} ──`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  if (r.status !== 0) failedStages.push(name);
+  return r.status === 0;
+}
+
+function counted(name, cmd, args) {
+  const file = join(tmp, `${name}.json`);
+  const ok = stage(name, cmd, args, { WY_COUNT_FILE: file });
+  let counts;
+  try {
+    counts = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    counts = { passed: 0, failed: 1, skipped: 0 }; // the runner died before reporting
+  }
+  if (!ok && counts.failed === 0) counts.failed = 1;
+  for (const k of Object.keys(total)) total[k] += counts[k] ?? 0;
+}
+
+const only = process.argv.slice(2);
+const want = (s) => only.length === 0 || only.includes(s);
+
+if (want('typecheck')) {
+  if (!stage('type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])) total.failed++;
+  if (!stage('type check (no DOM: src/core, src/workflow)', bin('tsc'), ['-p', 'tsconfig.core.json'])) total.failed++;
+}
+if (want('lint') && !stage('lint', bin('eslint'), ['.', '--max-warnings=0'])) total.failed++;
+if (want('build') && !stage('build', process.execPath, ['.scripts/build.mjs'])) total.failed++;
+if (want('node')) {
+  counted('node tests', process.execPath, [
+    '--import', 'tsx', '--test',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=./test/support/node-counting-reporter.mjs', '--test-reporter-destination=stdout',
+    ...readdirSync('test/node').filter((f) => f.endsWith('.test.ts')).map((f) => join('test/node', f)),
+  ]);
+}
+if (want('browser')) counted('browser tests', bin('web-test-runner'), []);
+
+rmSync(tmp, { recursive: true, force: true });
+if (failedStages.length) console.log(`\nFailed: ${failedStages.join(', ')}`);
+console.log(`Tests: ${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed > 0 || failedStages.length ? 1 : 0);
