@@ -321,7 +321,17 @@ ${vocab.map((v) => `export type ${pascal(v.name)} = (typeof vocab)[${JSON.string
 `,
   );
 
-  // 6. Swap in atomically.
+  // 6. Field labels by path, so validate() can name the field in its messages.
+  const byId = new Map(all.map((x) => [x.schema.$id, x.schema]));
+  const labels = Object.fromEntries(main.map((s) => [s.name, collectLabels(s.schema, s.schema, byId)]));
+  writeFileSync(
+    join(tmpDir, 'labels.ts'),
+    `${BANNER}/** Field labels (zh-CN, en) of every shipped schema by JSON pointer; array items are \`*\`. */
+export const labels: Readonly<Record<string, Readonly<Record<string, { readonly 'zh-CN': string; readonly en: string }>>>> = ${JSON.stringify(labels, null, 2)};
+`,
+  );
+
+  // 7. Swap in atomically.
   rmSync(outDir, { recursive: true, force: true });
   renameSync(tmpDir, outDir);
   console.log(`gen: ${main.length} schemas, ${vocab.length} vocabularies, formats [${[...formats].join(', ')}] → ${relative(process.cwd(), outDir) || outDir}`);
@@ -345,6 +355,36 @@ function runtimePlugin(formatNames) {
       b.onLoad({ filter: /.*/, namespace: 'wy-runtime' }, (args) => ({ contents: modules[args.path](), loader: 'js' }));
     },
   };
+}
+
+/** Resolves a local (#/definitions/x) or vocabulary (vocab/x.json) $ref. */
+function deref(node, root, byId) {
+  let seen = 0;
+  while (node && typeof node.$ref === 'string' && seen++ < 20) {
+    const ref = node.$ref;
+    if (ref.startsWith('#/')) {
+      node = ref.slice(2).split('/').reduce((n, k) => n?.[k.replace(/~1/g, '/').replace(/~0/g, '~')], root);
+    } else {
+      const id = new URL(ref, root.$id).href;
+      node = byId.get(id);
+    }
+  }
+  return node;
+}
+
+/** Labels by path; a nested field's label is prefixed with its parent's (`投诉人·联系电话`). */
+function collectLabels(schema, root, byId, path = '', out = {}, depth = 0, parent = undefined) {
+  if (depth > 12 || !schema || typeof schema !== 'object') return out;
+  const node = deref(schema, root, byId);
+  const own = schema['x-label'] ?? node?.['x-label'];
+  const label = own && parent ? { 'zh-CN': `${parent['zh-CN']}·${own['zh-CN']}`, en: `${parent.en} · ${own.en}` } : own;
+  if (path && label) out[path] = label;
+  if (!node) return out;
+  const next = path ? label ?? parent : undefined;
+  for (const [k, sub] of Object.entries(node.properties ?? {})) collectLabels(sub, root, byId, `${path}/${escapePointer(k)}`, out, depth + 1, next);
+  if (node.items && !Array.isArray(node.items)) collectLabels(node.items, root, byId, `${path}/*`, out, depth + 1, next);
+  for (const part of [...(node.allOf ?? []), node.then, node.else].filter(Boolean)) collectLabels(part, root, byId, path, out, depth + 1, parent);
+  return out;
 }
 
 function explain(s, err) {

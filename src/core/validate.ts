@@ -1,4 +1,5 @@
 import { validators, schemaIds } from '../generated/validators/index.js';
+import { labels } from '../generated/labels.js';
 import type { GeneratedError } from '../generated/validator-types.js';
 import { DEFAULT_LOCALE, type Locale } from './i18n/locale.js';
 import { validationMessages, type ValidationMessageKey } from './i18n/validation-messages.js';
@@ -25,7 +26,10 @@ export interface ValidationResult<T = unknown> {
 export interface ValidateOptions {
   /** Message language; default zh-CN. */
   readonly locale?: Locale;
-  /** Labels of fields by path, used in messages (`联系电话的格式不正确`). */
+  /**
+   * Label of the field at a path, used in messages (`联系电话的格式不正确`). Default: the
+   * schema's own `x-label` for that path in the requested locale.
+   */
   readonly labelOf?: (path: string) => string | undefined;
 }
 
@@ -95,5 +99,8 @@ export function validate<T = unknown>(schemaId: string, data: unknown, options: 
   if (!fn) throw new UnknownSchemaError(schemaId);
   const valid = fn(data);
   if (valid) return { valid: true, errors: [], data: data as T };
-  return { valid: false, errors: mapErrors(fn.errors, options) };
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const own = labels[name!] ?? {};
+  const labelOf = options.labelOf ?? ((path: string) => own[path.replace(/\/\d+(?=\/|$)/g, '/*')]?.[locale]);
+  return { valid: false, errors: mapErrors(fn.errors, { locale, labelOf }) };
 }

@@ -23,7 +23,7 @@ describe('<wy-error-summary> renders validator output', () => {
     const { errors } = validate('complaint', cases.find((c) => c.name === 'bad phone')!.data);
     const el = await fixture<WyErrorSummary>(html`<wy-error-summary .errors=${errors}></wy-error-summary>`);
     const items = [...el.shadowRoot!.querySelectorAll('[part="item"]')].map((li) => li.textContent!.trim());
-    expect(items).to.deep.equal(['此项的格式不正确']);
+    expect(items).to.deep.equal(['投诉人·联系电话的格式不正确']);
     expect(el.shadowRoot!.querySelector('[part="heading"]')!.textContent).to.equal('请修正以下问题');
     expect(el.shadowRoot!.querySelector('[role="alert"]')).to.be.instanceOf(HTMLElement);
   });

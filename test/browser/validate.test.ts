@@ -32,8 +32,8 @@ describe('validate() with the precompiled complaint validator', () => {
 
   it('words messages in zh-CN by default and in en on request', () => {
     const c = (invalidComplaints as InvalidCase[]).find((x) => x.name === 'bad phone')!;
-    expect(validate('complaint', c.data).errors[0]!.message).to.equal('此项的格式不正确');
-    expect(validate('complaint', c.data, { locale: 'en' }).errors[0]!.message).to.equal('This field is not in the expected format');
+    expect(validate('complaint', c.data).errors[0]!.message).to.equal('投诉人·联系电话的格式不正确');
+    expect(validate('complaint', c.data, { locale: 'en' }).errors[0]!.message).to.equal('Complainant · Phone is not in the expected format');
     const labelled = validate('complaint', c.data, { locale: 'zh-CN', labelOf: (p) => (p === '/complainant/phone' ? '联系电话' : undefined) });
     expect(labelled.errors[0]!.message).to.equal('联系电话的格式不正确');
   });
@@ -61,6 +61,12 @@ describe('validate() with the precompiled complaint validator', () => {
 
   it('throws a clear error for an unknown schema id', () => {
     expect(() => validate('no-such-schema', {})).to.throw(UnknownSchemaError, /no-such-schema.*Known: complaint/);
+  });
+
+  it('names the field with the schema label, and says "this field" when it has none', () => {
+    const missing = (invalidComplaints as InvalidCase[]).find((x) => x.name === 'missing category')!;
+    expect(validate('complaint', missing.data).errors[0]!.message).to.equal('投诉分类为必填项');
+    expect(validate('complaint', missing.data, { labelOf: () => undefined }).errors[0]!.message).to.equal('此项为必填项');
   });
 
   it('fills {placeholders} from the keyword params', () => {

@@ -41,6 +41,7 @@ export class WyErrorSummary extends LitElement {
   /** Interface language (`zh-CN` or `en`); otherwise the closest `[lang]`, the provider, then zh-CN. */
   @property({ reflect: true }) locale?: string;
 
+  /** @ignore */
   private readonly localize = new LocalizeController(this);
 
   /** Moves focus to the summary, so screen readers announce it after a failed submit. */
@@ -70,7 +71,8 @@ export class WyErrorSummary extends LitElement {
   private onSelect(event: MouseEvent): void {
     event.preventDefault();
     const path = (event.currentTarget as HTMLElement).dataset['path'] ?? '';
-    this.dispatchEvent(new WyErrorSelectEvent(path));
+    const selected = new WyErrorSelectEvent(path);
+    this.dispatchEvent(selected);
   }
 }
 
