@@ -8,7 +8,7 @@
 //   vocab.ts                 every vocabulary's codes and zh-CN/en labels
 // Everything is written to a temporary folder first and swapped in only when every schema
 // compiled, so a failure never leaves a half-written src/generated behind.
-import { readFileSync, readdirSync, mkdirSync, writeFileSync, rmSync, renameSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, mkdirSync, writeFileSync, rmSync, renameSync, existsSync, statSync } from 'node:fs';
 import { join, relative, basename, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv, { _ } from 'ajv';
@@ -331,9 +331,12 @@ export const labels: Readonly<Record<string, Readonly<Record<string, { readonly 
 `,
   );
 
-  // 7. Swap in atomically.
-  rmSync(outDir, { recursive: true, force: true });
+  // 7. Swap in: move the old folder aside, move the new one in, then delete the old one, so
+  // readers (a running test server) never see a missing folder for longer than two renames.
+  const old = `${outDir}.old-${process.pid}`;
+  if (existsSync(outDir)) renameSync(outDir, old);
   renameSync(tmpDir, outDir);
+  rmSync(old, { recursive: true, force: true });
   console.log(`gen: ${main.length} schemas, ${vocab.length} vocabularies, formats [${[...formats].join(', ')}] → ${relative(process.cwd(), outDir) || outDir}`);
 }
 
@@ -401,7 +404,37 @@ function explain(s, err) {
   return new GenError(s.file, pointer ?? '', msg);
 }
 
-main().catch((err) => {
+// Several gen runs at once (parallel test runs) take turns through a lock folder.
+const lock = `${outDir}.lock`;
+async function withLock(fn) {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    try {
+      mkdirSync(lock, { recursive: false });
+      break;
+    } catch (err) {
+      if (err.code !== 'EEXIST') {
+        mkdirSync(dirname(lock), { recursive: true });
+        continue;
+      }
+      // A lock older than two minutes belongs to a run that died.
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 120_000) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        /* released meanwhile */
+      }
+      if (Date.now() > deadline) throw new Error(`gen: ${lock} is held by another run`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+withLock(main).catch((err) => {
   rmSync(tmpDir, { recursive: true, force: true });
   console.error(`gen failed: ${err instanceof GenError ? err.message : err.stack ?? err}`);
   process.exit(1);

@@ -34,3 +34,31 @@ export async function inBrowser(path, fn, arg) {
     await server.close();
   }
 }
+
+/**
+ * Bundles a TypeScript page script (lit included, decorators per tsconfig) to
+ * test/bench/.out/<name>.js and writes test/bench/.out/<name>.html that loads it, so a browser
+ * bench measures source without depending on dist/. Returns the page path to pass to inBrowser.
+ */
+export async function bundlePage(name, entry, { title = name } = {}) {
+  const { build } = await import('esbuild');
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  mkdirSync('test/bench/.out', { recursive: true });
+  await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    tsconfig: 'tsconfig.json',
+    outfile: `test/bench/.out/${name}.js`,
+    logLevel: 'silent',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    conditions: ['production'],
+  });
+  writeFileSync(
+    `test/bench/.out/${name}.html`,
+    `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}</title></head><body><script type="module" src="./${name}.js"></script></body></html>`,
+  );
+  return `test/bench/.out/${name}.html`;
+}

@@ -1,15 +1,11 @@
 import { css } from 'lit';
+import { baseStyles } from '../shared/base.styles.js';
 
-export const styles = css`
+export const styles = [
+  baseStyles,
+  css`
   :host {
     display: block;
-    font-family: var(--wy-font-family, system-ui, 'PingFang SC', 'Microsoft YaHei', sans-serif);
-    font-size: var(--wy-font-size, 0.875rem);
-    color: var(--wy-color-text, #1f2328);
-  }
-  :host([hidden]),
-  [hidden] {
-    display: none !important;
   }
   [part='base'] {
     --_color: var(--wy-error-summary-color, var(--wy-color-danger, #b42318));
@@ -42,4 +38,5 @@ export const styles = css`
     outline: 2px solid var(--wy-color-focus, #2f6feb);
     outline-offset: 1px;
   }
-`;
+`,
+];
