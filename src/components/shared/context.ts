@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import type { Locale } from '../../core/i18n/locale.js';
+import type { Locale, Localized } from '../../core/i18n/locale.js';
 
 /** Who is using the kit: set by the host portal, read by elements that record or authorise. */
 export interface Actor {
@@ -10,8 +10,16 @@ export interface Actor {
 
 /** Reference data a host portal supplies once for every element inside a provider. */
 export interface ReferenceData {
-  readonly offices?: readonly { readonly id: string; readonly name: string; readonly project?: string }[];
-  readonly contractors?: readonly { readonly id: string; readonly name: string }[];
+  /** Management offices (管理处); see schemas/examples/offices.json. */
+  readonly offices?: readonly {
+    readonly id: string;
+    readonly name: string | Localized;
+    readonly project?: string;
+    readonly region?: string;
+    readonly regionName?: string | Localized;
+  }[];
+  /** Contractors / responsible parties (施工单位) for defects. */
+  readonly contractors?: readonly { readonly id: string; readonly name: string | Localized }[];
   readonly [key: string]: unknown;
 }
 
