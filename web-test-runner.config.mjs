@@ -2,6 +2,8 @@
 // 'unsafe-eval': the kit must work where host portals forbid eval.
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { countingReporter } from './test/support/counting-reporter.mjs';
@@ -40,7 +42,11 @@ export default {
   // and fixtures wait for frames.
   concurrency: 1,
   testsFinishTimeout: 300_000,
-  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig })],
+  plugins: [
+    esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig }),
+    // json-logic-js ships CommonJS only; serve it to the browser as ESM.
+    fromRollup(rollupCommonjs)({ include: ['**/node_modules/json-logic-js/**'] }),
+  ],
   browsers: [
     chromeLauncher({
       launchOptions: {
