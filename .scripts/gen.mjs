@@ -10,6 +10,7 @@
 // compiled, so a failure never leaves a half-written src/generated behind.
 import { readFileSync, readdirSync, mkdirSync, writeFileSync, rmSync, renameSync, existsSync, statSync } from 'node:fs';
 import { join, relative, basename, dirname } from 'node:path';
+import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import Ajv, { _ } from 'ajv';
 import { formats as formatImpls, formatsModule, ucs2lengthModule, equalModule } from './formats.mjs';
@@ -227,8 +228,11 @@ async function main() {
     // standaloneCode exports the validator as default; export it under a stable name too.
     let code = result.outputFiles[0].text;
     const exportStmt = /export\s*\{([^}]*)\};?\s*$/.exec(code);
-    const defaultName = exportStmt && /(\w+) as default/.exec(exportStmt[1])?.[1];
-    if (!defaultName) throw new GenError(s.file, undefined, 'could not find the validator export in the generated code');
+    const defaultName = exportStmt && /([\w$]+) as default/.exec(exportStmt[1])?.[1];
+    if (!defaultName) {
+      writeFileSync(join(tmpdir(), `wy-gen-${s.name}.failed.js`), code);
+      throw new GenError(s.file, undefined, 'could not find the validator export in the generated code');
+    }
     code = `${code.slice(0, exportStmt.index)}export{${defaultName} as default,${defaultName} as ${exportName}};\n`;
     for (const bad of ['new Function', 'eval(', 'require(', 'import ', 'import(']) {
       if (code.includes(bad)) { writeFileSync("/tmp/bad-validator.js", code); throw new GenError(s.file, undefined, `generated validator contains "${bad}"; refusing to write it`); }
