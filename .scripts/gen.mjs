@@ -312,6 +312,16 @@ ${main.map((s) => `  ${JSON.stringify(s.schema.$id)}: ${JSON.stringify(s.name)},
       `${BANNER}/** ${relative(root, s.file)} */\nconst schema: Readonly<Record<string, unknown>> = ${JSON.stringify(s.schema, null, 2)};\nexport default schema;\n`,
     );
   }
+  writeFileSync(
+    join(tmpDir, 'schemas', 'vocab', 'index.ts'),
+    `${BANNER}/** Every vocabulary schema by \`$id\`, so shipped schemas' \`$ref\`s resolve at run time (forms). */
+${vocab.map((v) => `import ${camel(v.name)} from './${v.name}.js';`).join('\n')}
+
+export const vocabById: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+${vocab.map((v) => `  ${JSON.stringify(v.schema.$id)}: ${camel(v.name)},`).join('\n')}
+};
+`,
+  );
   const vocabModule = Object.fromEntries(
     vocab.map((v) => [camel(v.name), { id: v.schema.$id, codes: v.schema.enum, labels: v.schema['x-labels'] }]),
   );

@@ -66,11 +66,16 @@ function deref(ctx: Ctx, node: JsonSchema, at: string, base: JsonSchema): { sche
 }
 
 function resolveId(ref: string, base: string | undefined): string {
-  try {
-    return base ? new URL(ref, base).href : new URL(ref).href;
-  } catch {
-    return ref;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || !base) return ref;
+  const dir = base.slice(0, base.lastIndexOf('/') + 1);
+  const parts = (dir + ref).split('/');
+  const out: string[] = [];
+  for (const p of parts) {
+    if (p === '.') continue;
+    if (p === '..' && out.length > 3) out.pop();
+    else out.push(p);
   }
+  return out.join('/');
 }
 
 /** Merges `allOf` into one schema: properties merged, `required` united, bounds made stricter. */

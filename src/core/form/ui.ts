@@ -1,0 +1,103 @@
+import { validate as validateShipped } from '../validate.js';
+import { FormSchemaError, type FormModel, type Text } from './types.js';
+import type { UiRule } from './rules.js';
+
+export interface UiField {
+  readonly widget?: string;
+  readonly label?: Text;
+  readonly help?: Text;
+  readonly placeholder?: Text;
+  readonly span?: number;
+  readonly rows?: number;
+  readonly keep?: boolean;
+  readonly readonly?: boolean;
+  readonly accept?: string;
+}
+export interface UiGroup {
+  readonly id: string;
+  readonly title?: Text;
+  readonly description?: Text;
+  readonly columns?: number;
+  readonly fields: readonly string[];
+}
+export interface UiStep {
+  readonly id: string;
+  readonly title?: Text;
+  readonly groups: readonly UiGroup[];
+}
+export interface UiNotice {
+  readonly id: string;
+  readonly tone?: 'info' | 'warning' | 'danger';
+  readonly when: unknown;
+  readonly text: Text;
+  readonly textFrom?: unknown;
+}
+export interface UiDocument {
+  readonly number?: string;
+  readonly version?: string;
+  readonly title?: Text;
+  readonly department?: Text;
+}
+/** A UI schema (`*.ui.json`), validated against `schemas/ui.schema.json`. */
+export interface UiSchema {
+  readonly schema?: string;
+  readonly document?: UiDocument;
+  readonly columns?: number;
+  readonly groups?: readonly UiGroup[];
+  readonly steps?: readonly UiStep[];
+  readonly fields?: Readonly<Record<string, UiField>>;
+  readonly rules?: readonly UiRule[];
+  readonly notices?: readonly UiNotice[];
+  readonly submitLabel?: Text;
+}
+
+/** The layout the element renders: steps (one when not a wizard) of groups of field pointers. */
+export interface Layout {
+  readonly wizard: boolean;
+  readonly steps: readonly { readonly id: string; readonly title?: Text | undefined; readonly groups: readonly UiGroup[] }[];
+}
+
+/**
+ * Checks a UI schema against its meta-schema (precompiled) and against the data schema: every
+ * pointer must name a field. Throws `FormSchemaError` with the pointer inside the UI schema.
+ */
+export function checkUiSchema(ui: unknown, model: FormModel): UiSchema {
+  if (ui === undefined || ui === null) return {};
+  const r = validateShipped('ui', ui, { locale: 'en' });
+  if (!r.valid) {
+    const e = r.errors[0]!;
+    throw new FormSchemaError('uiSchema', e.path, e.message);
+  }
+  const u = ui as UiSchema;
+  if (u.schema && model.id && u.schema !== model.id) {
+    throw new FormSchemaError('uiSchema', '/schema', `this layout is for "${u.schema}", not "${model.id}"`);
+  }
+  const known = (p: string) => model.byPath.has(p.replace(/\/\d+(?=\/|$)/g, '/*'));
+  const check = (p: string, where: string) => {
+    if (!known(p)) throw new FormSchemaError('uiSchema', where, `no field "${p}" in the schema`);
+  };
+  const checkGroups = (groups: readonly UiGroup[], where: string) =>
+    groups.forEach((g, i) => g.fields.forEach((p, j) => check(p, `${where}/${i}/fields/${j}`)));
+  if (u.groups) checkGroups(u.groups, '/groups');
+  u.steps?.forEach((s, i) => checkGroups(s.groups, `/steps/${i}/groups`));
+  for (const p of Object.keys(u.fields ?? {})) check(p, `/fields/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  u.rules?.forEach((r, i) => (typeof r.target === 'string' ? [r.target] : r.target).forEach((t, j) => check(t, `/rules/${i}/target${typeof r.target === 'string' ? '' : `/${j}`}`)));
+  return u;
+}
+
+/**
+ * Steps and groups to render. Top-level fields no group mentions (neither the field, nor an
+ * ancestor, nor a descendant) go into a last group, in schema order, so nothing is lost.
+ */
+export function buildLayout(model: FormModel, ui: UiSchema): Layout {
+  const steps = ui.steps ?? [{ id: 'main', groups: ui.groups ?? [] }];
+  const listed = steps.flatMap((s) => s.groups.flatMap((g) => g.fields));
+  const covered = (p: string) => listed.some((l) => l === p || l.startsWith(`${p}/`) || p.startsWith(`${l}/`));
+  const rest = (model.root.children ?? []).map((f) => f.path).filter((p) => !covered(p));
+  const out = steps.map((s) => ({ id: s.id, title: s.title, groups: [...s.groups] }));
+  if (rest.length) {
+    const last = out[out.length - 1]!;
+    last.groups.push({ id: last.groups.length ? 'more' : 'main', fields: rest });
+  }
+  return { wizard: Boolean(ui.steps && ui.steps.length > 1), steps: out };
+}

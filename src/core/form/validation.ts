@@ -1,0 +1,86 @@
+import { validators, schemaIds } from '../../generated/validators/index.js';
+import type { GeneratedError, GeneratedValidator } from '../../generated/validator-types.js';
+import { mapErrors, formatError, type ValidationError } from '../validate.js';
+import type { Locale } from '../i18n/locale.js';
+import { pick } from '../i18n/locale.js';
+import { getAt, templateOf } from './pointer.js';
+import type { FormEngine } from './engine.js';
+import type { JsonSchema, Text } from './types.js';
+
+/** Validates a whole value; returns raw Ajv-shaped errors. */
+export type RawValidator = (data: unknown) => readonly GeneratedError[];
+
+/** The precompiled validator of a shipped schema, by `$id`; undefined for a custom schema. */
+export function shippedValidator(schema: JsonSchema): RawValidator | undefined {
+  const name = typeof schema.$id === 'string' ? schemaIds[schema.$id] : undefined;
+  const fn: GeneratedValidator<unknown> | undefined = name ? validators[name] : undefined;
+  if (!fn) return undefined;
+  return (data) => (fn(data) ? [] : (fn.errors ?? []));
+}
+
+/** Raised when a custom schema needs run-time compilation and the page forbids eval. */
+export class RuntimeCompileError extends Error {
+  override readonly name = 'RuntimeCompileError';
+}
+
+/**
+ * Compiles a schema given at run time (a configurator's edit) with Ajv, loaded lazily so that
+ * pages with shipped schemas never download it. Ajv compiles to a Function: under a CSP
+ * without 'unsafe-eval' this fails, and the error says what to do instead.
+ */
+export async function compileAtRuntime(schema: JsonSchema, refs: readonly JsonSchema[] = []): Promise<RawValidator> {
+  const [{ default: Ajv }, { default: addFormats }] = await Promise.all([import('ajv'), import('ajv-formats')]);
+  const ajv = new Ajv({ allErrors: true, strict: false, messages: false });
+  addFormats(ajv);
+  for (const r of refs) if (r.$id && !ajv.getSchema(r.$id)) ajv.addSchema(r);
+  let fn: ((d: unknown) => boolean) & { errors?: unknown };
+  try {
+    fn = ajv.compile(schema);
+  } catch (err) {
+    if (err instanceof EvalError || /unsafe-eval|Content Security Policy|EvalError/i.test(String(err))) {
+      throw new RuntimeCompileError(
+        'This schema is not precompiled, and the page\'s Content-Security-Policy forbids the eval that Ajv needs to compile it. ' +
+          'Precompile it (`npx wuye-kit compile <schema>`) or allow \'unsafe-eval\' on this page.',
+      );
+    }
+    throw err;
+  }
+  return (data) => (fn(data) ? [] : ((fn.errors as GeneratedError[] | null | undefined) ?? []));
+}
+
+/**
+ * Validates the form: schema errors (only on fields shown right now) plus the fields that UI
+ * rules made required and are empty. Messages carry the field's translated label.
+ */
+export function validateForm(
+  engine: FormEngine,
+  validator: RawValidator,
+  locale: Locale,
+  labelOverride: (templatePath: string) => Text | undefined = () => undefined,
+): ValidationError[] {
+  const value = engine.submittableValue();
+  // A nested field is named with its parents (`投诉人·联系电话`), as validate() does.
+  const labelOf = (path: string): string | undefined => {
+    const t = templateOf(path);
+    const parts: string[] = [];
+    for (let p = t; p; p = p.slice(0, p.lastIndexOf('/'))) {
+      if (p.endsWith('/*')) continue;
+      const label = pick(labelOverride(p) ?? engine.model.byPath.get(p)?.label, locale);
+      if (label) parts.unshift(label);
+    }
+    return parts.length ? parts.join(locale === 'en' ? ' · ' : '·') : undefined;
+  };
+  const errors = mapErrors(validator(value), { locale, labelOf }).filter((e) => !engine.isHidden(e.path));
+  // Required by a UI rule or a schema condition the validator cannot see (UI rules are ours).
+  const seen = new Set(errors.map((e) => e.path));
+  const check = (pointer: string) => {
+    const state = engine.stateOf(pointer);
+    if (!state.required || !state.visible || seen.has(pointer) || engine.isHidden(pointer)) return;
+    const v = getAt(value, pointer);
+    if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) {
+      errors.push({ path: pointer, keyword: 'required', message: formatError({ keyword: 'required', params: {} }, locale, labelOf(pointer)), params: {} });
+    }
+  };
+  for (const r of engine.rules) if (r.effect === 'require') r.targets.forEach(check);
+  return errors;
+}
