@@ -7,7 +7,6 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
-import commonjs from '@rollup/plugin-commonjs';
 
 const tsconfig = new URL('./tsconfig.json', import.meta.url).pathname;
 
@@ -34,7 +33,7 @@ function entries() {
 
 // Peer dependencies (lit) and runtime dependencies stay external in the package build; the host's
 // bundler resolves them. The self-registering bundle includes everything.
-const external = (id) => /^(lit|idb|json-logic-js|write-excel-file)(\/|$)/.test(id) || /^@lit(-labs)?\//.test(id);
+const external = (id) => /^(lit|idb|write-excel-file)(\/|$)/.test(id) || /^@lit(-labs)?\//.test(id);
 
 export default [
   {
@@ -51,7 +50,7 @@ export default [
   },
   {
     input: 'src/bundle.ts',
-    plugins: [nodeResolve(), commonjs(), esbuild({ target: 'es2022', tsconfig, minify: true })],
+    plugins: [nodeResolve(), esbuild({ target: 'es2022', tsconfig, minify: true })],
     output: { file: 'dist/wuye-kit.bundle.js', format: 'esm' },
   },
 ];

@@ -2,8 +2,6 @@
 // 'unsafe-eval': the kit must work where host portals forbid eval.
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
-import { fromRollup } from '@web/dev-server-rollup';
-import rollupCommonjs from '@rollup/plugin-commonjs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter } from '@web/test-runner';
 import { countingReporter } from './test/support/counting-reporter.mjs';
@@ -42,11 +40,7 @@ export default {
   // and fixtures wait for frames.
   concurrency: 1,
   testsFinishTimeout: 300_000,
-  plugins: [
-    esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig }),
-    // json-logic-js ships CommonJS only; serve it to the browser as ESM.
-    fromRollup(rollupCommonjs)({ include: ['**/node_modules/json-logic-js/**'] }),
-  ],
+  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig })],
   browsers: [
     chromeLauncher({
       launchOptions: {

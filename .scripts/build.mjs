@@ -11,8 +11,11 @@ const bin = (name) => join('node_modules', '.bin', name);
 rmSync('dist', { recursive: true, force: true });
 run(bin('rollup'), ['-c', '--silent']);
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
-for (const f of readdirSync('src/generated/validators')) {
-  if (f.endsWith('.d.ts')) cpSync(join('src/generated/validators', f), join('dist/generated/validators', f));
+// Generated JavaScript modules (validators, vendored libraries) come with hand-written .d.ts.
+for (const dir of ['validators', 'vendor']) {
+  for (const f of readdirSync(join('src/generated', dir))) {
+    if (f.endsWith('.d.ts')) cpSync(join('src/generated', dir, f), join('dist/generated', dir, f));
+  }
 }
 run(bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
 if (!existsSync('dist/custom-elements.json')) throw new Error('custom-elements.json was not written');

@@ -335,7 +335,39 @@ ${vocab.map((v) => `export type ${pascal(v.name)} = (typeof vocab)[${JSON.string
 `,
   );
 
-  // 6. Field labels by path, so validate() can name the field in its messages.
+  // 6. Vendored runtime libraries that ship CommonJS only, re-bundled as ES modules so that
+  // browsers, test servers and bundlers import them without CommonJS interop.
+  mkdirSync(join(tmpDir, 'vendor'), { recursive: true });
+  const jl = await build({
+    stdin: { contents: "import jsonLogic from 'json-logic-js'; export default jsonLogic;", resolveDir: root, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'es2020',
+    write: false,
+    minify: true,
+    legalComments: 'inline',
+    logLevel: 'silent',
+  });
+  const jlVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'json-logic-js', 'package.json'), 'utf8')).version;
+  writeFileSync(
+    join(tmpDir, 'vendor', 'json-logic.js'),
+    `${BANNER}// json-logic-js ${jlVersion} (MIT, Jeremy Wadhams, jsonlogic.com), re-bundled as an ES module.\n/* eslint-disable */\n${jl.outputFiles[0].text}`,
+  );
+  writeFileSync(
+    join(tmpDir, 'vendor', 'json-logic.d.ts'),
+    `${BANNER}/** The part of json-logic-js wuye-kit uses. */
+declare const jsonLogic: {
+  apply(logic: unknown, data?: unknown): unknown;
+  truthy(value: unknown): boolean;
+  is_logic(value: unknown): boolean;
+};
+export default jsonLogic;
+`,
+  );
+
+  // 7. Field labels by path, so validate() can name the field in its messages.
   const byId = new Map(all.map((x) => [x.schema.$id, x.schema]));
   const labels = Object.fromEntries(main.map((s) => [s.name, collectLabels(s.schema, s.schema, byId)]));
   writeFileSync(
@@ -345,7 +377,7 @@ export const labels: Readonly<Record<string, Readonly<Record<string, { readonly 
 `,
   );
 
-  // 7. Swap in: move the old folder aside, move the new one in, then delete the old one, so
+  // 8. Swap in: move the old folder aside, move the new one in, then delete the old one, so
   // readers (a running test server) never see a missing folder for longer than two renames.
   const old = `${outDir}.old-${process.pid}`;
   if (existsSync(outDir)) renameSync(outDir, old);

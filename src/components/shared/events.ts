@@ -12,3 +12,20 @@ export class WyEvent<D> extends Event {
     super(type, { bubbles: true, composed: true, ...init });
   }
 }
+
+/**
+ * `wy-change`, fired by every element whose value changes; each element documents its
+ * `detail` (`{ value, path }` for forms, `{ items }` for the defect checklist, …).
+ */
+export class WyChangeEvent<D = unknown> extends WyEvent<D> {
+  static readonly type = 'wy-change';
+  constructor(detail: D) {
+    super(WyChangeEvent.type, detail);
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'wy-change': WyChangeEvent;
+  }
+}

@@ -197,7 +197,9 @@ function buildField(
     type,
     schema,
     label: labelOf(schema, key),
-    help: schema['x-help'] ?? schema.description,
+    // A description is documentation of the schema; it becomes help text only in a plain schema
+    // without our annotations (a vocabulary's description is not meant for the user).
+    help: schema['x-help'] ?? (schema['x-label'] || schema['x-labels'] ? undefined : schema.description),
     placeholder: schema['x-placeholder'],
     required,
     requiredWhen,

@@ -1,4 +1,4 @@
-import jsonLogic from 'json-logic-js';
+import jsonLogic from '../../generated/vendor/json-logic.js';
 import { FormSchemaError } from './types.js';
 import { escapeKey } from './pointer.js';
 
@@ -85,7 +85,7 @@ function assertNoMethod(logic: unknown, where: string): void {
 /** Evaluates JSONLogic against the form value; a rule that throws counts as false. */
 export function evaluate(logic: unknown, data: unknown): unknown {
   try {
-    return jsonLogic.apply(logic as never, (data ?? {}) as never);
+    return jsonLogic.apply(logic, data ?? {});
   } catch {
     return undefined;
   }

@@ -93,7 +93,7 @@ export function buildLayout(model: FormModel, ui: UiSchema): Layout {
   const steps = ui.steps ?? [{ id: 'main', groups: ui.groups ?? [] }];
   const listed = steps.flatMap((s) => s.groups.flatMap((g) => g.fields));
   const covered = (p: string) => listed.some((l) => l === p || l.startsWith(`${p}/`) || p.startsWith(`${l}/`));
-  const rest = (model.root.children ?? []).map((f) => f.path).filter((p) => !covered(p));
+  const rest = (model.root.children ?? []).map((f) => f.path).filter((p) => !covered(p) && ui.fields?.[p]?.widget !== 'hidden');
   const out = steps.map((s) => ({ id: s.id, title: s.title, groups: [...s.groups] }));
   if (rest.length) {
     const last = out[out.length - 1]!;

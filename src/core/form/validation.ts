@@ -70,7 +70,9 @@ export function validateForm(
     }
     return parts.length ? parts.join(locale === 'en' ? ' · ' : '·') : undefined;
   };
-  const errors = mapErrors(validator(value), { locale, labelOf }).filter((e) => !engine.isHidden(e.path));
+  const errors = mapErrors(validator(value), { locale, labelOf })
+    .filter((e) => !engine.isHidden(e.path))
+    .flatMap((e) => expandMissingObject(engine, e, locale, labelOf));
   // Required by a UI rule or a schema condition the validator cannot see (UI rules are ours).
   const seen = new Set(errors.map((e) => e.path));
   const check = (pointer: string) => {
@@ -83,4 +85,19 @@ export function validateForm(
   };
   for (const r of engine.rules) if (r.effect === 'require') r.targets.forEach(check);
   return errors;
+}
+
+/**
+ * A missing required object (`/complainant`) is not something the user can fill as such: its
+ * fields are. Report its required fields instead, so each error sits on a control.
+ */
+function expandMissingObject(engine: FormEngine, e: ValidationError, locale: Locale, labelOf: (p: string) => string | undefined): ValidationError[] {
+  if (e.keyword !== 'required') return [e];
+  const field = engine.fieldAt(e.path);
+  const required = field?.type === 'object' ? (field.children ?? []).filter((c) => c.required) : [];
+  if (!required.length) return [e];
+  return required.flatMap((c) => expandMissingObject(engine, { ...e, path: `${e.path}/${c.key.replace(/~/g, '~0').replace(/\//g, '~1')}`, message: '' }, locale, labelOf)).map((x) => ({
+    ...x,
+    message: x.message || formatError({ keyword: 'required', params: {} }, locale, labelOf(x.path)),
+  }));
 }

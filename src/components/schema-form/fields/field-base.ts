@@ -1,0 +1,248 @@
+import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { LocalizeController } from '../../shared/localize-controller.js';
+import type { Locale } from '../../../core/i18n/locale.js';
+import { formatError } from '../../../core/validate.js';
+import { formHostContext, type FormHost } from '../form-host.js';
+import { msg } from '../messages.js';
+import { fieldStyles } from './field.styles.js';
+
+/** An option as a field shows it: the label already in the display language. */
+export interface DisplayOption {
+  readonly value: unknown;
+  readonly label: string;
+}
+
+/** Ids inside a field's shadow root, for label/aria wiring. */
+export interface FieldIds {
+  readonly control: string;
+  readonly label: string;
+  readonly help: string;
+  readonly error: string;
+  /** Value for aria-describedby: help and error when present. */
+  readonly describedBy: string;
+}
+
+let uid = 0;
+
+/**
+ * The form-associated base of every wuye-kit field (ElementInternals): value in FormData under
+ * `name`, reset to the default value, disabled from a fieldset or form, `:invalid` through
+ * validity, state restore, focus delegated to the control. Subclasses render the control.
+ * Standalone it validates `required` itself; inside <wy-schema-form> the form sets `error`.
+ */
+export abstract class WyFieldBase extends LitElement {
+  static formAssociated = true;
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles: CSSResultGroup = fieldStyles;
+
+  /** FormData entry name when the field is used inside a plain `<form>`. */
+  @property({ reflect: true }) name = '';
+  /** JSON pointer of the field inside a <wy-schema-form> value. */
+  @property({ reflect: true }) path = '';
+  /** The field's value (type depends on the widget). */
+  @property({ attribute: false }) value: unknown;
+  /** Value restored by a form reset; the first value set if not given. */
+  @property({ attribute: false }) defaultValue: unknown;
+  /** Visible label (already translated). */
+  @property() label = '';
+  /** Help text under the control. */
+  @property() help = '';
+  @property() placeholder = '';
+  /** The error message to show; empty = none. Set by the form per its error-display policy. */
+  @property() error = '';
+  @property({ type: Boolean, reflect: true }) required = false;
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** Read view: the value as text, no control. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+  /** An async check is running (aria-busy). */
+  @property({ type: Boolean, reflect: true }) pending = false;
+  /** Options of choice widgets (labels already translated). */
+  @property({ attribute: false }) options: readonly DisplayOption[] = [];
+  /** Interface language; otherwise the closest [lang], the provider, then zh-CN. */
+  @property({ reflect: true }) locale?: string;
+
+  @state() protected formDisabled = false;
+
+  protected readonly internals: ElementInternals;
+  protected readonly localize = new LocalizeController(this);
+  protected readonly ids: FieldIds;
+  protected host?: FormHost;
+  private registeredPath = '';
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+    const n = ++uid;
+    this.ids = { control: `c${n}`, label: `l${n}`, help: `h${n}`, error: `e${n}`, describedBy: '' };
+    new ContextConsumer(this, {
+      context: formHostContext,
+      subscribe: false,
+      callback: (host) => {
+        this.host = host;
+        if (this.path) this.registerWithHost();
+      },
+    });
+  }
+
+  protected get lang_(): Locale {
+    return this.localize.locale;
+  }
+
+  /** The value a reset restores. */
+  protected get resetValue(): unknown {
+    return this.defaultValue;
+  }
+
+  /** Whether the value counts as not filled in. */
+  protected isEmpty(v: unknown = this.value): boolean {
+    return v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+  }
+
+  /** The FormData representation (`null` leaves the entry out). */
+  protected formValue(): string | null {
+    if (this.isEmpty()) return null;
+    return typeof this.value === 'string' ? this.value : JSON.stringify(this.value);
+  }
+
+  /** The value as text for the read view. */
+  protected displayValue(): string {
+    const v = this.value;
+    if (this.isEmpty(v)) return msg(this.lang_, 'empty');
+    if (typeof v === 'boolean') return msg(this.lang_, v ? 'yes' : 'no');
+    const opt = this.options.find((o) => o.value === v);
+    if (opt) return opt.label;
+    if (Array.isArray(v)) return v.map((x) => this.options.find((o) => o.value === x)?.label ?? String(x)).join('、');
+    return typeof v === 'object' ? JSON.stringify(v) : String(v);
+  }
+
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+  get willValidate(): boolean {
+    return this.internals.willValidate;
+  }
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+  reportValidity(): boolean {
+    return this.internals.reportValidity();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.host && this.path) this.registerWithHost();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.registeredPath) this.host?.unregister(this);
+    this.registeredPath = '';
+  }
+
+  /** @internal The pointer this field is registered under in its form. */
+  get registeredAs(): string {
+    return this.registeredPath;
+  }
+
+  private registerWithHost(): void {
+    if (!this.host || !this.isConnected) return;
+    if (this.registeredPath && this.registeredPath !== this.path) this.host.unregister(this);
+    this.registeredPath = this.path;
+    this.host.register(this);
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('value') && this.defaultValue === undefined && !this.hasUpdated) this.defaultValue = this.value;
+    if (changed.has('path') && this.path) this.registerWithHost();
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (changed.has('value')) this.internals.setFormValue(this.formValue(), this.formValue());
+    const anchor = this.renderRoot.querySelector<HTMLElement>(`#${this.ids.control}`) ?? undefined;
+    const off = this.disabled || this.formDisabled || this.readonly;
+    if (off) this.internals.setValidity({});
+    else if (this.error) this.internals.setValidity({ customError: true }, this.error, anchor);
+    else if (this.required && this.isEmpty()) this.internals.setValidity({ valueMissing: true }, this.requiredMessage(), anchor);
+    else this.internals.setValidity({});
+    this.internals.ariaBusy = this.pending ? 'true' : 'false';
+  }
+
+  protected requiredMessage(): string {
+    return formatError({ keyword: 'required', params: {} }, this.lang_, this.label || undefined);
+  }
+
+  formResetCallback(): void {
+    this.value = structuredClone(this.resetValue);
+    this.error = '';
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.formDisabled = disabled;
+  }
+
+  formStateRestoreCallback(stateValue: string | File | FormData | null): void {
+    if (typeof stateValue === 'string') this.value = this.parseRestored(stateValue);
+  }
+
+  /** Turns a restored FormData string back into a value. */
+  protected parseRestored(s: string): unknown {
+    return s;
+  }
+
+  /** Updates the value from user action and fires `input` (and `change` when `commit`). */
+  protected setFromUser(v: unknown, commit: boolean): void {
+    this.value = v;
+    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    if (commit) this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  protected get isDisabled(): boolean {
+    return this.disabled || this.formDisabled;
+  }
+
+  protected describedBy(): string {
+    return [this.help ? this.ids.help : '', this.error ? this.ids.error : ''].filter(Boolean).join(' ');
+  }
+
+  /** The control (input, select, group…). */
+  protected abstract renderControl(): TemplateResult;
+
+  /** Extra line under the control (a counter). */
+  protected renderExtra(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  /** Whether the label is rendered by the control itself (fieldset legend, checkbox). */
+  protected get ownLabel(): boolean {
+    return false;
+  }
+
+  protected renderLabel(): TemplateResult {
+    return html`<label part="field-label" id=${this.ids.label} for=${this.ids.control}
+      >${this.label}${this.required ? html`<span class="req" aria-hidden="true">*</span>` : nothing}</label
+    >`;
+  }
+
+  override render() {
+    if (this.readonly) {
+      return html`<div part="field" class="read">
+        <span part="field-label">${this.label}</span><span part="read-value">${this.displayValue()}</span>
+      </div>`;
+    }
+    return html`<div part="field">
+      ${this.ownLabel ? nothing : this.renderLabel()} ${this.renderControl()} ${this.renderExtra()}
+      ${this.help ? html`<div part="field-help" id=${this.ids.help}>${this.help}</div>` : nothing}
+      ${this.pending ? html`<div class="pending" role="status">${msg(this.lang_, 'pending')}</div>` : nothing}
+      <div part="field-error" id=${this.ids.error} ?hidden=${!this.error}>${this.error}</div>
+    </div>`;
+  }
+}

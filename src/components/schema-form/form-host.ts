@@ -1,0 +1,28 @@
+import { createContext } from '@lit/context';
+import type { TemplateResult } from 'lit';
+import type { FormEngine } from '../../core/form/engine.js';
+import type { Locale } from '../../core/i18n/locale.js';
+import type { WyFieldBase } from './fields/field-base.js';
+
+/** An upload adapter: the host stores the file and returns a reference (never base64 in values). */
+export type Uploader = (file: File, options: { signal: AbortSignal }) => Promise<{ id: string; url?: string }>;
+
+/**
+ * What a <wy-schema-form> offers the fields inside it (through context, across shadow roots):
+ * the engine, field registration for fine-grained updates, and rendering of nested fields.
+ * @internal
+ */
+export interface FormHost {
+  readonly engine: FormEngine;
+  readonly locale: Locale;
+  readonly readonly: boolean;
+  readonly uploader: Uploader | undefined;
+  register(field: WyFieldBase): void;
+  unregister(field: WyFieldBase): void;
+  /** Renders the field at a concrete pointer (used by object and array fields). */
+  renderField(pointer: string): TemplateResult;
+  /** A field changed its value as a whole (array add/remove, file upload). */
+  commit(pointer: string, value: unknown): void;
+}
+
+export const formHostContext = createContext<FormHost | undefined>(Symbol.for('wy:form-host'));

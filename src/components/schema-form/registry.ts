@@ -1,0 +1,67 @@
+import type { FormField } from '../../core/form/types.js';
+import type { UiField } from '../../core/form/ui.js';
+
+/**
+ * Ranks how well an element renders a field: -1 = cannot, higher wins. Adding a widget is one
+ * tester plus one element: `registerWidget({ tag: 'my-map-field', rank: (f) => f.format === 'geo' ? 50 : -1 })`.
+ */
+export interface WidgetTester {
+  readonly tag: string;
+  readonly rank: (field: FormField, ui: UiField | undefined) => number;
+}
+
+/** UI schema `widget` names → element tags. */
+export const WIDGET_TAGS: Readonly<Record<string, string>> = {
+  text: 'wy-text-field',
+  textarea: 'wy-textarea-field',
+  number: 'wy-number-field',
+  select: 'wy-select-field',
+  radio: 'wy-radio-field',
+  checkbox: 'wy-checkbox-field',
+  multiselect: 'wy-multi-select-field',
+  date: 'wy-date-field',
+  datetime: 'wy-datetime-field',
+  phone: 'wy-phone-field',
+  array: 'wy-array-field',
+  object: 'wy-object-field',
+  file: 'wy-file-field',
+};
+
+const isAttachmentList = (f: FormField) =>
+  f.type === 'array' && f.item?.type === 'object' && ['id', 'name'].every((k) => f.item!.children?.some((c) => c.key === k));
+
+const testers: WidgetTester[] = [
+  { tag: 'wy-object-field', rank: (f) => (f.type === 'object' ? 10 : -1) },
+  { tag: 'wy-array-field', rank: (f) => (f.type === 'array' && !f.multiple ? 5 : -1) },
+  { tag: 'wy-file-field', rank: (f) => (isAttachmentList(f) ? 20 : -1) },
+  { tag: 'wy-multi-select-field', rank: (f) => (f.type === 'array' && f.multiple ? 10 : -1) },
+  { tag: 'wy-checkbox-field', rank: (f) => (f.type === 'boolean' ? 10 : -1) },
+  { tag: 'wy-select-field', rank: (f) => (f.options && f.type !== 'array' ? 5 : -1) },
+  { tag: 'wy-radio-field', rank: (f) => (f.options && f.type !== 'array' && f.options.length <= 3 ? 6 : -1) },
+  { tag: 'wy-number-field', rank: (f) => (f.type === 'number' || f.type === 'integer' ? 5 : -1) },
+  { tag: 'wy-date-field', rank: (f) => (f.type === 'string' && f.format === 'date' ? 8 : -1) },
+  { tag: 'wy-datetime-field', rank: (f) => (f.type === 'string' && f.format === 'date-time' ? 8 : -1) },
+  { tag: 'wy-textarea-field', rank: (f) => (f.type === 'string' && !f.options && (f.schema.maxLength ?? 0) > 200 ? 4 : -1) },
+  { tag: 'wy-phone-field', rank: (f) => (f.type === 'string' && !f.options && /(^|[-_])?(phone|mobile|tel)$/i.test(f.key) ? 6 : -1) },
+  { tag: 'wy-text-field', rank: (f) => (f.type === 'string' || f.type === 'null' ? 1 : -1) },
+];
+
+/** Adds a widget; later registrations win ties. */
+export function registerWidget(tester: WidgetTester): void {
+  testers.push(tester);
+}
+
+/** The tag that renders `field`: the UI schema's explicit widget, else the best-ranked tester. */
+export function pickWidget(field: FormField, ui: UiField | undefined): string {
+  if (ui?.widget && WIDGET_TAGS[ui.widget]) return WIDGET_TAGS[ui.widget]!;
+  let best = 'wy-text-field';
+  let bestRank = -1;
+  for (const t of testers) {
+    const r = t.rank(field, ui);
+    if (r >= bestRank && r >= 0) {
+      best = t.tag;
+      bestRank = r;
+    }
+  }
+  return best;
+}

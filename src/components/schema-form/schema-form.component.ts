@@ -1,0 +1,745 @@
+import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, unsafeStatic } from 'lit/static-html.js';
+import { property, state } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { normalizeSchema } from '../../core/form/normalize.js';
+import { FormEngine, type ActiveNotice } from '../../core/form/engine.js';
+import { checkUiSchema, buildLayout, type Layout, type UiSchema, type UiField, type UiGroup } from '../../core/form/ui.js';
+import { validateForm, shippedValidator, compileAtRuntime, type RawValidator } from '../../core/form/validation.js';
+import { getAt, templateOf, sanitize } from '../../core/form/pointer.js';
+import { shippedRefs } from '../../core/form/shipped.js';
+import { FormSchemaError, type FormField, type JsonSchema, type Text } from '../../core/form/types.js';
+import type { ValidationError } from '../../core/validate.js';
+import { pick, type Locale } from '../../core/i18n/locale.js';
+import { LocalizeController } from '../shared/localize-controller.js';
+import { WyEvent, WyChangeEvent } from '../shared/events.js';
+import { formHostContext, type FormHost, type Uploader } from './form-host.js';
+import { pickWidget } from './registry.js';
+import { localStorageDrafts, type DraftStore } from './drafts.js';
+import { msg } from './messages.js';
+import { styles } from './schema-form.styles.js';
+import type { WyFieldBase } from './fields/field-base.js';
+import type { WyErrorSummary } from '../error-summary/error-summary.component.js';
+import '../error-summary/error-summary.js';
+
+export type ErrorDisplay = 'touched' | 'submit' | 'live';
+
+/** A field-level async check: resolves to an error message, or undefined when fine. */
+export type AsyncValidator = (value: unknown, context: { signal: AbortSignal; data: unknown; locale: Locale }) => Promise<string | undefined>;
+
+/** `wy-change` from a form: the whole value and the JSON pointer that changed. */
+export type FormChangeDetail = { readonly value: unknown; readonly path: string };
+export class WySubmitEvent extends WyEvent<{ readonly value: unknown }> {
+  constructor(value: unknown) {
+    super('wy-submit', { value }, { cancelable: true });
+  }
+}
+export class WyInvalidEvent extends WyEvent<{ readonly errors: readonly ValidationError[] }> {
+  constructor(errors: readonly ValidationError[]) {
+    super('wy-invalid', { errors });
+  }
+}
+export class WyErrorEvent extends WyEvent<{ readonly error: Error }> {
+  constructor(error: Error) {
+    super('wy-error', { error });
+  }
+}
+
+const ASYNC_DEBOUNCE_MS = 400;
+const DRAFT_DEBOUNCE_MS = 400;
+
+/**
+ * Renders any JSON Schema (draft-07) plus a UI schema as an accessible form: groups, columns and
+ * wizard steps from the UI schema; show/hide/enable/require/compute rules as JSONLogic data;
+ * precompiled validation for shipped schemas (no eval) and lazily loaded Ajv for a schema given
+ * at run time; errors in zh-CN or en naming each field; drafts saved as you type.
+ * A keystroke updates only the fields that depend on it.
+ * Form-associated: inside a host `<form>` its whole value travels in FormData under `name`
+ * (as JSON); reset, disabled and `:invalid` work.
+ *
+ * @tag wy-schema-form
+ * @summary Any JSON Schema + UI schema becomes an accessible, fast, form-associated form.
+ *
+ * @fires wy-change - The value changed; `detail` is `{ value, path }` (the JSON pointer that changed).
+ * @fires wy-submit - A valid value was submitted; `detail.value`. Hidden fields are left out.
+ * @fires wy-invalid - Submit or validate found problems; `detail.errors`.
+ * @fires wy-error - The schema or UI schema cannot be used; `detail.error` names where and why.
+ *
+ * @slot actions - Extra buttons beside submit.
+ *
+ * @csspart base - The form.
+ * @csspart document - The paper-record header (document number, version, title).
+ * @csspart notice - A notice from the UI schema's rules.
+ * @csspart steps - The wizard's step list.
+ * @csspart group - A group of fields (fieldset).
+ * @csspart group-title - A group's legend.
+ * @csspart actions - The button row.
+ * @csspart submit - The submit button.
+ * @csspart error-panel - The panel shown for an invalid schema.
+ *
+ * @cssprop --wy-schema-form-gap - Space between fields.
+ * @cssprop --wy-schema-form-columns - Default number of columns in a group.
+ * @cssprop --wy-color-primary - Submit button and step highlight.
+ */
+export class WySchemaForm extends LitElement {
+  static formAssociated = true;
+  static override styles = styles;
+
+  /** The JSON Schema (draft-07). A shipped schema (by `$id`) uses its precompiled validator. */
+  @property({ attribute: false }) schema?: JsonSchema;
+  /** The UI schema (`*.ui.json`): layout, widgets, labels, rules. */
+  @property({ attribute: false }) uiSchema?: UiSchema;
+  /** The value shown; setting it replaces the form's value. Read the current value here too. */
+  @property({ attribute: false })
+  get value(): unknown {
+    return this.engine?.value ?? this._value;
+  }
+  set value(v: unknown) {
+    const old = this._value;
+    this._value = sanitize(v);
+    this.initialValue = this._value;
+    if (this.engine) {
+      this.engine.reset(this._value);
+      this.structureVersion++;
+    }
+    this.requestUpdate('value', old);
+  }
+  /** Extra schemas by `$id` that `$ref`s may point to (shipped vocabularies are always known). */
+  @property({ attribute: false }) refs: Readonly<Record<string, JsonSchema>> = {};
+  /** Interface language; otherwise the closest [lang], the provider, then zh-CN. */
+  @property({ reflect: true }) locale?: string;
+  /** Read view: values as text, no controls. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  /** When errors show: after a field is left (`touched`), after the first submit (`submit`), or at once (`live`). */
+  @property({ attribute: 'error-display' }) errorDisplay: ErrorDisplay = 'touched';
+  /** Saves the value as a draft on change and restores it on load (localStorage unless `draftStore`). */
+  @property({ attribute: 'draft-key' }) draftKey?: string;
+  @property({ attribute: false }) draftStore: DraftStore = localStorageDrafts;
+  /** FormData entry name inside a host `<form>`. */
+  @property({ reflect: true }) name = '';
+  /** Upload adapter for attachment fields. */
+  @property({ attribute: false }) uploader?: Uploader;
+  /** Async checks per field, by JSON pointer template (`/recordNo`). */
+  @property({ attribute: false }) asyncValidators: Readonly<Record<string, AsyncValidator>> = {};
+  /** Hide the built-in submit button (the host has its own). */
+  @property({ type: Boolean, attribute: 'no-submit' }) noSubmit = false;
+
+  @state() private schemaError?: Error;
+  @state() private step = 0;
+  @state() private summary: readonly ValidationError[] = [];
+  @state() private notices: readonly ActiveNotice[] = [];
+  @state() private structureVersion = 0;
+  @state() private announcement = '';
+  @state() private validatorPending = false;
+
+  private _value: unknown = undefined;
+  private initialValue: unknown = undefined;
+  private engine?: FormEngine;
+  private layout?: Layout;
+  private ui: UiSchema = {};
+  private validator?: RawValidator;
+  private validatorPromise?: Promise<RawValidator>;
+  private readonly fields = new Map<string, WyFieldBase>();
+  private errors = new Map<string, string>();
+  private readonly serverErrors = new Map<string, string>();
+  private readonly asyncErrors = new Map<string, string>();
+  private readonly asyncRuns = new Map<string, { controller: AbortController; timer: ReturnType<typeof setTimeout>; promise: Promise<void> }>();
+  private readonly touched = new Set<string>();
+  private submitted = false;
+  private draftTimer?: ReturnType<typeof setTimeout>;
+  private draftRestored = false;
+  private readonly internals: ElementInternals;
+  private readonly localize = new LocalizeController(this);
+  private readonly printStyles = new CSSStyleSheet();
+
+  constructor() {
+    super();
+    this.internals = this.attachInternals();
+    const self = this;
+    const host: FormHost = {
+      get engine() {
+        return self.engine!;
+      },
+      get locale() {
+        return self.localize.locale;
+      },
+      get readonly() {
+        return self.readonly;
+      },
+      get uploader() {
+        return self.uploader;
+      },
+      register: (f) => this.registerField(f),
+      unregister: (f) => {
+        if (this.fields.get(f.registeredAs) === f) this.fields.delete(f.registeredAs);
+      },
+      renderField: (p) => this.renderField(p),
+      commit: (p, v) => this.onFieldValue(p, v, true),
+    };
+    new ContextProvider(this, { context: formHostContext, initialValue: host });
+    this.addEventListener('input', (e) => this.onInput(e));
+    this.addEventListener('change', (e) => this.onInput(e));
+    this.addEventListener('focusout', (e) => this.onFocusOut(e));
+  }
+
+  // ── public API ────────────────────────────────────────────────────────────────────────────
+
+  /** Validates now and shows every problem; resolves to the errors (empty when valid). */
+  async validate(): Promise<readonly ValidationError[]> {
+    this.submitted = true;
+    const errors = await this.computeErrors();
+    this.showErrors(errors);
+    this.summary = errors;
+    return errors;
+  }
+
+  /** Whether the value is valid (synchronous: async checks already run count, pending ones not). */
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  /** Like `checkValidity()`, but shows the problems and moves focus to the summary. */
+  reportValidity(): boolean {
+    const ok = this.checkValidity();
+    if (!ok) void this.validate().then(() => this.focusSummary());
+    return ok;
+  }
+
+  /** Validates; when valid fires `wy-submit` with the value (hidden fields left out). */
+  async requestSubmit(): Promise<boolean> {
+    if (!this.engine) return false;
+    this.submitted = true;
+    await Promise.all([...this.asyncRuns.values()].map((r) => r.promise));
+    const errors = await this.computeErrors();
+    this.showErrors(errors);
+    this.summary = errors;
+    if (errors.length) {
+      this.announcement = msg(this.localize.locale, 'errorsAnnounce', { count: errors.length });
+      this.dispatchEvent(new WyInvalidEvent(errors));
+      await this.updateComplete;
+      this.focusSummary();
+      return false;
+    }
+    this.announcement = '';
+    this.dispatchEvent(new WySubmitEvent(this.submittableValue()));
+    return true;
+  }
+
+  /** Back to the value last set by the host (or empty); errors and touched state cleared. */
+  reset(): void {
+    this.value = structuredClone(this.initialValue);
+    this.touched.clear();
+    this.submitted = false;
+    this.summary = [];
+    this.serverErrors.clear();
+    this.asyncErrors.clear();
+    this.errors.clear();
+    for (const f of this.fields.values()) f.error = '';
+  }
+
+  /** The value that `wy-submit` would carry now: hidden fields removed unless the UI says keep. */
+  submittableValue(): Record<string, unknown> {
+    return this.engine ? this.engine.submittableValue() : {};
+  }
+
+  /** Puts the host's (server's) errors on fields; each clears when its field changes. */
+  setErrors(errors: readonly { readonly path: string; readonly message: string }[]): void {
+    this.serverErrors.clear();
+    for (const e of errors) this.serverErrors.set(e.path, e.message);
+    this.submitted = true;
+    void this.computeErrors().then((all) => {
+      this.showErrors(all);
+      this.summary = all;
+    });
+  }
+
+  /** Forgets the saved draft: call it when the host confirms the submit was stored. */
+  async clearDraft(): Promise<void> {
+    clearTimeout(this.draftTimer);
+    if (this.draftKey) await this.draftStore.clear(this.draftKey);
+  }
+
+  /** Moves focus to the field at `path` (its step is shown first in a wizard). */
+  async focusField(path: string): Promise<void> {
+    const idx = this.layout?.steps.findIndex((s) => s.groups.some((g) => g.fields.some((f) => path === f || path.startsWith(`${f}/`))));
+    if (idx !== undefined && idx >= 0 && idx !== this.step) {
+      this.step = idx;
+      await this.updateComplete;
+    }
+    let el = this.fields.get(path);
+    for (let p = path; !el && p; p = p.slice(0, p.lastIndexOf('/'))) el = this.fields.get(p);
+    if (!el) return;
+    await el.updateComplete;
+    el.scrollIntoView?.({ block: 'center' });
+    el.focus();
+  }
+
+  // ── lifecycle ─────────────────────────────────────────────────────────────────────────────
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('beforeprint', this.onBeforePrint);
+    window.addEventListener('afterprint', this.onAfterPrint);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeprint', this.onBeforePrint);
+    window.removeEventListener('afterprint', this.onAfterPrint);
+    for (const r of this.asyncRuns.values()) {
+      clearTimeout(r.timer);
+      r.controller.abort();
+    }
+    if (this.draftTimer !== undefined) {
+      // Do not lose the last keystrokes when the element goes away.
+      clearTimeout(this.draftTimer);
+      this.saveDraft();
+    }
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('schema') || changed.has('uiSchema') || changed.has('refs')) this.build();
+    if (changed.has('draftKey') && this.draftKey && this.engine && !this.draftRestored) void this.restoreDraft();
+  }
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('disabled')) this.internals.ariaDisabled = this.disabled ? 'true' : 'false';
+    this.syncFormValue();
+  }
+
+  formResetCallback(): void {
+    this.reset();
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this.disabled = disabled;
+  }
+
+  formStateRestoreCallback(s: string | File | FormData | null): void {
+    if (typeof s === 'string') {
+      try {
+        this.value = JSON.parse(s);
+      } catch {
+        /* not ours */
+      }
+    }
+  }
+
+  // ── building ──────────────────────────────────────────────────────────────────────────────
+
+  private build(): void {
+    this.schemaError = undefined;
+    this.engine = undefined;
+    this.layout = undefined;
+    this.validator = undefined;
+    this.validatorPromise = undefined;
+    this.fields.clear();
+    this.errors.clear();
+    this.summary = [];
+    this.step = 0;
+    if (!this.schema) return;
+    try {
+      const model = normalizeSchema(this.schema, { refs: { ...shippedRefs, ...this.refs } });
+      this.ui = checkUiSchema(this.uiSchema, model);
+      this.engine = new FormEngine(model, this.ui, this._value);
+      this.layout = buildLayout(model, this.ui);
+      this.notices = this.engine.activeNotices();
+      this.validator = shippedValidator(this.schema);
+      if (!this.validator) void this.ensureValidator().catch(() => undefined);
+      if (this.draftKey && !this.draftRestored) void this.restoreDraft();
+    } catch (err) {
+      const error = err instanceof Error ? err : new Error(String(err));
+      this.schemaError = error;
+      this.engine = undefined;
+      this.dispatchEvent(new WyErrorEvent(error));
+    }
+    this.structureVersion++;
+  }
+
+  /** The validator; a custom schema is compiled on first use (lazily loading Ajv). */
+  private ensureValidator(): Promise<RawValidator> {
+    if (this.validator) return Promise.resolve(this.validator);
+    if (!this.validatorPromise) {
+      this.validatorPending = true;
+      const schema = this.schema!;
+      this.validatorPromise = compileAtRuntime(schema, Object.values({ ...shippedRefs, ...this.refs }))
+        .then((v) => {
+          if (this.schema === schema) this.validator = v;
+          return v;
+        })
+        .catch((err: unknown) => {
+          const error = err instanceof Error ? err : new Error(String(err));
+          if (this.schema === schema) {
+            this.schemaError = error;
+            this.dispatchEvent(new WyErrorEvent(error));
+          }
+          throw error;
+        })
+        .finally(() => (this.validatorPending = false));
+    }
+    return this.validatorPromise;
+  }
+
+  private async restoreDraft(): Promise<void> {
+    if (!this.draftKey || !this.engine) return;
+    this.draftRestored = true;
+    const draft = await this.draftStore.load(this.draftKey);
+    const id = this.schema?.$id ?? '';
+    if (draft && draft.schemaId === id && this.engine) {
+      this.engine.reset(sanitize(draft.value));
+      this._value = this.engine.value;
+      this.notices = this.engine.activeNotices();
+      this.announcement = msg(this.localize.locale, 'draftRestored');
+      this.structureVersion++;
+      this.dispatchEvent(new WyChangeEvent<FormChangeDetail>({ value: this.engine.value, path: '' }));
+    }
+  }
+
+  private saveDraft(): void {
+    this.draftTimer = undefined;
+    if (!this.draftKey || !this.engine) return;
+    void this.draftStore.save(this.draftKey, { schemaId: this.schema?.$id ?? '', savedAt: new Date().toISOString(), value: this.engine.value });
+  }
+
+  // ── input handling: fine-grained updates ─────────────────────────────────────────────────
+
+  private registerField(f: WyFieldBase): void {
+    this.fields.set(f.registeredAs, f);
+  }
+
+  private onInput(e: Event): void {
+    const target = e.composedPath()[0] as Element | undefined;
+    const field = e.composedPath().find((n): n is WyFieldBase => n instanceof HTMLElement && 'registeredAs' in n && Boolean((n as WyFieldBase).registeredAs)) as WyFieldBase | undefined;
+    if (!field || !this.engine || field === (this as unknown)) return;
+    void target;
+    if (e.type === 'change') {
+      this.touched.add(field.registeredAs);
+      this.refreshError(field.registeredAs);
+      return;
+    }
+    this.onFieldValue(field.registeredAs, field.value, false);
+  }
+
+  /** A field's value changed: update the engine, then only the fields that depend on it. */
+  private onFieldValue(path: string, value: unknown, structural: boolean): void {
+    const engine = this.engine;
+    if (!engine) return;
+    const result = engine.set(path, value);
+    for (const [p, s] of result.states) {
+      const el = this.fields.get(p);
+      if (el) {
+        el.hidden = !s.visible;
+        el.required = s.required;
+        el.disabled = !s.enabled || this.disabled;
+      }
+    }
+    for (const p of result.values) {
+      if (p === path) continue;
+      const el = this.fields.get(p);
+      if (el) el.value = getAt(engine.value, p);
+    }
+    if (result.noticesChanged) this.notices = engine.activeNotices();
+    this.serverErrors.delete(path);
+    this.asyncErrors.delete(path);
+    const asyncCheck = this.asyncValidators[templateOf(path)];
+    if (asyncCheck) this.scheduleAsync(path, asyncCheck);
+    if (structural) this.structureVersion++;
+    // Errors: only where the policy shows them already (live, touched, or after a submit).
+    if (this.errorDisplay === 'live' || this.submitted || this.touched.has(path) || this.summary.length) {
+      this.refreshErrors(result.states.size > 0 || result.values.size > 1 || structural);
+    }
+    this.scheduleDraft();
+    this.syncFormValue();
+    this.dispatchEvent(new WyChangeEvent<FormChangeDetail>({ value: engine.value, path }));
+  }
+
+  private onFocusOut(e: FocusEvent): void {
+    const field = e.composedPath().find((n) => n instanceof HTMLElement && 'registeredAs' in n) as WyFieldBase | undefined;
+    if (!field?.registeredAs || this.touched.has(field.registeredAs)) return;
+    // Leaving to an element inside the same field (a radio in its group) is not leaving it.
+    if (e.relatedTarget instanceof Node && field.shadowRoot?.contains(e.relatedTarget)) return;
+    this.touched.add(field.registeredAs);
+    this.refreshError(field.registeredAs);
+  }
+
+  private scheduleDraft(): void {
+    if (!this.draftKey) return;
+    clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => this.saveDraft(), DRAFT_DEBOUNCE_MS);
+  }
+
+  private scheduleAsync(path: string, check: AsyncValidator): void {
+    const prev = this.asyncRuns.get(path);
+    if (prev) {
+      clearTimeout(prev.timer);
+      prev.controller.abort();
+    }
+    const controller = new AbortController();
+    const el = this.fields.get(path);
+    let timer!: ReturnType<typeof setTimeout>;
+    const promise = new Promise<void>((resolve) => {
+      timer = setTimeout(async () => {
+        if (el) el.pending = true;
+        try {
+          const message = await check(getAt(this.engine?.value, path), { signal: controller.signal, data: this.engine?.value, locale: this.localize.locale });
+          if (controller.signal.aborted) return;
+          if (message) this.asyncErrors.set(path, message);
+          else this.asyncErrors.delete(path);
+          this.refreshError(path, true);
+        } catch {
+          /* aborted or failed: a failing check does not block the user */
+        } finally {
+          if (!controller.signal.aborted && el) el.pending = false;
+          if (this.asyncRuns.get(path)?.controller === controller) this.asyncRuns.delete(path);
+          resolve();
+        }
+      }, ASYNC_DEBOUNCE_MS);
+    });
+    controller.signal.addEventListener('abort', () => {
+      if (el) el.pending = false;
+    });
+    this.asyncRuns.set(path, { controller, timer, promise });
+  }
+
+  // ── validation and error display ─────────────────────────────────────────────────────────
+
+  private labelOverride = (t: string): Text | undefined => this.ui.fields?.[t]?.label;
+
+  private computeErrorsSync(): ValidationError[] | undefined {
+    if (!this.engine || !this.validator) return undefined;
+    const errors = validateForm(this.engine, this.validator, this.localize.locale, this.labelOverride);
+    const seen = new Set(errors.map((e) => e.path));
+    for (const [path, message] of [...this.asyncErrors, ...this.serverErrors]) {
+      if (!seen.has(path) && !this.engine.isHidden(path)) errors.push({ path, keyword: 'custom', message, params: {} });
+    }
+    return errors;
+  }
+
+  private async computeErrors(): Promise<ValidationError[]> {
+    if (!this.engine) return [];
+    if (!this.validator) await this.ensureValidator();
+    return this.computeErrorsSync() ?? [];
+  }
+
+  private shouldShow(path: string): boolean {
+    return this.errorDisplay === 'live' || this.submitted || this.touched.has(path) || this.serverErrors.has(path);
+  }
+
+  /** Recomputes errors and updates the fields whose shown message changed. */
+  private refreshErrors(all: boolean): void {
+    const errors = this.computeErrorsSync();
+    if (!errors) {
+      void this.ensureValidator().then(() => this.refreshErrors(all));
+      return;
+    }
+    this.showErrors(errors);
+    if (this.summary.length) this.summary = errors;
+  }
+
+  private refreshError(path: string, force = false): void {
+    if (!force && !this.shouldShow(path)) return;
+    this.refreshErrors(false);
+  }
+
+  private showErrors(errors: readonly ValidationError[]): void {
+    const next = new Map<string, string>();
+    for (const e of errors) if (!next.has(e.path) && this.shouldShow(e.path)) next.set(e.path, e.message);
+    for (const [path, el] of this.fields) {
+      const m = next.get(path) ?? '';
+      if (el.error !== m) el.error = m;
+    }
+    this.errors = next;
+    this.syncFormValue(errors);
+  }
+
+  private syncFormValue(errors?: readonly ValidationError[]): void {
+    if (!this.engine) return;
+    const value = this.engine.submittableValue();
+    this.internals.setFormValue(this.name ? JSON.stringify(value) : null);
+    const errs = errors ?? this.computeErrorsSync() ?? [];
+    const anchor = this.renderRoot?.querySelector<HTMLElement>('[part="submit"]') ?? undefined;
+    if (errs.length && !this.disabled && !this.readonly) {
+      this.internals.setValidity({ customError: true }, errs.map((e) => e.message).join('\n'), anchor);
+    } else this.internals.setValidity({});
+  }
+
+  private focusSummary(): void {
+    (this.renderRoot.querySelector('wy-error-summary') as WyErrorSummary | null)?.focus();
+  }
+
+  // ── rendering ─────────────────────────────────────────────────────────────────────────────
+
+  private text(t: Text | undefined): string {
+    return pick(t, this.localize.locale) ?? '';
+  }
+
+  private uiFor(field: FormField): UiField | undefined {
+    return this.ui.fields?.[field.path];
+  }
+
+  private renderField(pointer: string): TemplateResult {
+    const engine = this.engine!;
+    const field = engine.fieldAt(pointer);
+    if (!field) return html``;
+    const ui = this.uiFor(field);
+    if (ui?.widget === 'hidden') return html``;
+    const st = engine.stateOf(pointer);
+    const tag = unsafeStatic(pickWidget(field, ui));
+    const locale = this.localize.locale;
+    const label = this.text(ui?.label ?? field.label);
+    const s = field.schema;
+    const itemSchema = field.item?.schema;
+    const options = field.options?.map((o) => ({ value: o.value, label: pick(o.label, locale) ?? String(o.value) })) ?? [];
+    return html`<${tag}
+      class="field"
+      style=${ui?.span ? `grid-column: span ${ui.span}` : ''}
+      .path=${pointer}
+      .value=${getAt(engine.value, pointer)}
+      .label=${label}
+      .help=${this.text(ui?.help ?? field.help)}
+      .placeholder=${this.text(ui?.placeholder ?? field.placeholder)}
+      .options=${options}
+      .required=${st.required}
+      .disabled=${!st.enabled || this.disabled}
+      .readonly=${this.readonly}
+      .error=${this.errors.get(pointer) ?? ''}
+      .locale=${locale}
+      ?hidden=${!st.visible}
+      .maxLength=${s.maxLength}
+      .minLength=${s.minLength}
+      .min=${s.minimum}
+      .max=${s.maximum}
+      .integer=${field.type === 'integer'}
+      .rows=${ui?.rows ?? 4}
+      .accept=${ui?.accept ?? ''}
+      .minItems=${s.minItems ?? 0}
+      .maxItems=${s.maxItems ?? (itemSchema ? Number.POSITIVE_INFINITY : 20)}
+    ></${tag}>`;
+  }
+
+  private renderGroup(g: UiGroup): TemplateResult {
+    const cols = g.columns ?? this.ui.columns ?? 1;
+    return html`<fieldset part="group" class="group" style=${`--_cols: ${cols}`}>
+      ${g.title ? html`<legend part="group-title">${this.text(g.title)}</legend>` : nothing}
+      ${g.description ? html`<p class="group-description">${this.text(g.description)}</p>` : nothing}
+      <div class="grid">${g.fields.map((p) => this.renderField(p))}</div>
+    </fieldset>`;
+  }
+
+  private renderErrorPanel(error: Error): TemplateResult {
+    const l = this.localize.locale;
+    const where = error instanceof FormSchemaError ? msg(l, 'schemaErrorWhere', { source: error.source, pointer: error.pointer || '/' }) : '';
+    return html`<div part="error-panel" class="error-panel" role="alert">
+      <strong>${msg(l, 'schemaError')}</strong>
+      ${where ? html`<div><code>${where}</code></div>` : nothing}
+      <div>${error instanceof FormSchemaError ? error.reason : error.message}</div>
+    </div>`;
+  }
+
+  override render() {
+    void this.structureVersion;
+    if (this.schemaError) return this.renderErrorPanel(this.schemaError);
+    if (!this.engine || !this.layout) return nothing;
+    const l = this.localize.locale;
+    const layout = this.layout;
+    const step = layout.steps[Math.min(this.step, layout.steps.length - 1)]!;
+    const last = this.step >= layout.steps.length - 1;
+    const doc = this.ui.document;
+    return html`<form part="base" novalidate @submit=${this.onSubmit} aria-busy=${this.validatorPending ? 'true' : 'false'}>
+      ${doc
+        ? html`<header part="document" class="document">
+            ${doc.title ? html`<div class="doc-title">${this.text(doc.title)}</div>` : nothing}
+            <div class="doc-meta">
+              ${doc.number ? html`<span>${msg(l, 'documentNumber')}：${doc.number}</span>` : nothing}
+              ${doc.version ? html`<span>${msg(l, 'version')}：${doc.version}</span>` : nothing}
+              ${doc.department ? html`<span>${this.text(doc.department)}</span>` : nothing}
+            </div>
+          </header>`
+        : nothing}
+      <wy-error-summary .errors=${this.summary} .locale=${l} @wy-error-select=${this.onErrorSelect}></wy-error-summary>
+      ${this.notices.map((n) => html`<div part="notice" class=${`notice ${n.tone}`} role="status">${this.text(n.text)}</div>`)}
+      ${layout.wizard
+        ? html`<ol part="steps" class="steps">
+            ${layout.steps.map(
+              (s, i) => html`<li aria-current=${i === this.step ? 'step' : 'false'} class=${i < this.step ? 'done' : ''}>${this.text(s.title) || String(i + 1)}</li>`,
+            )}
+          </ol>`
+        : nothing}
+      ${layout.wizard ? html`<div class="visually-hidden" aria-live="polite">${msg(l, 'stepOf', { n: this.step + 1, total: layout.steps.length })}</div>` : nothing}
+      <fieldset class="body" ?disabled=${this.disabled}>${step.groups.map((g) => this.renderGroup(g))}</fieldset>
+      ${this.readonly
+        ? nothing
+        : html`<div part="actions" class="actions">
+            ${layout.wizard && this.step > 0 ? html`<button type="button" class="secondary" @click=${this.back}>${msg(l, 'back')}</button>` : nothing}
+            ${layout.wizard && !last ? html`<button type="button" class="primary" @click=${this.next}>${msg(l, 'next')}</button>` : nothing}
+            ${(!layout.wizard || last) && !this.noSubmit
+              ? html`<button part="submit" type="submit" class="primary" ?disabled=${this.disabled}>${this.text(this.ui.submitLabel) || msg(l, 'submit')}</button>`
+              : nothing}
+            <slot name="actions"></slot>
+          </div>`}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${doc ? html`<footer class="print-footer">${[doc.number, doc.version].filter(Boolean).join(' · ')}</footer>` : nothing}
+    </form>`;
+  }
+
+  private onSubmit = (e: Event): void => {
+    e.preventDefault();
+    void this.requestSubmit().then((ok) => {
+      if (ok && this.internals.form) this.internals.form.requestSubmit();
+    });
+  };
+
+  private onErrorSelect = (e: CustomEvent<{ path: string }> | Event): void => {
+    const path = (e as unknown as { detail: { path: string } }).detail.path;
+    void this.focusField(path);
+  };
+
+  private async next(): Promise<void> {
+    const step = this.layout!.steps[this.step]!;
+    const inStep = (p: string) => step.groups.some((g) => g.fields.some((f) => p === f || p.startsWith(`${f}/`)));
+    for (const g of step.groups) for (const f of g.fields) this.touched.add(f);
+    for (const p of this.fields.keys()) if (inStep(p)) this.touched.add(p);
+    const errors = (await this.computeErrors()).filter((e) => inStep(e.path));
+    this.showErrors(await this.computeErrors());
+    this.summary = errors;
+    if (errors.length) {
+      await this.updateComplete;
+      this.focusSummary();
+      return;
+    }
+    this.step++;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.field:not([hidden])')?.focus();
+  }
+
+  private back(): void {
+    this.step = Math.max(0, this.step - 1);
+    this.summary = [];
+  }
+
+  // Page numbers and the document number in the printed page's margins: @page rules only work
+  // in the document, so they are adopted there while printing and removed afterwards.
+  private onBeforePrint = (): void => {
+    const doc = this.ui.document;
+    if (!doc || !this.isConnected) return;
+    const esc = (s: string) => s.replace(/[\\"]/g, (c) => `\\${c}`).replace(/[\n\r]/g, ' ');
+    const left = esc([doc.number, doc.version].filter(Boolean).join(' '));
+    this.printStyles.replaceSync(
+      `@page { margin: 18mm 15mm; @bottom-left { content: "${left}"; font-size: 9pt; } @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; } }`,
+    );
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.printStyles];
+  };
+
+  private onAfterPrint = (): void => {
+    document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== this.printStyles);
+  };
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'wy-submit': WySubmitEvent;
+    'wy-invalid': WyInvalidEvent;
+    'wy-error': WyErrorEvent;
+  }
+}
