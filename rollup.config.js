@@ -51,6 +51,7 @@ export default [
   {
     input: 'src/bundle.ts',
     plugins: [nodeResolve(), esbuild({ target: 'es2022', tsconfig, minify: true })],
-    output: { file: 'dist/wuye-kit.bundle.js', format: 'esm' },
+    // Ajv (for schemas compiled at run time) stays a lazily loaded chunk beside the bundle.
+    output: { dir: 'dist', entryFileNames: 'wuye-kit.bundle.js', chunkFileNames: 'bundle-chunks/[name]-[hash].js', format: 'esm' },
   },
 ];

@@ -367,6 +367,45 @@ export default jsonLogic;
 `,
   );
 
+  // Ajv + ajv-formats for the run-time compile path (a configurator's custom schema), as one ES
+  // module loaded lazily: pages with shipped schemas never download it.
+  const ajvBundle = await build({
+    stdin: {
+      contents: "import Ajv from 'ajv'; import addFormats from 'ajv-formats'; export { Ajv, addFormats };",
+      resolveDir: root,
+      loader: 'js',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2020',
+    write: false,
+    minify: true,
+    legalComments: 'inline',
+    logLevel: 'silent',
+  });
+  const ajvVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'ajv', 'package.json'), 'utf8')).version;
+  writeFileSync(
+    join(tmpDir, 'vendor', 'ajv.js'),
+    `${BANNER}// ajv ${ajvVersion} and ajv-formats (MIT), re-bundled as one ES module for the run-time compile path.\n/* eslint-disable */\n${ajvBundle.outputFiles[0].text}`,
+  );
+  writeFileSync(
+    join(tmpDir, 'vendor', 'ajv.d.ts'),
+    `${BANNER}/** The part of Ajv the run-time compile path uses. */
+export interface AjvValidateFunction {
+  (data: unknown): boolean;
+  errors?: unknown[] | null;
+}
+export interface AjvInstance {
+  addSchema(schema: object): unknown;
+  getSchema(id: string): unknown;
+  compile(schema: object): AjvValidateFunction;
+}
+export declare const Ajv: new (options?: Record<string, unknown>) => AjvInstance;
+export declare const addFormats: (ajv: AjvInstance) => unknown;
+`,
+  );
+
   // 7. Field labels by path, so validate() can name the field in its messages.
   const byId = new Map(all.map((x) => [x.schema.$id, x.schema]));
   const labels = Object.fromEntries(main.map((s) => [s.name, collectLabels(s.schema, s.schema, byId)]));

@@ -38,7 +38,7 @@ const testers: WidgetTester[] = [
   { tag: 'wy-checkbox-field', rank: (f) => (f.type === 'boolean' ? 10 : -1) },
   { tag: 'wy-select-field', rank: (f) => (f.options && f.type !== 'array' ? 5 : -1) },
   { tag: 'wy-radio-field', rank: (f) => (f.options && f.type !== 'array' && f.options.length <= 3 ? 6 : -1) },
-  { tag: 'wy-number-field', rank: (f) => (f.type === 'number' || f.type === 'integer' ? 5 : -1) },
+  { tag: 'wy-number-field', rank: (f) => ((f.type === 'number' || f.type === 'integer') && !f.options ? 5 : -1) },
   { tag: 'wy-date-field', rank: (f) => (f.type === 'string' && f.format === 'date' ? 8 : -1) },
   { tag: 'wy-datetime-field', rank: (f) => (f.type === 'string' && f.format === 'date-time' ? 8 : -1) },
   { tag: 'wy-textarea-field', rank: (f) => (f.type === 'string' && !f.options && (f.schema.maxLength ?? 0) > 200 ? 4 : -1) },

@@ -126,6 +126,8 @@ export class WySchemaForm extends LitElement {
   @property({ type: Boolean, attribute: 'no-submit' }) noSubmit = false;
 
   @state() private schemaError?: Error;
+  /** The validator could not be made (a custom schema under a CSP): the form shows, submit is off. */
+  @state() private validatorError?: Error;
   @state() private step = 0;
   @state() private summary: readonly ValidationError[] = [];
   @state() private notices: readonly ActiveNotice[] = [];
@@ -208,7 +210,7 @@ export class WySchemaForm extends LitElement {
 
   /** Validates; when valid fires `wy-submit` with the value (hidden fields left out). */
   async requestSubmit(): Promise<boolean> {
-    if (!this.engine) return false;
+    if (!this.engine || this.validatorError) return false;
     this.submitted = true;
     await Promise.all([...this.asyncRuns.values()].map((r) => r.promise));
     const errors = await this.computeErrors();
@@ -330,6 +332,7 @@ export class WySchemaForm extends LitElement {
 
   private build(): void {
     this.schemaError = undefined;
+    this.validatorError = undefined;
     this.engine = undefined;
     this.layout = undefined;
     this.validator = undefined;
@@ -371,7 +374,7 @@ export class WySchemaForm extends LitElement {
         .catch((err: unknown) => {
           const error = err instanceof Error ? err : new Error(String(err));
           if (this.schema === schema) {
-            this.schemaError = error;
+            this.validatorError = error;
             this.dispatchEvent(new WyErrorEvent(error));
           }
           throw error;
@@ -446,7 +449,7 @@ export class WySchemaForm extends LitElement {
     if (asyncCheck) this.scheduleAsync(path, asyncCheck);
     if (structural) this.structureVersion++;
     // Errors: only where the policy shows them already (live, touched, or after a submit).
-    if (this.errorDisplay === 'live' || this.submitted || this.touched.has(path) || this.summary.length) {
+    if (this.errorDisplay === 'live' || this.submitted || (this.errorDisplay === 'touched' && this.touched.has(path)) || this.summary.length) {
       this.refreshErrors(result.states.size > 0 || result.values.size > 1 || structural);
     }
     this.scheduleDraft();
@@ -518,19 +521,31 @@ export class WySchemaForm extends LitElement {
 
   private async computeErrors(): Promise<ValidationError[]> {
     if (!this.engine) return [];
-    if (!this.validator) await this.ensureValidator();
+    if (!this.validator) {
+      try {
+        await this.ensureValidator();
+      } catch {
+        return [];
+      }
+    }
     return this.computeErrorsSync() ?? [];
   }
 
   private shouldShow(path: string): boolean {
-    return this.errorDisplay === 'live' || this.submitted || this.touched.has(path) || this.serverErrors.has(path);
+    return (
+      this.errorDisplay === 'live' ||
+      this.submitted ||
+      (this.errorDisplay === 'touched' && this.touched.has(path)) ||
+      this.serverErrors.has(path) ||
+      this.asyncErrors.has(path)
+    );
   }
 
   /** Recomputes errors and updates the fields whose shown message changed. */
   private refreshErrors(all: boolean): void {
     const errors = this.computeErrorsSync();
     if (!errors) {
-      void this.ensureValidator().then(() => this.refreshErrors(all));
+      if (!this.validatorError) void this.ensureValidator().then(() => this.refreshErrors(all), () => undefined);
       return;
     }
     this.showErrors(errors);
@@ -657,6 +672,7 @@ export class WySchemaForm extends LitElement {
             </div>
           </header>`
         : nothing}
+      ${this.validatorError ? this.renderErrorPanel(this.validatorError) : nothing}
       <wy-error-summary .errors=${this.summary} .locale=${l} @wy-error-select=${this.onErrorSelect}></wy-error-summary>
       ${this.notices.map((n) => html`<div part="notice" class=${`notice ${n.tone}`} role="status">${this.text(n.text)}</div>`)}
       ${layout.wizard
@@ -674,7 +690,7 @@ export class WySchemaForm extends LitElement {
             ${layout.wizard && this.step > 0 ? html`<button type="button" class="secondary" @click=${this.back}>${msg(l, 'back')}</button>` : nothing}
             ${layout.wizard && !last ? html`<button type="button" class="primary" @click=${this.next}>${msg(l, 'next')}</button>` : nothing}
             ${(!layout.wizard || last) && !this.noSubmit
-              ? html`<button part="submit" type="submit" class="primary" ?disabled=${this.disabled}>${this.text(this.ui.submitLabel) || msg(l, 'submit')}</button>`
+              ? html`<button part="submit" type="submit" class="primary" ?disabled=${this.disabled || Boolean(this.validatorError)}>${this.text(this.ui.submitLabel) || msg(l, 'submit')}</button>`
               : nothing}
             <slot name="actions"></slot>
           </div>`}

@@ -29,21 +29,22 @@ export class RuntimeCompileError extends Error {
  * without 'unsafe-eval' this fails, and the error says what to do instead.
  */
 export async function compileAtRuntime(schema: JsonSchema, refs: readonly JsonSchema[] = []): Promise<RawValidator> {
-  const [{ default: Ajv }, { default: addFormats }] = await Promise.all([import('ajv'), import('ajv-formats')]);
-  const ajv = new Ajv({ allErrors: true, strict: false, messages: false });
-  addFormats(ajv);
-  for (const r of refs) if (r.$id && !ajv.getSchema(r.$id)) ajv.addSchema(r);
   let fn: ((d: unknown) => boolean) & { errors?: unknown };
   try {
+    const { Ajv, addFormats } = await import('../../generated/vendor/ajv.js');
+    const ajv = new Ajv({ allErrors: true, strict: false, messages: false, logger: false });
+    addFormats(ajv);
+    for (const r of refs) if (r.$id && !ajv.getSchema(r.$id)) ajv.addSchema(r);
     fn = ajv.compile(schema);
   } catch (err) {
-    if (err instanceof EvalError || /unsafe-eval|Content Security Policy|EvalError/i.test(String(err))) {
-      throw new RuntimeCompileError(
-        'This schema is not precompiled, and the page\'s Content-Security-Policy forbids the eval that Ajv needs to compile it. ' +
-          'Precompile it (`npx wuye-kit compile <schema>`) or allow \'unsafe-eval\' on this page.',
-      );
-    }
-    throw err;
+    const text = String(err instanceof Error ? err.message : err);
+    const csp = err instanceof EvalError || /unsafe-eval|Content Security Policy|EvalError/i.test(text);
+    throw new RuntimeCompileError(
+      (csp
+        ? "This schema is not precompiled, and the page's Content-Security-Policy forbids the eval that Ajv needs to compile it. "
+        : `This schema could not be compiled for validation: ${text}. `) +
+        "Precompile it (`npx wuye-kit compile <schema>`) or allow 'unsafe-eval' on this page.",
+    );
   }
   return (data) => (fn(data) ? [] : ((fn.errors as GeneratedError[] | null | undefined) ?? []));
 }

@@ -115,8 +115,10 @@ export class WyArrayField extends WyFieldBase {
   protected override formValue(): string | null {
     return Array.isArray(this.value) && this.value.length ? JSON.stringify(this.value) : null;
   }
+  /** Current items: from the form's value (children edit it directly), else our own value. */
   private get items(): unknown[] {
-    return Array.isArray(this.value) ? (this.value as unknown[]) : [];
+    const v = this.host && this.path ? getAt(this.host.engine.value, this.path) : this.value;
+    return Array.isArray(v) ? (v as unknown[]) : [];
   }
   private syncKeys(): void {
     while (this.keys.length < this.items.length) this.keys.push(this.nextKey++);

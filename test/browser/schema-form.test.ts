@@ -1,0 +1,400 @@
+import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/components/schema-form/schema-form.js';
+import { WySchemaForm, type WyFieldBase, type DraftStore, type Draft } from '../../src/components/schema-form/schema-form.js';
+import complaint from '../../schemas/complaint.schema.json';
+import complaintUi from '../../schemas/complaint.ui.json';
+import examples from '../../schemas/examples/complaint.valid.json';
+import type { JsonSchema, UiSchema } from '../../src/core/form/index.js';
+
+const schema = complaint as JsonSchema;
+const ui = complaintUi as unknown as UiSchema;
+const valid = examples[0] as Record<string, unknown>;
+
+/** A field element inside the form's (possibly nested) shadow roots, by JSON pointer. */
+function fieldAt(form: WySchemaForm, path: string): WyFieldBase {
+  const walk = (root: ShadowRoot | Document | Element): WyFieldBase | undefined => {
+    for (const el of root.querySelectorAll('*')) {
+      if ((el as WyFieldBase).path === path && el.tagName.endsWith('-FIELD')) return el as WyFieldBase;
+      if (el.shadowRoot) {
+        const f = walk(el.shadowRoot);
+        if (f) return f;
+      }
+    }
+    return undefined;
+  };
+  const f = walk(form.shadowRoot!);
+  if (!f) throw new Error(`no field ${path}`);
+  return f;
+}
+const control = (f: WyFieldBase) => f.shadowRoot!.querySelector<HTMLElement>('input, select, textarea')!;
+async function typeInto(form: WySchemaForm, path: string, text: string) {
+  const f = fieldAt(form, path);
+  f.focus();
+  // Focus delegated from the host selects the text, like tabbing in: go to the end first.
+  await sendKeys({ press: 'End' });
+  await sendKeys({ type: text });
+  await f.updateComplete;
+  await form.updateComplete;
+}
+async function settle(form: WySchemaForm) {
+  await form.updateComplete;
+  await aTimeout(0);
+  await form.updateComplete;
+}
+
+describe('<wy-schema-form> with the complaint schema', () => {
+  it('passes axe, empty and with errors shown', async () => {
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${ui}></wy-schema-form>`);
+    await settle(form);
+    await expect(form).to.be.accessible();
+    await form.requestSubmit();
+    await settle(form);
+    await expect(form).to.be.accessible();
+  });
+
+  it('renders the groups of the UI schema with translated labels (zh-CN and en)', async () => {
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${ui}></wy-schema-form>`);
+    await settle(form);
+    const legends = [...form.shadowRoot!.querySelectorAll('legend[part="group-title"]')].map((l) => l.textContent);
+    expect(legends).to.deep.equal(['投诉人', '地点', '内容', '严重程度']);
+    expect(fieldAt(form, '/category').label).to.equal('投诉分类');
+    form.locale = 'en';
+    await settle(form);
+    expect(fieldAt(form, '/category').label).to.equal('Content category');
+    expect((fieldAt(form, '/category').options[1] as { label: string }).label).to.equal('Staff conduct and competence');
+  });
+
+  it('submit with problems: fires wy-invalid, lists them in a summary that takes focus, marks fields', async () => {
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${ui}></wy-schema-form>`);
+    await settle(form);
+    setTimeout(() => form.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!.click());
+    const ev = await oneEvent(form, 'wy-invalid');
+    expect(ev.detail.errors.map((e: { path: string }) => e.path)).to.include.members(['/complainant/type', '/category', '/subject']);
+    await settle(form);
+    const summary = form.shadowRoot!.querySelector('wy-error-summary')!;
+    expect(summary.shadowRoot!.activeElement?.getAttribute('part')).to.equal('base');
+    expect(fieldAt(form, '/subject').error).to.equal('主题为必填项');
+    expect(fieldAt(form, '/complainant/type').error).to.equal('投诉人·投诉人类别为必填项');
+  });
+
+  it('choosing a problem in the summary moves focus to its field', async () => {
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${ui}></wy-schema-form>`);
+    await settle(form);
+    await form.requestSubmit();
+    await settle(form);
+    const summary = form.shadowRoot!.querySelector('wy-error-summary')!;
+    const link = [...summary.shadowRoot!.querySelectorAll('a')].find((a) => a.dataset['path'] === '/subject')!;
+    link.click();
+    await aTimeout(50);
+    expect(form.shadowRoot!.activeElement).to.equal(fieldAt(form, '/subject'));
+  });
+
+  it('a valid value submits without hidden fields; wy-change reports the path', async () => {
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${ui} .value=${valid}></wy-schema-form>`);
+    await settle(form);
+    const change = oneEvent(form, 'wy-change');
+    await typeInto(form, '/room', '9');
+    const c = await change;
+    expect((c.detail as { path: string }).path).to.equal('/room');
+    setTimeout(() => void form.requestSubmit());
+    const ev = await oneEvent(form, 'wy-submit');
+    const value = ev.detail.value as Record<string, unknown>;
+    expect(value['room']).to.equal(`${valid['room']}9`);
+    expect(value['recordNo']).to.equal(valid['recordNo']);
+    expect(value).not.to.have.property('relatedRecords');
+  });
+
+  it('rules: a repeat complaint shows and requires the earlier records; an escalation notice appears', async () => {
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${ui} .value=${valid}></wy-schema-form>`);
+    await settle(form);
+    expect(fieldAt(form, '/relatedRecords').hidden).to.equal(true);
+    expect(form.shadowRoot!.querySelector('[part="notice"]')).to.equal(null);
+    control(fieldAt(form, '/repeat')).click();
+    await settle(form);
+    const related = fieldAt(form, '/relatedRecords');
+    expect(related.hidden).to.equal(false);
+    expect(related.required).to.equal(true);
+    expect(form.shadowRoot!.querySelector('[part="notice"]')!.textContent).to.contain('重大、重复投诉或突发事件');
+    const errors = await form.validate();
+    expect(errors.map((e) => e.path)).to.include('/relatedRecords');
+  });
+
+  it('a keystroke does not re-render the form: only dependent fields update', async () => {
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${ui} .value=${valid}></wy-schema-form>`);
+    await settle(form);
+    let renders = 0;
+    const original = form.render.bind(form);
+    form.render = () => {
+      renders++;
+      return original();
+    };
+    await typeInto(form, '/subject', '补充');
+    await typeInto(form, '/description', '再次来电。');
+    expect(renders).to.equal(0);
+    expect((form.value as Record<string, unknown>)['subject']).to.equal(`${valid['subject']}补充`);
+  });
+
+  it('errors show after a field is left (touched), in zh-CN or en', async () => {
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form locale="en" .schema=${schema} .uiSchema=${ui}></wy-schema-form>`);
+    await settle(form);
+    const phone = fieldAt(form, '/complainant/phone');
+    phone.focus();
+    await sendKeys({ type: '123' });
+    expect(phone.error).to.equal('');
+    await sendKeys({ press: 'Tab' });
+    await settle(form);
+    expect(phone.error).to.equal('Complainant · Phone is not in the expected format');
+    expect(control(phone).getAttribute('aria-invalid')).to.equal('true');
+  });
+
+  it('errorDisplay="live" shows errors while typing; "submit" only after a submit', async () => {
+    const live = await fixture<WySchemaForm>(html`<wy-schema-form error-display="live" .schema=${schema} .uiSchema=${ui}></wy-schema-form>`);
+    await settle(live);
+    await typeInto(live, '/room', '#');
+    expect(fieldAt(live, '/room').error).to.equal('房号的格式不正确');
+    const sub = await fixture<WySchemaForm>(html`<wy-schema-form error-display="submit" .schema=${schema} .uiSchema=${ui}></wy-schema-form>`);
+    await settle(sub);
+    await typeInto(sub, '/room', '#');
+    await sendKeys({ press: 'Tab' });
+    await settle(sub);
+    expect(fieldAt(sub, '/room').error).to.equal('');
+  });
+
+  it('inside a host <form>: the whole value travels in FormData as JSON; reset and :invalid work', async () => {
+    const host = await fixture<HTMLFormElement>(html`<form><wy-schema-form name="complaint" .schema=${schema} .uiSchema=${ui} .value=${valid}></wy-schema-form></form>`);
+    const form = host.querySelector('wy-schema-form')!;
+    await settle(form);
+    expect(JSON.parse(String(new FormData(host).get('complaint')))).to.deep.include({ recordNo: valid['recordNo'], category: valid['category'] });
+    expect(form.matches(':invalid')).to.equal(false);
+    await typeInto(form, '/room', '#');
+    expect(form.matches(':invalid')).to.equal(true);
+    host.reset();
+    await settle(form);
+    expect((form.value as Record<string, unknown>)['room']).to.equal(valid['room']);
+  });
+
+  it('disabled disables every field', async () => {
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form disabled .schema=${schema} .uiSchema=${ui}></wy-schema-form>`);
+    await settle(form);
+    expect(form.shadowRoot!.querySelector<HTMLFieldSetElement>('fieldset.body')!.disabled).to.equal(true);
+    expect(fieldAt(form, '/subject').matches(':disabled')).to.equal(true);
+  });
+
+  it('readonly renders a read view with option labels, and the paper-record header', async () => {
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form readonly .schema=${schema} .uiSchema=${ui} .value=${valid}></wy-schema-form>`);
+    await settle(form);
+    expect(form.shadowRoot!.querySelector('input, select, textarea')).to.equal(null);
+    expect(fieldAt(form, '/category').shadowRoot!.textContent).to.contain('管理责任类');
+    const header = form.shadowRoot!.querySelector('[part="document"]')!;
+    expect(header.textContent).to.contain('顾客服务记录表').and.contain('WI/KF-007-F01').and.contain('A/1');
+    await expect(form).to.be.accessible();
+  });
+
+  it('hostile strings in titles, help and values are shown as text', async () => {
+    const evil = '<img src=x onerror="window.__pwned=1">';
+    const s: JsonSchema = { type: 'object', properties: { a: { type: 'string', title: evil, description: evil, default: evil } } };
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${s}></wy-schema-form>`);
+    await settle(form);
+    const f = fieldAt(form, '/a');
+    expect(f.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(f.shadowRoot!.querySelector('label')!.textContent).to.contain(evil);
+    expect((control(f) as HTMLInputElement).value).to.equal(evil);
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('a __proto__ key in a value is ignored', async () => {
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${ui} .value=${JSON.parse('{"__proto__":{"polluted":1},"room":"101"}')}></wy-schema-form>`);
+    await settle(form);
+    expect(Object.hasOwn(form.value as object, '__proto__')).to.equal(false);
+    expect(({} as Record<string, unknown>)['polluted']).to.equal(undefined);
+  });
+});
+
+describe('<wy-schema-form> bad input', () => {
+  it('an invalid schema renders an error panel naming the problem and fires wy-error', async () => {
+    const el = document.createElement('wy-schema-form');
+    const ev = oneEvent(el, 'wy-error');
+    el.schema = { type: 'object', properties: { a: { type: 'text' } } } as JsonSchema;
+    document.body.append(el);
+    const { detail } = await ev;
+    expect(detail.error.message).to.contain('/properties/a/type');
+    await el.updateComplete;
+    const panel = el.shadowRoot!.querySelector('[part="error-panel"]')!;
+    expect(panel.getAttribute('role')).to.equal('alert');
+    expect(panel.textContent).to.contain('表单配置有误').and.contain('/properties/a/type').and.contain('unknown type "text"');
+    el.remove();
+  });
+
+  it('an invalid UI schema names the pointer inside it', async () => {
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${{ groups: [{ id: 'g', fields: ['/nope'] }] }}></wy-schema-form>`);
+    await settle(form);
+    expect(form.shadowRoot!.querySelector('[part="error-panel"]')!.textContent).to.contain('uiSchema /groups/0/fields/0').and.contain('no field "/nope"');
+  });
+
+  it('a custom schema under a CSP without unsafe-eval still renders, says how to precompile it, and cannot submit', async () => {
+    const el = document.createElement('wy-schema-form');
+    el.schema = { type: 'object', properties: { n: { type: 'integer', minimum: 1, title: '数量' } } };
+    const ev = oneEvent(el, 'wy-error');
+    document.body.append(el);
+    const { detail } = await ev;
+    expect(detail.error.message).to.contain("Content-Security-Policy forbids the eval").and.contain('npx wuye-kit compile');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="error-panel"]')!.textContent).to.contain('unsafe-eval');
+    expect(el.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!.disabled).to.equal(true);
+    expect(fieldAt(el, '/n').label).to.equal('数量');
+    expect(await el.requestSubmit()).to.equal(false);
+    el.remove();
+  });
+});
+
+describe('<wy-schema-form> drafts, async checks and server errors', () => {
+  it('saves a draft as you type and restores it in a new form (same schema $id only)', async () => {
+    localStorage.clear();
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form draft-key="t1" .schema=${schema} .uiSchema=${ui}></wy-schema-form>`);
+    await settle(form);
+    await typeInto(form, '/subject', '楼道灯坏了');
+    await aTimeout(500);
+    const saved = JSON.parse(localStorage.getItem('wy-draft:t1')!) as Draft;
+    expect(saved.schemaId).to.equal(schema.$id);
+    const again = await fixture<WySchemaForm>(html`<wy-schema-form draft-key="t1" .schema=${schema} .uiSchema=${ui}></wy-schema-form>`);
+    await settle(again);
+    await aTimeout(10);
+    expect((again.value as Record<string, unknown>)['subject']).to.equal('楼道灯坏了');
+    expect(fieldAt(again, '/subject').value).to.equal('楼道灯坏了');
+    await again.clearDraft();
+    expect(localStorage.getItem('wy-draft:t1')).to.equal(null);
+  });
+
+  it('keeps the last keystrokes when removed before the debounce fires, through a pluggable store', async () => {
+    const store = new Map<string, Draft>();
+    const drafts: DraftStore = { load: (k) => store.get(k), save: (k, d) => void store.set(k, d), clear: (k) => void store.delete(k) };
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form draft-key="t2" .draftStore=${drafts} .schema=${schema} .uiSchema=${ui}></wy-schema-form>`);
+    await settle(form);
+    await typeInto(form, '/room', '1201');
+    form.remove();
+    expect((store.get('t2')!.value as Record<string, unknown>)['room']).to.equal('1201');
+  });
+
+  it('runs an async check debounced, with pending state, and aborts the stale one', async () => {
+    const seen: string[] = [];
+    let aborted = 0;
+    const check = async (v: unknown, { signal }: { signal: AbortSignal }) => {
+      seen.push(String(v));
+      signal.addEventListener('abort', () => aborted++);
+      await aTimeout(50);
+      return v === 'DUP-1' ? '记录编号已存在' : undefined;
+    };
+    const s: JsonSchema = { ...schema };
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${s} .uiSchema=${{ ...ui, fields: { ...ui.fields, '/recordNo': {} } }} .asyncValidators=${{ '/recordNo': check }}></wy-schema-form>`);
+    await settle(form);
+    await typeInto(form, '/recordNo', 'DUP-1');
+    expect(seen).to.deep.equal([], 'debounced: nothing ran while typing');
+    await aTimeout(420);
+    expect(fieldAt(form, '/recordNo').pending).to.equal(true);
+    await aTimeout(100);
+    expect(seen).to.deep.equal(['DUP-1']);
+    expect(fieldAt(form, '/recordNo').pending).to.equal(false);
+    expect(fieldAt(form, '/recordNo').error).to.equal('记录编号已存在');
+    expect(aborted).to.equal(0);
+  });
+
+  it('setErrors() puts server errors on fields until the field changes', async () => {
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${ui} .value=${valid}></wy-schema-form>`);
+    await settle(form);
+    form.setErrors([{ path: '/room', message: '该房号不属于此管理处' }]);
+    await settle(form);
+    expect(fieldAt(form, '/room').error).to.equal('该房号不属于此管理处');
+    await typeInto(form, '/room', '2');
+    expect(fieldAt(form, '/room').error).to.equal('');
+  });
+});
+
+describe('<wy-schema-form> widgets from a configurator schema', () => {
+  const custom: JsonSchema = {
+    $id: 'https://wuye-kit.dev/schemas/complaint.schema.json',
+    type: 'object',
+  };
+  void custom;
+
+  it('arrays of objects: add, reorder and remove by keyboard', async () => {
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${ui} .value=${{ ...valid, repeat: true, relatedRecords: ['A-1'] }}></wy-schema-form>`);
+    await settle(form);
+    const arr = fieldAt(form, '/relatedRecords');
+    const add = arr.shadowRoot!.querySelector<HTMLButtonElement>('[part="add-button"]')!;
+    add.click();
+    await settle(form);
+    await arr.updateComplete;
+    await typeInto(form, '/relatedRecords/1', 'B-2');
+    expect((form.value as Record<string, unknown>)['relatedRecords']).to.deep.equal(['A-1', 'B-2']);
+    arr.shadowRoot!.querySelectorAll<HTMLButtonElement>('[data-action="up"]')[1]!.click();
+    await settle(form);
+    expect((form.value as Record<string, unknown>)['relatedRecords']).to.deep.equal(['B-2', 'A-1']);
+    arr.shadowRoot!.querySelectorAll<HTMLButtonElement>('[data-action="remove"]')[0]!.click();
+    await settle(form);
+    expect((form.value as Record<string, unknown>)['relatedRecords']).to.deep.equal(['A-1']);
+  });
+
+  it('attachments upload through the adapter and keep only references', async () => {
+    const uploader = async (file: File) => ({ id: `att-${file.name}`, url: `/files/${file.name}` });
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${ui} .value=${valid} .uploader=${uploader}></wy-schema-form>`);
+    await settle(form);
+    const f = fieldAt(form, '/attachments');
+    const input = f.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const dt = new DataTransfer();
+    dt.items.add(new File(['x'.repeat(2048)], '现场.jpg', { type: 'image/jpeg' }));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change'));
+    await aTimeout(20);
+    await settle(form);
+    expect((form.value as Record<string, unknown>)['attachments']).to.deep.equal([{ id: 'att-现场.jpg', name: '现场.jpg', type: 'image/jpeg', size: 2048, url: '/files/现场.jpg' }]);
+  });
+
+  it('a wizard validates each step before moving on', async () => {
+    const wizard: UiSchema = {
+      steps: [
+        { id: 'who', title: { 'zh-CN': '投诉人', en: 'Who' }, groups: [{ id: 'a', fields: ['/complainant'] }] },
+        { id: 'what', title: { 'zh-CN': '内容', en: 'What' }, groups: [{ id: 'b', fields: ['/subject', '/description'] }] },
+      ],
+    };
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${wizard}></wy-schema-form>`);
+    await settle(form);
+    const next = () => [...form.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === '下一步')!;
+    next().click();
+    await settle(form);
+    await aTimeout(20);
+    expect(form.shadowRoot!.querySelector('[aria-current="step"]')!.textContent).to.equal('投诉人');
+    const radio = fieldAt(form, '/complainant/type').shadowRoot!.querySelector<HTMLInputElement>('input[type="radio"]')!;
+    radio.click();
+    await settle(form);
+    next().click();
+    await aTimeout(20);
+    await settle(form);
+    expect(form.shadowRoot!.querySelector('[aria-current="step"]')!.textContent).to.equal('内容');
+  });
+
+  it('a configurator schema with if/then, dependencies, $ref and oneOf renders and behaves', async () => {
+    const s: JsonSchema = {
+      type: 'object',
+      definitions: { level: { oneOf: [{ const: 1, title: '低' }, { const: 2, title: '中' }, { const: 3, title: '高' }, { const: 4, title: '紧急' }] } },
+      properties: { level: { $ref: '#/definitions/level', title: '等级' }, phone: { type: 'string', title: '电话' }, ext: { type: 'string', title: '分机' } },
+      dependencies: { ext: ['phone'] },
+      if: { properties: { level: { const: 4 } }, required: ['level'] },
+      then: { properties: { reason: { type: 'string', title: '紧急原因' } }, required: ['reason'] },
+    };
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${s}></wy-schema-form>`);
+    await settle(form);
+    const level = fieldAt(form, '/level');
+    expect(level.tagName).to.equal('WY-SELECT-FIELD');
+    expect(fieldAt(form, '/reason').hidden).to.equal(true);
+    const select = control(level) as HTMLSelectElement;
+    select.value = '3';
+    select.dispatchEvent(new Event('change'));
+    await settle(form);
+    expect((form.value as Record<string, unknown>)['level']).to.equal(4);
+    expect(fieldAt(form, '/reason').hidden).to.equal(false);
+    expect(fieldAt(form, '/reason').required).to.equal(true);
+    await typeInto(form, '/ext', '801');
+    expect(fieldAt(form, '/phone').required).to.equal(true);
+  });
+});
