@@ -251,6 +251,16 @@ export default ${exportName};
     );
   }
   writeFileSync(
+    join(tmpDir, 'validators', 'lazy.ts'),
+    `${BANNER}import type { GeneratedValidator } from '../validator-types.js';
+
+/** Loads one shipped schema's precompiled validator on demand, by \`$id\` (code-split per schema). */
+export const loadValidator: Readonly<Record<string, () => Promise<GeneratedValidator<unknown>>>> = {
+${main.map((s) => `  ${JSON.stringify(s.schema.$id)}: () => import('./${s.name}.js').then((m) => m.default as GeneratedValidator<unknown>),`).join('\n')}
+};
+`,
+  );
+  writeFileSync(
     join(tmpDir, 'validator-types.ts'),
     `${BANNER}/** The error objects an Ajv standalone validator reports (messages are ours, in core/i18n). */
 export interface GeneratedError {

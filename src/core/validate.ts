@@ -1,85 +1,10 @@
 import { validators, schemaIds } from '../generated/validators/index.js';
 import { labels } from '../generated/labels.js';
-import type { GeneratedError } from '../generated/validator-types.js';
-import { DEFAULT_LOCALE, type Locale } from './i18n/locale.js';
-import { validationMessages, type ValidationMessageKey } from './i18n/validation-messages.js';
+import { DEFAULT_LOCALE } from './i18n/locale.js';
+import { mapErrors, type ValidateOptions, type ValidationResult } from './errors.js';
 
-/** One validation problem, addressed by the JSON pointer of the field it belongs to. */
-export interface ValidationError {
-  /** JSON pointer of the offending field (`/complainant/phone`); for `required`, the missing field. */
-  readonly path: string;
-  /** The JSON Schema keyword that failed (`required`, `pattern`, `enum`, …). */
-  readonly keyword: string;
-  /** A sentence in the requested locale. */
-  readonly message: string;
-  /** The keyword's parameters (limit, allowed values, …), for hosts that word their own messages. */
-  readonly params: Readonly<Record<string, unknown>>;
-}
-
-export interface ValidationResult<T = unknown> {
-  readonly valid: boolean;
-  readonly errors: readonly ValidationError[];
-  /** The data, typed, when valid. */
-  readonly data?: T;
-}
-
-export interface ValidateOptions {
-  /** Message language; default zh-CN. */
-  readonly locale?: Locale;
-  /**
-   * Label of the field at a path, used in messages (`联系电话的格式不正确`). Default: the
-   * schema's own `x-label` for that path in the requested locale.
-   */
-  readonly labelOf?: (path: string) => string | undefined;
-}
-
-const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
-
-/** The field an Ajv error is about: for `required`/`dependencies` the missing property. */
-export function errorPath(e: GeneratedError): string {
-  const p = e.params;
-  if ((e.keyword === 'required' || e.keyword === 'dependencies') && typeof p['missingProperty'] === 'string') {
-    return `${e.instancePath}/${escapePointer(p['missingProperty'])}`;
-  }
-  if (e.keyword === 'additionalProperties' && typeof p['additionalProperty'] === 'string') {
-    return `${e.instancePath}/${escapePointer(p['additionalProperty'])}`;
-  }
-  return e.instancePath;
-}
-
-/** Words one error in `locale`; `label` is the field's translated label if known. */
-export function formatError(e: Pick<GeneratedError, 'keyword' | 'params'>, locale: Locale = DEFAULT_LOCALE, label?: string): string {
-  const catalog = validationMessages[locale];
-  let key = (e.keyword in catalog ? e.keyword : 'unknown') as ValidationMessageKey;
-  if (e.keyword === 'minLength' && e.params['limit'] === 1) key = 'minLength.one';
-  const params: Record<string, unknown> = { ...e.params, label: label ?? catalog.field };
-  if (e.keyword === 'type') {
-    const t = String(e.params['type']).split(',')[0];
-    params['type'] = catalog[`type.${t}` as ValidationMessageKey] ?? t;
-  }
-  if (e.keyword === 'format') {
-    const f = String(e.params['format']);
-    params['format'] = catalog[`format.${f}` as ValidationMessageKey] ?? f;
-  }
-  return catalog[key].replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
-
-/** Turns raw Ajv errors into ours; drops the `if` wrapper errors Ajv adds beside the real ones. */
-export function mapErrors(raw: readonly GeneratedError[] | null | undefined, options: ValidateOptions = {}): ValidationError[] {
-  if (!raw) return [];
-  const locale = options.locale ?? DEFAULT_LOCALE;
-  const out: ValidationError[] = [];
-  const seen = new Set<string>();
-  for (const e of raw) {
-    if (e.keyword === 'if') continue;
-    const path = errorPath(e);
-    const key = `${path}\u0000${e.keyword}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ path, keyword: e.keyword, message: formatError(e, locale, options.labelOf?.(path)), params: e.params });
-  }
-  return out;
-}
+export { errorPath, formatError, mapErrors } from './errors.js';
+export type { ValidationError, ValidationResult, ValidateOptions } from './errors.js';
 
 /** Thrown for a schema id that has no shipped validator: a programming error, not bad data. */
 export class UnknownSchemaError extends Error {

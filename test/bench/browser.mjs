@@ -49,7 +49,7 @@ export async function bundlePage(name, entry, { title = name } = {}) {
     bundle: true,
     format: 'esm',
     target: 'es2022',
-    minify: true,
+    minify: process.env.WY_BENCH_MINIFY !== '0',
     tsconfig: 'tsconfig.json',
     outfile: `test/bench/.out/${name}.js`,
     logLevel: 'silent',

@@ -60,7 +60,7 @@ describe('validate() with the precompiled complaint validator', () => {
   });
 
   it('throws a clear error for an unknown schema id', () => {
-    expect(() => validate('no-such-schema', {})).to.throw(UnknownSchemaError, /no-such-schema.*Known: complaint/);
+    expect(() => validate('no-such-schema', {})).to.throw(UnknownSchemaError, /no-such-schema.*Known: .*complaint/);
   });
 
   it('names the field with the schema label, and says "this field" when it has none', () => {

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { ValidationError } from '../../core/validate.js';
+import type { ValidationError } from '../../core/errors.js';
 import { t } from '../../core/i18n/ui-messages.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { WyEvent } from '../shared/events.js';

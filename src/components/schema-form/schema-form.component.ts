@@ -5,11 +5,12 @@ import { ContextProvider } from '@lit/context';
 import { normalizeSchema } from '../../core/form/normalize.js';
 import { FormEngine, type ActiveNotice } from '../../core/form/engine.js';
 import { checkUiSchema, buildLayout, type Layout, type UiSchema, type UiField, type UiGroup } from '../../core/form/ui.js';
-import { validateForm, shippedValidator, compileAtRuntime, type RawValidator } from '../../core/form/validation.js';
+import { validateForm, shippedValidator, isShipped, compileAtRuntime, type RawValidator } from '../../core/form/validation.js';
 import { getAt, templateOf, sanitize } from '../../core/form/pointer.js';
 import { shippedRefs } from '../../core/form/shipped.js';
 import { FormSchemaError, type FormField, type JsonSchema, type Text } from '../../core/form/types.js';
-import type { ValidationError } from '../../core/validate.js';
+import type { ValidationError } from '../../core/errors.js';
+import type { GeneratedValidator } from '../../generated/validator-types.js';
 import { pick, type Locale } from '../../core/i18n/locale.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { WyEvent, WyChangeEvent } from '../shared/events.js';
@@ -122,6 +123,11 @@ export class WySchemaForm extends LitElement {
   @property({ attribute: false }) uploader?: Uploader;
   /** Async checks per field, by JSON pointer template (`/recordNo`). */
   @property({ attribute: false }) asyncValidators: Readonly<Record<string, AsyncValidator>> = {};
+  /**
+   * A precompiled (Ajv standalone) validator for a custom schema, e.g. made with
+   * `npx wuye-kit compile`: no Ajv download and no eval, even for a schema that is not shipped.
+   */
+  @property({ attribute: false }) precompiled?: GeneratedValidator<unknown>;
   /** Hide the built-in submit button (the host has its own). */
   @property({ type: Boolean, attribute: 'no-submit' }) noSubmit = false;
 
@@ -301,7 +307,7 @@ export class WySchemaForm extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('schema') || changed.has('uiSchema') || changed.has('refs')) this.build();
+    if (changed.has('schema') || changed.has('uiSchema') || changed.has('refs') || changed.has('precompiled')) this.build();
     if (changed.has('draftKey') && this.draftKey && this.engine && !this.draftRestored) void this.restoreDraft();
   }
 
@@ -348,8 +354,9 @@ export class WySchemaForm extends LitElement {
       this.engine = new FormEngine(model, this.ui, this._value);
       this.layout = buildLayout(model, this.ui);
       this.notices = this.engine.activeNotices();
-      this.validator = shippedValidator(this.schema);
-      if (!this.validator) void this.ensureValidator().catch(() => undefined);
+      const pre = this.precompiled;
+      if (pre) this.validator = (data: unknown) => (pre(data) ? [] : (pre.errors ?? []));
+      else void this.ensureValidator().catch(() => undefined);
       if (this.draftKey && !this.draftRestored) void this.restoreDraft();
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
@@ -360,13 +367,16 @@ export class WySchemaForm extends LitElement {
     this.structureVersion++;
   }
 
-  /** The validator; a custom schema is compiled on first use (lazily loading Ajv). */
+  /**
+   * The validator: a shipped schema's precompiled one (its module loaded on demand), else the
+   * custom schema compiled on first use (lazily loading Ajv).
+   */
   private ensureValidator(): Promise<RawValidator> {
     if (this.validator) return Promise.resolve(this.validator);
     if (!this.validatorPromise) {
       this.validatorPending = true;
       const schema = this.schema!;
-      this.validatorPromise = compileAtRuntime(schema, Object.values({ ...shippedRefs, ...this.refs }))
+      this.validatorPromise = (isShipped(schema) ? shippedValidator(schema).then((v) => v!) : compileAtRuntime(schema, Object.values({ ...shippedRefs, ...this.refs })))
         .then((v) => {
           if (this.schema === schema) this.validator = v;
           return v;

@@ -1,41 +1,42 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ContextConsumer } from '@lit/context';
 import { DEFAULT_LOCALE, matchLocale, type Locale } from '../../core/i18n/locale.js';
-import { localeContext } from './context.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { locale?: string | undefined };
 
+// One observer of <html lang> for every element on the page, not one each.
+const hosts = new Set<Host>();
+let observer: MutationObserver | undefined;
+function watch(host: Host): void {
+  hosts.add(host);
+  if (!observer) {
+    observer = new MutationObserver(() => {
+      for (const h of hosts) h.requestUpdate();
+    });
+    observer.observe(host.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'] });
+  }
+}
+
 /**
  * Resolves the locale of an element: its own `locale` property, then the closest `[lang]`
- * ancestor (crossing shadow roots), then a `<wy-kit-provider>` in context, then zh-CN.
- * The library sets up nothing global: the host page owns its i18n.
+ * ancestor (crossing shadow roots; a `<wy-kit-provider locale>` sets `lang` on itself, so it is
+ * found here), then zh-CN. The library sets up nothing global: the host page owns its i18n, and
+ * flipping `<html lang>` re-renders every element.
  */
 export class LocalizeController implements ReactiveController {
-  private readonly consumer: ContextConsumer<typeof localeContext, Host>;
-  private langObserver?: MutationObserver;
-
   constructor(private readonly host: Host) {
     host.addController(this);
-    this.consumer = new ContextConsumer(host, { context: localeContext, subscribe: true });
   }
 
   get locale(): Locale {
-    return (
-      matchLocale(this.host.locale) ??
-      matchLocale(closestLang(this.host)) ??
-      this.consumer.value ??
-      DEFAULT_LOCALE
-    );
+    return matchLocale(this.host.locale) ?? matchLocale(closestLang(this.host)) ?? DEFAULT_LOCALE;
   }
 
   hostConnected(): void {
-    // Re-render when the document language flips (a portal's language switch sets <html lang>).
-    this.langObserver = new MutationObserver(() => this.host.requestUpdate());
-    this.langObserver.observe(this.host.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    watch(this.host);
   }
 
   hostDisconnected(): void {
-    this.langObserver?.disconnect();
+    hosts.delete(this.host);
   }
 }
 

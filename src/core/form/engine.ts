@@ -35,8 +35,11 @@ const VISIBLE: FieldState = { visible: true, enabled: true, required: false };
 export class FormEngine {
   readonly rules: readonly CompiledRule[];
   private readonly byDep = new Map<string, CompiledRule[]>();
+  private readonly byTarget = new Map<string, CompiledRule[]>();
   private readonly ruleResults = new Map<number, boolean>();
   private readonly states = new Map<string, FieldState>();
+  /** Pointers hidden right now (kept in step with `states`, so submitting is O(hidden)). */
+  private readonly hidden = new Set<string>();
   private noticeIds = '';
   private readonly notices: readonly UiNotice[];
   private _value: Record<string, unknown>;
@@ -47,7 +50,10 @@ export class FormEngine {
     value: unknown = undefined,
   ) {
     this.rules = compileRules(ui.rules);
-    for (const r of this.rules) for (const d of r.deps) this.byDep.set(d, [...(this.byDep.get(d) ?? []), r]);
+    for (const r of this.rules) {
+      for (const d of r.deps) this.byDep.set(d, [...(this.byDep.get(d) ?? []), r]);
+      for (const t of r.targets) this.byTarget.set(t, [...(this.byTarget.get(t) ?? []), r]);
+    }
     this.notices = ui.notices ?? [];
     this.notices.forEach((n, i) => {
       logicDeps(n.when, `/notices/${i}/when`);
@@ -130,10 +136,8 @@ export class FormEngine {
    */
   submittableValue(): Record<string, unknown> {
     let out = this._value;
-    for (const [pointer, state] of this.states) {
-      if (!state.visible && !this.ui.fields?.[templateOf(pointer)]?.keep && getAt(out, pointer) !== undefined) {
-        out = setAt(out, pointer, undefined);
-      }
+    for (const pointer of this.hidden) {
+      if (!this.ui.fields?.[templateOf(pointer)]?.keep && getAt(out, pointer) !== undefined) out = setAt(out, pointer, undefined);
     }
     return pruneEmpty(out) as Record<string, unknown>;
   }
@@ -171,8 +175,8 @@ export class FormEngine {
     let enabled = !field.readOnly && !this.ui.fields?.[field.path]?.readonly;
     let required = field.required || field.requiredWhen.some((c) => holds(c, parent));
     let shows: boolean | undefined;
-    for (const r of this.rules) {
-      if (!r.targets.includes(field.path) && !r.targets.includes(pointer)) continue;
+    const targeting = pointer === field.path ? this.byTarget.get(pointer) : [...(this.byTarget.get(field.path) ?? []), ...(this.byTarget.get(pointer) ?? [])];
+    for (const r of targeting ?? []) {
       const on = this.ruleResults.get(r.index) ?? false;
       if (r.effect === 'show') shows = (shows ?? false) || on;
       else if (r.effect === 'hide' && on) visible = false;
@@ -187,8 +191,14 @@ export class FormEngine {
   private refreshState(pointer: string, changed: Map<string, FieldState>): void {
     const next = this.baseState(pointer);
     const prev = this.states.get(pointer) ?? VISIBLE;
-    this.states.set(pointer, next);
+    this.setState(pointer, next);
     if (prev.visible !== next.visible || prev.enabled !== next.enabled || prev.required !== next.required) changed.set(pointer, next);
+  }
+
+  private setState(pointer: string, state: FieldState): void {
+    this.states.set(pointer, state);
+    if (state.visible) this.hidden.delete(pointer);
+    else this.hidden.add(pointer);
   }
 
   private recomputeAll(): void {
@@ -202,8 +212,9 @@ export class FormEngine {
     }
     for (const r of this.rules) if (r.effect !== 'compute') this.ruleResults.set(r.index, r.when === undefined || truthy(evaluate(r.when, this._value)));
     this.states.clear();
+    this.hidden.clear();
     const visit = (f: FormField, pointer: string) => {
-      this.states.set(pointer, this.baseState(pointer));
+      this.setState(pointer, this.baseState(pointer));
       for (const c of f.children ?? []) visit(c, `${pointer}/${escapeKey(c.key)}`);
       if (f.item) {
         const arr = getAt(this._value, pointer);

@@ -8,7 +8,7 @@ export type { UiSchema, UiField, UiGroup, UiStep, UiNotice, UiDocument, Layout }
 export { compileRules, logicDeps, evaluate, varToPointer } from './rules.js';
 export type { UiRule, CompiledRule } from './rules.js';
 export { matches, holds, deepEqual } from './conditions.js';
-export { validateForm, shippedValidator, compileAtRuntime, RuntimeCompileError } from './validation.js';
+export { validateForm, shippedValidator, isShipped, compileAtRuntime, RuntimeCompileError } from './validation.js';
 export type { RawValidator } from './validation.js';
 export { getAt, setAt, sanitize, templateOf, splitPointer, joinPointer, escapeKey } from './pointer.js';
 export { FormSchemaError } from './types.js';

@@ -1,6 +1,6 @@
-import { validators, schemaIds } from '../../generated/validators/index.js';
-import type { GeneratedError, GeneratedValidator } from '../../generated/validator-types.js';
-import { mapErrors, formatError, type ValidationError } from '../validate.js';
+import { loadValidator } from '../../generated/validators/lazy.js';
+import type { GeneratedError } from '../../generated/validator-types.js';
+import { mapErrors, formatError, type ValidationError } from '../errors.js';
 import type { Locale } from '../i18n/locale.js';
 import { pick } from '../i18n/locale.js';
 import { getAt, templateOf } from './pointer.js';
@@ -10,11 +10,18 @@ import type { JsonSchema, Text } from './types.js';
 /** Validates a whole value; returns raw Ajv-shaped errors. */
 export type RawValidator = (data: unknown) => readonly GeneratedError[];
 
-/** The precompiled validator of a shipped schema, by `$id`; undefined for a custom schema. */
-export function shippedValidator(schema: JsonSchema): RawValidator | undefined {
-  const name = typeof schema.$id === 'string' ? schemaIds[schema.$id] : undefined;
-  const fn: GeneratedValidator<unknown> | undefined = name ? validators[name] : undefined;
-  if (!fn) return undefined;
+/** Whether a schema is shipped (has a precompiled validator). */
+export function isShipped(schema: JsonSchema): boolean {
+  return typeof schema.$id === 'string' && Object.hasOwn(loadValidator, schema.$id);
+}
+
+/**
+ * The precompiled validator of a shipped schema, by `$id`, loaded on demand (each schema's
+ * validator is its own module); undefined for a custom schema.
+ */
+export async function shippedValidator(schema: JsonSchema): Promise<RawValidator | undefined> {
+  if (!isShipped(schema)) return undefined;
+  const fn = await loadValidator[schema.$id!]!();
   return (data) => (fn(data) ? [] : (fn.errors ?? []));
 }
 

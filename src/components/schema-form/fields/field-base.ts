@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { LocalizeController } from '../../shared/localize-controller.js';
 import type { Locale } from '../../../core/i18n/locale.js';
-import { formatError } from '../../../core/validate.js';
+import { formatError } from '../../../core/errors.js';
 import { formHostContext, type FormHost } from '../form-host.js';
 import { msg } from '../messages.js';
 import { fieldStyles } from './field.styles.js';
@@ -242,7 +242,7 @@ export abstract class WyFieldBase extends LitElement {
       ${this.ownLabel ? nothing : this.renderLabel()} ${this.renderControl()} ${this.renderExtra()}
       ${this.help ? html`<div part="field-help" id=${this.ids.help}>${this.help}</div>` : nothing}
       ${this.pending ? html`<div class="pending" role="status">${msg(this.lang_, 'pending')}</div>` : nothing}
-      <div part="field-error" id=${this.ids.error} ?hidden=${!this.error}>${this.error}</div>
+      ${this.error ? html`<div part="field-error" id=${this.ids.error}>${this.error}</div>` : nothing}
     </div>`;
   }
 }

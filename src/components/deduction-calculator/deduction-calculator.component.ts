@@ -1,0 +1,627 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { Complaint } from '../../generated/types/complaint.js';
+import {
+  checkDeductionRules,
+  compileDeductionRules,
+  computeDeductions,
+  DeductionRulesError,
+  deductionGroupTable,
+  deductionLinesTable,
+  deriveFacts,
+  describeInputs,
+  formatPoints,
+  parseDeductionRules,
+  parseInstant,
+  resolvePeriod,
+  ruleLabel,
+  type CompiledDeductionRules,
+  type ComplaintDeduction,
+  type DeductionFact,
+  type DeductionFacts,
+  type DeductionGroup,
+  type DeductionGroupBy,
+  type DeductionLine,
+  type DeductionPeriod,
+  type DeductionResult,
+  type DeductionRuleError,
+  type DeductionRules,
+} from '../../core/deductions/index.js';
+import { toCsv } from '../../core/export/csv.js';
+import { pick, type Locale } from '../../core/i18n/locale.js';
+import { vocabLabel, vocabOptions } from '../../core/i18n/vocab-label.js';
+import type { VocabName } from '../../generated/vocab.js';
+import { referenceContext, type ReferenceData } from '../shared/context.js';
+import { download } from '../shared/download.js';
+import { WyChangeEvent } from '../shared/events.js';
+import { LocalizeController } from '../shared/localize-controller.js';
+import '../error-summary/error-summary.js';
+import { msg } from './deduction-calculator.messages.js';
+import { styles } from './deduction-calculator.styles.js';
+
+/** `detail` of the `wy-change` event this element fires. */
+export interface DeductionChangeDetail {
+  /** The result now shown: with the pasted rule set, or with the what-if facts applied. */
+  readonly result: DeductionResult;
+  /** True when `result` includes what-if facts (a scenario, not the recorded data). */
+  readonly whatIf: boolean;
+}
+
+type WhatIf = { readonly index: number; readonly patch: Partial<DeductionFacts> };
+
+/** Facts offered in the what-if form, in this order; each is labelled by the deduction-fact vocabulary. */
+const WHAT_IF_CODES: readonly [DeductionFact, VocabName][] = [
+  ['validity', 'validity'],
+  ['category', 'contentCategory'],
+  ['severity', 'severity'],
+  ['external-body', 'externalBody'],
+  ['satisfaction', 'satisfaction'],
+];
+const WHAT_IF_FLAGS: readonly DeductionFact[] = ['repeat', 'escalated-to-hq', 'emergency', 'reply-overdue', 'return-visit-missing'];
+
+const signed = (points: number): string => (points > 0 ? `+${formatPoints(points)}` : formatPoints(points));
+
+/**
+ * The complaint deduction calculator (投诉扣分): a table per management office (or staff member)
+ * for a period — complaints counted, valid, points, cap, deducted, final score and rating — that
+ * expands into every complaint and every rule line that produced its points. A "what if" form
+ * changes one complaint's facts and shows the effect; a configurator may paste a rule set and
+ * see its problems in place; the table and the explanation export as CSV. The decisions are
+ * `computeDeductions()` in `wuye-kit/core`; this element only shows them. Text from records is
+ * rendered as text.
+ *
+ * @tag wy-deduction-calculator
+ * @summary Complaint deductions per office and period, every point explained, with what-if and CSV export.
+ *
+ * @fires wy-change - The user applied a pasted rule set or changed a what-if fact; `detail` is `{ result, whatIf }`.
+ *
+ * @csspart base - The outer section.
+ * @csspart header - Title, rule set and toolbar.
+ * @csspart badge - The "example default rules" marker.
+ * @csspart toolbar - Export and rule-set buttons.
+ * @csspart button - Every button.
+ * @csspart rules-editor - The paste-a-rule-set panel.
+ * @csspart table - The summary table.
+ * @csspart row - One office (or staff member) row.
+ * @csspart cell - A cell of the summary table.
+ * @csspart total - The totals row.
+ * @csspart details - The expanded explanation of one office.
+ * @csspart line - One rule line of the explanation.
+ * @csspart what-if - The what-if panel.
+ * @csspart error - Messages about unusable rules or period.
+ *
+ * @cssprop --wy-deduction-calculator-accent - Headings, expand buttons and the capped marker. Falls back to `--wy-color-primary`.
+ * @cssprop --wy-deduction-calculator-stripe - Background of expanded rows. Falls back to `--wy-color-surface-alt`.
+ * @cssprop --wy-deduction-calculator-changed - Background of changed values in the what-if panel. Falls back to `--wy-color-warning-surface`.
+ */
+export class WyDeductionCalculator extends LitElement {
+  static override styles = styles;
+
+  /** The complaint records (`Complaint`, schemas/complaint.schema.json). */
+  @property({ attribute: false }) complaints: readonly Complaint[] = [];
+
+  /**
+   * The rule set (schemas/deduction-rules.schema.json), e.g. the shipped example
+   * `wuye-kit/schemas/deduction-rules.default.json`. An invalid rule set shows its problems.
+   */
+  @property({ attribute: false }) rules?: DeductionRules;
+
+  /** The period: `2026-07`, `2026-Q3`, `2026`, `2026-07-01/2026-09-30` or `{from, to}`. Default: every record. */
+  @property() period?: string | DeductionPeriod;
+
+  /** Group by `office` (default), `handler` or `first-receiver`. */
+  @property({ attribute: 'group-by' }) groupBy: DeductionGroupBy = 'office';
+
+  /** When an unanswered deadline counts as passed (RFC 3339); default the end of the period. */
+  @property({ attribute: 'as-of' }) asOf?: string;
+
+  /** Office names; otherwise taken from a `<wy-kit-provider>`'s reference data. */
+  @property({ attribute: false }) offices?: ReferenceData['offices'];
+
+  /** Interface language (`zh-CN` or `en`); otherwise the closest `[lang]`, the provider, then zh-CN. */
+  @property({ reflect: true }) locale?: string;
+
+  /** @ignore */
+  @consume({ context: referenceContext, subscribe: true })
+  @state()
+  protected reference?: ReferenceData;
+
+  @state() private expanded = new Set<string>();
+  @state() private whatIf: WhatIf | null = null;
+  @state() private editorOpen = false;
+  @state() private draft = '';
+  @state() private draftErrors: readonly DeductionRuleError[] = [];
+  @state() private pasted?: DeductionRules;
+  @state() private bom = true;
+  @state() private announcement = '';
+
+  private result?: DeductionResult;
+  private whatIfResult?: DeductionResult;
+  private problem: 'none' | 'no-rules' | 'rules' | 'period' = 'none';
+
+  /** @ignore */
+  private readonly localize = new LocalizeController(this);
+
+  /** The rule set in use: a pasted one the user applied, else the `rules` property. */
+  get activeRules(): DeductionRules | undefined {
+    return this.pasted ?? this.rules;
+  }
+
+  /** The current result (without what-if facts), or undefined when rules or period are unusable. */
+  get value(): DeductionResult | undefined {
+    return this.result;
+  }
+
+  /** The summary table (`groups`) or the explanation (`lines`) as CSV text, in the element's locale. */
+  toCsv(kind: 'groups' | 'lines' = 'groups', options: { readonly bom?: boolean } = {}): string {
+    const rules = this.activeRules;
+    if (!this.result || !rules) return '';
+    const tableOptions = { locale: this.localize.locale, rules, nameOf: (key: string) => this.nameOf(key, this.localize.locale) };
+    const table = kind === 'groups' ? deductionGroupTable(this.result, tableOptions) : deductionLinesTable(this.result, tableOptions);
+    return toCsv(table, { bom: options.bom ?? this.bom });
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('rules')) this.pasted = undefined;
+    if (changed.has('complaints')) this.whatIf = null;
+    const inputs = ['complaints', 'rules', 'period', 'groupBy', 'asOf', 'pasted'] as const;
+    if (inputs.some((k) => changed.has(k as keyof WyDeductionCalculator)) || this.result === undefined) this.recompute();
+    if (changed.has('whatIf' as keyof WyDeductionCalculator) || inputs.some((k) => changed.has(k as keyof WyDeductionCalculator))) this.recomputeWhatIf();
+  }
+
+  private options() {
+    return { period: this.period || null, groupBy: this.groupBy, ...(this.asOf ? { asOf: this.asOf } : {}) };
+  }
+
+  private recompute(): void {
+    this.result = undefined;
+    const rules = this.activeRules;
+    if (!rules) {
+      this.problem = 'no-rules';
+      return;
+    }
+    let compiled: CompiledDeductionRules;
+    try {
+      compiled = compileDeductionRules(rules);
+    } catch (err) {
+      if (!(err instanceof DeductionRulesError)) throw err;
+      this.problem = 'rules';
+      return;
+    }
+    if (this.period) {
+      try {
+        resolvePeriod(this.period);
+      } catch {
+        this.problem = 'period';
+        return;
+      }
+    }
+    this.problem = 'none';
+    this.result = computeDeductions(this.complaints, compiled, this.options());
+  }
+
+  private recomputeWhatIf(): void {
+    const rules = this.activeRules;
+    this.whatIfResult =
+      this.whatIf && this.result && rules
+        ? computeDeductions(this.complaints, rules, { ...this.options(), overrides: new Map([[this.whatIf.index, this.whatIf.patch]]) })
+        : undefined;
+  }
+
+  private nameOf(key: string, locale: Locale): string {
+    if (this.groupBy === 'office') {
+      const office = (this.offices ?? this.reference?.offices)?.find((o) => o.id === key);
+      return (office && pick(office.name, locale)) || key;
+    }
+    const g = this.result?.groups.find((x) => x.key === key);
+    return g?.name ?? (key || msg(locale, 'unassigned'));
+  }
+
+  override render() {
+    const locale = this.localize.locale;
+    const t = (k: Parameters<typeof msg>[1], p?: Record<string, string | number>) => msg(locale, k, p);
+    const rules = this.activeRules;
+    const periodText = this.result?.period ? `${this.result.period.from} – ${this.result.period.to}` : this.period ? String(typeof this.period === 'string' ? this.period : `${this.period.from} – ${this.period.to}`) : t('periodAll');
+    return html`
+      <section part="base" aria-labelledby="title">
+        <header part="header">
+          <h2 id="title">${t('title')} · ${periodText}</h2>
+          ${rules && typeof rules === 'object' && rules.name
+            ? html`<p class="rules-name">
+                ${t('ruleSet', { name: pick(rules.name, locale) ?? '', id: String(rules.id), version: String(rules.version) })}
+                ${rules.isDefault ? html`<span part="badge">${t('defaultBadge')}</span>` : nothing}
+              </p>`
+            : nothing}
+          <div part="toolbar" role="group" aria-label=${t('title')}>
+            <button part="button" type="button" ?disabled=${!this.result} @click=${() => this.exportCsv('groups')}>${t('exportGroups')}</button>
+            <button part="button" type="button" ?disabled=${!this.result} @click=${() => this.exportCsv('lines')}>${t('exportLines')}</button>
+            <label class="check"><input type="checkbox" .checked=${this.bom} @change=${(e: Event) => (this.bom = (e.target as HTMLInputElement).checked)} />${t('bom')}</label>
+            <button part="button" type="button" aria-expanded=${this.editorOpen ? 'true' : 'false'} aria-controls="rules-editor" @click=${this.toggleEditor}>
+              ${this.editorOpen ? t('closeRules') : t('pasteRules')}
+            </button>
+          </div>
+        </header>
+        ${this.editorOpen ? this.renderEditor(locale) : nothing} ${this.renderProblem(locale)}
+        ${this.result ? this.renderTable(this.result, locale) : nothing}
+        ${this.whatIf && this.result && this.whatIfResult ? this.renderWhatIf(this.whatIf, this.result, this.whatIfResult, locale) : nothing}
+        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      </section>
+    `;
+  }
+
+  private renderProblem(locale: Locale) {
+    const t = (k: Parameters<typeof msg>[1], p?: Record<string, string | number>) => msg(locale, k, p);
+    if (this.problem === 'no-rules') return html`<p part="error" class="note">${t('noRules')}</p>`;
+    if (this.problem === 'period') return html`<p part="error" role="alert">${t('periodInvalid', { period: typeof this.period === 'string' ? this.period : JSON.stringify(this.period) })}</p>`;
+    if (this.problem === 'rules') {
+      const errors = checkDeductionRules(this.activeRules, { locale }).errors;
+      return html`<div part="error">
+        <p>${t('rulesInvalid')}</p>
+        <wy-error-summary locale=${locale} .errors=${errors} @wy-error-select=${this.openEditorAt}></wy-error-summary>
+      </div>`;
+    }
+    const unreadable = this.result?.unreadable ?? [];
+    if (unreadable.length) {
+      return html`<p part="error" class="note">${t('unreadable', { count: unreadable.length })} ${unreadable.slice(0, 20).map((u) => `${u.recordNo || `#${u.index}`} (${u.path})`).join(', ')}</p>`;
+    }
+    return nothing;
+  }
+
+  private renderEditor(locale: Locale) {
+    const t = (k: Parameters<typeof msg>[1]) => msg(locale, k);
+    return html`<div part="rules-editor" id="rules-editor">
+      <label for="rules-text">${t('rulesLabel')}</label>
+      <p id="rules-help" class="note">${t('rulesHelp')}</p>
+      <textarea
+        id="rules-text"
+        spellcheck="false"
+        rows="14"
+        aria-describedby="rules-help"
+        aria-invalid=${this.draftErrors.length ? 'true' : 'false'}
+        .value=${this.draft}
+        @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      <div class="actions">
+        <button part="button" type="button" @click=${this.applyDraft}>${t('applyRules')}</button>
+        ${this.pasted ? html`<button part="button" type="button" @click=${this.resetRules}>${t('resetRules')}</button>` : nothing}
+      </div>
+      <wy-error-summary locale=${locale} .errors=${this.draftErrors} @wy-error-select=${this.focusDraft}></wy-error-summary>
+    </div>`;
+  }
+
+  private renderTable(result: DeductionResult, locale: Locale) {
+    const t = (k: Parameters<typeof msg>[1], p?: Record<string, string | number>) => msg(locale, k, p);
+    const who = result.groupBy === 'office' ? t('office') : t('staff');
+    const period = result.period ? `${result.period.from} – ${result.period.to}` : t('periodAll');
+    if (!result.groups.length) return html`<p class="note">${t('empty')}</p>`;
+    const cols = 10;
+    return html`<table part="table">
+      <caption>${t('tableCaption', { who, period })}</caption>
+      <thead>
+        <tr>
+          <th scope="col">${who}</th>
+          <th scope="col" class="num">${t('counted')}</th>
+          <th scope="col" class="num">${t('valid')}</th>
+          <th scope="col" class="num">${t('invalid')}</th>
+          <th scope="col" class="num">${t('pending')}</th>
+          <th scope="col" class="num">${t('points')}</th>
+          <th scope="col" class="num">${t('cap')}</th>
+          <th scope="col" class="num">${t('deducted')}</th>
+          <th scope="col" class="num">${t('finalScore')}</th>
+          <th scope="col">${t('rating')}</th>
+        </tr>
+      </thead>
+      ${result.groups.map((g, i) => {
+        const name = this.nameOf(g.key, locale);
+        const open = this.expanded.has(g.key);
+        return html`<tbody>
+          <tr part="row" data-key=${g.key}>
+            <th scope="row" part="cell">
+              <button type="button" class="expand" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`details-${i}`} @click=${() => this.toggle(g.key)}>
+                <span class="chevron" aria-hidden="true">${open ? '▾' : '▸'}</span>${name}
+              </button>
+            </th>
+            <td part="cell" class="num">${g.counted}</td>
+            <td part="cell" class="num">${g.valid}</td>
+            <td part="cell" class="num">${g.invalid}</td>
+            <td part="cell" class="num">${g.pending}</td>
+            <td part="cell" class="num">${formatPoints(g.points)}</td>
+            <td part="cell" class="num">${g.cap === null ? t('noCap') : formatPoints(g.cap)}${g.capped ? html` <span class="capped">${t('capped')}</span>` : nothing}</td>
+            <td part="cell" class="num">${formatPoints(g.deducted)}</td>
+            <td part="cell" class="num score">${formatPoints(g.finalScore)}</td>
+            <td part="cell">${this.renderRating(g, locale)}</td>
+          </tr>
+          ${open
+            ? html`<tr part="details" id=${`details-${i}`}>
+                <td colspan=${cols}>${this.renderDetails(g, name, locale)}</td>
+              </tr>`
+            : nothing}
+        </tbody>`;
+      })}
+      <tfoot>
+        <tr part="total">
+          <th scope="row">${t('total')}</th>
+          <td class="num">${result.totals.counted}</td>
+          <td class="num">${result.totals.valid}</td>
+          <td class="num">${result.totals.invalid}</td>
+          <td class="num">${result.totals.pending}</td>
+          <td class="num"></td>
+          <td class="num"></td>
+          <td class="num">${formatPoints(result.totals.deducted)}</td>
+          <td class="num"></td>
+          <td></td>
+        </tr>
+      </tfoot>
+    </table>`;
+  }
+
+  private renderRating(g: DeductionGroup, locale: Locale): TemplateResult | string {
+    if (!g.rating) return msg(locale, 'noRating');
+    const label = g.rating.label[locale];
+    const stars = g.rating.stars && !label.includes('★') ? html`<span class="stars" aria-hidden="true">${'★'.repeat(g.rating.stars)}</span> ` : nothing;
+    return html`${stars}<span>${label}</span>`;
+  }
+
+  private renderDetails(g: DeductionGroup, name: string, locale: Locale) {
+    const t = (k: Parameters<typeof msg>[1], p?: Record<string, string | number>) => msg(locale, k, p);
+    const rules = this.activeRules!;
+    return html`<table class="details" aria-label=${t('details', { name })}>
+      <thead>
+        <tr>
+          <th scope="col">${t('recordNo')}</th>
+          <th scope="col">${t('category')}</th>
+          <th scope="col">${t('severity')}</th>
+          <th scope="col">${t('status')}</th>
+          <th scope="col" class="num">${t('points')}</th>
+          <th scope="col">${t('lines')}</th>
+          <th scope="col"><span class="visually-hidden">${t('whatIf')}</span></th>
+        </tr>
+      </thead>
+      <tbody>
+        ${g.complaints.map((c) => this.renderComplaint(c, rules, locale))}
+        <tr class="group-lines">
+          <th scope="row" colspan="4">${t('groupLines', { name })}</th>
+          <td class="num">${formatPoints(g.deducted)}</td>
+          <td colspan="2">
+            <ul class="lines">
+              ${g.lines.map((l) => this.renderLine(l, rules, locale))}
+              <li part="line">${t('startLine', { points: formatPoints(g.startingScore) })}</li>
+              <li part="line">
+                ${t('ratingLine', { score: formatPoints(g.finalScore), rating: g.rating ? g.rating.label[locale] : t('noRating') })}
+                ${g.rating ? html`<code>${g.rating.ruleId}</code>` : nothing}
+              </li>
+            </ul>
+          </td>
+        </tr>
+      </tbody>
+    </table>`;
+  }
+
+  private renderComplaint(c: ComplaintDeduction, rules: DeductionRules, locale: Locale) {
+    const t = (k: Parameters<typeof msg>[1], p?: Record<string, string | number>) => msg(locale, k, p);
+    const selected = this.whatIf?.index === c.index;
+    return html`<tr class=${selected ? 'selected' : ''}>
+      <th scope="row">${c.recordNo}</th>
+      <td>${vocabLabel('contentCategory', c.facts.category, locale)}</td>
+      <td>${vocabLabel('severity', c.facts.severity, locale)}</td>
+      <td>${vocabLabel('deductionStatus', c.status, locale)}</td>
+      <td class="num">${formatPoints(c.points)}</td>
+      <td>${c.lines.length ? html`<ul class="lines">${c.lines.map((l) => this.renderLine(l, rules, locale))}</ul>` : nothing}</td>
+      <td>
+        <button part="button" type="button" class="small" id=${`what-if-${c.index}`} aria-pressed=${selected ? 'true' : 'false'} aria-label=${t('whatIfFor', { recordNo: c.recordNo })} @click=${() => this.openWhatIf(c.index)}>
+          ${t('whatIf')}
+        </button>
+      </td>
+    </tr>`;
+  }
+
+  private renderLine(l: DeductionLine, rules: DeductionRules, locale: Locale) {
+    const inputs = describeInputs(l.inputs, locale);
+    return html`<li part="line" data-rule=${l.ruleId}>
+      <span class="pts">${signed(l.points)}</span>
+      <span class="rule">${ruleLabel(rules, l.ruleId, locale)}</span>
+      <code>${l.ruleId}</code>
+      ${inputs ? html`<span class="inputs">${inputs}</span>` : nothing}
+    </li>`;
+  }
+
+  private renderWhatIf(w: WhatIf, before: DeductionResult, after: DeductionResult, locale: Locale) {
+    const t = (k: Parameters<typeof msg>[1], p?: Record<string, string | number>) => msg(locale, k, p);
+    const record = this.complaints[w.index];
+    if (!record) return nothing;
+    const facts = { ...this.recordedFacts(w.index), ...w.patch } as DeductionFacts;
+    const find = (r: DeductionResult) => {
+      for (const g of r.groups) {
+        const c = g.complaints.find((x) => x.index === w.index);
+        if (c) return { g, c };
+      }
+      return undefined;
+    };
+    const a = find(before);
+    const b = find(after);
+    const who = before.groupBy === 'office' ? t('office') : t('staff');
+    const name = b ? this.nameOf(b.g.key, locale) : '';
+    const cell = (x: string, y: string) => html`<td class="num">${x}</td><td class=${x === y ? 'num' : 'num changed'}>${y}</td>`;
+    const rating = (g?: DeductionGroup) => (g?.rating ? g.rating.label[locale] : t('noRating'));
+    return html`<section part="what-if" aria-labelledby="what-if-title">
+      <h3 id="what-if-title">${t('whatIfTitle', { recordNo: record.recordNo })}</h3>
+      <p class="note">${t('whatIfHelp', { who })}</p>
+      <fieldset>
+        <legend class="visually-hidden">${t('whatIfTitle', { recordNo: record.recordNo })}</legend>
+        ${WHAT_IF_CODES.map(([fact, vocabName]) => {
+          const value = facts[fact as keyof DeductionFacts];
+          const optional = fact === 'validity' || fact === 'external-body' || fact === 'satisfaction';
+          return html`<label class="field">
+            <span>${vocabLabel('deductionFact', fact, locale)}</span>
+            <select data-fact=${fact} @change=${this.onWhatIfSelect}>
+              ${optional ? html`<option value="" ?selected=${value === null}>${fact === 'validity' ? t('validityPending') : t('none')}</option>` : nothing}
+              ${vocabOptions(vocabName, locale).map((o) => html`<option value=${o.value} ?selected=${value === o.value}>${o.label}</option>`)}
+            </select>
+          </label>`;
+        })}
+        ${WHAT_IF_FLAGS.map(
+          (fact) => html`<label class="check">
+            <input type="checkbox" data-fact=${fact} .checked=${facts[fact as keyof DeductionFacts] === true} @change=${this.onWhatIfFlag} />
+            ${vocabLabel('deductionFact', fact, locale)}
+          </label>`,
+        )}
+      </fieldset>
+      <table class="compare">
+        <thead>
+          <tr>
+            <th scope="col"><span class="visually-hidden">${t('measure')}</span></th>
+            <th scope="col" class="num">${t('before')}</th>
+            <th scope="col" class="num">${t('after')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">${t('effectRecord')} · ${t('points')}</th>
+            ${cell(formatPoints(a?.c.points ?? 0), formatPoints(b?.c.points ?? 0))}
+          </tr>
+          <tr>
+            <th scope="row">${name} · ${t('deducted')}</th>
+            ${cell(formatPoints(a?.g.deducted ?? 0), formatPoints(b?.g.deducted ?? 0))}
+          </tr>
+          <tr>
+            <th scope="row">${name} · ${t('finalScore')}</th>
+            ${cell(formatPoints(a?.g.finalScore ?? 0), formatPoints(b?.g.finalScore ?? 0))}
+          </tr>
+          <tr>
+            <th scope="row">${name} · ${t('rating')}</th>
+            ${cell(rating(a?.g), rating(b?.g))}
+          </tr>
+        </tbody>
+      </table>
+      ${b && b.c.lines.length ? html`<ul class="lines">${b.c.lines.map((l) => this.renderLine(l, this.activeRules!, locale))}</ul>` : nothing}
+      <div class="actions">
+        <button part="button" type="button" @click=${this.resetWhatIf}>${t('resetWhatIf')}</button>
+        <button part="button" type="button" @click=${this.closeWhatIf}>${t('closeWhatIf')}</button>
+      </div>
+    </section>`;
+  }
+
+  private recordedFacts(index: number): DeductionFacts {
+    const asOf = this.result ? parseInstant(this.result.asOf) : 0;
+    return deriveFacts(this.complaints[index]!, asOf);
+  }
+
+  private toggle(key: string): void {
+    const next = new Set(this.expanded);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    this.expanded = next;
+  }
+
+  private toggleEditor(): void {
+    this.editorOpen = !this.editorOpen;
+    if (this.editorOpen && !this.draft && this.activeRules) this.draft = JSON.stringify(this.activeRules, null, 2);
+    if (this.editorOpen) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>('#rules-text')?.focus());
+  }
+
+  private openEditorAt(): void {
+    if (!this.editorOpen) this.toggleEditor();
+    else this.focusDraft();
+  }
+
+  private focusDraft(): void {
+    this.renderRoot.querySelector<HTMLTextAreaElement>('#rules-text')?.focus();
+  }
+
+  private applyDraft(): void {
+    const locale = this.localize.locale;
+    const parsed = parseDeductionRules(this.draft, { locale });
+    if (!parsed.valid || !parsed.rules) {
+      this.draftErrors = parsed.errors;
+      this.announcement = msg(locale, 'rulesRejected', { count: parsed.errors.length });
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement & { focus(): void }>('#rules-editor wy-error-summary')?.focus());
+      return;
+    }
+    this.draftErrors = [];
+    this.pasted = parsed.rules;
+    this.whatIf = null;
+    this.announcement = msg(locale, 'rulesApplied', { name: parsed.rules.name[locale] });
+    void this.updateComplete.then(() => this.fireChange(false));
+  }
+
+  private resetRules(): void {
+    this.pasted = undefined;
+    this.draftErrors = [];
+    this.draft = this.rules ? JSON.stringify(this.rules, null, 2) : '';
+    void this.updateComplete.then(() => this.result && this.fireChange(false));
+  }
+
+  private openWhatIf(index: number): void {
+    this.whatIf = this.whatIf?.index === index ? null : { index, patch: {} };
+    if (this.whatIf) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#what-if-title')?.scrollIntoView?.({ block: 'nearest' }));
+  }
+
+  private onWhatIfSelect(e: Event): void {
+    const el = e.target as HTMLSelectElement;
+    this.patchWhatIf(el.dataset['fact'] as DeductionFact, el.value === '' ? null : el.value);
+  }
+
+  private onWhatIfFlag(e: Event): void {
+    const el = e.target as HTMLInputElement;
+    this.patchWhatIf(el.dataset['fact'] as DeductionFact, el.checked);
+  }
+
+  private patchWhatIf(fact: DeductionFact, value: string | boolean | null): void {
+    if (!this.whatIf) return;
+    const recorded = this.recordedFacts(this.whatIf.index);
+    const patch: Record<string, unknown> = { ...this.whatIf.patch };
+    if (recorded[fact] === value) delete patch[fact];
+    else patch[fact] = value;
+    this.whatIf = { index: this.whatIf.index, patch: patch as Partial<DeductionFacts> };
+    void this.updateComplete.then(() => {
+      this.announceWhatIf();
+      this.fireChange(true);
+    });
+  }
+
+  private announceWhatIf(): void {
+    const w = this.whatIf;
+    if (!w || !this.result || !this.whatIfResult) return;
+    const locale = this.localize.locale;
+    const find = (r: DeductionResult) => r.groups.flatMap((g) => g.complaints.map((c) => ({ g, c }))).find((x) => x.c.index === w.index);
+    const a = find(this.result);
+    const b = find(this.whatIfResult);
+    if (!b) return;
+    this.announcement = msg(locale, 'announceWhatIf', {
+      recordNo: b.c.recordNo,
+      before: formatPoints(a?.c.points ?? 0),
+      after: formatPoints(b.c.points),
+      name: this.nameOf(b.g.key, locale),
+      scoreBefore: formatPoints(a?.g.finalScore ?? 0),
+      scoreAfter: formatPoints(b.g.finalScore),
+      rating: b.g.rating ? b.g.rating.label[locale] : msg(locale, 'noRating'),
+    });
+  }
+
+  private resetWhatIf(): void {
+    if (this.whatIf) this.whatIf = { index: this.whatIf.index, patch: {} };
+    void this.updateComplete.then(() => {
+      this.announceWhatIf();
+      this.fireChange(true);
+    });
+  }
+
+  private closeWhatIf(): void {
+    const index = this.whatIf?.index;
+    this.whatIf = null;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`#what-if-${index}`)?.focus());
+  }
+
+  private fireChange(whatIf: boolean): void {
+    const result = whatIf ? this.whatIfResult : this.result;
+    if (result) this.dispatchEvent(new WyChangeEvent<DeductionChangeDetail>({ result, whatIf }));
+  }
+
+  private exportCsv(kind: 'groups' | 'lines'): void {
+    const csv = this.toCsv(kind);
+    if (!csv) return;
+    const period = this.result?.period ? `${this.result.period.from}_${this.result.period.to}` : 'all';
+    download(csv, `${kind === 'groups' ? 'deductions' : 'deduction-lines'}-${period}.csv`, 'text/csv;charset=utf-8');
+  }
+}

@@ -1,0 +1,488 @@
+import { css } from 'lit';
+import { baseStyles } from '../shared/base.styles.js';
+
+export const styles = [
+  baseStyles,
+  css`
+    :host {
+      display: block;
+      --_border: var(--wy-color-border, #d0d7de);
+      --_muted: var(--wy-color-muted, #59636e);
+      --_surface: var(--wy-color-surface, #fff);
+      --_alt: var(--wy-color-surface-alt, #f6f8fa);
+      --_primary: var(--wy-color-primary, #1f6feb);
+      --_on-primary: var(--wy-color-on-primary, #fff);
+      --_danger: var(--wy-defect-checklist-overdue, var(--wy-color-danger, #b42318));
+      --_danger-surface: var(--wy-color-danger-surface, #fef3f2);
+      --_warning: var(--wy-color-warning, #9a6700);
+      --_success: var(--wy-color-success, #1a7f37);
+      --_bar: var(--wy-defect-checklist-bar, var(--wy-color-primary, #1f6feb));
+      --_radius: var(--wy-radius, 4px);
+      --_s: var(--wy-space-s, 0.5rem);
+      --_m: var(--wy-space-m, 0.75rem);
+    }
+    [part='base'] {
+      background: var(--_surface);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: var(--_m);
+    }
+    h2 {
+      margin: 0;
+      font-size: 1.25em;
+    }
+    h3 {
+      font-size: 1.05em;
+      margin: var(--_m) 0 var(--_s);
+    }
+    h4 {
+      font-size: 1em;
+      margin: var(--_m) 0 var(--_s);
+    }
+    p {
+      margin: 0.25rem 0;
+    }
+    .muted {
+      color: var(--_muted);
+    }
+    .error {
+      color: var(--_danger);
+    }
+    .error:empty {
+      display: none;
+    }
+    [part='header'] {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_s) var(--_m);
+      align-items: baseline;
+      margin-bottom: var(--_s);
+    }
+    .house {
+      font-weight: 600;
+    }
+    .counts {
+      color: var(--_muted);
+    }
+    button,
+    .button {
+      font: inherit;
+      border: 1px solid var(--_border);
+      background: var(--_surface);
+      color: inherit;
+      border-radius: var(--_radius);
+      padding: 0.3rem 0.7rem;
+      cursor: pointer;
+      min-block-size: 2rem;
+    }
+    button.primary {
+      background: var(--_primary);
+      color: var(--_on-primary);
+      border-color: var(--_primary);
+    }
+    button:hover {
+      border-color: var(--_primary);
+    }
+    select,
+    input[type='text'],
+    input[type='search'],
+    input[type='date'],
+    textarea {
+      font: inherit;
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: 0.25rem 0.4rem;
+      background: var(--_surface);
+      color: inherit;
+      min-block-size: 2rem;
+    }
+    textarea {
+      inline-size: 100%;
+      resize: vertical;
+    }
+    label {
+      display: inline-flex;
+      flex-direction: column;
+      gap: 0.15rem;
+      font-size: 0.95em;
+    }
+    label.check {
+      flex-direction: row;
+      align-items: center;
+      gap: 0.3rem;
+    }
+    label[for] {
+      display: block;
+      margin-top: var(--_s);
+    }
+    [part='tabs'] {
+      display: flex;
+      gap: 2px;
+      border-bottom: 1px solid var(--_border);
+      margin-bottom: var(--_m);
+    }
+    [part='tab'] {
+      border: 1px solid transparent;
+      border-bottom: none;
+      border-radius: var(--_radius) var(--_radius) 0 0;
+      background: transparent;
+      margin-bottom: -1px;
+    }
+    [part='tab'][aria-selected='true'] {
+      border-color: var(--_border);
+      background: var(--_surface);
+      font-weight: 600;
+      box-shadow: inset 0 3px 0 var(--_primary);
+    }
+    .row,
+    [part='filters'],
+    [part='bulk'],
+    .print-toolbar {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_s) var(--_m);
+      align-items: end;
+    }
+    [part='bulk'] {
+      background: var(--_alt);
+      border-radius: var(--_radius);
+      padding: var(--_s);
+      margin-top: var(--_s);
+    }
+    fieldset {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      margin: var(--_m) 0 0;
+      padding: var(--_s);
+    }
+    .chips {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.35rem;
+    }
+    [part='chip'] {
+      border-radius: 999px;
+      background: var(--_alt);
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.35rem;
+      margin-top: var(--_s);
+    }
+    .photos {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_s);
+      align-items: center;
+      margin-top: var(--_s);
+    }
+    .file input {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      opacity: 0;
+    }
+    .file {
+      position: relative;
+      display: inline-flex;
+    }
+    .file:focus-within {
+      outline: 2px solid var(--wy-color-focus, #2f6feb);
+      outline-offset: 2px;
+    }
+    .previews {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_s);
+      list-style: none;
+      padding: 0;
+      margin: 0;
+      inline-size: 100%;
+    }
+    .previews li {
+      display: flex;
+      align-items: center;
+      gap: 0.25rem;
+    }
+    .previews img,
+    .thumbs img {
+      inline-size: 3rem;
+      block-size: 3rem;
+      object-fit: cover;
+      border-radius: var(--_radius);
+      border: 1px solid var(--_border);
+    }
+    .recent {
+      margin: 0;
+      padding-inline-start: 1.5em;
+      color: var(--_muted);
+    }
+    lit-virtualizer {
+      block-size: var(--wy-defect-checklist-list-height, 32rem);
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      margin-top: var(--_s);
+    }
+    [part~='row'] {
+      inline-size: 100%;
+      display: flex;
+      gap: var(--_s);
+      align-items: flex-start;
+      padding: var(--_s) var(--_m);
+      border-bottom: 1px solid var(--_border);
+      background: var(--_surface);
+    }
+    [part~='row'].overdue {
+      border-inline-start: 4px solid var(--_danger);
+      background: var(--_danger-surface);
+    }
+    [part~='row'] .select {
+      margin-top: 0.3rem;
+      inline-size: 1.1rem;
+      block-size: 1.1rem;
+    }
+    .main {
+      flex: 1;
+      min-inline-size: 0;
+    }
+    .meta,
+    .sub {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.2rem 0.6rem;
+      align-items: center;
+    }
+    .id {
+      font-family: ui-monospace, monospace;
+      color: var(--_muted);
+    }
+    .desc {
+      margin: 0.2rem 0;
+      overflow-wrap: anywhere;
+      white-space: pre-wrap;
+    }
+    .badge {
+      display: inline-block;
+      border-radius: 999px;
+      padding: 0 0.5rem;
+      font-size: 0.85em;
+      border: 1px solid var(--_border);
+      background: var(--_alt);
+    }
+    .badge.severity-serious {
+      color: var(--_danger);
+      border-color: currentColor;
+    }
+    .badge.status-closed {
+      color: var(--_success);
+      border-color: currentColor;
+    }
+    .badge.status-rejected,
+    .badge.status-disputed {
+      color: var(--_warning);
+      border-color: currentColor;
+    }
+    .badge.overdue {
+      background: var(--_danger);
+      color: #fff;
+      border-color: var(--_danger);
+      font-weight: 600;
+    }
+    .rejected {
+      color: var(--_warning);
+    }
+    [part~='row'] .actions {
+      margin-top: 0;
+      justify-content: flex-end;
+    }
+    [part='group'] {
+      inline-size: 100%;
+      background: var(--_alt);
+      padding: 0.2rem var(--_m);
+      border-bottom: 1px solid var(--_border);
+    }
+    [part='group'] h3 {
+      margin: 0;
+      font-size: 0.95em;
+    }
+    .empty {
+      padding: var(--_m);
+      color: var(--_muted);
+    }
+    .stats {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
+      gap: var(--_s);
+      margin: 0 0 var(--_m);
+    }
+    .stats div {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: var(--_s);
+    }
+    .stats div.alert {
+      border-color: var(--_danger);
+      color: var(--_danger);
+    }
+    .stats dt {
+      font-size: 0.85em;
+      color: inherit;
+    }
+    .stats dd {
+      margin: 0;
+      font-size: 1.5em;
+      font-weight: 600;
+    }
+    [part='chart'] {
+      margin: 0 0 var(--_m);
+    }
+    [part='chart'] figcaption {
+      font-weight: 600;
+      margin-bottom: var(--_s);
+    }
+    [part='chart'] figcaption .muted {
+      font-weight: normal;
+      margin-inline-start: var(--_s);
+    }
+    [part='chart'] ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.3rem;
+    }
+    [part='chart'] li {
+      display: grid;
+      grid-template-columns: 11rem 1fr 3rem;
+      gap: var(--_s);
+      align-items: center;
+    }
+    .track {
+      display: block;
+      background: var(--_alt);
+      border-radius: var(--_radius);
+      block-size: 1rem;
+    }
+    .bar {
+      display: block;
+      block-size: 100%;
+      background: color-mix(in srgb, var(--_bar) 35%, transparent);
+      border-radius: var(--_radius);
+      overflow: hidden;
+    }
+    .bar .closed {
+      display: block;
+      block-size: 100%;
+      background: var(--_bar);
+    }
+    .value {
+      text-align: end;
+      font-variant-numeric: tabular-nums;
+    }
+    .tables {
+      display: grid;
+      grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr));
+      gap: var(--_m);
+      align-items: start;
+    }
+    table {
+      border-collapse: collapse;
+      inline-size: 100%;
+    }
+    caption {
+      text-align: start;
+      font-weight: 600;
+      padding-bottom: 0.25rem;
+    }
+    th,
+    td {
+      border: 1px solid var(--_border);
+      padding: 0.2rem 0.4rem;
+      text-align: start;
+      vertical-align: top;
+    }
+    td {
+      font-variant-numeric: tabular-nums;
+    }
+    thead th {
+      background: var(--_alt);
+    }
+    [part='decision'] {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: var(--_m);
+      margin-bottom: var(--_m);
+    }
+    [part='decision'] h3 {
+      margin-top: 0;
+    }
+    .decision.accept {
+      color: var(--_success);
+      font-weight: 600;
+    }
+    .decision.refuse {
+      color: var(--_danger);
+      font-weight: 600;
+    }
+    [part='sheet'] {
+      margin-top: var(--_m);
+    }
+    [part='sheet'] table {
+      margin-bottom: var(--_s);
+    }
+    [part='sheet'] tr.overdue td {
+      color: var(--_danger);
+    }
+    .signatures {
+      display: flex;
+      gap: 2rem;
+      margin-top: var(--_m);
+    }
+    .signatures span {
+      min-inline-size: 12rem;
+    }
+    dialog {
+      border: 1px solid var(--_border);
+      border-radius: var(--_radius);
+      padding: var(--_m);
+      inline-size: min(30rem, 90vw);
+      color: inherit;
+      background: var(--_surface);
+    }
+    dialog::backdrop {
+      background: rgb(0 0 0 / 0.3);
+    }
+    @media print {
+      [part='base'] {
+        border: none;
+        padding: 0;
+      }
+      [part='tabs'],
+      .print-toolbar,
+      [part='filters'],
+      [part='bulk'],
+      [part='entry'],
+      .counts,
+      dialog {
+        display: none !important;
+      }
+      [part='sheet'] {
+        break-after: page;
+      }
+      [part='sheet']:last-of-type {
+        break-after: auto;
+      }
+      th,
+      td {
+        border-color: #000;
+      }
+      thead th {
+        background: none;
+      }
+      tr {
+        break-inside: avoid;
+      }
+    }
+  `,
+];

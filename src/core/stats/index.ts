@@ -1,0 +1,32 @@
+// Statistics: the 顾客投诉分类统计表 as data, its sorting, drill-down filters and exports.
+export { aggregateComplaints } from './aggregate.js';
+export type { AggregateOptions } from './aggregate.js';
+export { DEFAULT_STATS_CONFIG } from './config.js';
+export type { StatsConfig, StatsMeasure, StatsForm, StatsSignature, StatsCounter } from './config.js';
+export { statsColumns, cellValue, isRatioColumn } from './table.js';
+export type {
+  StatsTable,
+  StatsRow,
+  StatsRowKind,
+  StatsRowLabel,
+  StatsColumn,
+  StatsGroupBy,
+  StatsCompare,
+  StatsOffice,
+  StatsFilter,
+  StatsMeasureValue,
+  StatsComparison,
+  StatsSkipped,
+} from './table.js';
+export { shanghaiMonth, parseMonth, formatMonth } from './period.js';
+export type { StatsPeriod, MonthSpan } from './period.js';
+export { sortStatsTable } from './sort.js';
+export type { StatsSort, SortDirection } from './sort.js';
+export { statsCellFilter, statsRecordMatcher, countsToward } from './filter.js';
+export type { StatsCellFilter } from './filter.js';
+export { periodText, spanText, labelText, rowText, columnText, columnGroupText, labelColumnText, cellText } from './format.js';
+export { statsCsvTable, statsToCsv } from './export.js';
+export type { StatsCsvOptions } from './export.js';
+export { statsSheet, statsToXlsx } from './xlsx.js';
+export type { StatsXlsxOptions, StatsSheet, XlsxCell, XlsxRow, XlsxBlob } from './xlsx.js';
+export { statsMsg } from './messages.js';

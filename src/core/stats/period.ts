@@ -1,0 +1,142 @@
+/**
+ * Months, periods and instants for the statistics table. A month is an integer index
+ * (`year * 12 + month - 1`) in Asia/Shanghai time (UTC+8, no daylight saving since 1991), so
+ * bucketing a record is arithmetic on the characters of its ISO 8601 timestamp: no `Date`, no
+ * `Intl` per record. Anything unusual (no offset, odd precision) takes a slower exact path.
+ */
+
+/** Reporting period: the unit of the range and of the comparison. */
+export type StatsPeriod = 'month' | 'quarter' | 'year';
+
+/** An inclusive span of months, as `YYYY-MM` strings (Asia/Shanghai). */
+export interface MonthSpan {
+  readonly from: string;
+  readonly to: string;
+}
+
+const SHANGHAI_OFFSET_MIN = 480;
+const DAY_MS = 86_400_000;
+
+/** Days in month `m0` (0-based) of `year`, proleptic Gregorian. */
+export function daysInMonth(year: number, m0: number): number {
+  if (m0 === 1) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return m0 === 3 || m0 === 5 || m0 === 8 || m0 === 10 ? 30 : 31;
+}
+
+/** Year and 0-based month of a day count since 1970-01-01 (H. Hinnant's civil_from_days). */
+function monthFromDays(days: number): number {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return y * 12 + m - 1;
+}
+
+/** Month index (Asia/Shanghai) of an epoch-millisecond instant. */
+export function monthOfInstant(ms: number): number {
+  return monthFromDays(Math.floor((ms + SHANGHAI_OFFSET_MIN * 60_000) / DAY_MS));
+}
+
+/** The exact path: whatever `Date.parse` accepts, or -1. */
+function slowMonth(s: string): number {
+  const ms = Date.parse(s);
+  return Number.isNaN(ms) ? -1 : monthOfInstant(ms);
+}
+
+/**
+ * The Asia/Shanghai month index of an ISO 8601 date-time with an offset
+ * (`2026-06-30T17:00:00-07:00` → July 2026), or -1 when it is not a date-time.
+ * Hot path of `aggregateComplaints`: reads characters, never allocates.
+ */
+export function shanghaiMonth(s: unknown): number {
+  if (typeof s !== 'string') return -1;
+  const n = s.length;
+  if (n < 20) return slowMonth(s);
+  const y0 = s.charCodeAt(0) - 48, y1 = s.charCodeAt(1) - 48, y2 = s.charCodeAt(2) - 48, y3 = s.charCodeAt(3) - 48;
+  const mo0 = s.charCodeAt(5) - 48, mo1 = s.charCodeAt(6) - 48;
+  // Any non-digit gives a value outside 0..9; `>>> 0` makes negatives huge, so one test covers both.
+  if ((y0 >>> 0) > 9 || (y1 >>> 0) > 9 || (y2 >>> 0) > 9 || (y3 >>> 0) > 9 || (mo0 >>> 0) > 9 || (mo1 >>> 0) > 9) return slowMonth(s);
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return slowMonth(s);
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const m0 = mo0 * 10 + mo1 - 1;
+  if (m0 < 0 || m0 > 11) return -1;
+  const sign = s.charCodeAt(n - 6);
+  let offset: number;
+  if (sign === 43 /* + */ || sign === 45 /* - */) {
+    if (s.charCodeAt(n - 3) !== 58) return slowMonth(s);
+    const oh = (s.charCodeAt(n - 5) - 48) * 10 + s.charCodeAt(n - 4) - 48;
+    const om = (s.charCodeAt(n - 2) - 48) * 10 + s.charCodeAt(n - 1) - 48;
+    offset = sign === 43 ? oh * 60 + om : -(oh * 60 + om);
+    if (offset === SHANGHAI_OFFSET_MIN) return year * 12 + m0; // the common case: already local
+  } else {
+    const last = s.charCodeAt(n - 1);
+    if (last !== 90 && last !== 122) return slowMonth(s); // no Z: let Date decide (local time is ambiguous)
+    offset = 0;
+  }
+  const t = s.charCodeAt(10);
+  if ((t !== 84 && t !== 116 && t !== 32) || s.charCodeAt(13) !== 58) return slowMonth(s);
+  const day = (s.charCodeAt(8) - 48) * 10 + s.charCodeAt(9) - 48;
+  const hour = (s.charCodeAt(11) - 48) * 10 + s.charCodeAt(12) - 48;
+  const minute = (s.charCodeAt(14) - 48) * 10 + s.charCodeAt(15) - 48;
+  if (!(day >= 1 && day <= 31 && hour >= 0 && hour <= 24 && minute >= 0 && minute <= 59)) return slowMonth(s);
+  // Minutes since the start of the month, moved to UTC+8: at most a day either way, so the
+  // month can only become the previous or the next one.
+  const minutes = (day - 1) * 1440 + hour * 60 + minute + (SHANGHAI_OFFSET_MIN - offset);
+  if (minutes < 0) return year * 12 + m0 - 1;
+  if (minutes >= daysInMonth(year, m0) * 1440) return year * 12 + m0 + 1;
+  return year * 12 + m0;
+}
+
+/** Epoch milliseconds of an ISO date-time, or NaN. */
+export function instant(s: unknown): number {
+  return typeof s === 'string' ? Date.parse(s) : Number.NaN;
+}
+
+/**
+ * Whether `at` is not later than `limit` (both ISO 8601 with offsets). Same length and same
+ * offset compare as strings (what most records are); anything else compares instants.
+ */
+export function notLater(at: string, limit: string): boolean {
+  const n = at.length;
+  if (n === limit.length && n >= 20 && at.charCodeAt(n - 6) === limit.charCodeAt(n - 6) && at.endsWith(limit.slice(n - 6))) {
+    return at <= limit;
+  }
+  return Date.parse(at) <= Date.parse(limit);
+}
+
+/** `2026-07` → month index; also accepts `2026-07-15…` (the month of it), `2026`, `2026-Q3`. */
+export function parseMonth(text: string, end = false): number {
+  const m = /^(\d{4})(?:-(\d{2})|-?Q([1-4]))?/.exec(text.trim());
+  if (!m) throw new RangeError(`not a month: "${text}" (expected YYYY-MM, YYYY-Qn or YYYY)`);
+  const year = Number(m[1]);
+  if (m[2] !== undefined) {
+    const month = Number(m[2]);
+    if (month < 1 || month > 12) throw new RangeError(`not a month: "${text}"`);
+    return year * 12 + month - 1;
+  }
+  if (m[3] !== undefined) return year * 12 + (Number(m[3]) - 1) * 3 + (end ? 2 : 0);
+  return year * 12 + (end ? 11 : 0);
+}
+
+/** Month index → `YYYY-MM`. */
+export function formatMonth(index: number): string {
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}`;
+}
+
+/** Months in one period. */
+export const periodLength = (period: StatsPeriod): number => (period === 'month' ? 1 : period === 'quarter' ? 3 : 12);
+
+/** First month of the period that contains month `index`. */
+export function periodStart(index: number, period: StatsPeriod): number {
+  const len = periodLength(period);
+  return index - (((index % len) + len) % len);
+}
+
+/** A span as `YYYY-MM` strings. */
+export const span = (from: number, to: number): MonthSpan => ({ from: formatMonth(from), to: formatMonth(to) });

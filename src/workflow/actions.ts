@@ -1,0 +1,80 @@
+// What an actor may do next, as data a view renders: one entry per event, with its label and the
+// JSON Schema of the fields the event needs.
+import type { Localized } from '../core/i18n/locale.js';
+import { fieldsSchema } from './fields.js';
+import { evaluate, operatorsOf, truthy } from './logic.js';
+import type { Actor, RefusalCode, Snapshot, WorkflowDefinition } from './types.js';
+
+export interface AvailableAction {
+  readonly event: string;
+  readonly title: Localized;
+  /** States the event can lead to (one per matching transition; the current state for a stay). */
+  readonly targets: readonly string[];
+  /** Name of the event-field definition, when the event carries fields. */
+  readonly fields?: string;
+  /** The fields' JSON Schema, self-contained, for <wy-schema-form>. */
+  readonly schema?: Readonly<Record<string, unknown>>;
+  /** False when a guard that does not depend on the fields already fails. */
+  readonly enabled: boolean;
+  readonly reason?: RefusalCode;
+}
+
+/** Whether a guard reads the event payload (then only the filled-in form can decide it). */
+function readsPayload(guard: unknown): boolean {
+  let found = false;
+  const walk = (x: unknown, depth: number) => {
+    if (found || depth > 64) return;
+    if (Array.isArray(x)) x.forEach((y) => walk(y, depth + 1));
+    else if (x !== null && typeof x === 'object') {
+      for (const [k, v] of Object.entries(x)) {
+        if (k === 'var') {
+          const path = Array.isArray(v) ? v[0] : v;
+          if (typeof path === 'string' && (path === 'payload' || path.startsWith('payload.'))) found = true;
+        }
+        walk(v, depth + 1);
+      }
+    }
+  };
+  if (operatorsOf(guard).has('var')) walk(guard, 0);
+  return found;
+}
+
+/**
+ * The events `actor` may send to an instance in its current state. An event whose every
+ * transition has a guard failing on the current data is listed with `enabled: false` and
+ * reason `guard-failed`; guards that read the payload are decided when the form is sent.
+ */
+export function availableActions(def: WorkflowDefinition, snapshot: Snapshot, actor: Actor, now = Date.now()): AvailableAction[] {
+  if (def.states.find((s) => s.id === snapshot.state)?.final) return [];
+  const ctx = {
+    data: snapshot.data,
+    payload: null,
+    actor: { id: actor.id, name: actor.name },
+    roles: actor.roles,
+    state: snapshot.state,
+    handler: snapshot.handler ?? null,
+    firstReceiver: snapshot.firstReceiver,
+    now: new Date(now).toISOString(),
+  };
+  const byEvent = new Map<string, { title: Localized; targets: Set<string>; fields?: string; enabled: boolean }>();
+  for (const t of def.transitions) {
+    if (!t.from.includes(snapshot.state) || !t.roles.some((r) => actor.roles.includes(r))) continue;
+    const passes = t.guard === undefined || readsPayload(t.guard) || truthy(evaluate(t.guard, ctx));
+    const entry = byEvent.get(t.event) ?? { title: t.title, targets: new Set<string>(), ...(t.fields ? { fields: t.fields } : {}), enabled: false };
+    entry.targets.add(t.to ?? snapshot.state);
+    if (passes && !entry.enabled) {
+      entry.enabled = true;
+      entry.title = t.title;
+    }
+    byEvent.set(t.event, entry);
+  }
+  return [...byEvent].map(([event, e]) => ({
+    event,
+    title: e.title,
+    targets: [...e.targets],
+    ...(e.fields ? { fields: e.fields, schema: fieldsSchema(e.fields) } : {}),
+    enabled: e.enabled,
+    ...(e.enabled ? {} : { reason: 'guard-failed' as const }),
+  }));
+}
+

@@ -1,0 +1,198 @@
+// SLA clocks: their state lives in the snapshot, their deadlines are derived (pure) and stored as
+// timers. Business-time clocks measure working time on the business calendar; calendar-time
+// clocks measure wall-clock time.
+import type { BusinessCalendar } from '../core/calendar/calendar.js';
+import { durationMs } from '../core/calendar/duration.js';
+import type { Localized } from '../core/i18n/locale.js';
+import type { ClockDef, ClockState, Effect, Snapshot, Timer, WorkflowDefinition } from './types.js';
+
+export const DAY_MS = 86_400_000;
+
+export function clockLimitMs(clock: ClockDef, calendar: BusinessCalendar): number {
+  return clock.time === 'business' ? durationMs(clock.limit, calendar.workdayMs, true) : durationMs(clock.limit);
+}
+
+function stepMs(after: string, clock: ClockDef, calendar: BusinessCalendar): number {
+  return clock.time === 'business' ? durationMs(after, calendar.workdayMs, true) : durationMs(after);
+}
+
+/** Time between two instants in the clock's basis. */
+function measure(clock: ClockDef, calendar: BusinessCalendar, from: number, to: number): number {
+  return clock.time === 'business' ? calendar.businessTimeBetween(from, to) : to - from;
+}
+
+/** The instant `ms` of the clock's basis after `from`. */
+function advance(clock: ClockDef, calendar: BusinessCalendar, from: number, ms: number): number {
+  return clock.time === 'business' ? calendar.addBusinessTime(from, Math.max(0, ms)) : from + Math.max(0, ms);
+}
+
+export function initialClocks(def: WorkflowDefinition, calendar: BusinessCalendar): Record<string, ClockState> {
+  const out: Record<string, ClockState> = {};
+  for (const c of def.clocks ?? []) out[c.id] = { status: 'idle', epoch: 0, elapsedMs: 0, limitMs: clockLimitMs(c, calendar), escalations: 0 };
+  return out;
+}
+
+/** Applies the start / pause / resume / stop rules for entering `state` at `now`. */
+export function enterState(
+  def: WorkflowDefinition,
+  clocks: Readonly<Record<string, ClockState>>,
+  state: string,
+  now: number,
+  calendar: BusinessCalendar,
+): Record<string, ClockState> {
+  const out: Record<string, ClockState> = { ...clocks };
+  for (const c of def.clocks ?? []) {
+    const cs = clocks[c.id] ?? { status: 'idle', epoch: 0, elapsedMs: 0, limitMs: clockLimitMs(c, calendar), escalations: 0 };
+    const runElapsed = cs.status === 'running' && cs.runningSince !== undefined ? measure(c, calendar, cs.runningSince, now) : 0;
+    if (c.stop.includes(state)) {
+      if (cs.status === 'running' || cs.status === 'paused') {
+        const { runningSince: _r, ...rest } = cs;
+        out[c.id] = { ...rest, status: 'stopped', elapsedMs: cs.elapsedMs + runElapsed, stoppedAt: now };
+      }
+    } else if (c.start.includes(state) && (cs.status === 'idle' || cs.status === 'stopped')) {
+      out[c.id] = { status: 'running', epoch: cs.epoch + 1, elapsedMs: 0, runningSince: now, startedAt: now, limitMs: clockLimitMs(c, calendar), escalations: 0 };
+    } else if (c.pause?.includes(state) && cs.status === 'running') {
+      const { runningSince: _r, ...rest } = cs;
+      out[c.id] = { ...rest, status: 'paused', elapsedMs: cs.elapsedMs + runElapsed };
+    } else if (cs.status === 'paused' && !c.pause?.includes(state)) {
+      out[c.id] = { ...cs, status: 'running', epoch: cs.epoch + 1, runningSince: now };
+    }
+  }
+  return out;
+}
+
+/** When a running clock reaches `targetMs` of elapsed time (its basis). */
+function reachAt(c: ClockDef, cs: ClockState, calendar: BusinessCalendar, targetMs: number): number {
+  return advance(c, calendar, cs.runningSince ?? 0, targetMs - cs.elapsedMs);
+}
+
+export const timerId = (instanceId: string, clock: string, epoch: number, kind: string, step?: number): string =>
+  `${instanceId}/${clock}/${epoch}/${kind}${step === undefined ? '' : `/${step}`}`;
+
+/** The deadlines an instance is waiting for: warning, breach, next escalation step per running clock. */
+export function pendingTimers(def: WorkflowDefinition, snapshot: Snapshot, calendar: BusinessCalendar): Timer[] {
+  const out: Timer[] = [];
+  for (const c of def.clocks ?? []) {
+    const cs = snapshot.clocks[c.id];
+    if (!cs || cs.status !== 'running') continue;
+    const id = (kind: string, step?: number) => timerId(snapshot.id, c.id, cs.epoch, kind, step);
+    if (c.warning !== undefined && cs.warnedAt === undefined && cs.breachedAt === undefined) {
+      out.push({ id: id('warning'), instanceId: snapshot.id, clock: c.id, kind: 'warning', dueAt: reachAt(c, cs, calendar, cs.limitMs * c.warning) });
+    }
+    if (cs.breachedAt === undefined) {
+      out.push({ id: id('breach'), instanceId: snapshot.id, clock: c.id, kind: 'breach', dueAt: reachAt(c, cs, calendar, cs.limitMs) });
+    } else {
+      const step = c.escalation?.[cs.escalations];
+      if (step) {
+        const dueAt = Math.max(advance(c, calendar, cs.breachedAt, stepMs(step.after, c, calendar)), cs.runningSince ?? 0);
+        out.push({ id: id('escalation', cs.escalations), instanceId: snapshot.id, clock: c.id, kind: 'escalation', step: cs.escalations, dueAt });
+      }
+    }
+  }
+  return out;
+}
+
+/** What firing a timer does to the clocks and which effects it produces; undefined when stale. */
+export function applyTimer(
+  def: WorkflowDefinition,
+  snapshot: Snapshot,
+  timer: Timer,
+  calendar: BusinessCalendar,
+): { clocks: Record<string, ClockState>; effects: Effect[]; handlerRole?: string } | undefined {
+  const pending = pendingTimers(def, snapshot, calendar);
+  if (!pending.some((t) => t.id === timer.id)) return undefined;
+  const c = def.clocks?.find((x) => x.id === timer.clock);
+  const cs = snapshot.clocks[timer.clock];
+  if (!c || !cs) return undefined;
+  const clocks: Record<string, ClockState> = { ...snapshot.clocks };
+  const effects: Effect[] = [];
+  if (timer.kind === 'warning') {
+    clocks[c.id] = { ...cs, warnedAt: timer.dueAt };
+    for (const role of c.warn ?? []) effects.push({ type: 'notify', role, reason: 'warning', clock: c.id });
+    return { clocks, effects };
+  }
+  if (timer.kind === 'breach') {
+    clocks[c.id] = { ...cs, breachedAt: timer.dueAt };
+    return { clocks, effects };
+  }
+  const step = c.escalation?.[timer.step ?? -1];
+  if (!step) return undefined;
+  clocks[c.id] = { ...cs, escalations: cs.escalations + 1 };
+  if (step.action === 'notify') {
+    effects.push({ type: 'notify', role: step.role, reason: 'escalation', clock: c.id });
+    return { clocks, effects };
+  }
+  effects.push({ type: 'reassign', role: step.role, clock: c.id });
+  return { clocks, effects, handlerRole: step.role };
+}
+
+/** What a view shows for one clock. Durations in ms; `null` where a value does not apply. */
+export interface ClockReadout {
+  readonly id: string;
+  readonly title: Localized;
+  readonly time: 'business' | 'calendar';
+  readonly status: ClockState['status'];
+  /** ok / warning / overdue while running or paused; met / missed once stopped; idle before start. */
+  readonly level: 'idle' | 'ok' | 'warning' | 'overdue' | 'met' | 'missed';
+  readonly limitMs: number;
+  /** Elapsed in the clock's basis, including the current run. */
+  readonly elapsedMs: number;
+  /** The deadline while running. */
+  readonly dueAt: number | null;
+  readonly warnAt: number | null;
+  /** Working time left until the deadline (negative when overdue). */
+  readonly businessRemainingMs: number | null;
+  /** Wall-clock time left until the deadline (negative when overdue). */
+  readonly calendarRemainingMs: number | null;
+  /** Escalation steps taken, and how many the ladder has. */
+  readonly escalations: number;
+  readonly escalationSteps: number;
+  readonly startedAt: number | null;
+  readonly stoppedAt: number | null;
+}
+
+/** Every clock of an instance, read at `now`: easy to render (remaining times, warning, overdue). */
+export function readClocks(def: WorkflowDefinition, snapshot: Snapshot, now: number, calendar: BusinessCalendar): ClockReadout[] {
+  return (def.clocks ?? []).map((c) => {
+    const cs = snapshot.clocks[c.id] ?? { status: 'idle' as const, epoch: 0, elapsedMs: 0, limitMs: clockLimitMs(c, calendar), escalations: 0 };
+    const running = cs.status === 'running' && cs.runningSince !== undefined;
+    const elapsed = cs.elapsedMs + (running ? measure(c, calendar, cs.runningSince!, Math.max(now, cs.runningSince!)) : 0);
+    const warnMs = c.warning === undefined ? undefined : cs.limitMs * c.warning;
+    const dueAt = running ? reachAt(c, cs, calendar, cs.limitMs) : null;
+    const warnAt = running && warnMs !== undefined ? reachAt(c, cs, calendar, warnMs) : null;
+    let businessRemainingMs: number | null = null;
+    let calendarRemainingMs: number | null = null;
+    if (dueAt !== null) {
+      calendarRemainingMs = dueAt - now;
+      businessRemainingMs = calendar.businessTimeBetween(now, dueAt);
+    } else if (cs.status !== 'idle') {
+      // Paused or stopped: only the clock's own basis is defined (the rest depends on a resume).
+      const left = cs.limitMs - cs.elapsedMs;
+      if (c.time === 'business') businessRemainingMs = left;
+      else calendarRemainingMs = left;
+    }
+    let level: ClockReadout['level'];
+    if (cs.status === 'idle') level = 'idle';
+    else if (cs.status === 'stopped') level = cs.elapsedMs > cs.limitMs || cs.breachedAt !== undefined ? 'missed' : 'met';
+    else if (elapsed >= cs.limitMs || cs.breachedAt !== undefined) level = 'overdue';
+    else if ((warnMs !== undefined && elapsed >= warnMs) || cs.warnedAt !== undefined) level = 'warning';
+    else level = 'ok';
+    return {
+      id: c.id,
+      title: c.title,
+      time: c.time,
+      status: cs.status,
+      level,
+      limitMs: cs.limitMs,
+      elapsedMs: elapsed,
+      dueAt,
+      warnAt,
+      businessRemainingMs,
+      calendarRemainingMs,
+      escalations: cs.escalations,
+      escalationSteps: c.escalation?.length ?? 0,
+      startedAt: cs.startedAt ?? null,
+      stoppedAt: cs.stoppedAt ?? null,
+    };
+  });
+}

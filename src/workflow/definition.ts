@@ -1,0 +1,209 @@
+// The definition linter: what a JSON Schema cannot see. Runs on every shipped definition in the
+// tests and when an engine is created (dev check; `check: false` turns it off).
+import { validate } from '../core/validate.js';
+import { DurationError, parseDuration } from '../core/calendar/duration.js';
+import { hasFields } from './fields.js';
+import { OPERATORS, operatorsOf } from './logic.js';
+import { parsePointer, PointerError } from './pointer.js';
+import type { EffectDef, Logic, WorkflowDefinition } from './types.js';
+
+export type ProblemCode =
+  | 'schema'
+  | 'duplicate-id'
+  | 'unknown-state'
+  | 'unknown-role'
+  | 'unknown-fields'
+  | 'unknown-operator'
+  | 'bad-duration'
+  | 'bad-pointer'
+  | 'unreachable-state'
+  | 'dead-end-state'
+  | 'final-with-exits'
+  | 'unused-role'
+  | 'inconsistent-fields'
+  | 'bad-migration';
+
+export interface DefinitionProblem {
+  /** Errors make a definition unusable; warnings are worth a look. */
+  readonly severity: 'error' | 'warning';
+  readonly code: ProblemCode;
+  /** JSON pointer into the definition. */
+  readonly path: string;
+  readonly message: string;
+}
+
+export interface DefinitionReport {
+  readonly ok: boolean;
+  readonly problems: readonly DefinitionProblem[];
+}
+
+export class DefinitionError extends Error {
+  override readonly name = 'DefinitionError';
+  constructor(
+    readonly definitionId: string,
+    readonly problems: readonly DefinitionProblem[],
+  ) {
+    super(
+      `Workflow definition ${definitionId} has ${problems.filter((p) => p.severity === 'error').length} error(s): ${problems
+        .filter((p) => p.severity === 'error')
+        .map((p) => `${p.path} ${p.message}`)
+        .join('; ')}`,
+    );
+  }
+}
+
+/** Lints a definition: schema, unknown targets and roles, unreachable and dead-end states, and more. */
+export function checkDefinition(input: unknown): DefinitionReport {
+  const problems: DefinitionProblem[] = [];
+  const add = (severity: DefinitionProblem['severity'], code: ProblemCode, path: string, message: string) =>
+    problems.push({ severity, code, path, message });
+
+  const r = validate('workflow', input, { locale: 'en' });
+  if (!r.valid) {
+    for (const e of r.errors) add('error', 'schema', e.path, e.message);
+    return { ok: false, problems };
+  }
+  const def = input as WorkflowDefinition;
+  const states = new Set<string>();
+  def.states.forEach((s, i) => {
+    if (states.has(s.id)) add('error', 'duplicate-id', `/states/${i}/id`, `state "${s.id}" is declared twice`);
+    states.add(s.id);
+  });
+  const roles = new Set<string>();
+  def.roles.forEach((x, i) => {
+    if (roles.has(x.id)) add('error', 'duplicate-id', `/roles/${i}/id`, `role "${x.id}" is declared twice`);
+    roles.add(x.id);
+  });
+  const usedRoles = new Set<string>();
+  const role = (id: string, path: string) => {
+    usedRoles.add(id);
+    if (!roles.has(id)) add('error', 'unknown-role', path, `role "${id}" is used but not declared`);
+  };
+  const state = (id: string, path: string) => {
+    if (!states.has(id)) add('error', 'unknown-state', path, `state "${id}" is not declared`);
+  };
+  const logic = (l: Logic, path: string) => {
+    for (const op of operatorsOf(l)) if (!OPERATORS.has(op)) add('error', 'unknown-operator', path, `JSONLogic operator "${op}" is not supported`);
+  };
+  const pointer = (p: string, path: string) => {
+    try {
+      parsePointer(p);
+    } catch (err) {
+      if (err instanceof PointerError) add('error', 'bad-pointer', path, err.message);
+      else throw err;
+    }
+  };
+  const duration = (d: string, path: string) => {
+    try {
+      parseDuration(d);
+    } catch (err) {
+      if (err instanceof DurationError) add('error', 'bad-duration', path, err.message);
+      else throw err;
+    }
+  };
+  const effects = (list: readonly EffectDef[] | undefined, path: string) => {
+    list?.forEach((e, i) => {
+      const p = `${path}/${i}`;
+      if (e.when !== undefined) logic(e.when, `${p}/when`);
+      if ('value' in e) logic(e.value, `${p}/value`);
+      if ('path' in e && e.path !== undefined) pointer(e.path, `${p}/path`);
+      if (e.type === 'notify') {
+        if (e.role === undefined) add('error', 'schema', `${p}/role`, 'a notify effect needs a role');
+        else role(e.role, `${p}/role`);
+      }
+      if ((e.type === 'set' || e.type === 'unset') && e.path === undefined) add('error', 'schema', `${p}/path`, `a ${e.type} effect needs a path`);
+      const type: string = e.type;
+      if ((type === 'set' || type === 'assign' || type === 'merge') && !('value' in e)) add('error', 'schema', `${p}/value`, `a ${type} effect needs a value`);
+    });
+  };
+
+  state(def.initial, '/initial');
+  def.starters?.forEach((x, i) => role(x, `/starters/${i}`));
+  if (def.firstReceiver) pointer(def.firstReceiver, '/firstReceiver');
+  if (def.handler) pointer(def.handler, '/handler');
+  def.immutable?.forEach((x, i) => pointer(x, `/immutable/${i}`));
+  if (def.dataSchema && !validateKnown(def.dataSchema)) add('error', 'schema', '/dataSchema', `no shipped schema named "${def.dataSchema}"`);
+
+  const fieldsBy = new Map<string, string>();
+  def.transitions.forEach((t, i) => {
+    const p = `/transitions/${i}`;
+    t.from.forEach((s, j) => state(s, `${p}/from/${j}`));
+    if (t.to !== undefined) state(t.to, `${p}/to`);
+    t.roles.forEach((x, j) => role(x, `${p}/roles/${j}`));
+    if (t.guard !== undefined) logic(t.guard, `${p}/guard`);
+    if (t.fields !== undefined && !hasFields(t.fields)) add('error', 'unknown-fields', `${p}/fields`, `no event fields "${t.fields}" in workflow-events.schema.json`);
+    effects(t.effects, `${p}/effects`);
+    for (const s of t.from) {
+      const key = `${s}\u0000${t.event}`;
+      const prev = fieldsBy.get(key);
+      if (prev !== undefined && prev !== (t.fields ?? '')) {
+        add('warning', 'inconsistent-fields', `${p}/fields`, `event "${t.event}" from "${s}" asks for different fields in different transitions`);
+      }
+      fieldsBy.set(key, t.fields ?? '');
+    }
+  });
+  def.clocks?.forEach((c, i) => {
+    const p = `/clocks/${i}`;
+    for (const k of ['start', 'pause', 'stop'] as const) c[k]?.forEach((s, j) => state(s, `${p}/${k}/${j}`));
+    duration(c.limit, `${p}/limit`);
+    c.warn?.forEach((x, j) => role(x, `${p}/warn/${j}`));
+    c.escalation?.forEach((s, j) => {
+      duration(s.after, `${p}/escalation/${j}/after`);
+      role(s.role, `${p}/escalation/${j}/role`);
+    });
+  });
+  def.migrations?.forEach((m, i) => {
+    const p = `/migrations/${i}`;
+    if (m.from >= def.version) add('error', 'bad-migration', `${p}/from`, `a migration must start below the definition's version ${def.version}`);
+    for (const [oldId, newId] of Object.entries(m.states ?? {})) state(newId, `${p}/states/${oldId}`);
+    for (const [oldId, newId] of Object.entries(m.clocks ?? {})) {
+      if (!def.clocks?.some((c) => c.id === newId)) add('error', 'bad-migration', `${p}/clocks/${oldId}`, `clock "${newId}" is not declared`);
+    }
+    effects(m.data, `${p}/data`);
+  });
+
+  // Reachability from the initial state.
+  const seen = new Set<string>([def.initial]);
+  const queue = [def.initial];
+  while (queue.length) {
+    const s = queue.shift()!;
+    for (const t of def.transitions) {
+      if (t.from.includes(s) && t.to !== undefined && !seen.has(t.to)) {
+        seen.add(t.to);
+        queue.push(t.to);
+      }
+    }
+  }
+  def.states.forEach((s, i) => {
+    const exits = def.transitions.filter((t) => t.from.includes(s.id) && t.to !== undefined && t.to !== s.id);
+    if (!seen.has(s.id)) add('error', 'unreachable-state', `/states/${i}`, `state "${s.id}" cannot be reached from "${def.initial}"`);
+    if (!s.final && exits.length === 0) add('error', 'dead-end-state', `/states/${i}`, `state "${s.id}" is not final but has no way out`);
+    if (s.final && def.transitions.some((t) => t.from.includes(s.id))) {
+      add('warning', 'final-with-exits', `/states/${i}`, `final state "${s.id}" has transitions, which never run`);
+    }
+  });
+  if (!def.states.some((s) => s.final)) add('warning', 'dead-end-state', '/states', 'no state is final');
+  def.roles.forEach((x, i) => {
+    if (!usedRoles.has(x.id)) add('warning', 'unused-role', `/roles/${i}`, `role "${x.id}" is declared but never used`);
+  });
+  return { ok: !problems.some((p) => p.severity === 'error'), problems };
+}
+
+function validateKnown(schema: string): boolean {
+  try {
+    validate(schema, null);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Checks a definition and returns it typed, or throws a DefinitionError listing the errors. */
+export function loadDefinition(input: unknown): WorkflowDefinition {
+  const report = checkDefinition(input);
+  if (!report.ok) {
+    const id = typeof (input as { id?: unknown })?.id === 'string' ? (input as { id: string }).id : '(no id)';
+    throw new DefinitionError(id, report.problems);
+  }
+  return input as WorkflowDefinition;
+}

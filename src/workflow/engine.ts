@@ -1,0 +1,304 @@
+// The engine: loads a snapshot, asks the pure functions what happens, and commits snapshot +
+// audit + timers atomically through the store (optimistic concurrency, idempotency keys).
+import type { BusinessCalendar } from '../core/calendar/calendar.js';
+import type { Locale } from '../core/i18n/locale.js';
+import { availableActions, type AvailableAction } from './actions.js';
+import { pendingTimers, readClocks, type ClockReadout } from './clocks.js';
+import { DefinitionError, checkDefinition } from './definition.js';
+import { migrate, MigrationError } from './migrate.js';
+import { ConflictError, type WorkflowStore } from './store.js';
+import { fallbackCalendar, fireTimer, startInstance, transition } from './transition.js';
+import type { Actor, AuditEntry, Effect, Refusal, Snapshot, WorkflowDefinition, WorkflowEvent } from './types.js';
+
+export interface EngineOptions {
+  readonly definitions: readonly WorkflowDefinition[];
+  readonly store: WorkflowStore;
+  /** Current time in epoch ms; default Date.now. */
+  readonly clock?: () => number;
+  /** Business calendar for business-time clocks; default: every moment counts. */
+  readonly calendar?: BusinessCalendar;
+  /** Lint every definition when the engine is created (throws DefinitionError on errors). Default true. */
+  readonly check?: boolean;
+  /** Language of field error messages in refusals. Default zh-CN. */
+  readonly locale?: Locale;
+  /** Makes instance ids; default crypto.randomUUID where available. */
+  readonly newId?: () => string;
+  /** Called when a subscriber throws; default: ignored, so one bad listener cannot stop the engine. */
+  readonly onListenerError?: (error: unknown) => void;
+}
+
+export interface Accepted {
+  readonly ok: true;
+  readonly snapshot: Snapshot;
+  readonly effects: readonly Effect[];
+  /** Entries this call appended (a migration first, when one ran, then the event). */
+  readonly audit: readonly AuditEntry[];
+  /** True when the command had been committed before: nothing happened now. */
+  readonly duplicate: boolean;
+}
+
+export type SendResult = Accepted | Refusal;
+
+export interface EngineChange {
+  readonly type: 'started' | 'transition' | 'timer' | 'migrated';
+  readonly instanceId: string;
+  readonly snapshot: Snapshot;
+  readonly audit: readonly AuditEntry[];
+  readonly effects: readonly Effect[];
+}
+
+export interface TickResult {
+  /** Timers fired now. */
+  readonly fired: number;
+  /** Timers already fired by someone else (an idempotent repeat) or no longer pending. */
+  readonly skipped: number;
+  readonly effects: readonly Effect[];
+}
+
+export interface StartInput {
+  readonly id?: string;
+  readonly data?: unknown;
+  /** Idempotency key: starting twice with the same key creates one instance. */
+  readonly commandId?: string;
+}
+
+export interface Engine {
+  start(definitionId: string, input: StartInput, actor: Actor): Promise<SendResult>;
+  /** Sends an event; `event.expectedVersion` (the version the actor saw) turns a stale command into a ConflictError. */
+  send(instanceId: string, event: WorkflowEvent & { readonly expectedVersion?: number }, actor: Actor): Promise<SendResult>;
+  /** The current snapshot (migrated, and the migration committed, when the definition is newer). */
+  get(instanceId: string): Promise<Snapshot | undefined>;
+  availableActions(instance: Snapshot | string, actor: Actor): Promise<AvailableAction[]>;
+  /** Clock read-outs at `now` (default: the engine's clock). */
+  clocks(instance: Snapshot | string, now?: number): Promise<ClockReadout[]>;
+  /** Fires every timer due at `now` exactly once, including ones that fell due while nothing ran. */
+  tick(now?: number): Promise<TickResult>;
+  history(instanceId: string): Promise<AuditEntry[]>;
+  definition(id: string): WorkflowDefinition | undefined;
+  /** Listens to committed changes (all instances, or one). Returns the unsubscribe function. */
+  subscribe(listener: (change: EngineChange) => void, options?: { readonly instanceId?: string }): () => void;
+}
+
+export class UnknownInstanceError extends Error {
+  override readonly name = 'UnknownInstanceError';
+  constructor(readonly instanceId: string) {
+    super(`No workflow instance ${instanceId}`);
+  }
+}
+
+export class UnknownDefinitionError extends Error {
+  override readonly name = 'UnknownDefinitionError';
+  constructor(readonly definitionId: string) {
+    super(`No workflow definition ${definitionId}`);
+  }
+}
+
+function randomId(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  if (c?.randomUUID) return c.randomUUID();
+  return `wf-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+}
+
+const MAX_TICK_FIRINGS = 10_000;
+
+export function createEngine(options: EngineOptions): Engine {
+  const { store } = options;
+  const clock = options.clock ?? (() => Date.now());
+  const calendar = options.calendar ?? fallbackCalendar();
+  const locale = options.locale ?? 'zh-CN';
+  const newId = options.newId ?? randomId;
+  const tOptions = { calendar, locale };
+
+  const defs = new Map<string, WorkflowDefinition>();
+  for (const d of options.definitions) {
+    if (options.check !== false) {
+      const report = checkDefinition(d);
+      if (!report.ok) throw new DefinitionError(d.id, report.problems);
+    }
+    const prev = defs.get(d.id);
+    if (!prev || prev.version < d.version) defs.set(d.id, d);
+  }
+
+  const listeners = new Set<{ fn: (c: EngineChange) => void; instanceId?: string }>();
+  function emit(change: EngineChange) {
+    for (const l of listeners) {
+      if (l.instanceId !== undefined && l.instanceId !== change.instanceId) continue;
+      try {
+        l.fn(change);
+      } catch (err) {
+        options.onListenerError?.(err);
+      }
+    }
+  }
+
+  function defFor(s: Snapshot): WorkflowDefinition {
+    const d = defs.get(s.definitionId);
+    if (!d) throw new UnknownDefinitionError(s.definitionId);
+    return d;
+  }
+
+  /** Loads and, when the definition is newer, migrates and commits the migration. */
+  async function load(instanceId: string): Promise<{ snapshot: Snapshot; migrated: AuditEntry[] } | undefined> {
+    const s = await store.load(instanceId);
+    if (!s) return undefined;
+    const def = defFor(s);
+    if (s.definitionVersion === def.version) return { snapshot: s, migrated: [] };
+    const m = migrate(def, s, clock(), tOptions);
+    const r = await store.commit({
+      instanceId,
+      expectedVersion: s.version,
+      snapshot: m.snapshot,
+      audit: m.audit,
+      timers: pendingTimers(def, m.snapshot, calendar),
+      idempotencyKey: m.audit[m.audit.length - 1]!.commandId!,
+    });
+    if (r.status === 'duplicate') {
+      // Migrated concurrently by another engine: read what it wrote.
+      const again = await store.load(instanceId);
+      if (!again || again.definitionVersion !== def.version) throw new MigrationError('Concurrent migration left an unmigrated instance', instanceId, s.definitionVersion, def.version);
+      return { snapshot: again, migrated: [] };
+    }
+    emit({ type: 'migrated', instanceId, snapshot: m.snapshot, audit: m.audit, effects: [] });
+    return { snapshot: m.snapshot, migrated: m.audit };
+  }
+
+  async function duplicateOf(key: string | undefined, instanceId?: string): Promise<Accepted | undefined> {
+    if (key === undefined) return undefined;
+    const done = await store.findCommand(key);
+    if (!done || (instanceId !== undefined && done.instanceId !== instanceId)) return undefined;
+    const snapshot = await store.load(done.instanceId);
+    if (!snapshot) return undefined;
+    return { ok: true, snapshot, effects: [], audit: [], duplicate: true };
+  }
+
+  const engine: Engine = {
+    async start(definitionId, input, actor) {
+      const def = defs.get(definitionId);
+      if (!def) throw new UnknownDefinitionError(definitionId);
+      const dup = await duplicateOf(input.commandId);
+      if (dup) return dup;
+      const id = input.id ?? newId();
+      const r = startInstance(def, { id, data: input.data, ...(input.commandId ? { commandId: input.commandId } : {}) }, actor, clock(), tOptions);
+      if (!r.ok) return r;
+      const c = await store.commit({
+        instanceId: id,
+        expectedVersion: 0,
+        snapshot: r.snapshot,
+        audit: [r.audit],
+        timers: pendingTimers(def, r.snapshot, calendar),
+        ...(input.commandId ? { idempotencyKey: input.commandId } : {}),
+      });
+      if (c.status === 'duplicate') return (await duplicateOf(input.commandId)) ?? { ok: true, snapshot: r.snapshot, effects: [], audit: [], duplicate: true };
+      emit({ type: 'started', instanceId: id, snapshot: r.snapshot, audit: [r.audit], effects: r.effects });
+      return { ok: true, snapshot: r.snapshot, effects: r.effects, audit: [r.audit], duplicate: false };
+    },
+
+    async send(instanceId, event, actor) {
+      const dup = await duplicateOf(event.commandId, instanceId);
+      if (dup) return dup;
+      const loaded = await load(instanceId);
+      if (!loaded) throw new UnknownInstanceError(instanceId);
+      const { snapshot } = loaded;
+      if (event.expectedVersion !== undefined && event.expectedVersion !== snapshot.version && loaded.migrated.length === 0) {
+        throw new ConflictError(instanceId, event.expectedVersion, snapshot.version);
+      }
+      const def = defFor(snapshot);
+      const r = transition(def, snapshot, event, actor, clock(), tOptions);
+      if (!r.ok) return r;
+      const c = await store.commit({
+        instanceId,
+        expectedVersion: snapshot.version,
+        snapshot: r.snapshot,
+        audit: [r.audit],
+        timers: pendingTimers(def, r.snapshot, calendar),
+        ...(event.commandId ? { idempotencyKey: event.commandId } : {}),
+      });
+      if (c.status === 'duplicate') return (await duplicateOf(event.commandId)) ?? { ok: true, snapshot, effects: [], audit: [], duplicate: true };
+      emit({ type: 'transition', instanceId, snapshot: r.snapshot, audit: [r.audit], effects: r.effects });
+      return { ok: true, snapshot: r.snapshot, effects: r.effects, audit: [...loaded.migrated, r.audit], duplicate: false };
+    },
+
+    async get(instanceId) {
+      return (await load(instanceId))?.snapshot;
+    },
+
+    async availableActions(instance, actor) {
+      const s = typeof instance === 'string' ? await engine.get(instance) : instance;
+      if (!s) throw new UnknownInstanceError(String(instance));
+      return availableActions(defFor(s), s, actor, clock());
+    },
+
+    async clocks(instance, now) {
+      const s = typeof instance === 'string' ? await engine.get(instance) : instance;
+      if (!s) throw new UnknownInstanceError(String(instance));
+      return readClocks(defFor(s), s, now ?? clock(), calendar);
+    },
+
+    async tick(now) {
+      const at = now ?? clock();
+      let fired = 0;
+      let skipped = 0;
+      const effects: Effect[] = [];
+      const seen = new Set<string>();
+      for (let round = 0; fired + skipped < MAX_TICK_FIRINGS; round++) {
+        const due = (await store.dueTimers(at, 500)).filter((t) => !seen.has(t.id));
+        if (due.length === 0) break;
+        for (const timer of due) {
+          seen.add(timer.id);
+          let done = false;
+          // A conflict means another writer moved the instance: reload and try once more.
+          for (let attempt = 0; attempt < 3 && !done; attempt++) {
+            const loaded = await load(timer.instanceId);
+            if (!loaded) {
+              skipped++;
+              done = true;
+              break;
+            }
+            const def = defFor(loaded.snapshot);
+            const f = fireTimer(def, loaded.snapshot, timer, at, tOptions);
+            if (!f) {
+              skipped++;
+              done = true;
+              break;
+            }
+            try {
+              const c = await store.commit({
+                instanceId: timer.instanceId,
+                expectedVersion: loaded.snapshot.version,
+                snapshot: f.snapshot,
+                audit: [f.audit],
+                timers: pendingTimers(def, f.snapshot, calendar),
+                idempotencyKey: f.audit.commandId!,
+              });
+              if (c.status === 'duplicate') skipped++;
+              else {
+                fired++;
+                effects.push(...f.effects);
+                emit({ type: 'timer', instanceId: timer.instanceId, snapshot: f.snapshot, audit: [f.audit], effects: f.effects });
+              }
+              done = true;
+            } catch (err) {
+              if (!(err instanceof ConflictError) || attempt === 2) throw err;
+            }
+          }
+        }
+      }
+      return { fired, skipped, effects };
+    },
+
+    history(instanceId) {
+      return store.history(instanceId);
+    },
+
+    definition(id) {
+      return defs.get(id);
+    },
+
+    subscribe(fn, opts = {}) {
+      const entry = opts.instanceId === undefined ? { fn } : { fn, instanceId: opts.instanceId };
+      listeners.add(entry);
+      return () => listeners.delete(entry);
+    },
+  };
+  return engine;
+}

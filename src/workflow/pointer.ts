@@ -1,0 +1,77 @@
+/**
+ * Immutable reads and writes by JSON pointer (RFC 6901) on plain data. Writes copy the objects
+ * along the path and leave the input untouched. `__proto__`, `constructor` and `prototype`
+ * segments are refused: a definition can never reach an object's prototype.
+ */
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+export class PointerError extends Error {
+  override readonly name = 'PointerError';
+}
+
+export function parsePointer(pointer: string): string[] {
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/')) throw new PointerError(`A JSON pointer starts with "/": ${pointer}`);
+  const parts = pointer
+    .slice(1)
+    .split('/')
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  for (const p of parts) if (FORBIDDEN.has(p)) throw new PointerError(`Refusing the pointer segment "${p}" in ${pointer}`);
+  return parts;
+}
+
+export function getAt(data: unknown, pointer: string): unknown {
+  let cur = data;
+  for (const key of parsePointer(pointer)) {
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, key)) return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+function copy(node: unknown): Record<string, unknown> | unknown[] {
+  if (Array.isArray(node)) return [...node];
+  if (node !== null && typeof node === 'object') return { ...(node as Record<string, unknown>) };
+  return {};
+}
+
+/** A copy of `data` with `value` at `pointer` (undefined removes the key). */
+export function setAt<T>(data: T, pointer: string, value: unknown): T {
+  const parts = parsePointer(pointer);
+  if (parts.length === 0) return value as T;
+  const root = copy(data);
+  let cur: Record<string, unknown> | unknown[] = root;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const key = parts[i]!;
+    const next = copy((cur as Record<string, unknown>)[key]);
+    (cur as Record<string, unknown>)[key] = next;
+    cur = next;
+  }
+  const last = parts[parts.length - 1]!;
+  if (value === undefined) {
+    if (Array.isArray(cur)) cur.splice(Number(last), 1);
+    else delete cur[last];
+  } else (cur as Record<string, unknown>)[last] = value;
+  return root as T;
+}
+
+/** Whether `a` equals or lies inside `b` (or the other way round): /reply vs /reply/content. */
+export function overlaps(a: string, b: string): boolean {
+  return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
+}
+
+/** Plain JSON copy that drops `__proto__` keys and non-JSON values. */
+export function cleanJson(value: unknown, depth = 0): unknown {
+  if (depth > 64) throw new PointerError('Data nested too deeply');
+  if (Array.isArray(value)) return value.map((v) => cleanJson(v, depth + 1));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      if (k === '__proto__' || v === undefined || typeof v === 'function') continue;
+      out[k] = cleanJson(v, depth + 1);
+    }
+    return out;
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) return null;
+  return value;
+}

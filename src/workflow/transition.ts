@@ -1,0 +1,350 @@
+// The pure heart of the runtime: start, transition and timer firing as functions from data to
+// data. No store, no clock, no I/O: the engine commits what these return.
+import { continuousCalendar, type BusinessCalendar } from '../core/calendar/calendar.js';
+import { validate } from '../core/validate.js';
+import type { Locale } from '../core/i18n/locale.js';
+import { applyTimer, enterState, initialClocks } from './clocks.js';
+import { hasFields, validateFields } from './fields.js';
+import { evaluate, truthy } from './logic.js';
+import { cleanJson, getAt, overlaps, setAt } from './pointer.js';
+import type {
+  Accepted,
+  Actor,
+  AuditEntry,
+  Effect,
+  EffectDef,
+  JsonObject,
+  Person,
+  Refusal,
+  RefusalCode,
+  Snapshot,
+  Timer,
+  TransitionDef,
+  TransitionResult,
+  WorkflowDefinition,
+  WorkflowEvent,
+} from './types.js';
+
+export interface TransitionOptions {
+  /** Business calendar for business-time clocks; default: every moment is working time. */
+  readonly calendar?: BusinessCalendar;
+  /** Language of field error messages; default zh-CN. */
+  readonly locale?: Locale;
+}
+
+let defaultCalendar: BusinessCalendar | undefined;
+export const fallbackCalendar = (): BusinessCalendar => (defaultCalendar ??= continuousCalendar());
+
+/** The actor recorded for timer firings and migrations. */
+export const SYSTEM_ACTOR: Actor = Object.freeze({ id: 'system', name: 'system', roles: Object.freeze([]) as readonly string[] });
+
+const person = (a: Person): Person => ({ id: a.id, name: a.name });
+const auditActor = (a: Actor) => ({ id: a.id, name: a.name, roles: [...a.roles] });
+
+function refuse(code: RefusalCode, message: string, event: string, state: string, errors?: Refusal['errors']): Refusal {
+  return errors ? { ok: false, code, message, event, state, errors } : { ok: false, code, message, event, state };
+}
+
+function isPerson(v: unknown): v is Person {
+  return (
+    typeof v === 'object' && v !== null && typeof (v as Person).id === 'string' && typeof (v as Person).name === 'string' && (v as Person).id !== ''
+  );
+}
+
+/** Pointers no effect may touch: the declared immutable fields and the first-receiver field. */
+function lockedPaths(def: WorkflowDefinition): string[] {
+  return [...(def.immutable ?? []), ...(def.firstReceiver ? [def.firstReceiver] : [])];
+}
+
+interface EffectContext {
+  readonly data: JsonObject;
+  readonly payload: unknown;
+  readonly actor: Person;
+  readonly roles: readonly string[];
+  readonly state: string;
+  readonly handler: Person | null;
+  readonly firstReceiver: Person;
+  readonly now: string;
+}
+
+function contextOf(snapshot: Snapshot, payload: unknown, actor: Actor, now: number): EffectContext {
+  return {
+    data: snapshot.data,
+    payload: payload ?? null,
+    actor: person(actor),
+    roles: [...actor.roles],
+    state: snapshot.state,
+    handler: snapshot.handler ?? null,
+    firstReceiver: snapshot.firstReceiver,
+    // Formatted only when an expression reads it.
+    get now() {
+      return new Date(now).toISOString();
+    },
+  };
+}
+
+/**
+ * Applies data effects in order. Returns the new data, handler and the effects as applied, or the
+ * pointer that an effect tried to change although it is locked.
+ */
+export function applyEffects(
+  def: WorkflowDefinition,
+  effects: readonly EffectDef[],
+  ctx: EffectContext,
+  handler: Person | undefined,
+): { data: JsonObject; handler: Person | undefined; out: Effect[] } | { locked: string } | { invalid: string } {
+  const locked = lockedPaths(def);
+  let data = ctx.data;
+  const out: Effect[] = [];
+  for (const e of effects) {
+    if (e.when !== undefined && !truthy(evaluate(e.when, ctx))) continue;
+    switch (e.type) {
+      case 'notify':
+        out.push(e.message ? { type: 'notify', role: e.role, message: e.message, reason: 'transition' } : { type: 'notify', role: e.role, reason: 'transition' });
+        break;
+      case 'assign': {
+        const v = evaluate(e.value, ctx);
+        if (v !== null && v !== undefined && !isPerson(v)) return { invalid: 'assign needs a person {id, name}' };
+        handler = v === null || v === undefined ? undefined : person(v);
+        if (def.handler) {
+          if (locked.some((p) => overlaps(p, def.handler!))) return { locked: def.handler };
+          data = setAt(data, def.handler, handler);
+        }
+        out.push({ type: 'assign', handler });
+        break;
+      }
+      case 'set': {
+        const v = evaluate(e.value, ctx);
+        if (v === null || v === undefined) break;
+        const hit = locked.find((p) => overlaps(p, e.path));
+        if (hit) return { locked: hit };
+        // Payload values are cleaned already; literals in a definition are JSON by construction.
+        const value = v;
+        data = setAt(data, e.path, value);
+        out.push({ type: 'set', path: e.path, value });
+        break;
+      }
+      case 'unset': {
+        const hit = locked.find((p) => overlaps(p, e.path));
+        if (hit) return { locked: hit };
+        if (getAt(data, e.path) === undefined) break;
+        data = setAt(data, e.path, undefined);
+        out.push({ type: 'unset', path: e.path });
+        break;
+      }
+      case 'merge': {
+        const v = evaluate(e.value, ctx);
+        if (v === null || v === undefined) break;
+        if (typeof v !== 'object' || Array.isArray(v)) return { invalid: 'merge needs an object' };
+        const base = e.path ?? '';
+        const value = cleanJson(v) as JsonObject;
+        for (const key of Object.keys(value)) {
+          const path = `${base}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+          const hit = locked.find((p) => overlaps(p, path));
+          if (hit) return { locked: hit };
+          data = setAt(data, path, value[key]);
+        }
+        out.push({ type: 'merge', path: base, value });
+        break;
+      }
+    }
+  }
+  return { data, handler, out };
+}
+
+function checkData(def: WorkflowDefinition, data: JsonObject, locale: Locale): Refusal['errors'] | undefined {
+  if (!def.dataSchema) return undefined;
+  const r = validate(def.dataSchema, data, { locale });
+  return r.valid ? undefined : r.errors.map((e) => ({ path: e.path, keyword: e.keyword, message: e.message }));
+}
+
+/** The transitions an event could take from the snapshot's state, in definition order. */
+export function candidates(def: WorkflowDefinition, state: string, event: string): TransitionDef[] {
+  return def.transitions.filter((t) => t.event === event && t.from.includes(state));
+}
+
+export interface StartInput {
+  /** Instance id (the engine makes one when absent). */
+  readonly id: string;
+  /** Initial data (for the complaint workflow: the complaint record from intake). */
+  readonly data?: unknown;
+  readonly commandId?: string;
+}
+
+/** Creates the first snapshot of an instance; refuses a role that may not start or invalid data. */
+export function startInstance(
+  def: WorkflowDefinition,
+  input: StartInput,
+  actor: Actor,
+  now: number,
+  options: TransitionOptions = {},
+): TransitionResult {
+  const calendar = options.calendar ?? fallbackCalendar();
+  const locale = options.locale ?? 'zh-CN';
+  if (def.starters && !def.starters.some((r) => actor.roles.includes(r))) {
+    return refuse('role-not-allowed', `Roles [${actor.roles.join(', ')}] may not start ${def.id}`, 'start', def.initial);
+  }
+  let data = (cleanJson(input.data ?? {}) ?? {}) as JsonObject;
+  if (typeof data !== 'object' || Array.isArray(data)) return refuse('invalid-fields', 'Instance data must be an object', 'start', def.initial);
+  let firstReceiver = person(actor);
+  if (def.firstReceiver) {
+    const given = getAt(data, def.firstReceiver);
+    if (given === undefined) data = setAt(data, def.firstReceiver, firstReceiver);
+    else if (isPerson(given)) firstReceiver = person(given);
+  }
+  const errors = checkData(def, data, locale);
+  if (errors) return refuse('invalid-fields', `Instance data does not satisfy ${def.dataSchema}`, 'start', def.initial, errors);
+  const base: Snapshot = {
+    id: input.id,
+    definitionId: def.id,
+    definitionVersion: def.version,
+    state: def.initial,
+    version: 1,
+    data,
+    firstReceiver,
+    clocks: initialClocks(def, calendar),
+    createdAt: now,
+    updatedAt: now,
+    auditCount: 1,
+  };
+  const snapshot: Snapshot = { ...base, clocks: enterState(def, base.clocks, def.initial, now, calendar) };
+  const audit: AuditEntry = {
+    instanceId: input.id,
+    seq: 1,
+    at: now,
+    kind: 'start',
+    event: 'start',
+    from: null,
+    to: def.initial,
+    actor: auditActor(actor),
+    effects: [],
+    definitionVersion: def.version,
+    ...(input.commandId ? { commandId: input.commandId } : {}),
+  };
+  return { ok: true, snapshot, effects: [], audit, transition: { event: 'start', title: def.title, from: [], to: def.initial, roles: def.starters ?? [] } };
+}
+
+/**
+ * The pure transition function: the next snapshot, the effects and the audit entry for `event`
+ * sent by `actor` at `now`, or a refusal with a reason code (wrong role, failed guard, missing
+ * or invalid fields, a locked field, a final state).
+ */
+export function transition(
+  def: WorkflowDefinition,
+  snapshot: Snapshot,
+  event: WorkflowEvent,
+  actor: Actor,
+  now: number,
+  options: TransitionOptions = {},
+): TransitionResult {
+  const type = event.type;
+  const state = snapshot.state;
+  if (def.id !== snapshot.definitionId || def.version !== snapshot.definitionVersion) {
+    return refuse('definition-mismatch', `Instance runs ${snapshot.definitionId}@${snapshot.definitionVersion}, not ${def.id}@${def.version}`, type, state);
+  }
+  const inState = candidates(def, state, type);
+  if (inState.length === 0) {
+    if (def.states.find((s) => s.id === state)?.final) return refuse('final-state', `${state} is a final state`, type, state);
+    if (!def.transitions.some((t) => t.event === type)) return refuse('unknown-event', `${def.id} has no event "${type}"`, type, state);
+    return refuse('not-allowed-in-state', `"${type}" is not possible in state ${state}`, type, state);
+  }
+  const allowed = inState.filter((t) => t.roles.some((r) => actor.roles.includes(r)));
+  if (allowed.length === 0) return refuse('role-not-allowed', `Roles [${actor.roles.join(', ')}] may not send "${type}" in ${state}`, type, state);
+
+  const fields = allowed[0]!.fields;
+  const payload = event.payload === undefined ? undefined : cleanJson(event.payload);
+  if (fields) {
+    if (!hasFields(fields)) return refuse('invalid-fields', `Unknown event fields "${fields}"`, type, state);
+    if (payload === undefined || payload === null) return refuse('missing-fields', `"${type}" needs fields ${fields}`, type, state);
+    const r = validateFields(fields, payload, options.locale ?? 'zh-CN');
+    if (!r.valid) {
+      const missing = r.errors.every((e) => e.keyword === 'required');
+      return refuse(
+        missing ? 'missing-fields' : 'invalid-fields',
+        `Fields of "${type}" are ${missing ? 'incomplete' : 'invalid'}`,
+        type,
+        state,
+        r.errors.map((e) => ({ path: e.path, keyword: e.keyword, message: e.message })),
+      );
+    }
+  }
+
+  const ctx = contextOf(snapshot, payload, actor, now);
+  const chosen = allowed.find((t) => t.guard === undefined || truthy(evaluate(t.guard, ctx)));
+  if (!chosen) return refuse('guard-failed', `The guard of "${type}" in ${state} is not met`, type, state);
+
+  const applied = applyEffects(def, chosen.effects ?? [], ctx, snapshot.handler);
+  if ('locked' in applied) return refuse('immutable-field', `"${type}" would change ${applied.locked}, which is fixed`, type, state);
+  if ('invalid' in applied) return refuse('invalid-effect', applied.invalid, type, state);
+  const errors = applied.data === snapshot.data ? undefined : checkData(def, applied.data, options.locale ?? 'zh-CN');
+  if (errors) return refuse('invalid-effect', `"${type}" would leave data that does not satisfy ${def.dataSchema}`, type, state, errors);
+
+  const calendar = options.calendar ?? fallbackCalendar();
+  const to = chosen.to ?? state;
+  const clocks = chosen.to === undefined ? snapshot.clocks : enterState(def, snapshot.clocks, to, now, calendar);
+  const { handler: _h, handlerRole, ...rest } = snapshot;
+  const assigned = applied.out.some((e) => e.type === 'assign');
+  const next: Snapshot = {
+    ...rest,
+    ...(applied.handler ? { handler: applied.handler } : {}),
+    // An explicit assignment answers a reassign escalation.
+    ...(handlerRole !== undefined && !assigned ? { handlerRole } : {}),
+    state: to,
+    data: applied.data,
+    clocks,
+    version: snapshot.version + 1,
+    updatedAt: now,
+    auditCount: snapshot.auditCount + 1,
+  };
+  const audit: AuditEntry = {
+    instanceId: snapshot.id,
+    seq: next.auditCount,
+    at: now,
+    kind: 'transition',
+    event: type,
+    from: state,
+    to,
+    actor: auditActor(actor),
+    ...(payload !== undefined ? { payload } : {}),
+    effects: applied.out,
+    definitionVersion: def.version,
+    ...(event.commandId ? { commandId: event.commandId } : {}),
+  };
+  return { ok: true, snapshot: next, effects: applied.out, audit, transition: chosen } satisfies Accepted;
+}
+
+/** Fires one stored timer against a snapshot; undefined when the timer is stale (clock moved on). */
+export function fireTimer(
+  def: WorkflowDefinition,
+  snapshot: Snapshot,
+  timer: Timer,
+  now: number,
+  options: TransitionOptions = {},
+): { snapshot: Snapshot; effects: Effect[]; audit: AuditEntry } | undefined {
+  if (def.id !== snapshot.definitionId || def.version !== snapshot.definitionVersion) return undefined;
+  const r = applyTimer(def, snapshot, timer, options.calendar ?? fallbackCalendar());
+  if (!r) return undefined;
+  const next: Snapshot = {
+    ...snapshot,
+    ...(r.handlerRole !== undefined ? { handlerRole: r.handlerRole } : {}),
+    clocks: r.clocks,
+    version: snapshot.version + 1,
+    updatedAt: now,
+    auditCount: snapshot.auditCount + 1,
+  };
+  const audit: AuditEntry = {
+    instanceId: snapshot.id,
+    seq: next.auditCount,
+    at: now,
+    kind: 'timer',
+    event: `${timer.kind}:${timer.clock}`,
+    from: snapshot.state,
+    to: snapshot.state,
+    actor: auditActor(SYSTEM_ACTOR),
+    effects: r.effects,
+    definitionVersion: def.version,
+    commandId: `timer:${timer.id}`,
+    note: timer.id,
+  };
+  return { snapshot: next, effects: r.effects, audit };
+}
