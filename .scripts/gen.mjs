@@ -416,6 +416,31 @@ export declare const addFormats: (ajv: AjvInstance) => unknown;
 `,
   );
 
+  // Data files the runtime ships (workflow definitions, calendars) as modules, so every tool
+  // (tsc, rollup, test servers, Storybook) imports them without JSON-module support.
+  // Top-level data files (UI schemas, default rule sets, common problems…) as one module each.
+  mkdirSync(join(tmpDir, 'data'), { recursive: true });
+  for (const f of readdirSync(schemaDir).filter((x) => x.endsWith('.json') && !x.endsWith('.schema.json')).sort()) {
+    writeFileSync(
+      join(tmpDir, 'data', `${basename(f, '.json')}.ts`),
+      `${BANNER}/** schemas/${f} */\nconst data: unknown = ${JSON.stringify(readJson(join(schemaDir, f)), null, 2)};\nexport default data;\n`,
+    );
+  }
+  for (const folder of ['workflows', 'calendars']) {
+    const dir = join(schemaDir, folder);
+    if (!existsSync(dir)) continue;
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+    mkdirSync(join(tmpDir, 'data'), { recursive: true });
+    writeFileSync(
+      join(tmpDir, 'data', `${folder}.ts`),
+      `${BANNER}/** schemas/${folder}/*.json by file name (without .json). */
+export const ${folder}: Readonly<Record<string, unknown>> = {
+${files.map((f) => `  ${JSON.stringify(basename(f, '.json'))}: ${JSON.stringify(readJson(join(dir, f)))},`).join('\n')}
+};
+`,
+    );
+  }
+
   // 7. Field labels by path, so validate() can name the field in its messages.
   const byId = new Map(all.map((x) => [x.schema.$id, x.schema]));
   const labels = Object.fromEntries(main.map((s) => [s.name, collectLabels(s.schema, s.schema, byId)]));

@@ -1,5 +1,7 @@
 // Registers every wuye-kit element. `import 'wuye-kit/define.js'` once in a host page.
 import './components/kit-provider/kit-provider.js';
 import './components/error-summary/error-summary.js';
+import './components/schema-form/schema-form.js';
+import './components/defect-checklist/defect-checklist.js';
 
 export * from './index.js';

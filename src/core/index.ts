@@ -1,6 +1,7 @@
 // wuye-kit/core: pure functions over plain data. No DOM, no Lit; runs in Node and browsers.
-export { validate, formatError, mapErrors, errorPath, UnknownSchemaError } from './validate.js';
-export type { ValidationError, ValidationResult, ValidateOptions } from './validate.js';
+export { validate, UnknownSchemaError } from './validate.js';
+export { formatError, mapErrors, errorPath } from './errors.js';
+export type { ValidationError, ValidationResult, ValidateOptions } from './errors.js';
 export { LOCALES, DEFAULT_LOCALE, matchLocale, pick } from './i18n/locale.js';
 export type { Locale, Localized } from './i18n/locale.js';
 export { format, catalog } from './i18n/catalog.js';
@@ -10,3 +11,27 @@ export type { CsvTable, CsvCell, CsvOptions } from './export/csv.js';
 export { vocab } from '../generated/vocab.js';
 export type { VocabName } from '../generated/vocab.js';
 export type * from '../generated/types/complaint.js';
+
+// The schema-form engine.
+export {
+  normalizeSchema,
+  FormEngine,
+  checkUiSchema,
+  buildLayout,
+  validateForm,
+  shippedValidator,
+  isShipped,
+  compileAtRuntime,
+  RuntimeCompileError,
+  FormSchemaError,
+  shippedRefs,
+  matches as schemaMatches,
+} from './form/index.js';
+export type { JsonSchema, FormField, FormModel, FieldOption, UiSchema, UiField, UiGroup, UiStep, UiRule, UiNotice, UiDocument, FieldState, ActiveNotice, RawValidator } from './form/index.js';
+
+// The business calendar (working hours, statutory holidays, 调休 makeup days).
+export { createCalendar, continuousCalendar, CalendarDataError, parseDuration, durationMs, DurationError } from './calendar/index.js';
+export type { BusinessCalendar, CalendarData, DayInfo, DayReason, Instant, Duration } from './calendar/index.js';
+
+// Defects: status transitions and who may make them, problem lists, inspection summaries.
+export * from './defects/index.js';

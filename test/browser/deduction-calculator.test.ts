@@ -198,6 +198,18 @@ describe('<wy-deduction-calculator>', () => {
     expect(root(bad).querySelector('[role="alert"]')!.textContent).to.equal('Cannot read the period “next week”');
   });
 
+  it('shows the first 200 records of a large office, then all on request', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => ({ ...examples[0]!, recordNo: `M-${i}` }));
+    const el = await fixture<WyDeductionCalculator>(html`<wy-deduction-calculator locale="en" period="2026-07" .complaints=${many} .rules=${defaults}></wy-deduction-calculator>`);
+    root(el).querySelector<HTMLButtonElement>('button.expand')!.click();
+    await el.updateComplete;
+    expect(root(el).querySelectorAll('table.details button[aria-pressed]').length).to.equal(200);
+    const more = [...root(el).querySelectorAll<HTMLButtonElement>('table.details button')].find((b) => b.textContent!.trim() === 'Show all 250 records')!;
+    more.click();
+    await el.updateComplete;
+    expect(root(el).querySelectorAll('table.details button[aria-pressed]').length).to.equal(250);
+  });
+
   it('groups by handler', async () => {
     const el = await fixture<WyDeductionCalculator>(
       html`<wy-deduction-calculator locale="en" group-by="handler" period="2026-Q3" .complaints=${examples} .rules=${staffStars}></wy-deduction-calculator>`,

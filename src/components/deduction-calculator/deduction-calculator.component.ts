@@ -60,6 +60,18 @@ const WHAT_IF_CODES: readonly [DeductionFact, VocabName][] = [
 ];
 const WHAT_IF_FLAGS: readonly DeductionFact[] = ['repeat', 'escalated-to-hq', 'emergency', 'reply-overdue', 'return-visit-missing'];
 
+/** Rows of one office shown before a "show all" button: a period of 100,000 records stays responsive. */
+const DETAIL_LIMIT = 200;
+
+/** The record at `index` in a result, with its group. */
+function locate(r: DeductionResult, index: number): { g: DeductionGroup; c: ComplaintDeduction } | undefined {
+  for (const g of r.groups) {
+    const c = g.complaints.find((x) => x.index === index);
+    if (c) return { g, c };
+  }
+  return undefined;
+}
+
 const signed = (points: number): string => (points > 0 ? `+${formatPoints(points)}` : formatPoints(points));
 
 /**
@@ -128,6 +140,7 @@ export class WyDeductionCalculator extends LitElement {
   protected reference?: ReferenceData;
 
   @state() private expanded = new Set<string>();
+  @state() private showAll = new Set<string>();
   @state() private whatIf: WhatIf | null = null;
   @state() private editorOpen = false;
   @state() private draft = '';
@@ -379,7 +392,16 @@ export class WyDeductionCalculator extends LitElement {
         </tr>
       </thead>
       <tbody>
-        ${g.complaints.map((c) => this.renderComplaint(c, rules, locale))}
+        ${(this.showAll.has(g.key) ? g.complaints : g.complaints.slice(0, DETAIL_LIMIT)).map((c) => this.renderComplaint(c, rules, locale))}
+        ${g.complaints.length > DETAIL_LIMIT && !this.showAll.has(g.key)
+          ? html`<tr>
+              <td colspan="7">
+                <button part="button" type="button" @click=${() => (this.showAll = new Set([...this.showAll, g.key]))}>
+                  ${t('showAll', { count: g.complaints.length })}
+                </button>
+              </td>
+            </tr>`
+          : nothing}
         <tr class="group-lines">
           <th scope="row" colspan="4">${t('groupLines', { name })}</th>
           <td class="num">${formatPoints(g.deducted)}</td>
@@ -431,15 +453,8 @@ export class WyDeductionCalculator extends LitElement {
     const record = this.complaints[w.index];
     if (!record) return nothing;
     const facts = { ...this.recordedFacts(w.index), ...w.patch } as DeductionFacts;
-    const find = (r: DeductionResult) => {
-      for (const g of r.groups) {
-        const c = g.complaints.find((x) => x.index === w.index);
-        if (c) return { g, c };
-      }
-      return undefined;
-    };
-    const a = find(before);
-    const b = find(after);
+    const a = locate(before, w.index);
+    const b = locate(after, w.index);
     const who = before.groupBy === 'office' ? t('office') : t('staff');
     const name = b ? this.nameOf(b.g.key, locale) : '';
     const cell = (x: string, y: string) => html`<td class="num">${x}</td><td class=${x === y ? 'num' : 'num changed'}>${y}</td>`;
@@ -584,9 +599,8 @@ export class WyDeductionCalculator extends LitElement {
     const w = this.whatIf;
     if (!w || !this.result || !this.whatIfResult) return;
     const locale = this.localize.locale;
-    const find = (r: DeductionResult) => r.groups.flatMap((g) => g.complaints.map((c) => ({ g, c }))).find((x) => x.c.index === w.index);
-    const a = find(this.result);
-    const b = find(this.whatIfResult);
+    const a = locate(this.result, w.index);
+    const b = locate(this.whatIfResult, w.index);
     if (!b) return;
     this.announcement = msg(locale, 'announceWhatIf', {
       recordNo: b.c.recordNo,

@@ -3,7 +3,8 @@ import { property, state, query } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import type { LitVirtualizer } from '@lit-labs/virtualizer';
 import '@lit-labs/virtualizer';
-import { mapErrors } from '../../core/validate.js';
+import { mapErrors } from '../../core/errors.js';
+import shippedCommonProblems from '../../generated/data/common-problems.js';
 import { validateCommonProblems } from '../../generated/validators/common-problems.js';
 import { vocabLabel, vocabOptions } from '../../core/i18n/vocab-label.js';
 import { toCsv } from '../../core/export/csv.js';
@@ -137,7 +138,7 @@ export class WyDefectChecklist extends LitElement {
   /** Who is acting (`{ id, name, roles }`); otherwise the provider's actor. A contractor's `id` is its contractor id. */
   @property({ attribute: false }) actor?: Actor;
 
-  /** Common problems and defaults (schemas/common-problems.json); without it, schema defaults and no one-tap list. */
+  /** Common problems and defaults; default: the shipped schemas/common-problems.json (validated when given). */
   @property({ attribute: false }) commonProblems?: CommonProblems;
 
   /** Host hook that uploads a photo and returns `{ id, url }`; without it, no photo controls. */
@@ -273,7 +274,7 @@ export class WyDefectChecklist extends LitElement {
           this.config = resolveConfig(undefined);
           this.configError = mapErrors(validateCommonProblems.errors, { locale: this.locale_ }).map((e) => `${e.path} ${e.message}`).join('；');
         }
-      } else this.config = resolveConfig(undefined);
+      } else this.config = shippedCommonProblems as CommonProblems;
     }
     const now = this.nowValue;
     this.shown = filterDefects(this.items, this.filter, now);
