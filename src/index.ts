@@ -4,7 +4,7 @@ export * from './core/index.js';
 
 // Elements and their building blocks.
 export { WyEvent, WyChangeEvent } from './components/shared/events.js';
-export { actorContext, localeContext, referenceContext, storeContext } from './components/shared/context.js';
+export { actorContext, engineContext, localeContext, referenceContext, storeContext } from './components/shared/context.js';
 export type { Actor, ReferenceData } from './components/shared/context.js';
 export { LocalizeController } from './components/shared/localize-controller.js';
 export { WyErrorSummary, WyErrorSelectEvent } from './components/error-summary/error-summary.component.js';

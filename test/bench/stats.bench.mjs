@@ -74,9 +74,9 @@ export default async function bench() {
   for (const [k, c] of hand) if (k.endsWith(`|${y}-${m}`)) handTotal += Object.values(c.counts).reduce((a, b) => a + b, 0);
   if (handTotal !== t.total.total) throw new Error(`hand loop ${handTotal} ≠ aggregateComplaints ${t.total.total}`);
 
-  const ours = median(sample(() => aggregateComplaints(records, opts), { iterations: 15, warmup: 3 }));
-  const compared = median(sample(() => aggregateComplaints(records, { ...opts, compare: 'yoy', period: 'quarter' }), { iterations: 9, warmup: 2 }));
-  const loop = median(sample(() => handLoop(records), { iterations: 7, warmup: 1 }));
+  const ours = median(sample(() => aggregateComplaints(records, opts), { iterations: 11, warmup: 3 }));
+  const compared = median(sample(() => aggregateComplaints(records, { ...opts, compare: 'yoy', period: 'quarter' }), { iterations: 5, warmup: 1 }));
+  const loop = median(sample(() => handLoop(records), { iterations: 5, warmup: 1 }));
   const lodash = median(sample(() => groupByCountBy(records), { iterations: 3, warmup: 1 }));
 
   const rows = [
@@ -87,7 +87,7 @@ export default async function bench() {
   ];
 
   // 10M in a child with room for ten million objects; the 1M figure from the same process for the ratio.
-  const child = spawnSync(process.execPath, ['--max-old-space-size=12000', '--import', 'tsx', 'test/bench/stats-10m.mjs'], { encoding: 'utf8', timeout: 240_000 });
+  const child = spawnSync(process.execPath, ['--max-old-space-size=12000', '--import', 'tsx', 'test/bench/stats-10m.mjs'], { encoding: 'utf8', timeout: 600_000 });
   if (child.status === 0) {
     const r = JSON.parse(child.stdout.trim().split('\n').at(-1));
     rows.push(

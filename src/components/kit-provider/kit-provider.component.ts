@@ -2,7 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { property } from 'lit/decorators.js';
 import { provide } from '@lit/context';
 import { matchLocale, type Locale } from '../../core/i18n/locale.js';
-import { actorContext, localeContext, referenceContext, storeContext, type Actor, type ReferenceData } from '../shared/context.js';
+import { actorContext, engineContext, localeContext, referenceContext, storeContext, type Actor, type ReferenceData } from '../shared/context.js';
 
 /**
  * Gives every wuye-kit element inside it the host portal's locale, store, actor and reference
@@ -27,6 +27,11 @@ export class WyKitProvider extends LitElement {
   @provide({ context: storeContext })
   @property({ attribute: false })
   store: unknown;
+
+  /** The workflow engine (`createEngine()` from wuye-kit/workflow) for workflow panels inside. */
+  @provide({ context: engineContext })
+  @property({ attribute: false })
+  engine: unknown;
 
   /** The signed-in user: `{ id, name, roles }`. */
   @provide({ context: actorContext })

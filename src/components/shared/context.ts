@@ -27,5 +27,7 @@ export interface ReferenceData {
 export const localeContext = createContext<Locale | undefined>(Symbol.for('wy:locale'));
 export const actorContext = createContext<Actor | undefined>(Symbol.for('wy:actor'));
 export const referenceContext = createContext<ReferenceData | undefined>(Symbol.for('wy:reference'));
-/** The host's store (workflow engine, submit hooks); typed by the elements that use it. */
+/** The host's store (submit hooks, drafts); typed by the elements that use it. */
 export const storeContext = createContext<unknown>(Symbol.for('wy:store'));
+/** The workflow engine (`createEngine(...)` from wuye-kit/workflow) the workflow panel drives. */
+export const engineContext = createContext<unknown>(Symbol.for('wy:engine'));
