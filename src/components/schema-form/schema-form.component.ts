@@ -356,7 +356,11 @@ export class WySchemaForm extends LitElement {
       this.notices = this.engine.activeNotices();
       const pre = this.precompiled;
       if (pre) this.validator = (data: unknown) => (pre(data) ? [] : (pre.errors ?? []));
-      else void this.ensureValidator().catch(() => undefined);
+      // With live display, errors show from the start, once the validator is there.
+      void this.ensureValidator().then(
+        () => this.errorDisplay === 'live' && this.refreshErrors(true),
+        () => undefined,
+      );
       if (this.draftKey && !this.draftRestored) void this.restoreDraft();
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
@@ -612,7 +616,8 @@ export class WySchemaForm extends LitElement {
     const st = engine.stateOf(pointer);
     const tag = unsafeStatic(pickWidget(field, ui));
     const locale = this.localize.locale;
-    const label = this.text(ui?.label ?? field.label);
+    // An object inside a list is already named by its item bar ("联系人 1").
+    const label = field.key === '*' && field.type === 'object' ? '' : this.text(ui?.label ?? field.label);
     const s = field.schema;
     const itemSchema = field.item?.schema;
     const options = field.options?.map((o) => ({ value: o.value, label: pick(o.label, locale) ?? String(o.value) })) ?? [];

@@ -17,6 +17,10 @@ const groupStyles = css`
     display: grid;
     gap: var(--wy-space-m, 0.75rem);
   }
+  .group.bare {
+    display: grid;
+    gap: var(--wy-space-m, 0.75rem);
+  }
   fieldset.group > legend {
     font-weight: 600;
     padding-inline: 0.25rem;
@@ -72,9 +76,11 @@ export class WyObjectField extends WyFieldBase {
   }
   protected renderControl(): TemplateResult {
     const field = this.host?.engine.fieldAt(this.path);
+    const children = (field?.children ?? []).map((c) => this.host!.renderField(`${this.path}/${escapeKey(c.key)}`));
+    if (!this.label) return html`<div class="group bare" part="control" id=${this.ids.control}>${children}</div>`;
     return html`<fieldset class="group" part="control" id=${this.ids.control} aria-describedby=${this.describedBy() || nothing}>
       <legend part="field-label">${this.label}</legend>
-      ${(field?.children ?? []).map((c) => this.host!.renderField(`${this.path}/${escapeKey(c.key)}`))}
+      ${children}
     </fieldset>`;
   }
   override render() {
