@@ -7,7 +7,7 @@ import wc from 'eslint-plugin-wc';
 const DOM_GLOBALS = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'location', 'customElements', 'HTMLElement', 'Element', 'Node', 'indexedDB'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'src/generated/', 'storybook-static/', 'node_modules/', 'coverage/'] },
+  { ignores: ['dist/', 'src/generated/', 'storybook-static/', 'node_modules/', 'coverage/', 'test/bench/.out/', '.data/'] },
   ...tseslint.configs.recommended,
   {
     files: ['src/**/*.ts', 'stories/**/*.ts'],

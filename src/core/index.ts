@@ -24,7 +24,8 @@ export {
   compileAtRuntime,
   RuntimeCompileError,
   FormSchemaError,
-  shippedRefs,
+  loadShippedRefs,
+  hasExternalRefs,
   matches as schemaMatches,
 } from './form/index.js';
 export type { JsonSchema, FormField, FormModel, FieldOption, UiSchema, UiField, UiGroup, UiStep, UiRule, UiNotice, UiDocument, FieldState, ActiveNotice, RawValidator } from './form/index.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/schema-form/schema-form.js';
-import { WySchemaForm, type WyFieldBase, type DraftStore, type Draft } from '../../src/components/schema-form/schema-form.js';
+import type { WySchemaForm, WyFieldBase, DraftStore, Draft } from '../../src/components/schema-form/schema-form.js';
 import complaint from '../../schemas/complaint.schema.json';
 import complaintUi from '../../schemas/complaint.ui.json';
 import examples from '../../schemas/examples/complaint.valid.json';

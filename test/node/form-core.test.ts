@@ -10,11 +10,12 @@ import {
   validateForm,
   shippedValidator,
   compileAtRuntime,
-  shippedRefs,
+  loadShippedRefs,
   FormSchemaError,
   type JsonSchema,
 } from '../../src/core/form/index.js';
 
+const shippedRefs = await loadShippedRefs();
 const complaintSchema = JSON.parse(readFileSync('schemas/complaint.schema.json', 'utf8')) as JsonSchema;
 const examples = JSON.parse(readFileSync('schemas/examples/complaint.valid.json', 'utf8')) as Record<string, unknown>[];
 

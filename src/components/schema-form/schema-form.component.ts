@@ -7,7 +7,7 @@ import { FormEngine, type ActiveNotice } from '../../core/form/engine.js';
 import { checkUiSchema, buildLayout, type Layout, type UiSchema, type UiField, type UiGroup } from '../../core/form/ui.js';
 import { validateForm, shippedValidator, isShipped, compileAtRuntime, type RawValidator } from '../../core/form/validation.js';
 import { getAt, templateOf, sanitize } from '../../core/form/pointer.js';
-import { shippedRefs } from '../../core/form/shipped.js';
+import { loadShippedRefs, hasExternalRefs } from '../../core/form/shipped.js';
 import { FormSchemaError, type FormField, type JsonSchema, type Text } from '../../core/form/types.js';
 import type { ValidationError } from '../../core/errors.js';
 import type { GeneratedValidator } from '../../generated/validator-types.js';
@@ -142,6 +142,9 @@ export class WySchemaForm extends LitElement {
   @state() private validatorPending = false;
 
   private _value: unknown = undefined;
+  /** Shipped vocabularies, once loaded (only schemas with external $refs need them). */
+  private shippedRefs?: Readonly<Record<string, JsonSchema>>;
+  private pendingBuild?: Promise<void>;
   private initialValue: unknown = undefined;
   private engine?: FormEngine;
   private layout?: Layout;
@@ -164,27 +167,23 @@ export class WySchemaForm extends LitElement {
   constructor() {
     super();
     this.internals = this.attachInternals();
-    const self = this;
-    const host: FormHost = {
-      get engine() {
-        return self.engine!;
+    // Getters (not copies) so fields always see the current engine, locale and uploader.
+    const host = Object.defineProperties(
+      {
+        register: (f: WyFieldBase) => this.registerField(f),
+        unregister: (f: WyFieldBase) => {
+          if (this.fields.get(f.registeredAs) === f) this.fields.delete(f.registeredAs);
+        },
+        renderField: (p: string) => this.renderField(p),
+        commit: (p: string, v: unknown) => this.onFieldValue(p, v, true),
       },
-      get locale() {
-        return self.localize.locale;
+      {
+        engine: { get: () => this.engine },
+        locale: { get: () => this.localize.locale },
+        readonly: { get: () => this.readonly },
+        uploader: { get: () => this.uploader },
       },
-      get readonly() {
-        return self.readonly;
-      },
-      get uploader() {
-        return self.uploader;
-      },
-      register: (f) => this.registerField(f),
-      unregister: (f) => {
-        if (this.fields.get(f.registeredAs) === f) this.fields.delete(f.registeredAs);
-      },
-      renderField: (p) => this.renderField(p),
-      commit: (p, v) => this.onFieldValue(p, v, true),
-    };
+    ) as FormHost;
     new ContextProvider(this, { context: formHostContext, initialValue: host });
     this.addEventListener('input', (e) => this.onInput(e));
     this.addEventListener('change', (e) => this.onInput(e));
@@ -311,6 +310,16 @@ export class WySchemaForm extends LitElement {
     if (changed.has('draftKey') && this.draftKey && this.engine && !this.draftRestored) void this.restoreDraft();
   }
 
+  /** Also waits for the shipped vocabularies when the schema needs them. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.pendingBuild) {
+      await this.pendingBuild;
+      result = await super.getUpdateComplete();
+    }
+    return result;
+  }
+
   override updated(changed: PropertyValues<this>): void {
     if (changed.has('disabled')) this.internals.ariaDisabled = this.disabled ? 'true' : 'false';
     this.syncFormValue();
@@ -348,8 +357,21 @@ export class WySchemaForm extends LitElement {
     this.summary = [];
     this.step = 0;
     if (!this.schema) return;
+    if (!this.shippedRefs && hasExternalRefs(this.schema)) {
+      // Load the shipped vocabularies first, then build (updateComplete waits for it).
+      const schema = this.schema;
+      this.pendingBuild = loadShippedRefs().then((refs) => {
+        this.shippedRefs = refs;
+        this.pendingBuild = undefined;
+        if (this.schema === schema) {
+          this.build();
+          this.requestUpdate();
+        }
+      });
+      return;
+    }
     try {
-      const model = normalizeSchema(this.schema, { refs: { ...shippedRefs, ...this.refs } });
+      const model = normalizeSchema(this.schema, { refs: { ...this.shippedRefs, ...this.refs } });
       this.ui = checkUiSchema(this.uiSchema, model);
       this.engine = new FormEngine(model, this.ui, this._value);
       this.layout = buildLayout(model, this.ui);
@@ -380,7 +402,7 @@ export class WySchemaForm extends LitElement {
     if (!this.validatorPromise) {
       this.validatorPending = true;
       const schema = this.schema!;
-      this.validatorPromise = (isShipped(schema) ? shippedValidator(schema).then((v) => v!) : compileAtRuntime(schema, Object.values({ ...shippedRefs, ...this.refs })))
+      this.validatorPromise = (isShipped(schema) ? shippedValidator(schema).then((v) => v!) : compileAtRuntime(schema, Object.values({ ...this.shippedRefs, ...this.refs })))
         .then((v) => {
           if (this.schema === schema) this.validator = v;
           return v;
@@ -621,6 +643,8 @@ export class WySchemaForm extends LitElement {
     const s = field.schema;
     const itemSchema = field.item?.schema;
     const options = field.options?.map((o) => ({ value: o.value, label: pick(o.label, locale) ?? String(o.value) })) ?? [];
+    // A tag chosen by the widget registry (lit/static-html: tags come from code, never from data).
+    // eslint-disable-next-line lit/binding-positions, lit/no-invalid-html
     return html`<${tag}
       class="field"
       style=${ui?.span ? `grid-column: span ${ui.span}` : ''}
@@ -645,7 +669,7 @@ export class WySchemaForm extends LitElement {
       .accept=${ui?.accept ?? ''}
       .minItems=${s.minItems ?? 0}
       .maxItems=${s.maxItems ?? (itemSchema ? Number.POSITIVE_INFINITY : 20)}
-    ></${tag}>`;
+    ></${tag}>`; // eslint-disable-line lit/binding-positions, lit/no-invalid-html
   }
 
   private renderGroup(g: UiGroup): TemplateResult {

@@ -13,4 +13,4 @@ export type { RawValidator } from './validation.js';
 export { getAt, setAt, sanitize, templateOf, splitPointer, joinPointer, escapeKey } from './pointer.js';
 export { FormSchemaError } from './types.js';
 export type { JsonSchema, FormField, FormModel, FieldOption, FieldType, Condition, Text } from './types.js';
-export { shippedRefs } from './shipped.js';
+export { loadShippedRefs, hasExternalRefs } from './shipped.js';

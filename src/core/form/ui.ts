@@ -1,4 +1,5 @@
-import { validate as validateShipped } from '../validate.js';
+import { validateUi } from '../../generated/validators/ui.js';
+import { mapErrors } from '../errors.js';
 import { FormSchemaError, type FormModel, type Text } from './types.js';
 import type { UiRule } from './rules.js';
 
@@ -63,9 +64,9 @@ export interface Layout {
  */
 export function checkUiSchema(ui: unknown, model: FormModel): UiSchema {
   if (ui === undefined || ui === null) return {};
-  const r = validateShipped('ui', ui, { locale: 'en' });
-  if (!r.valid) {
-    const e = r.errors[0]!;
+  // The UI schema's own precompiled validator (not validate(): that bundles every schema's).
+  if (!validateUi(ui)) {
+    const e = mapErrors(validateUi.errors, { locale: 'en' })[0]!;
     throw new FormSchemaError('uiSchema', e.path, e.message);
   }
   const u = ui as UiSchema;
