@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, aTimeout } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/schema-form/schema-form.js';
+import '../../src/components/kit-provider/kit-provider.js';
 import type { WySchemaForm, WyFieldBase, DraftStore, Draft } from '../../src/components/schema-form/schema-form.js';
 import complaint from '../../schemas/complaint.schema.json';
 import complaintUi from '../../schemas/complaint.ui.json';
@@ -189,6 +190,26 @@ describe('<wy-schema-form> with the complaint schema', () => {
     const header = form.shadowRoot!.querySelector('[part="document"]')!;
     expect(header.textContent).to.contain('顾客服务记录表').and.contain('WI/KF-007-F01').and.contain('A/1');
     await expect(form).to.be.accessible();
+  });
+
+  it('printing puts the document number, version and page x/y in the page margins, and removes them after', async () => {
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form readonly .schema=${schema} .uiSchema=${ui} .value=${valid}></wy-schema-form>`);
+    await settle(form);
+    const before = document.adoptedStyleSheets.length;
+    window.dispatchEvent(new Event('beforeprint'));
+    const sheet = document.adoptedStyleSheets.at(-1)!;
+    const text = [...sheet.cssRules].map((r) => r.cssText).join(' ');
+    expect(text).to.contain('@page').and.contain('WI/KF-007-F01 A/1').and.contain('counter(pages)');
+    window.dispatchEvent(new Event('afterprint'));
+    expect(document.adoptedStyleSheets.length).to.equal(before);
+  });
+
+  it('takes its language from a <wy-kit-provider> around it', async () => {
+    const wrap = await fixture(html`<wy-kit-provider locale="en"><wy-schema-form .schema=${schema} .uiSchema=${ui}></wy-schema-form></wy-kit-provider>`);
+    const form = wrap.querySelector('wy-schema-form')!;
+    await settle(form);
+    expect(fieldAt(form, '/category').label).to.equal('Content category');
+    expect(form.shadowRoot!.querySelector('[part="submit"]')!.textContent!.trim()).to.equal('Submit');
   });
 
   it('hostile strings in titles, help and values are shown as text', async () => {
