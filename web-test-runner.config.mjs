@@ -39,7 +39,7 @@ export default {
   // One page at a time: a background page gets no requestAnimationFrame in headless Chromium,
   // and fixtures wait for frames.
   concurrency: 1,
-  testsFinishTimeout: 300_000,
+  testsFinishTimeout: 1_200_000,
   plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig })],
   browsers: [
     chromeLauncher({

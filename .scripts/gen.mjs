@@ -322,6 +322,7 @@ ${main.map((s) => `  ${JSON.stringify(s.schema.$id)}: ${JSON.stringify(s.name)},
       `${BANNER}/** ${relative(root, s.file)} */\nconst schema: Readonly<Record<string, unknown>> = ${JSON.stringify(s.schema, null, 2)};\nexport default schema;\n`,
     );
   }
+  mkdirSync(join(tmpDir, 'schemas', 'vocab'), { recursive: true });
   writeFileSync(
     join(tmpDir, 'schemas', 'vocab', 'index.ts'),
     `${BANNER}/** Every vocabulary schema by \`$id\`, so shipped schemas' \`$ref\`s resolve at run time (forms). */

@@ -36,7 +36,7 @@ test('gen writes types, a self-contained validator and its .d.ts for a good sche
   try {
     assert.equal(r.status, 0, r.stderr);
     const js = readdirSync(join(r.outDir, 'validators'));
-    assert.deepEqual(js.sort(), ['index.ts', 'thing.d.ts', 'thing.js']);
+    assert.deepEqual(js.sort(), ['index.ts', 'lazy.ts', 'thing.d.ts', 'thing.js']);
     assert.ok(existsSync(join(r.outDir, 'types', 'thing.ts')));
   } finally {
     r.cleanup();
