@@ -3,5 +3,6 @@ import './components/kit-provider/kit-provider.js';
 import './components/error-summary/error-summary.js';
 import './components/schema-form/schema-form.js';
 import './components/defect-checklist/defect-checklist.js';
+import './components/workflow-panel/workflow-panel.js';
 
 export * from './index.js';

@@ -26,6 +26,8 @@ export { WyDefectChecklist } from './components/defect-checklist/defect-checklis
 export type { DefectChecklistView, DefectChecklistMode, DefectPhotoUpload } from './components/defect-checklist/defect-checklist.component.js';
 export { WyDefectItemCloseEvent, WyOwnerDecisionEvent, defectChangeEvent } from './components/defect-checklist/defect-checklist.events.js';
 export type { DefectChangeDetail } from './components/defect-checklist/defect-checklist.events.js';
+export { WyWorkflowPanel, WyTransitionEvent } from './components/workflow-panel/workflow-panel.component.js';
+export type { TransitionDetail } from './components/workflow-panel/workflow-panel.component.js';
 
 // The workflow runtime (also its own entry point, wuye-kit/workflow). Named one by one: the
 // workflow's Actor has the same shape as the context Actor above.

@@ -87,7 +87,7 @@ export default async function bench() {
   ];
 
   // 10M in a child with room for ten million objects; the 1M figure from the same process for the ratio.
-  const child = spawnSync(process.execPath, ['--max-old-space-size=12000', '--import', 'tsx', 'test/bench/stats-10m.mjs'], { encoding: 'utf8', timeout: 600_000 });
+  const child = spawnSync(process.execPath, ['--max-old-space-size=12000', '--import', 'tsx', 'test/bench/pages/stats-10m.mjs'], { encoding: 'utf8', timeout: 600_000 });
   if (child.status === 0) {
     const r = JSON.parse(child.stdout.trim().split('\n').at(-1));
     rows.push(

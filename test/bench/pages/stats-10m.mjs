@@ -2,8 +2,8 @@
 // and 1M for the ratio. Prints one JSON line.
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
-import { aggregateComplaints } from '../../src/core/stats/index.ts';
-import { makeRecords } from './pages/stats-data.ts';
+import { aggregateComplaints } from '../../../src/core/stats/index.ts';
+import { makeRecords } from './stats-data.ts';
 
 const ids = JSON.parse(readFileSync('schemas/examples/offices.json', 'utf8')).map((o) => o.id);
 const all = [];

@@ -1,0 +1,100 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/components/workflow-panel/workflow-panel.js';
+import '../src/components/kit-provider/kit-provider.js';
+import type { WyWorkflowPanel } from '../src/components/workflow-panel/workflow-panel.js';
+import type { Actor } from '../src/workflow/index.js';
+import { scenario, specialist, handler, head, type Scenario, type Step } from '../test/bench/pages/workflow-panel-fixtures.js';
+
+// Each story runs the complaint workflow (schemas/workflows/complaint.json) on an in-memory store:
+// complaint SZ-BH-202609-0003 from schemas/examples/complaint.valid.json, received by 郑浩,
+// registered, dispatched by 李娜 to 王强, and so on up to the story's step. The clocks are read at
+// the scenario's clock, so the read-out is the same every time.
+type Args = { locale: string; step: Step; actor: 'specialist' | 'handler' | 'head' | 'none'; timelineOrder: 'newest' | 'oldest' };
+const actors: Record<Args['actor'], Actor | undefined> = { specialist, handler, head, none: undefined };
+
+const meta: Meta<Args> = {
+  title: 'Workflow/Workflow panel',
+  component: 'wy-workflow-panel',
+  args: { locale: 'zh-CN', step: 'handling', actor: 'specialist', timelineOrder: 'newest' },
+  argTypes: {
+    locale: { control: 'inline-radio', options: ['zh-CN', 'en'] },
+    step: { control: 'select', options: ['received', 'registered', 'dispatched', 'handling', 'warning', 'overdue', 'suspended', 'replied', 'reopened', 'closed'] },
+    actor: { control: 'inline-radio', options: ['specialist', 'handler', 'head', 'none'] },
+    timelineOrder: { control: 'inline-radio', options: ['newest', 'oldest'] },
+  },
+  loaders: [async ({ args }) => ({ env: await scenario(args.step) })],
+  render: (args, { loaded }) => {
+    const env = loaded['env'] as Scenario;
+    return html`<wy-kit-provider locale=${args.locale} .engine=${env.engine} .actor=${actors[args.actor]}>
+      <wy-workflow-panel instance-id=${env.id} .now=${env.now()} timeline-order=${args.timelineOrder}></wy-workflow-panel>
+    </wy-kit-provider>`;
+  },
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+async function click(canvas: HTMLElement, event: string) {
+  const panel = canvas.querySelector<WyWorkflowPanel>('wy-workflow-panel')!;
+  for (let i = 0; i < 100 && !panel.shadowRoot?.querySelector(`button[data-event="${event}"]`); i++) await new Promise((r) => setTimeout(r, 20));
+  panel.shadowRoot?.querySelector<HTMLButtonElement>(`button[data-event="${event}"]`)?.click();
+}
+
+/** Registered: the specialist may dispatch, forward or dismiss; escalating is explained as not possible (not a major complaint). */
+export const Registered: Story = { args: { step: 'registered' } };
+
+/** Being handled by 王强: both clocks running and on time. */
+export const Handling: Story = {};
+
+/** Three quarters of the working day gone: the reply clock is due soon (word, shape and colour). */
+export const DueSoon: Story = { args: { step: 'warning' } };
+
+/** The next afternoon: the reply deadline has passed, the first escalation fired; the timeline shows the system's entries. */
+export const Overdue: Story = { args: { step: 'overdue' } };
+
+/** On hold while waiting for the customer: the reply clock is paused. */
+export const OnHold: Story = { args: { step: 'suspended' } };
+
+/** Reopened after a dissatisfied return visit: the reply clock starts again. */
+export const Reopened: Story = { args: { step: 'reopened' } };
+
+/** Closed: both clocks met, no actions, the whole history. */
+export const Closed: Story = { args: { step: 'closed' } };
+
+/** The specialist chose "派单": its fields open as a `<wy-schema-form>`. */
+export const DispatchForm: Story = { args: { step: 'registered' }, play: ({ canvasElement }) => click(canvasElement, 'dispatch') };
+
+/** 王强 chose "接单处理", an event without fields: a confirm step. */
+export const ConfirmStep: Story = { args: { step: 'dispatched', actor: 'handler' }, play: ({ canvasElement }) => click(canvasElement, 'accept') };
+
+/** No signed-in user: the panel is view-only. */
+export const ViewOnly: Story = { args: { actor: 'none' } };
+
+/** The same in English. */
+export const English: Story = { args: { locale: 'en', step: 'overdue' } };
+
+/** The timeline oldest first. */
+export const OldestFirst: Story = { args: { step: 'closed', timelineOrder: 'oldest' } };
+
+/** Restyled only through `--wy-*` tokens. */
+export const Themed: Story = {
+  args: { step: 'overdue' },
+  render: (args, { loaded }) => {
+    const env = loaded['env'] as Scenario;
+    return html`<wy-kit-provider locale=${args.locale} .engine=${env.engine} .actor=${actors[args.actor]}>
+      <wy-workflow-panel
+        style="--wy-color-primary: #0b6e4f; --wy-workflow-panel-overdue: #7a2e0e; --wy-radius: 0; --wy-font-size: 15px"
+        instance-id=${env.id}
+        .now=${env.now()}
+      ></wy-workflow-panel>
+    </wy-kit-provider>`;
+  },
+};
+
+/** An instance id the engine does not know. */
+export const UnknownInstance: Story = {
+  render: (args, { loaded }) => {
+    const env = loaded['env'] as Scenario;
+    return html`<wy-workflow-panel locale=${args.locale} .engine=${env.engine} instance-id="SZ-XX-000000-0000"></wy-workflow-panel>`;
+  },
+};
