@@ -91,8 +91,12 @@ export const English: Story = {
   </wy-kit-provider>`,
 };
 
-/** No rule set given yet. */
-export const NoRules: Story = { args: { rules: undefined } };
+/** No `rules` property: the shipped example rule set is used and marked as one to replace. */
+export const ShippedDefault: Story = {
+  render: (args) => html`<wy-kit-provider .reference=${{ offices }}>
+    <wy-deduction-calculator period=${args['period']} .complaints=${complaints}></wy-deduction-calculator>
+  </wy-kit-provider>`,
+};
 
 /** Restyled only through `--wy-*` tokens. */
 export const Themed: Story = {

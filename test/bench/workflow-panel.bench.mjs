@@ -1,7 +1,6 @@
 // Browser bench of <wy-workflow-panel> (headless Chromium, minified bundle of the source):
 // first render of an instance with a long history, and the update after a change made elsewhere
-// (engine.subscribe → reload → render). Lives beside its page because the author owns only
-// or move it to test/bench/workflow-panel.bench.mjs so `npm run bench` picks it up.
+// (engine.subscribe → reload → render). Run alone: `node --import tsx test/bench/run.mjs workflow-panel`.
 import { bundlePage, inBrowser } from './browser.mjs';
 import { row, median } from './harness.mjs';
 

@@ -25,7 +25,7 @@ const settle = async (el: WyDeductionCalculator) => {
   await el.updateComplete;
 };
 
-async function calculator(locale = 'zh-CN', rules: DeductionRules | undefined = defaults) {
+async function calculator(locale = 'zh-CN', rules: DeductionRules = defaults) {
   return fixture<WyDeductionCalculator>(
     html`<wy-deduction-calculator locale=${locale} period="2026-Q3" .offices=${offices} .complaints=${examples} .rules=${rules}></wy-deduction-calculator>`,
   );
@@ -170,12 +170,12 @@ describe('<wy-deduction-calculator>', () => {
     expect(ev.detail.whatIf).to.equal(false);
     expect(ev.detail.result.rules.id).to.equal('staff-stars');
     await el.updateComplete;
-    expect(el.activeRules!.id).to.equal('staff-stars');
+    expect(el.activeRules.id).to.equal('staff-stars');
     expect(root(el).querySelector('[role="status"]')!.textContent).to.equal('Rule set “Service staff star rating (quarterly)” applied');
     expect(root(el).querySelector('[part="badge"]')).to.equal(null);
     [...root(el).querySelectorAll<HTMLButtonElement>('#rules-editor .actions button')][1]!.click();
     await settle(el);
-    expect(el.activeRules!.id).to.equal('wuye-default');
+    expect(el.activeRules.id).to.equal('wuye-default');
   });
 
   it('an invalid rules property renders the problems, no table, and stays accessible', async () => {
@@ -191,9 +191,19 @@ describe('<wy-deduction-calculator>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('says so when there are no rules or the period cannot be read', async () => {
-    const none = await fixture<WyDeductionCalculator>(html`<wy-deduction-calculator .complaints=${examples}></wy-deduction-calculator>`);
-    expect(root(none).querySelector('[part="error"]')!.textContent).to.contain('尚未提供扣分规则集');
+  it('survives a host that sets complaints to null', async () => {
+    const el = await fixture<WyDeductionCalculator>(html`<wy-deduction-calculator .complaints=${null as never} .rules=${defaults}></wy-deduction-calculator>`);
+    expect(root(el).querySelector('.note')!.textContent).to.equal('该期间没有记录。');
+  });
+
+  it('without rules uses the shipped example, marked as one to replace', async () => {
+    const el = await fixture<WyDeductionCalculator>(html`<wy-deduction-calculator period="2026-Q3" .complaints=${examples}></wy-deduction-calculator>`);
+    expect(el.activeRules.id).to.equal('wuye-default');
+    expect(root(el).querySelector('[part="badge"]')!.textContent).to.equal('示例默认规则，请替换');
+    expect(rows(el)[0]![8]).to.equal('90.5');
+  });
+
+  it('says so when the period cannot be read', async () => {
     const bad = await fixture<WyDeductionCalculator>(html`<wy-deduction-calculator locale="en" period="next week" .complaints=${examples} .rules=${defaults}></wy-deduction-calculator>`);
     expect(root(bad).querySelector('[role="alert"]')!.textContent).to.equal('Cannot read the period “next week”');
   });

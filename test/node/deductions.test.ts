@@ -9,6 +9,7 @@ import {
   checkDeductionRules,
   computeDeductions,
   deductionGroupTable,
+  defaultDeductionRules,
   deductionLinesTable,
   describeInputs,
   DeductionRulesError,
@@ -261,8 +262,12 @@ describe('groups, periods and counts', () => {
   });
 
   test('unreadable records are listed, not guessed', () => {
-    const r = computeDeductions([complaint({ receivedAt: 'yesterday' }), complaint({ officeId: '' }), complaint({ category: 'noise' as never })], testRules(), { period: '2026-07' });
-    assert.deepEqual(r.unreadable.map((u) => u.path), ['/receivedAt', '/officeId', '/category']);
+    const r = computeDeductions(
+      [complaint({ receivedAt: 'yesterday' }), complaint({ officeId: '' }), complaint({ category: 'noise' as never }), null as never, complaint({ severity: 'grave' as never })],
+      testRules(),
+      { period: '2026-07' },
+    );
+    assert.deepEqual(r.unreadable.map((u) => u.path), ['/receivedAt', '/officeId', '/category', '', '/severity']);
     assert.equal(r.groups.length, 0);
   });
 
@@ -302,6 +307,7 @@ describe('groups, periods and counts', () => {
 describe('the shipped default rules on the example data (hand-checked)', () => {
   test('the default and every valid example rule set check', () => {
     assert.deepEqual(checkDeductionRules(defaults).errors, []);
+    assert.deepEqual(defaultDeductionRules, defaults, 'the generated module is the shipped JSON');
     assert.deepEqual(checkDeductionRules(staffStars).errors, []);
     assert.equal(defaults.isDefault, true, 'the default is marked as an example to replace');
   });

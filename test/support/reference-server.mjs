@@ -1,8 +1,12 @@
-// The reference REST backend for HttpStore (the contract is in src/workflow/stores/http-store.ts):
-// node:http on 127.0.0.1 and a real database (better-sqlite3), each commit one SQL transaction.
+// The reference REST backend for HttpStore (the contract is in src/workflow/stores/http-store.ts,
+// documented as OpenAPI 3.1 in schemas/http-store.openapi.json): node:http on 127.0.0.1 and a
+// real database (better-sqlite3), each commit one SQL transaction. `npm run serve`
+// (.scripts/serve.mjs) runs it on a SQLite file, optionally serving a static folder beside the API.
 // Also a misbehaving proxy that fails (500/503/429), hangs (timeouts), forwards a request twice,
 // or commits and then fails the answer — for the "nothing lost, nothing duplicated" tests.
 import { createServer, request as httpRequest } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join as joinPath, resolve as resolvePath, sep as pathSep } from 'node:path';
 import Database from 'better-sqlite3';
 
 const MAX_BODY = 1_000_000;
@@ -20,8 +24,9 @@ function readBody(req) {
     req.on('data', (c) => {
       size += c.length;
       if (size > MAX_BODY) {
+        // Keep reading (and dropping) the rest, so the client gets the 413 rather than a reset.
+        if (chunks.length) chunks.length = 0;
         reject(Object.assign(new Error('body too large'), { status: 413 }));
-        req.destroy();
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
@@ -29,8 +34,14 @@ function readBody(req) {
   });
 }
 
-const listen = (server) =>
-  new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${server.address().port}`)));
+const listen = (server, host = '127.0.0.1', port = 0) =>
+  new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(`http://${host.includes(':') ? `[${host}]` : host}:${server.address().port}`);
+    });
+  });
 
 const closeServer = (server) =>
   new Promise((resolve) => {
@@ -38,8 +49,15 @@ const closeServer = (server) =>
     server.close(() => resolve());
   });
 
-/** Starts the reference server. `file` defaults to an in-memory database. */
-export async function startReferenceServer({ file = ':memory:' } = {}) {
+/**
+ * Starts the reference server.
+ *   file     SQLite file (default: an in-memory database)
+ *   base     path prefix of the API (default: none, the API at the root), e.g. '/api/workflow'
+ *   static   a folder served as static files outside the API (GET/HEAD only)
+ *   host, port   default 127.0.0.1 and a free port
+ *   cors     an origin allowed to call the API from another origin (default: same origin only)
+ */
+export async function startReferenceServer({ file = ':memory:', base: prefix = '', static: staticDir, host = '127.0.0.1', port = 0, cors } = {}) {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.exec(`
@@ -101,52 +119,86 @@ export async function startReferenceServer({ file = ':memory:' } = {}) {
 
   const stats = { requests: 0, commits: 0 };
 
+  // The HttpStore protocol, one row per operation; schemas/http-store.openapi.json documents the
+  // same table (a test checks that they agree).
+  const api = {
+    health: () => ({ status: 200, body: { ok: true } }),
+    load: ({ id }) => {
+      const row = q.instance.get(id);
+      return row ? { status: 200, body: { snapshot: JSON.parse(row.snapshot) }, headers: { etag: `"v${row.version}"` } } : { status: 404, body: { error: 'not found' } };
+    },
+    history: ({ id }) => ({ status: 200, body: q.history.all(id).map((r) => JSON.parse(r.entry)) }),
+    timers: ({ id }) => ({ status: 200, body: q.timersOf.all(id).map((r) => JSON.parse(r.timer)) }),
+    due: (_p, url) => {
+      const now = Number(url.searchParams.get('now'));
+      const limit = Number(url.searchParams.get('limit') ?? 1000);
+      if (url.searchParams.get('now') === null || !Number.isFinite(now)) return { status: 400, body: { error: 'now must be a number (milliseconds since the epoch)' } };
+      if (!Number.isInteger(limit) || limit < 1) return { status: 400, body: { error: 'limit must be a positive integer' } };
+      return { status: 200, body: q.due.all(now, Math.min(10_000, limit)).map((r) => JSON.parse(r.timer)) };
+    },
+    command: ({ key }) => {
+      const row = q.command.get(key);
+      return row ? { status: 200, body: { instanceId: row.instance_id, version: row.version } } : { status: 404, body: { error: 'not found' } };
+    },
+    commit: async ({ id }, _url, req) => {
+      let body;
+      try {
+        body = JSON.parse(await readBody(req));
+      } catch (err) {
+        return { status: err.status ?? 400, body: { error: err.status === 413 ? 'body too large' : 'body is not JSON' } };
+      }
+      if (!body || typeof body !== 'object' || Array.isArray(body)) return { status: 400, body: { error: 'body must be a commit object' } };
+      const key = req.headers['idempotency-key'] || body.idempotencyKey;
+      stats.commits++;
+      return { status: 200, body: commit(id, body, key, req.headers['if-match'], req.headers['if-none-match']) };
+    },
+  };
+  const routes = ROUTES.map((r) => ({ ...r, segments: r.path.split('/').filter(Boolean), handler: api[r.operation] }));
+
+  const base = prefix.replace(/\/+$/, '');
   const server = createServer(async (req, res) => {
     stats.requests++;
     try {
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-      const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-      if (req.method === 'GET' && parts[0] === 'instances' && parts.length === 2) {
-        const row = q.instance.get(parts[1]);
-        return row ? send(res, 200, { snapshot: JSON.parse(row.snapshot) }, { etag: `"v${row.version}"` }) : send(res, 404, { error: 'not found' });
-      }
-      if (req.method === 'GET' && parts[0] === 'instances' && parts[2] === 'audit') {
-        return send(res, 200, q.history.all(parts[1]).map((r) => JSON.parse(r.entry)));
-      }
-      if (req.method === 'GET' && parts[0] === 'instances' && parts[2] === 'timers') {
-        return send(res, 200, q.timersOf.all(parts[1]).map((r) => JSON.parse(r.timer)));
-      }
-      if (req.method === 'GET' && parts[0] === 'timers' && parts[1] === 'due') {
-        const now = Number(url.searchParams.get('now'));
-        const limit = Math.min(10_000, Math.max(1, Number(url.searchParams.get('limit') ?? 1000)));
-        if (!Number.isFinite(now)) return send(res, 400, { error: 'now must be a number' });
-        return send(res, 200, q.due.all(now, limit).map((r) => JSON.parse(r.timer)));
-      }
-      if (req.method === 'GET' && parts[0] === 'commands' && parts.length === 2) {
-        const row = q.command.get(parts[1]);
-        return row ? send(res, 200, { instanceId: row.instance_id, version: row.version }) : send(res, 404, { error: 'not found' });
-      }
-      if (req.method === 'POST' && parts[0] === 'instances' && parts[2] === 'commits') {
-        let body;
-        try {
-          body = JSON.parse(await readBody(req));
-        } catch (err) {
-          return send(res, err.status ?? 400, { error: 'body is not JSON' });
+      if (cors) {
+        res.setHeader('access-control-allow-origin', cors);
+        res.setHeader('access-control-expose-headers', 'etag');
+        if (req.method === 'OPTIONS') {
+          res.writeHead(204, {
+            'access-control-allow-methods': 'GET, POST, OPTIONS',
+            'access-control-allow-headers': 'content-type, idempotency-key, if-match, if-none-match, authorization, accept',
+            'access-control-max-age': '600',
+          });
+          return res.end();
         }
-        const key = req.headers['idempotency-key'] || body.idempotencyKey;
-        stats.commits++;
-        const result = commit(parts[1], body, key, req.headers['if-match'], req.headers['if-none-match']);
-        return send(res, 200, result);
       }
-      return send(res, 404, { error: 'no such route' });
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      const inApi = base === '' || url.pathname === base || url.pathname.startsWith(`${base}/`);
+      if (!inApi) return staticDir ? serveStatic(staticDir, url.pathname, req, res) : send(res, 404, { error: 'no such route' });
+      let parts;
+      try {
+        parts = url.pathname.slice(base.length).split('/').filter(Boolean).map(decodeURIComponent);
+      } catch {
+        return send(res, 400, { error: 'bad percent-encoding in the path' });
+      }
+      const matching = routes.filter((r) => r.segments.length === parts.length && r.segments.every((s, i) => s.startsWith('{') || s === parts[i]));
+      if (matching.length === 0) return staticDir && base !== '' ? serveStatic(staticDir, url.pathname, req, res) : send(res, 404, { error: 'no such route' });
+      const route = matching.find((r) => r.method === req.method);
+      if (!route) return send(res, 405, { error: `method ${req.method} not allowed` }, { allow: [...new Set(matching.map((r) => r.method))].join(', ') });
+      const params = {};
+      route.segments.forEach((s, i) => {
+        if (s.startsWith('{')) params[s.slice(1, -1)] = parts[i];
+      });
+      const out = await route.handler(params, url, req);
+      return send(res, out.status, out.body, out.headers);
     } catch (err) {
       if (err instanceof HttpError) return send(res, err.status, err.body);
       return send(res, 500, { error: String(err?.message ?? err) });
     }
   });
-  const url = await listen(server);
+  const url = await listen(server, host, port);
   return {
     url,
+    apiUrl: `${url}${base}`,
     db,
     stats,
     async close() {
@@ -154,6 +206,64 @@ export async function startReferenceServer({ file = ':memory:' } = {}) {
       db.close();
     },
   };
+}
+
+/** Every operation of the HttpStore protocol: method, path (relative to the API base), name. */
+export const ROUTES = [
+  { method: 'GET', path: '/health', operation: 'health' },
+  { method: 'GET', path: '/instances/{id}', operation: 'load' },
+  { method: 'POST', path: '/instances/{id}/commits', operation: 'commit' },
+  { method: 'GET', path: '/instances/{id}/audit', operation: 'history' },
+  { method: 'GET', path: '/instances/{id}/timers', operation: 'timers' },
+  { method: 'GET', path: '/timers/due', operation: 'due' },
+  { method: 'GET', path: '/commands/{key}', operation: 'command' },
+];
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.map': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** GET/HEAD of a file under `root` (index.html for a folder); nothing outside `root` is served. */
+async function serveStatic(root, pathname, req, res) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, { error: `method ${req.method} not allowed` }, { allow: 'GET, HEAD' });
+  let rel;
+  try {
+    rel = decodeURIComponent(pathname);
+  } catch {
+    return send(res, 400, { error: 'bad percent-encoding in the path' });
+  }
+  if (rel.includes('\0')) return send(res, 400, { error: 'bad path' });
+  const rootAbs = resolvePath(root);
+  let file = resolvePath(rootAbs, `.${rel}`);
+  if (file !== rootAbs && !file.startsWith(rootAbs + pathSep)) return send(res, 403, { error: 'outside the static folder' });
+  try {
+    let st = await stat(file);
+    if (st.isDirectory()) {
+      file = joinPath(file, 'index.html');
+      st = await stat(file);
+    }
+    const body = await readFile(file);
+    res.writeHead(200, {
+      'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-length': body.length,
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+    });
+    return res.end(req.method === 'HEAD' ? undefined : body);
+  } catch {
+    return send(res, 404, { error: 'not found' });
+  }
 }
 
 /**

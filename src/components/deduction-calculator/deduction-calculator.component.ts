@@ -2,36 +2,27 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { Complaint } from '../../generated/types/complaint.js';
-import {
-  checkDeductionRules,
-  compileDeductionRules,
-  computeDeductions,
-  DeductionRulesError,
-  deductionGroupTable,
-  deductionLinesTable,
-  deriveFacts,
-  describeInputs,
-  formatPoints,
-  parseDeductionRules,
-  parseInstant,
-  resolvePeriod,
-  ruleLabel,
-  type CompiledDeductionRules,
-  type ComplaintDeduction,
-  type DeductionFact,
-  type DeductionFacts,
-  type DeductionGroup,
-  type DeductionGroupBy,
-  type DeductionLine,
-  type DeductionPeriod,
-  type DeductionResult,
-  type DeductionRuleError,
-  type DeductionRules,
-} from '../../core/deductions/index.js';
+// Imported module by module (not from the deductions index) so that the rule-set check, with its
+// schema validator, stays out of this element's entry: it is loaded on first use (check.ts).
+import { computeCompiled, deriveFacts } from '../../core/deductions/engine.js';
+import { defaultDeductionRules } from '../../core/deductions/default-rules.js';
+import { deductionGroupTable, deductionLinesTable, describeInputs, formatPoints, ruleLabel } from '../../core/deductions/explain.js';
+import { parseInstant, resolvePeriod, type DeductionPeriod } from '../../core/deductions/time.js';
+import { labelOf, optionsOf, type DeductionVocab } from '../../core/deductions/vocab.js';
+import { DeductionRulesError, type CompiledDeductionRules, type DeductionRuleError } from '../../core/deductions/compile.js';
+import type * as CheckModule from '../../core/deductions/check.js';
+import type {
+  ComplaintDeduction,
+  DeductionFact,
+  DeductionFacts,
+  DeductionGroup,
+  DeductionGroupBy,
+  DeductionLine,
+  DeductionResult,
+  DeductionRules,
+} from '../../core/deductions/types.js';
 import { toCsv } from '../../core/export/csv.js';
 import { pick, type Locale } from '../../core/i18n/locale.js';
-import { vocabLabel, vocabOptions } from '../../core/i18n/vocab-label.js';
-import type { VocabName } from '../../generated/vocab.js';
 import { referenceContext, type ReferenceData } from '../shared/context.js';
 import { download } from '../shared/download.js';
 import { WyChangeEvent } from '../shared/events.js';
@@ -51,7 +42,7 @@ export interface DeductionChangeDetail {
 type WhatIf = { readonly index: number; readonly patch: Partial<DeductionFacts> };
 
 /** Facts offered in the what-if form, in this order; each is labelled by the deduction-fact vocabulary. */
-const WHAT_IF_CODES: readonly [DeductionFact, VocabName][] = [
+const WHAT_IF_CODES: readonly [DeductionFact, DeductionVocab][] = [
   ['validity', 'validity'],
   ['category', 'contentCategory'],
   ['severity', 'severity'],
@@ -59,6 +50,13 @@ const WHAT_IF_CODES: readonly [DeductionFact, VocabName][] = [
   ['satisfaction', 'satisfaction'],
 ];
 const WHAT_IF_FLAGS: readonly DeductionFact[] = ['repeat', 'escalated-to-hq', 'emergency', 'reply-overdue', 'return-visit-missing'];
+
+type Checker = typeof CheckModule;
+let checker: Checker | undefined;
+let checkerLoad: Promise<Checker> | undefined;
+/** Loads the rule-set check (schema validator + semantic checks) once for every calculator on the page. */
+const loadChecker = (): Promise<Checker> =>
+  (checkerLoad ??= import('../../core/deductions/check.js').then((m) => (checker = m)));
 
 /** Rows of one office shown before a "show all" button: a period of 100,000 records stays responsive. */
 const DETAIL_LIMIT = 200;
@@ -114,8 +112,10 @@ export class WyDeductionCalculator extends LitElement {
   @property({ attribute: false }) complaints: readonly Complaint[] = [];
 
   /**
-   * The rule set (schemas/deduction-rules.schema.json), e.g. the shipped example
-   * `wuye-kit/schemas/deduction-rules.default.json`. An invalid rule set shows its problems.
+   * The rule set (schemas/deduction-rules.schema.json). Unset: the shipped example
+   * (`wuye-kit/schemas/deduction-rules.default.json`), shown with a "replace them" badge. An
+   * invalid rule set shows its problems. A checked rule set is compiled once per object: to
+   * change it, assign a new object.
    */
   @property({ attribute: false }) rules?: DeductionRules;
 
@@ -151,14 +151,16 @@ export class WyDeductionCalculator extends LitElement {
 
   private result?: DeductionResult;
   private whatIfResult?: DeductionResult;
-  private problem: 'none' | 'no-rules' | 'rules' | 'period' = 'none';
+  private compiled?: CompiledDeductionRules;
+  private problem: 'none' | 'loading' | 'rules' | 'period' = 'none';
+  private dirty = true;
 
   /** @ignore */
   private readonly localize = new LocalizeController(this);
 
-  /** The rule set in use: a pasted one the user applied, else the `rules` property. */
-  get activeRules(): DeductionRules | undefined {
-    return this.pasted ?? this.rules;
+  /** The rule set in use: a pasted one the user applied, else the `rules` property, else the shipped default. */
+  get activeRules(): DeductionRules {
+    return this.pasted ?? this.rules ?? defaultDeductionRules;
   }
 
   /** The current result (without what-if facts), or undefined when rules or period are unusable. */
@@ -169,7 +171,7 @@ export class WyDeductionCalculator extends LitElement {
   /** The summary table (`groups`) or the explanation (`lines`) as CSV text, in the element's locale. */
   toCsv(kind: 'groups' | 'lines' = 'groups', options: { readonly bom?: boolean } = {}): string {
     const rules = this.activeRules;
-    if (!this.result || !rules) return '';
+    if (!this.result) return '';
     const tableOptions = { locale: this.localize.locale, rules, nameOf: (key: string) => this.nameOf(key, this.localize.locale) };
     const table = kind === 'groups' ? deductionGroupTable(this.result, tableOptions) : deductionLinesTable(this.result, tableOptions);
     return toCsv(table, { bom: options.bom ?? this.bom });
@@ -179,8 +181,23 @@ export class WyDeductionCalculator extends LitElement {
     if (changed.has('rules')) this.pasted = undefined;
     if (changed.has('complaints')) this.whatIf = null;
     const inputs = ['complaints', 'rules', 'period', 'groupBy', 'asOf', 'pasted'] as const;
-    if (inputs.some((k) => changed.has(k as keyof WyDeductionCalculator)) || this.result === undefined) this.recompute();
-    if (changed.has('whatIf' as keyof WyDeductionCalculator) || inputs.some((k) => changed.has(k as keyof WyDeductionCalculator))) this.recomputeWhatIf();
+    const inputsChanged = inputs.some((k) => changed.has(k as keyof WyDeductionCalculator));
+    if (inputsChanged || this.dirty) this.recompute();
+    if (inputsChanged || this.dirty || changed.has('whatIf' as keyof WyDeductionCalculator)) this.recomputeWhatIf();
+    this.dirty = false;
+  }
+
+  /** Resolves after the rule-set check has loaded and the result is rendered. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (checker) return done;
+    await loadChecker();
+    return super.getUpdateComplete();
+  }
+
+  /** The records, tolerating a host that sets null. */
+  private records(): readonly Complaint[] {
+    return Array.isArray(this.complaints) ? this.complaints : [];
   }
 
   private options() {
@@ -189,14 +206,17 @@ export class WyDeductionCalculator extends LitElement {
 
   private recompute(): void {
     this.result = undefined;
-    const rules = this.activeRules;
-    if (!rules) {
-      this.problem = 'no-rules';
+    this.compiled = undefined;
+    if (!checker) {
+      this.problem = 'loading';
+      void loadChecker().then(() => {
+        this.dirty = true;
+        this.requestUpdate();
+      });
       return;
     }
-    let compiled: CompiledDeductionRules;
     try {
-      compiled = compileDeductionRules(rules);
+      this.compiled = checker.compileDeductionRules(this.activeRules);
     } catch (err) {
       if (!(err instanceof DeductionRulesError)) throw err;
       this.problem = 'rules';
@@ -211,14 +231,13 @@ export class WyDeductionCalculator extends LitElement {
       }
     }
     this.problem = 'none';
-    this.result = computeDeductions(this.complaints, compiled, this.options());
+    this.result = computeCompiled(this.records(), this.compiled, this.options());
   }
 
   private recomputeWhatIf(): void {
-    const rules = this.activeRules;
     this.whatIfResult =
-      this.whatIf && this.result && rules
-        ? computeDeductions(this.complaints, rules, { ...this.options(), overrides: new Map([[this.whatIf.index, this.whatIf.patch]]) })
+      this.whatIf && this.result && this.compiled
+        ? computeCompiled(this.records(), this.compiled, { ...this.options(), overrides: new Map([[this.whatIf.index, this.whatIf.patch]]) })
         : undefined;
   }
 
@@ -237,10 +256,10 @@ export class WyDeductionCalculator extends LitElement {
     const rules = this.activeRules;
     const periodText = this.result?.period ? `${this.result.period.from} – ${this.result.period.to}` : this.period ? String(typeof this.period === 'string' ? this.period : `${this.period.from} – ${this.period.to}`) : t('periodAll');
     return html`
-      <section part="base" aria-labelledby="title">
+      <section part="base" aria-labelledby="title" aria-busy=${this.problem === 'loading' ? 'true' : 'false'}>
         <header part="header">
           <h2 id="title">${t('title')} · ${periodText}</h2>
-          ${rules && typeof rules === 'object' && rules.name
+          ${typeof rules === 'object' && rules.name
             ? html`<p class="rules-name">
                 ${t('ruleSet', { name: pick(rules.name, locale) ?? '', id: String(rules.id), version: String(rules.version) })}
                 ${rules.isDefault ? html`<span part="badge">${t('defaultBadge')}</span>` : nothing}
@@ -265,10 +284,9 @@ export class WyDeductionCalculator extends LitElement {
 
   private renderProblem(locale: Locale) {
     const t = (k: Parameters<typeof msg>[1], p?: Record<string, string | number>) => msg(locale, k, p);
-    if (this.problem === 'no-rules') return html`<p part="error" class="note">${t('noRules')}</p>`;
     if (this.problem === 'period') return html`<p part="error" role="alert">${t('periodInvalid', { period: typeof this.period === 'string' ? this.period : JSON.stringify(this.period) })}</p>`;
     if (this.problem === 'rules') {
-      const errors = checkDeductionRules(this.activeRules, { locale }).errors;
+      const errors = checker?.checkDeductionRules(this.activeRules, { locale }).errors ?? [];
       return html`<div part="error">
         <p>${t('rulesInvalid')}</p>
         <wy-error-summary locale=${locale} .errors=${errors} @wy-error-select=${this.openEditorAt}></wy-error-summary>
@@ -378,7 +396,7 @@ export class WyDeductionCalculator extends LitElement {
 
   private renderDetails(g: DeductionGroup, name: string, locale: Locale) {
     const t = (k: Parameters<typeof msg>[1], p?: Record<string, string | number>) => msg(locale, k, p);
-    const rules = this.activeRules!;
+    const rules = this.activeRules;
     return html`<table class="details" aria-label=${t('details', { name })}>
       <thead>
         <tr>
@@ -425,9 +443,9 @@ export class WyDeductionCalculator extends LitElement {
     const selected = this.whatIf?.index === c.index;
     return html`<tr class=${selected ? 'selected' : ''}>
       <th scope="row">${c.recordNo}</th>
-      <td>${vocabLabel('contentCategory', c.facts.category, locale)}</td>
-      <td>${vocabLabel('severity', c.facts.severity, locale)}</td>
-      <td>${vocabLabel('deductionStatus', c.status, locale)}</td>
+      <td>${labelOf('contentCategory', c.facts.category, locale)}</td>
+      <td>${labelOf('severity', c.facts.severity, locale)}</td>
+      <td>${labelOf('deductionStatus', c.status, locale)}</td>
       <td class="num">${formatPoints(c.points)}</td>
       <td>${c.lines.length ? html`<ul class="lines">${c.lines.map((l) => this.renderLine(l, rules, locale))}</ul>` : nothing}</td>
       <td>
@@ -468,17 +486,17 @@ export class WyDeductionCalculator extends LitElement {
           const value = facts[fact as keyof DeductionFacts];
           const optional = fact === 'validity' || fact === 'external-body' || fact === 'satisfaction';
           return html`<label class="field">
-            <span>${vocabLabel('deductionFact', fact, locale)}</span>
+            <span>${labelOf('deductionFact', fact, locale)}</span>
             <select data-fact=${fact} @change=${this.onWhatIfSelect}>
               ${optional ? html`<option value="" ?selected=${value === null}>${fact === 'validity' ? t('validityPending') : t('none')}</option>` : nothing}
-              ${vocabOptions(vocabName, locale).map((o) => html`<option value=${o.value} ?selected=${value === o.value}>${o.label}</option>`)}
+              ${optionsOf(vocabName, locale).map((o) => html`<option value=${o.value} ?selected=${value === o.value}>${o.label}</option>`)}
             </select>
           </label>`;
         })}
         ${WHAT_IF_FLAGS.map(
           (fact) => html`<label class="check">
             <input type="checkbox" data-fact=${fact} .checked=${facts[fact as keyof DeductionFacts] === true} @change=${this.onWhatIfFlag} />
-            ${vocabLabel('deductionFact', fact, locale)}
+            ${labelOf('deductionFact', fact, locale)}
           </label>`,
         )}
       </fieldset>
@@ -509,7 +527,7 @@ export class WyDeductionCalculator extends LitElement {
           </tr>
         </tbody>
       </table>
-      ${b && b.c.lines.length ? html`<ul class="lines">${b.c.lines.map((l) => this.renderLine(l, this.activeRules!, locale))}</ul>` : nothing}
+      ${b && b.c.lines.length ? html`<ul class="lines">${b.c.lines.map((l) => this.renderLine(l, this.activeRules, locale))}</ul>` : nothing}
       <div class="actions">
         <button part="button" type="button" @click=${this.resetWhatIf}>${t('resetWhatIf')}</button>
         <button part="button" type="button" @click=${this.closeWhatIf}>${t('closeWhatIf')}</button>
@@ -531,7 +549,7 @@ export class WyDeductionCalculator extends LitElement {
 
   private toggleEditor(): void {
     this.editorOpen = !this.editorOpen;
-    if (this.editorOpen && !this.draft && this.activeRules) this.draft = JSON.stringify(this.activeRules, null, 2);
+    if (this.editorOpen && !this.draft) this.draft = JSON.stringify(this.activeRules, null, 2);
     if (this.editorOpen) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>('#rules-text')?.focus());
   }
 
@@ -544,9 +562,9 @@ export class WyDeductionCalculator extends LitElement {
     this.renderRoot.querySelector<HTMLTextAreaElement>('#rules-text')?.focus();
   }
 
-  private applyDraft(): void {
+  private async applyDraft(): Promise<void> {
     const locale = this.localize.locale;
-    const parsed = parseDeductionRules(this.draft, { locale });
+    const parsed = (await loadChecker()).parseDeductionRules(this.draft, { locale });
     if (!parsed.valid || !parsed.rules) {
       this.draftErrors = parsed.errors;
       this.announcement = msg(locale, 'rulesRejected', { count: parsed.errors.length });
@@ -563,7 +581,7 @@ export class WyDeductionCalculator extends LitElement {
   private resetRules(): void {
     this.pasted = undefined;
     this.draftErrors = [];
-    this.draft = this.rules ? JSON.stringify(this.rules, null, 2) : '';
+    this.draft = JSON.stringify(this.activeRules, null, 2);
     void this.updateComplete.then(() => this.result && this.fireChange(false));
   }
 

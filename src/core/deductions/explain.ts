@@ -1,12 +1,11 @@
 import type { CsvTable, CsvCell } from '../export/csv.js';
-import { vocab } from '../../generated/vocab.js';
-import { vocabLabel } from '../i18n/vocab-label.js';
+import { codesOf, labelOf } from './vocab.js';
 import type { Locale } from '../i18n/locale.js';
 import { deductionText, type DeductionTextKey } from './messages.js';
 import type { DeductionFact, DeductionInput, DeductionLine, DeductionResult, DeductionRules } from './types.js';
-import { CODE_FACTS } from './rules.js';
+import { CODE_FACTS } from './compile.js';
 
-const FACTS = new Set<string>(vocab.deductionFact.codes);
+const FACTS = new Set<string>(codesOf('deductionFact'));
 const INSTANTS = new Set(['deadline', 'replyAt', 'closedAt', 'asOf']);
 
 /** Points as text: at most the two decimals they carry, never `0.30000000000000004`. */
@@ -24,20 +23,20 @@ export function formatPoints(points: number): string {
 export function ruleLabel(rules: DeductionRules, ruleId: string, locale: Locale): string {
   const t = (key: DeductionTextKey, p?: Record<string, string | number>) => deductionText(locale, key, p);
   const b = rules.base.find((x) => x.id === ruleId);
-  if (b) return `${vocabLabel('contentCategory', b.category, locale)}·${vocabLabel('severity', b.severity, locale)}`;
+  if (b) return `${labelOf('contentCategory', b.category, locale)}·${labelOf('severity', b.severity, locale)}`;
   const a = rules.adjustments.find((x) => x.id === ruleId) ?? rules.ratings.find((x) => x.id === ruleId);
   if (a) return a.label[locale];
   if (rules.startingScore.id === ruleId) return t('rule.start');
   if (rules.cap?.id === ruleId) return t('rule.cap');
   if (rules.rounding.id === ruleId) {
-    return t('rule.rounding', { decimals: rules.rounding.decimals, mode: vocabLabel('deductionRoundingMode', rules.rounding.mode, locale) });
+    return t('rule.rounding', { decimals: rules.rounding.decimals, mode: labelOf('deductionRoundingMode', rules.rounding.mode, locale) });
   }
   return t('rule.unknown');
 }
 
 /** The name of an input (a fact or a rule value) in `locale`. */
 export function inputLabel(name: string, locale: Locale): string {
-  if (FACTS.has(name)) return vocabLabel('deductionFact', name, locale);
+  if (FACTS.has(name)) return labelOf('deductionFact', name, locale);
   const key = `input.${name}` as DeductionTextKey;
   const text = deductionText(locale, key);
   return text === key ? name : text;
@@ -49,7 +48,7 @@ export function inputValue(name: string, value: DeductionInput, locale: Locale):
   if (typeof value === 'boolean') return deductionText(locale, value ? 'value.yes' : 'value.no');
   if (typeof value === 'number') return name === 'factor' ? `×${value}` : formatPoints(value);
   const codes = FACTS.has(name) ? CODE_FACTS[name as DeductionFact] : undefined;
-  if (codes) return vocabLabel(codes, value, locale);
+  if (codes) return labelOf(codes, value, locale);
   if (INSTANTS.has(name) && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return value.slice(0, 16).replace('T', ' ');
   return value;
 }
@@ -104,7 +103,7 @@ export function deductionLinesTable(result: DeductionResult, options: DeductionT
   for (const g of result.groups) {
     const name = options.nameOf?.(g.key) ?? g.name ?? g.key;
     for (const c of g.complaints) {
-      const status = vocabLabel('deductionStatus', c.status, locale);
+      const status = labelOf('deductionStatus', c.status, locale);
       if (c.lines.length === 0) rows.push([g.key, name, c.recordNo, status, '', '', 0, '']);
       for (const l of c.lines) rows.push([g.key, name, c.recordNo, status, l.ruleId, ruleLabel(rules, l.ruleId, locale), l.points, describeInputs(l.inputs, locale)]);
     }

@@ -44,7 +44,10 @@ export type DeductionInput = string | number | boolean | null;
 /** What kind of rule produced a line. */
 export type DeductionLineKind = 'base' | 'add' | 'multiply' | 'rounding' | 'cap';
 
-/** One explained amount: the rule that produced it, the points (positive = deducted), its inputs. */
+/**
+ * One explained amount: the rule that produced it, the points (positive = deducted), its inputs.
+ * Records with the same facts share the same line objects and arrays: treat them as immutable.
+ */
 export interface DeductionLine {
   /** The `id` of the rule in the rule set. */
   readonly ruleId: string;
