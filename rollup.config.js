@@ -33,9 +33,17 @@ function entries() {
 
 // Peer dependencies (lit) and runtime dependencies stay external in the package build; the host's
 // bundler resolves them. The self-registering bundle includes everything.
-const external = (id) => /^(lit|idb|write-excel-file)(\/|$)/.test(id) || /^@lit(-labs)?\//.test(id);
+const external = (id) => /^(lit|idb|write-excel-file|react|react-dom)(\/|$)/.test(id) || /^@lit(-labs)?\//.test(id);
 
 export default [
+  // The `wuye-kit` command (check / compile): one Node file; Ajv and esbuild are loaded by name
+  // when `compile` runs (optional peer dependencies).
+  {
+    input: 'src/cli/wuye-kit.ts',
+    external: (id) => id.startsWith('node:') || /^(ajv|ajv-formats|esbuild)(\/|$)/.test(id),
+    plugins: [nodeResolve(), esbuild({ target: 'node20', tsconfig })],
+    output: { file: 'dist/cli/wuye-kit.js', format: 'esm', banner: '#!/usr/bin/env node', inlineDynamicImports: true },
+  },
   {
     input: entries(),
     external,

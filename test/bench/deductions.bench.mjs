@@ -2,6 +2,8 @@
 // target under 100 ms in Node; beside it a straightforward loop computing only the totals (no
 // explanation, floating point), to show what the explanation and the integer arithmetic cost.
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
 import { computeDeductions, compileDeductionRules } from '../../src/core/deductions/index.ts';
 import { row, sample, median } from './harness.mjs';
 import { bundlePage, inBrowser } from './browser.mjs';
@@ -59,9 +61,33 @@ export default async function bench() {
     }));
   }
   renders.sort((a, b) => a - b);
+
+  // The element's entry, min+gzip, lit excluded: what a page loads up front, and the rule-set
+  // check (schema validator) it loads on first use. Budget (design.md): one element under 25 KB.
+  const split = await build({
+    entryPoints: ['src/components/deduction-calculator/deduction-calculator.ts'],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    outdir: 'test/bench/.out/deduction-size',
+    write: false,
+    metafile: true,
+    external: ['lit', 'lit/*', '@lit/*'],
+    tsconfig: 'tsconfig.json',
+    logLevel: 'silent',
+  });
+  const gz = (f) => gzipSync(f.contents, { level: 9 }).length / 1024;
+  const lazyName = Object.entries(split.metafile.outputs).find(([, o]) => o.entryPoint?.endsWith('check.ts'))?.[0];
+  const lazy = split.outputFiles.filter((f) => lazyName && f.path.endsWith(lazyName.split('/').pop()));
+  const upfront = split.outputFiles.filter((f) => !lazy.includes(f));
+  const upfrontKb = upfront.reduce((s, f) => s + gz(f), 0);
+  const lazyKb = lazy.reduce((s, f) => s + gz(f), 0);
   return [
     row('deductions 100k × default rules', 'computeDeductions (explained)', full, 'ms', `median; target < ${TARGET_MS} ms: ${full < TARGET_MS ? 'met' : 'MISSED'} (${(full / TARGET_MS).toFixed(2)}× target); fastest ${samples[0].toFixed(1)} ms; ${lines.toLocaleString('en-US')} lines`),
     row('deductions 100k × default rules', 'naive loop, totals only', loop, 'ms', `floats, no explanation; computeDeductions = ${(full / loop).toFixed(2)}× this`),
     row('deductions 100k × default rules', '<wy-deduction-calculator> first render, Chromium', median(renders), 'ms', 'compute + 12-office table, median of 5 page loads'),
+    row('size, min+gzip, lit excluded', '<wy-deduction-calculator> entry (loaded up front)', upfrontKb, 'KB', `budget 25 KB: ${upfrontKb < 25 ? 'met' : 'MISSED'} (${(upfrontKb / 25).toFixed(2)}×)`),
+    row('size, min+gzip, lit excluded', '<wy-deduction-calculator> rule-set check (loaded on use)', lazyKb, 'KB', 'schema validator + semantic checks'),
   ];
 }

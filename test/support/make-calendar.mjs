@@ -30,6 +30,7 @@ for (let year = from; year <= to; year++) {
   if (days.length === 0) continue;
   days.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const out = {
+    $schema: '../calendar.schema.json',
     id: `cn-${year}`,
     title: { 'zh-CN': `中国大陆 ${year} 年工作日历`, en: `Mainland China business calendar ${year}` },
     timeZone: 'Asia/Shanghai',

@@ -1,6 +1,8 @@
 import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { html, unsafeStatic } from 'lit/static-html.js';
 import { property, state } from 'lit/decorators.js';
+// styleMap writes through CSSOM, which a CSP without 'unsafe-inline' styles still allows.
+import { styleMap } from 'lit/directives/style-map.js';
 import { ContextProvider } from '@lit/context';
 import { normalizeSchema } from '../../core/form/normalize.js';
 import { FormEngine, type ActiveNotice } from '../../core/form/engine.js';
@@ -647,7 +649,7 @@ export class WySchemaForm extends LitElement {
     // eslint-disable-next-line lit/binding-positions, lit/no-invalid-html
     return html`<${tag}
       class="field"
-      style=${ui?.span ? `grid-column: span ${ui.span}` : ''}
+      style=${styleMap({ gridColumn: ui?.span ? `span ${ui.span}` : undefined })}
       .path=${pointer}
       .value=${getAt(engine.value, pointer)}
       .label=${label}
@@ -674,7 +676,7 @@ export class WySchemaForm extends LitElement {
 
   private renderGroup(g: UiGroup): TemplateResult {
     const cols = g.columns ?? this.ui.columns ?? 1;
-    return html`<fieldset part="group" class="group" style=${`--_cols: ${cols}`}>
+    return html`<fieldset part="group" class="group" style=${styleMap({ '--_cols': String(cols) })}>
       ${g.title ? html`<legend part="group-title">${this.text(g.title)}</legend>` : nothing}
       ${g.description ? html`<p class="group-description">${this.text(g.description)}</p>` : nothing}
       <div class="grid">${g.fields.map((p) => this.renderField(p))}</div>

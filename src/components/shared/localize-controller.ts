@@ -12,7 +12,8 @@ function watch(host: Host): void {
     observer = new MutationObserver(() => {
       for (const h of hosts) h.requestUpdate();
     });
-    observer.observe(host.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'] });
+    // The whole light tree: <html lang>, and a <wy-kit-provider locale> changing its own lang.
+    observer.observe(host.ownerDocument.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
   }
 }
 

@@ -1,0 +1,104 @@
+// Interface text of the wuye-kit CLI (zh-CN source, en complete: a missing key is a compile error).
+import { catalog } from '../core/i18n/catalog.js';
+
+const zhCN = {
+  usage: `用法：
+  wuye-kit check <文件…> [--kind <类型>] [--schema <名称>] [--locale zh-CN|en] [--json] [--strict]
+  wuye-kit compile <schema.json> [-o <输出.js>]
+
+check    检查配置文件（数据 schema、UI schema、扣分规则、流程定义、工作日历、常见问题，或按 $schema 检查一条记录），
+         报告错误所在的行和列以及检查器的建议；有错误时退出码为 1。
+         类型：{kinds}
+compile  把自定义 schema 编译为独立的预编译校验器（不含 eval，可在严格 CSP 下运行）。`,
+  'kind.schema': '数据 schema',
+  'kind.ui': 'UI schema（表单布局）',
+  'kind.deduction-rules': '扣分规则',
+  'kind.workflow': '流程定义',
+  'kind.calendar': '工作日历',
+  'kind.common-problems': '常见问题清单',
+  'kind.record': '记录（{schema}）',
+  'kind.unknown': '未知类型',
+  summary: '{files} 个文件：{errors} 个错误，{warnings} 个警告',
+  ok: '{file}：{kind}，没有问题',
+  'err.read': '无法读取文件：{detail}',
+  'err.json': 'JSON 语法错误：{detail}',
+  'err.kind': '无法判断文件类型：请加上 "$schema"（例如 "{example}"），或使用 --kind',
+  'err.badKind': '未知的 --kind "{kind}"，可用：{kinds}',
+  'err.badSchema': '没有名为 "{schema}" 的内置 schema，可用：{known}',
+  'err.arg': '参数错误：{detail}',
+  'err.noFiles': '请至少指定一个文件',
+  'err.schemaVersion': 'wuye-kit 的 schema 使用 JSON Schema draft-07（"http://json-schema.org/draft-07/schema#"），而不是 "{found}"',
+  'err.meta': '不是合法的 JSON Schema：{detail}',
+  'err.ajv': 'schema 无法编译：{detail}',
+  'err.form': '表单无法显示这个 schema：{detail}',
+  'err.calendar': '日历无法使用：{detail}',
+  'err.uiFor': 'UI schema 引用的数据 schema "{schema}" 不是内置 schema，跳过字段检查（用 --against <schema 文件> 指定）',
+  'lint.duplicateKey': '属性 "{key}" 出现了两次，后者生效',
+  'lint.protoKey': '"__proto__" 键会被忽略',
+  'lint.noSchemaRef': '加上 "$schema": "{ref}"，编辑器即可自动补全并检查',
+  'lint.noId': 'schema 需要稳定的 "$id"（表单和校验器按 $id 识别它）',
+  'lint.additional': '对象声明了 properties，但没有 "additionalProperties": false，拼错的字段会被悄悄接受',
+  'lint.noLabel': '属性 "{name}" 没有 x-label（需要 zh-CN 和 en）',
+  'lint.labelLang': 'x-label 缺少 {lang}',
+  'lint.enumLabels': '枚举没有 x-labels（每个代码需要 zh-CN 和 en 标签），或改为引用 schemas/vocab 中的词表',
+  'lint.dupField': '字段 "{field}" 在布局中出现了不止一次',
+  'lint.dupId': 'id "{id}" 重复',
+  'lint.dupDate': '日期 {date} 出现了不止一次',
+  'compile.deps': 'wuye-kit compile 需要 ajv、ajv-formats 和 esbuild（它们不是运行时依赖）：npm install --save-dev ajv ajv-formats esbuild',
+  'compile.invalid': '{file} 有错误，未生成校验器',
+  'compile.unsafe': '生成的校验器包含 "{what}"，拒绝写出',
+  'compile.done': '已写出 {out}（{bytes} 字节，无导入，无 eval）和 {dts}',
+} as const;
+
+export const cliText = catalog<keyof typeof zhCN>(zhCN, {
+  usage: `Usage:
+  wuye-kit check <file…> [--kind <kind>] [--schema <name>] [--locale zh-CN|en] [--json] [--strict]
+  wuye-kit compile <schema.json> [-o <out.js>]
+
+check    checks a configuration file (data schema, UI schema, deduction rule set, workflow definition,
+         business calendar, common-problem list, or a record by its $schema) and reports problems with
+         their line and column, plus the linters' findings; exits 1 when there are errors.
+         Kinds: {kinds}
+compile  compiles a custom schema into a self-contained precompiled validator (no eval: runs under a
+         strict CSP).`,
+  'kind.schema': 'data schema',
+  'kind.ui': 'UI schema (form layout)',
+  'kind.deduction-rules': 'deduction rule set',
+  'kind.workflow': 'workflow definition',
+  'kind.calendar': 'business calendar',
+  'kind.common-problems': 'common-problem list',
+  'kind.record': 'record ({schema})',
+  'kind.unknown': 'unknown kind',
+  summary: '{files} file(s): {errors} error(s), {warnings} warning(s)',
+  ok: '{file}: {kind}, no problems',
+  'err.read': 'cannot read the file: {detail}',
+  'err.json': 'JSON syntax error: {detail}',
+  'err.kind': 'cannot tell what this file is: add "$schema" (for example "{example}") or pass --kind',
+  'err.badKind': 'unknown --kind "{kind}"; known: {kinds}',
+  'err.badSchema': 'no shipped schema named "{schema}"; known: {known}',
+  'err.arg': 'bad arguments: {detail}',
+  'err.noFiles': 'name at least one file',
+  'err.schemaVersion': 'wuye-kit schemas use JSON Schema draft-07 ("http://json-schema.org/draft-07/schema#"), not "{found}"',
+  'err.meta': 'not a valid JSON Schema: {detail}',
+  'err.ajv': 'the schema does not compile: {detail}',
+  'err.form': 'a form cannot show this schema: {detail}',
+  'err.calendar': 'the calendar cannot be used: {detail}',
+  'err.uiFor': 'the UI schema is for "{schema}", which is not a shipped schema; field checks skipped (pass --against <schema file>)',
+  'lint.duplicateKey': 'property "{key}" is given twice; the last one wins',
+  'lint.protoKey': '"__proto__" keys are ignored',
+  'lint.noSchemaRef': 'add "$schema": "{ref}" so editors autocomplete and check this file',
+  'lint.noId': 'a schema needs a stable "$id" (forms and validators recognise it by $id)',
+  'lint.additional': 'this object lists properties but not "additionalProperties": false, so misspelt fields are silently accepted',
+  'lint.noLabel': 'property "{name}" has no x-label (zh-CN and en)',
+  'lint.labelLang': 'x-label has no {lang}',
+  'lint.enumLabels': 'this enum has no x-labels (zh-CN and en for every code); or $ref a vocabulary from schemas/vocab',
+  'lint.dupField': 'field "{field}" appears more than once in the layout',
+  'lint.dupId': 'id "{id}" is used twice',
+  'lint.dupDate': 'date {date} is listed more than once',
+  'compile.deps': 'wuye-kit compile needs ajv, ajv-formats and esbuild (they are not runtime dependencies): npm install --save-dev ajv ajv-formats esbuild',
+  'compile.invalid': '{file} has errors; no validator written',
+  'compile.unsafe': 'the generated validator contains "{what}"; refusing to write it',
+  'compile.done': 'wrote {out} ({bytes} bytes, no imports, no eval) and {dts}',
+});
+
+export type CliTextKey = Parameters<typeof cliText>[1];

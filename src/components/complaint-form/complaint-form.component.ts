@@ -1,0 +1,487 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state, query } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
+import { guard } from 'lit/directives/guard.js';
+import { ContextConsumer } from '@lit/context';
+import complaintSchema from '../../generated/schemas/complaint.js';
+import complaintUi from '../../generated/data/complaint.ui.js';
+import { vocab } from '../../generated/vocab.js';
+import validateComplaint from '../../generated/validators/complaint.js';
+import type { Complaint } from '../../generated/types/complaint.js';
+import type { GeneratedValidator } from '../../generated/validator-types.js';
+import { mapErrors } from '../../core/errors.js';
+import { pick, type Locale, type Localized } from '../../core/i18n/locale.js';
+import { defaultRoutingRules, routeComplaint, routingComputeRules, type RoutingDecision, type RoutingRules } from '../../core/complaint/routing.js';
+import { completeComplaint, startIntake } from '../../core/complaint/intake.js';
+import { fallbackRecordNumber } from '../../core/complaint/record-number.js';
+import type { JsonSchema } from '../../core/form/types.js';
+import type { UiField, UiGroup, UiSchema } from '../../core/form/ui.js';
+import type { UiRule } from '../../core/form/rules.js';
+import { WySubmitEvent, type ErrorDisplay, type WySchemaForm } from '../schema-form/schema-form.component.js';
+import { localStorageDrafts, type DraftStore } from '../schema-form/drafts.js';
+import type { Uploader } from '../schema-form/form-host.js';
+import { actorContext, referenceContext, storeContext, type Actor, type ReferenceData } from '../shared/context.js';
+import { LocalizeController } from '../shared/localize-controller.js';
+import { WyEvent } from '../shared/events.js';
+import { msg } from './complaint-form.messages.js';
+import { styles } from './complaint-form.styles.js';
+
+type Rec = Record<string, unknown>;
+/** A management office (管理处), as in schemas/examples/offices.json. */
+export type Office = NonNullable<ReferenceData['offices']>[number];
+/** What the user has entered: a complaint without the parts the element fills. */
+export type ComplaintDraft = Readonly<Rec>;
+/** The host's record numbering: returns the number for this record (its own sequence). */
+export type RecordNumberHook = (draft: ComplaintDraft) => Promise<string> | string;
+
+/**
+ * What <wy-complaint-form> expects of the host's store (given as `store`, or `store` on a
+ * `<wy-kit-provider>`). `submitComplaint` stores the record and resolves when it is stored, or
+ * rejects. The same `idempotencyKey` comes with every retry of the same record (also in
+ * `record.meta.idempotencyKey`): a store that has seen the key must return the record it stored
+ * instead of storing a second one. A rejection with `errors: [{ path, message }]` puts those
+ * messages on the fields. `recordNumber` is optional (the `recordNumber` property wins).
+ */
+export interface ComplaintStore {
+  submitComplaint(record: Complaint, options: { readonly idempotencyKey: string }): Promise<unknown> | unknown;
+  recordNumber?(draft: ComplaintDraft): Promise<string> | string;
+}
+
+/** `wy-complaint-saved`: the store confirmed the record; the draft was cleared. */
+export class WyComplaintSavedEvent extends WyEvent<{ readonly value: Complaint; readonly result: unknown }> {
+  static readonly type = 'wy-complaint-saved';
+  constructor(value: Complaint, result: unknown) {
+    super(WyComplaintSavedEvent.type, { value, result });
+  }
+}
+
+/** `wy-complaint-save-failed`: the store (or the record-number hook) failed; nothing was lost. */
+export class WyComplaintSaveFailedEvent extends WyEvent<{ readonly value: Rec; readonly error: unknown }> {
+  static readonly type = 'wy-complaint-save-failed';
+  constructor(value: Rec, error: unknown) {
+    super(WyComplaintSaveFailedEvent.type, { value, error });
+  }
+}
+
+/** A failure the element explains itself (no actor, a bad record number, an incomplete record). */
+class IntakeError extends Error {}
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** The fields this element fills (not the user): shown in the read view, hidden at intake. */
+const ELEMENT_FIELDS = ['/recordNo', '/firstReceiver'];
+const both = (key: 'recordGroup' | 'handlingGroup'): Localized => ({ 'zh-CN': msg('zh-CN', key), en: msg('en', key) });
+const routeKey = (d: RoutingDecision) => `${d.unit}|${d.reason}|${d.department ?? ''}`;
+const isObj = (v: unknown): v is Rec => Boolean(v) && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Complaint intake (顾客投诉登记) as a front-desk receptionist or a customer-service specialist
+ * fills it: who, where, what, how serious — built on `<wy-schema-form>` with the shipped
+ * complaint schema and `schemas/complaint.ui.json`. The first receiver (首问责任人) comes from
+ * the actor and never changes; the suggested routing follows `schemas/complaint-routing.json`
+ * as the user types; the record number comes from the host's hook (or a local fallback,
+ * `<office>-<yyyymm>-L<6 random>`). Submitting completes the record, fires `wy-submit` with a
+ * value valid against the complaint schema and, when the host gives a store, stores it with an
+ * idempotency key kept in `meta` (so a retry, even after a reload, never makes a second record),
+ * shows progress on the button, keeps everything on failure and clears the draft on success.
+ * `readonly` shows the record like the paper 顾客服务记录表 (WI/KF-007-F01), ready to print.
+ *
+ * @tag wy-complaint-form
+ * @summary Complaint intake: routing, first receiver, record number, safe submit, drafts, read and print view.
+ *
+ * @fires wy-change - The value changed; `detail` is `{ value, path }` (from the inner form).
+ * @fires wy-submit - A complete record, valid against complaint.schema.json: `detail.value`. Cancel it (`preventDefault()`) to store it yourself; without a store the host stores it and calls `clearDraft()`.
+ * @fires wy-invalid - Submit found problems; `detail.errors`.
+ * @fires wy-complaint-saved - The store confirmed: `detail.value` (the record), `detail.result` (what the store returned).
+ * @fires wy-complaint-save-failed - Storing failed: `detail.value`, `detail.error`. The form keeps the data.
+ *
+ * @csspart base - The wrapper.
+ * @csspart intake-header - First receiver and record number above the form.
+ * @csspart form - The inner `<wy-schema-form>` (style its inside through its CSS custom properties).
+ * @csspart submit - The submit button (shows progress while the store works).
+ * @csspart status - The confirmation after a successful submit.
+ * @csspart failure - The error shown when submitting failed.
+ * @csspart toolbar - The read view's toolbar (print).
+ *
+ * @cssprop --wy-complaint-form-accent - Submit button colour. Falls back to `--wy-color-primary`.
+ * @cssprop --wy-schema-form-gap - Space between fields (inner form).
+ */
+export class WyComplaintForm extends LitElement {
+  static override styles = styles;
+
+  /** The record (or partial intake) shown. A record with `firstReceiver` keeps it. */
+  @property({ attribute: false }) value?: Readonly<Rec> | undefined;
+  /** Management offices for the office select; otherwise the provider's `reference.offices`. */
+  @property({ attribute: false }) offices?: readonly Office[] | undefined;
+  /** Saves what is typed under this key and restores it after a reload or crash. */
+  @property({ attribute: 'draft-key' }) draftKey?: string;
+  /** Where drafts live (localStorage by default; see `DraftStore`). */
+  @property({ attribute: false }) draftStore?: DraftStore;
+  /** Interface language; otherwise the closest [lang], the provider, then zh-CN. */
+  @property({ reflect: true }) locale?: string;
+  /** Read view: the record as the paper 顾客服务记录表, with a print button. */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+  /** When errors show (see `<wy-schema-form>`). */
+  @property({ attribute: 'error-display' }) errorDisplay: ErrorDisplay = 'touched';
+  /** Who is recording; otherwise the provider's `actor`. Becomes the first receiver. */
+  @property({ attribute: false }) actor?: Actor | undefined;
+  /** The host's store; otherwise the provider's `store` (used when it has `submitComplaint`). */
+  @property({ attribute: false }) store?: ComplaintStore | undefined;
+  /** The host's record numbering; otherwise `store.recordNumber`, else the local fallback. */
+  @property({ attribute: false }) recordNumber?: RecordNumberHook | undefined;
+  /** Upload adapter for attachments (see `<wy-schema-form>`). */
+  @property({ attribute: false }) uploader?: Uploader | undefined;
+  /** Another routing table (schemas/complaint-routing.json shape, checked with `checkRoutingRules`). */
+  @property({ attribute: false }) routingRules: RoutingRules = defaultRoutingRules;
+
+  @state() private phase: 'idle' | 'saving' | 'saved' | 'failed' = 'idle';
+  @state() private failure = '';
+  @state() private savedNo = '';
+  @state() private firstReceiverShown?: { id: string; name: string } | undefined;
+  @state() private recordNoShown = '';
+  @state() private announcement = '';
+
+  @query('wy-schema-form') private form?: WySchemaForm;
+
+  private readonly localize = new LocalizeController(this);
+  private readonly actorCtx = new ContextConsumer(this, { context: actorContext, subscribe: true });
+  private readonly referenceCtx = new ContextConsumer(this, { context: referenceContext, subscribe: true });
+  private readonly storeCtx = new ContextConsumer(this, { context: storeContext, subscribe: true });
+  /** The value handed to the inner form (changes only when the host sets one, or after a save). */
+  private intake: Rec = {};
+  private schemaCopy?: JsonSchema;
+  private uiCopy?: UiSchema;
+  private builtFor: unknown[] = [];
+  /** The record number given to this record: kept so a retry sends the same one. */
+  private assignedNo?: string;
+  private lastRoute = '';
+  private saving?: Promise<boolean>;
+  /**
+   * Bumped when the schema or layout changes after the first render: <wy-schema-form> is then
+   * made anew, because its field registry does not survive a rebuild on the same elements.
+   */
+  private formKey = 0;
+  private officesSource?: readonly Office[] | undefined;
+
+  // ── public API ────────────────────────────────────────────────────────────────────────────
+
+  /** Validates, completes and submits (through the store when there is one). Resolves to whether it went through. */
+  async requestSubmit(): Promise<boolean> {
+    if (this.saving) return this.saving;
+    const form = this.form;
+    if (!form) return false;
+    const ok = await form.requestSubmit();
+    if (!ok) return false;
+    return (await this.saving) ?? false;
+  }
+
+  /** Validates now and shows every problem; resolves to the errors. */
+  validate() {
+    return this.form?.validate() ?? Promise.resolve([]);
+  }
+
+  /** Forgets the saved draft (done automatically after the store confirms). */
+  async clearDraft(): Promise<void> {
+    await this.form?.clearDraft();
+  }
+
+  /** The current value (what the user has entered). */
+  get currentValue(): Readonly<Rec> {
+    return (this.form?.value as Rec | undefined) ?? this.intake;
+  }
+
+  // ── lifecycle ─────────────────────────────────────────────────────────────────────────────
+
+  private get actorNow(): Actor | undefined {
+    return this.actor ?? this.actorCtx.value;
+  }
+
+  private get storeNow(): ComplaintStore | undefined {
+    const s = this.store ?? this.storeCtx.value;
+    return s && typeof (s as ComplaintStore).submitComplaint === 'function' ? (s as ComplaintStore) : undefined;
+  }
+
+  private get officesNow(): readonly Office[] {
+    return (this.offices ?? this.referenceCtx.value?.offices ?? []).filter((o) => o && typeof o.id === 'string' && o.id && !FORBIDDEN_KEYS.has(o.id));
+  }
+
+  override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('value') || changed.has('readonly') || !this.builtFor.length) {
+      this.intake = this.readonly ? { ...(this.value ?? {}) } : startIntake(this.value ?? {}, { actor: this.actorNow });
+      this.assignedNo = undefined;
+      this.showHeader(this.intake);
+    }
+    const offices = this.officesNow;
+    const source = this.offices ?? this.referenceCtx.value?.offices;
+    const inputsChanged = changed.has('value') || changed.has('readonly') || changed.has('routingRules') || source !== this.officesSource || !this.builtFor.length;
+    this.officesSource = source;
+    if (!inputsChanged) return;
+    const schema = formSchema(offices, this.intake);
+    const key = [JSON.stringify(schema), this.readonly, this.routingRules];
+    if (key.some((k, i) => k !== this.builtFor[i])) {
+      // A new schema for a form that is already there (offices arrived, a host value with an
+      // unknown office): the inner form is made anew (see render), carrying what was typed.
+      if (this.builtFor.length && this.form && !changed.has('value') && !changed.has('readonly')) this.intake = { ...(this.form.value as Rec) };
+      if (this.builtFor.length) this.formKey++;
+      this.builtFor = key;
+      this.schemaCopy = schema;
+      this.uiCopy = this.readonly ? readUi() : intakeUi(offices, this.routingRules);
+    }
+    if (changed.has('value') || changed.has('readonly') || !this.lastRoute) this.lastRoute = routeKey(routeComplaint(this.intake, this.routingRules));
+  }
+
+  override render() {
+    const l = this.localize.locale;
+    const saving = this.phase === 'saving';
+    return html`<div part="base" aria-busy=${saving ? 'true' : 'false'}>
+      ${this.readonly ? nothing : this.renderHeader(l)}
+      ${this.phase === 'saved' ? html`<div part="status">${msg(l, 'saved', { recordNo: this.savedNo })}</div>` : nothing}
+      ${this.phase === 'failed' ? html`<div part="failure" role="alert">${this.failure}</div>` : nothing}
+      ${keyed(
+        this.formKey,
+        html`<wy-schema-form
+        part="form"
+        .schema=${this.schemaCopy}
+        .uiSchema=${this.uiCopy}
+        .value=${guard([this.intake], () => this.intake)}
+        .locale=${l}
+        .readonly=${this.readonly}
+        .errorDisplay=${this.errorDisplay}
+        .draftKey=${this.readonly ? undefined : this.draftKey}
+        .uploader=${this.uploader}
+        .draftStore=${this.draftStore ?? localStorageDrafts}
+        .noSubmit=${true}
+        .precompiled=${intakeValidator}
+        @wy-submit=${this.onInnerSubmit}
+        @wy-change=${this.onChange}
+      >
+        ${this.readonly
+          ? nothing
+          : html`<button slot="actions" part="submit" type="button" aria-disabled=${saving ? 'true' : 'false'} @click=${this.onSubmitClick}>
+              ${saving ? html`<span class="spinner" aria-hidden="true"></span>${msg(l, 'saving')}` : this.phase === 'failed' ? msg(l, 'retry') : msg(l, 'submit')}
+            </button>`}
+      </wy-schema-form>`,
+      )}
+      ${this.readonly
+        ? html`<div part="toolbar"><button type="button" @click=${() => window.print()}>${msg(l, 'print')}</button></div>`
+        : nothing}
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+    </div>`;
+  }
+
+  private renderHeader(l: Locale) {
+    // The record's own first receiver, else whoever would become it on submit.
+    const fr = this.firstReceiverShown ?? this.actorNow;
+    return html`<dl part="intake-header">
+      <div>
+        <dt>${msg(l, 'firstReceiver')}</dt>
+        ${fr ? html`<dd>${msg(l, 'person', { name: fr.name, id: fr.id })}</dd>` : html`<dd class="pending">${msg(l, 'noFirstReceiver')}</dd>`}
+      </div>
+      <div>
+        <dt>${msg(l, 'recordNo')}</dt>
+        ${this.recordNoShown ? html`<dd>${this.recordNoShown}</dd>` : html`<dd class="pending">${msg(l, 'recordNoPending')}</dd>`}
+      </div>
+    </dl>`;
+  }
+
+  private showHeader(v: Rec): void {
+    const fr = v['firstReceiver'];
+    this.firstReceiverShown = isObj(fr) && typeof fr['id'] === 'string' && typeof fr['name'] === 'string' ? { id: fr['id'], name: fr['name'] } : undefined;
+    this.recordNoShown = typeof v['recordNo'] === 'string' ? v['recordNo'] : (this.assignedNo ?? '');
+  }
+
+  // ── events ────────────────────────────────────────────────────────────────────────────────
+
+  private onChange = (e: Event): void => {
+    const value = (e as CustomEvent<{ value: unknown }>).detail?.value;
+    if (!isObj(value)) return;
+    const fr = value['firstReceiver'];
+    if ((isObj(fr) ? fr['id'] : undefined) !== this.firstReceiverShown?.id || value['recordNo'] !== (this.recordNoShown || undefined)) this.showHeader(value);
+    const d = routeComplaint(value, this.routingRules);
+    const key = routeKey(d);
+    if (this.lastRoute && key !== this.lastRoute) {
+      const l = this.localize.locale;
+      this.announcement = msg(l, 'routedTo', { unit: pick(d.unitLabel, l) ?? d.unit, reason: pick(d.reasonLabel, l) ?? d.reason });
+    }
+    this.lastRoute = key;
+    if (this.phase === 'saved') this.phase = 'idle';
+  };
+
+  private onSubmitClick = (): void => {
+    if (this.phase === 'saving') return;
+    void this.requestSubmit();
+  };
+
+  private onInnerSubmit = (e: Event): void => {
+    // The inner form's event carries the user's part only: ours carries the complete record.
+    e.stopPropagation();
+    const value = (e as WySubmitEvent).detail.value;
+    if (this.saving) return;
+    this.saving = this.save(isObj(value) ? value : {}).finally(() => (this.saving = undefined));
+  };
+
+  private async save(draft: Rec): Promise<boolean> {
+    const l = this.localize.locale;
+    this.phase = 'saving';
+    this.failure = '';
+    const store = this.storeNow;
+    let record: Rec = draft;
+    try {
+      const recordNo = await this.numberFor(draft, store);
+      const done = completeComplaint(draft, { actor: this.actorNow, recordNo, rules: this.routingRules });
+      record = done.record;
+      if (done.gaps.includes('firstReceiver')) throw new IntakeError(msg(l, 'noActor'));
+      const problems = validateRecord(record, l);
+      if (problems.length) throw new IntakeError(msg(l, 'invalidRecord', { problems: problems.join('；') }));
+      this.showHeader(record);
+      const ev = new WySubmitEvent(record);
+      this.dispatchEvent(ev);
+      if (ev.defaultPrevented || !store) {
+        this.phase = 'idle';
+        this.announcement = msg(l, 'submitted', { recordNo: String(record['recordNo']) });
+        return true;
+      }
+      const meta = record['meta'] as Rec;
+      const result = await store.submitComplaint(record as unknown as Complaint, { idempotencyKey: String(meta['idempotencyKey']) });
+      await this.form?.clearDraft();
+      this.savedNo = String(record['recordNo']);
+      this.phase = 'saved';
+      this.announcement = msg(l, 'saved', { recordNo: this.savedNo });
+      this.dispatchEvent(new WyComplaintSavedEvent(record as unknown as Complaint, result));
+      // A new intake starts blank (with a new idempotency key); an edited record stays shown.
+      const next = this.value && typeof this.value['recordNo'] === 'string' ? record : startIntake({}, { actor: this.actorNow });
+      this.assignedNo = undefined;
+      this.intake = next;
+      this.lastRoute = '';
+      this.showHeader(next);
+      return true;
+    } catch (err) {
+      const reason = err instanceof Error && err.message ? err.message : msg(l, 'failedUnknown');
+      this.failure = err instanceof IntakeError ? reason : msg(l, 'failed', { reason });
+      this.phase = 'failed';
+      const fieldErrors = isObj(err) && Array.isArray(err['errors']) ? (err['errors'] as unknown[]).filter((x): x is { path: string; message: string } => isObj(x) && typeof x['path'] === 'string' && typeof x['message'] === 'string') : [];
+      if (fieldErrors.length) this.form?.setErrors(fieldErrors);
+      this.dispatchEvent(new WyComplaintSaveFailedEvent(record, err));
+      return false;
+    }
+  }
+
+  /** The record's number: its own, the one given on an earlier try, the host's, or the fallback. */
+  private async numberFor(draft: Rec, store: ComplaintStore | undefined): Promise<string> {
+    if (typeof draft['recordNo'] === 'string' && draft['recordNo']) return draft['recordNo'];
+    if (this.assignedNo) return this.assignedNo;
+    const hook = this.recordNumber ?? (store?.recordNumber ? (d: ComplaintDraft) => store.recordNumber!(d) : undefined);
+    const no = hook ? await hook(draft) : fallbackRecordNumber(draft);
+    if (typeof no !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9/_-]{0,39}$/.test(no)) throw new IntakeError(msg(this.localize.locale, 'badRecordNo', { recordNo: String(no) }));
+    this.assignedNo = no;
+    return no;
+  }
+}
+
+// ── the schema and layouts the inner form gets ────────────────────────────────────────────
+
+/**
+ * The complaint schema as the form shows it: the office select's options from the offices (the
+ * shipped validator still checks the record; the `$id` is unchanged), and routing reasons with
+ * their labels. A value outside the list (an old office, a reason typed by a person) stays shown.
+ */
+function formSchema(offices: readonly Office[], value: Rec): JsonSchema {
+  const s = structuredClone(complaintSchema) as JsonSchema;
+  const props = s.properties!;
+  if (offices.length) {
+    const ids = offices.map((o) => o.id);
+    const labels: Record<string, Localized> = {};
+    for (const o of offices) labels[o.id] = typeof o.name === 'string' ? { 'zh-CN': o.name, en: o.name } : o.name;
+    const cur = value['officeId'];
+    if (typeof cur === 'string' && cur && !ids.includes(cur) && !FORBIDDEN_KEYS.has(cur)) {
+      ids.push(cur);
+      labels[cur] = { 'zh-CN': cur, en: cur };
+    }
+    props['officeId'] = { ...props['officeId'], enum: ids, 'x-labels': labels } as JsonSchema;
+  }
+  const routing = s.definitions?.['routing']?.properties;
+  if (routing) {
+    const codes = [...(vocab.routingReason.codes as readonly string[])];
+    const labels: Record<string, Localized> = { ...(vocab.routingReason.labels as Record<string, Localized>) };
+    const cur = isObj(value['routing']) ? value['routing']['reason'] : undefined;
+    if (typeof cur === 'string' && cur && !codes.includes(cur) && !FORBIDDEN_KEYS.has(cur)) {
+      codes.push(cur);
+      labels[cur] = { 'zh-CN': cur, en: cur };
+    }
+    routing['reason'] = { ...routing['reason'], enum: codes, 'x-labels': labels } as JsonSchema;
+  }
+  return s;
+}
+
+const baseUi = complaintUi as UiSchema;
+
+/** The intake layout: complaint.ui.json plus routing compute rules and the office's project. */
+function intakeUi(offices: readonly Office[], rules: RoutingRules): UiSchema {
+  const fields: Record<string, UiField> = { ...baseUi.fields };
+  fields['/officeId'] = { ...fields['/officeId'], widget: offices.length ? 'select' : 'text' };
+  const extra: UiRule[] = routingComputeRules(rules);
+  const withProject = offices.filter((o) => typeof o.project === 'string' && o.project);
+  if (withProject.length) {
+    extra.push(
+      {
+        id: 'office-project',
+        effect: 'compute',
+        target: '/project',
+        value: { if: [...withProject.flatMap((o) => [{ '==': [{ var: 'officeId' }, o.id] }, o.project]), { var: ['project', ''] }] },
+      },
+      { id: 'office-project-fixed', effect: 'disable', target: '/project', when: { in: [{ var: 'officeId' }, withProject.map((o) => o.id)] } },
+    );
+  }
+  return { ...baseUi, fields, rules: [...(baseUi.rules ?? []), ...extra] };
+}
+
+/**
+ * The read view (顾客服务记录表): registration (record number, first receiver) first, then the
+ * intake groups, then everything the workflow filled (handler … closed at) — every field of the
+ * schema that the intake layout hides, except `meta`. Routing is always shown.
+ */
+function readUi(): UiSchema {
+  const fields: Record<string, UiField> = {};
+  const later: string[] = [];
+  for (const [p, f] of Object.entries(baseUi.fields ?? {})) {
+    if (f.widget === 'hidden' && p !== '/meta') {
+      const { widget: _w, ...rest } = f;
+      fields[p] = rest;
+      if (!ELEMENT_FIELDS.includes(p)) later.push(p);
+    } else fields[p] = f;
+  }
+  const groups: UiGroup[] = [
+    { id: 'record', title: both('recordGroup'), fields: ELEMENT_FIELDS },
+    ...(baseUi.groups ?? []),
+    { id: 'handling', title: both('handlingGroup'), fields: later },
+  ];
+  // A stored routing is shown whoever owns it (the intake shows it only when it leaves the centre).
+  const rules = (baseUi.rules ?? []).map((r) => (r.effect === 'show' && r.target === '/routing' ? { ...r, when: { '!!': [{ var: 'routing.unit' }] } } : r));
+  return { ...baseUi, groups, fields, rules };
+}
+
+/** The complete record against the shipped complaint validator: messages, or none. */
+function validateRecord(record: Rec, locale: Locale): string[] {
+  if (validateComplaint(record)) return [];
+  const props = (complaintSchema as JsonSchema).properties ?? {};
+  return mapErrors(validateComplaint.errors, { locale, labelOf: (path) => pick(props[path.split('/')[1] ?? '']?.['x-label'], locale) }).map((e) => e.message);
+}
+
+/**
+ * What the inner form validates: the shipped complaint validator (precompiled, no eval), with
+ * the parts this element fills — record number, first receiver — standing in while absent, so
+ * the user is only asked for what the user can give. The completed record is validated again,
+ * in full, before it leaves the element.
+ */
+const intakeValidator = ((data: unknown): data is unknown => {
+  const v: Rec = isObj(data) ? data : {};
+  const ok = validateComplaint({ recordNo: 'PENDING', firstReceiver: { id: '-', name: '-' }, ...v });
+  intakeValidator.errors = validateComplaint.errors ?? null;
+  return ok;
+}) as GeneratedValidator<unknown>;
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'wy-complaint-saved': WyComplaintSavedEvent;
+    'wy-complaint-save-failed': WyComplaintSaveFailedEvent;
+  }
+}
