@@ -4,5 +4,6 @@ import './components/error-summary/error-summary.js';
 import './components/schema-form/schema-form.js';
 import './components/defect-checklist/defect-checklist.js';
 import './components/workflow-panel/workflow-panel.js';
+import './components/deduction-calculator/deduction-calculator.js';
 
 export * from './index.js';

@@ -28,6 +28,8 @@ export { WyDefectItemCloseEvent, WyOwnerDecisionEvent, defectChangeEvent } from 
 export type { DefectChangeDetail } from './components/defect-checklist/defect-checklist.events.js';
 export { WyWorkflowPanel, WyTransitionEvent } from './components/workflow-panel/workflow-panel.component.js';
 export type { TransitionDetail } from './components/workflow-panel/workflow-panel.component.js';
+export { WyDeductionCalculator } from './components/deduction-calculator/deduction-calculator.component.js';
+export type { DeductionChangeDetail } from './components/deduction-calculator/deduction-calculator.component.js';
 
 // The workflow runtime (also its own entry point, wuye-kit/workflow). Named one by one: the
 // workflow's Actor has the same shape as the context Actor above.

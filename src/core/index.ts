@@ -36,3 +36,6 @@ export type { BusinessCalendar, CalendarData, DayInfo, DayReason, Instant, Durat
 
 // Defects: status transitions and who may make them, problem lists, inspection summaries.
 export * from './defects/index.js';
+
+// Complaint deductions (投诉扣分): rule sets as data, every point explained.
+export * from './deductions/index.js';
