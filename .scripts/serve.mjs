@@ -24,6 +24,7 @@ try {
       base: { type: 'string', default: '/api/workflow' },
       static: { type: 'string' },
       cors: { type: 'string' },
+      page: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   }));
@@ -68,6 +69,7 @@ console.log(`wuye-kit reference server
   API       ${server.apiUrl}   (HttpStore baseUrl; protocol: schemas/http-store.openapi.json)
   database  ${file}${staticDir ? `\n  static    ${server.url}/   ← ${staticDir}` : ''}
 Ctrl+C stops it.`);
+if (values.page) console.log(`\n  Open ${server.url}${values.page}\n`);
 
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {

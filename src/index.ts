@@ -30,6 +30,8 @@ export { WyWorkflowPanel, WyTransitionEvent } from './components/workflow-panel/
 export type { TransitionDetail } from './components/workflow-panel/workflow-panel.component.js';
 export { WyDeductionCalculator } from './components/deduction-calculator/deduction-calculator.component.js';
 export type { DeductionChangeDetail } from './components/deduction-calculator/deduction-calculator.component.js';
+export { WyComplaintForm, WyComplaintSavedEvent, WyComplaintSaveFailedEvent } from './components/complaint-form/complaint-form.component.js';
+export type { ComplaintStore, ComplaintDraft, RecordNumberHook, ComplaintOffice } from './components/complaint-form/complaint-form.component.js';
 
 // The workflow runtime (also its own entry point, wuye-kit/workflow). Named one by one: the
 // workflow's Actor has the same shape as the context Actor above.

@@ -39,3 +39,8 @@ export * from './defects/index.js';
 
 // Complaint deductions (投诉扣分): rule sets as data, every point explained.
 export * from './deductions/index.js';
+
+// Complaint intake: routing (各类投诉的负责单位), first receiver, record numbers.
+export * from './complaint/index.js';
+export type { ServiceRecord } from '../generated/types/service-record.js';
+export type { EmergencyRecord } from '../generated/types/emergency-record.js';

@@ -216,6 +216,19 @@ describe('<wy-complaint-form>', () => {
     });
   }
 
+  it('a repeat complaint requires the earlier record; major or emergency shows the escalation notice', async () => {
+    const el = await make({ value: { ...intake, repeat: true, emergency: true } });
+    const related = field(el, '/relatedRecords');
+    expect(related.hidden).to.equal(false);
+    expect(related.required).to.equal(true);
+    const notices = [...inner(el).shadowRoot!.querySelectorAll('[part="notice"]')].map((n) => n.textContent ?? '');
+    expect(notices.some((t) => t.includes('重大、重复投诉或突发事件'))).to.equal(true);
+    const invalid = oneEvent(el, 'wy-invalid');
+    submitButton(el).click();
+    const errors = (await invalid).detail.errors as { path: string; message: string }[];
+    expect(errors.map((e) => [e.path, e.message])).to.deep.equal([['/relatedRecords', '关联的历史记录为必填项']]);
+  });
+
   it('routing follows what is typed, and a change is announced', async () => {
     const el = await make({ value: { ...intake } });
     const concern = field(el, '/concern');

@@ -5,13 +5,12 @@ import { guard } from 'lit/directives/guard.js';
 import { ContextConsumer } from '@lit/context';
 import complaintSchema from '../../generated/schemas/complaint.js';
 import complaintUi from '../../generated/data/complaint.ui.js';
-import { vocab } from '../../generated/vocab.js';
-import validateComplaint from '../../generated/validators/complaint.js';
+import { loadValidator } from '../../generated/validators/lazy.js';
 import type { Complaint } from '../../generated/types/complaint.js';
 import type { GeneratedValidator } from '../../generated/validator-types.js';
 import { mapErrors } from '../../core/errors.js';
 import { pick, type Locale, type Localized } from '../../core/i18n/locale.js';
-import { defaultRoutingRules, routeComplaint, routingComputeRules, type RoutingDecision, type RoutingRules } from '../../core/complaint/routing.js';
+import { defaultRoutingRules, routeComplaint, routingComputeRules, routingReasons, type RoutingDecision, type RoutingRules } from '../../core/complaint/routing.js';
 import { completeComplaint, startIntake } from '../../core/complaint/intake.js';
 import { fallbackRecordNumber } from '../../core/complaint/record-number.js';
 import type { JsonSchema } from '../../core/form/types.js';
@@ -28,7 +27,7 @@ import { styles } from './complaint-form.styles.js';
 
 type Rec = Record<string, unknown>;
 /** A management office (管理处), as in schemas/examples/offices.json. */
-export type Office = NonNullable<ReferenceData['offices']>[number];
+export type ComplaintOffice = NonNullable<ReferenceData['offices']>[number];
 /** What the user has entered: a complaint without the parts the element fills. */
 export type ComplaintDraft = Readonly<Rec>;
 /** The host's record numbering: returns the number for this record (its own sequence). */
@@ -48,7 +47,10 @@ export interface ComplaintStore {
 }
 
 /** `wy-complaint-saved`: the store confirmed the record; the draft was cleared. */
-export class WyComplaintSavedEvent extends WyEvent<{ readonly value: Complaint; readonly result: unknown }> {
+export class WyComplaintSavedEvent extends WyEvent<{
+  readonly value: Complaint;
+  readonly result: unknown;
+}> {
   static readonly type = 'wy-complaint-saved';
   constructor(value: Complaint, result: unknown) {
     super(WyComplaintSavedEvent.type, { value, result });
@@ -56,7 +58,10 @@ export class WyComplaintSavedEvent extends WyEvent<{ readonly value: Complaint; 
 }
 
 /** `wy-complaint-save-failed`: the store (or the record-number hook) failed; nothing was lost. */
-export class WyComplaintSaveFailedEvent extends WyEvent<{ readonly value: Rec; readonly error: unknown }> {
+export class WyComplaintSaveFailedEvent extends WyEvent<{
+  readonly value: Rec;
+  readonly error: unknown;
+}> {
   static readonly type = 'wy-complaint-save-failed';
   constructor(value: Rec, error: unknown) {
     super(WyComplaintSaveFailedEvent.type, { value, error });
@@ -69,7 +74,10 @@ class IntakeError extends Error {}
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** The fields this element fills (not the user): shown in the read view, hidden at intake. */
 const ELEMENT_FIELDS = ['/recordNo', '/firstReceiver'];
-const both = (key: 'recordGroup' | 'handlingGroup'): Localized => ({ 'zh-CN': msg('zh-CN', key), en: msg('en', key) });
+const both = (key: 'recordGroup' | 'handlingGroup'): Localized => ({
+  'zh-CN': msg('zh-CN', key),
+  en: msg('en', key),
+});
 const routeKey = (d: RoutingDecision) => `${d.unit}|${d.reason}|${d.department ?? ''}`;
 const isObj = (v: unknown): v is Rec => Boolean(v) && typeof v === 'object' && !Array.isArray(v);
 
@@ -111,7 +119,7 @@ export class WyComplaintForm extends LitElement {
   /** The record (or partial intake) shown. A record with `firstReceiver` keeps it. */
   @property({ attribute: false }) value?: Readonly<Rec> | undefined;
   /** Management offices for the office select; otherwise the provider's `reference.offices`. */
-  @property({ attribute: false }) offices?: readonly Office[] | undefined;
+  @property({ attribute: false }) offices?: readonly ComplaintOffice[] | undefined;
   /** Saves what is typed under this key and restores it after a reload or crash. */
   @property({ attribute: 'draft-key' }) draftKey?: string;
   /** Where drafts live (localStorage by default; see `DraftStore`). */
@@ -139,13 +147,25 @@ export class WyComplaintForm extends LitElement {
   @state() private firstReceiverShown?: { id: string; name: string } | undefined;
   @state() private recordNoShown = '';
   @state() private announcement = '';
+  /** What the inner form validates with (see `intakeValidator`); the form renders once it is loaded. */
+  @state() private intakeValidator?: GeneratedValidator<unknown>;
+  private validatorLoad?: Promise<unknown>;
 
   @query('wy-schema-form') private form?: WySchemaForm;
 
   private readonly localize = new LocalizeController(this);
-  private readonly actorCtx = new ContextConsumer(this, { context: actorContext, subscribe: true });
-  private readonly referenceCtx = new ContextConsumer(this, { context: referenceContext, subscribe: true });
-  private readonly storeCtx = new ContextConsumer(this, { context: storeContext, subscribe: true });
+  private readonly actorCtx = new ContextConsumer(this, {
+    context: actorContext,
+    subscribe: true,
+  });
+  private readonly referenceCtx = new ContextConsumer(this, {
+    context: referenceContext,
+    subscribe: true,
+  });
+  private readonly storeCtx = new ContextConsumer(this, {
+    context: storeContext,
+    subscribe: true,
+  });
   /** The value handed to the inner form (changes only when the host sets one, or after a save). */
   private intake: Rec = {};
   private schemaCopy?: JsonSchema;
@@ -160,7 +180,7 @@ export class WyComplaintForm extends LitElement {
    * made anew, because its field registry does not survive a rebuild on the same elements.
    */
   private formKey = 0;
-  private officesSource?: readonly Office[] | undefined;
+  private officesSource?: readonly ComplaintOffice[] | undefined;
 
   // ── public API ────────────────────────────────────────────────────────────────────────────
 
@@ -191,6 +211,23 @@ export class WyComplaintForm extends LitElement {
 
   // ── lifecycle ─────────────────────────────────────────────────────────────────────────────
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.validatorLoad ??= loadComplaintValidator().then((v) => (this.intakeValidator = intakeValidator(v)));
+  }
+
+  /** Also waits for the validator module and the inner form (so `await el.updateComplete` sees fields). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.validatorLoad;
+    let result = await super.getUpdateComplete();
+    const form = this.form;
+    if (form) {
+      await form.updateComplete;
+      result = (await super.getUpdateComplete()) && result;
+    }
+    return result;
+  }
+
   private get actorNow(): Actor | undefined {
     return this.actor ?? this.actorCtx.value;
   }
@@ -200,7 +237,7 @@ export class WyComplaintForm extends LitElement {
     return s && typeof (s as ComplaintStore).submitComplaint === 'function' ? (s as ComplaintStore) : undefined;
   }
 
-  private get officesNow(): readonly Office[] {
+  private get officesNow(): readonly ComplaintOffice[] {
     return (this.offices ?? this.referenceCtx.value?.offices ?? []).filter((o) => o && typeof o.id === 'string' && o.id && !FORBIDDEN_KEYS.has(o.id));
   }
 
@@ -236,34 +273,44 @@ export class WyComplaintForm extends LitElement {
       ${this.readonly ? nothing : this.renderHeader(l)}
       ${this.phase === 'saved' ? html`<div part="status">${msg(l, 'saved', { recordNo: this.savedNo })}</div>` : nothing}
       ${this.phase === 'failed' ? html`<div part="failure" role="alert">${this.failure}</div>` : nothing}
-      ${keyed(
-        this.formKey,
-        html`<wy-schema-form
-        part="form"
-        .schema=${this.schemaCopy}
-        .uiSchema=${this.uiCopy}
-        .value=${guard([this.intake], () => this.intake)}
-        .locale=${l}
-        .readonly=${this.readonly}
-        .errorDisplay=${this.errorDisplay}
-        .draftKey=${this.readonly ? undefined : this.draftKey}
-        .uploader=${this.uploader}
-        .draftStore=${this.draftStore ?? localStorageDrafts}
-        .noSubmit=${true}
-        .precompiled=${intakeValidator}
-        @wy-submit=${this.onInnerSubmit}
-        @wy-change=${this.onChange}
-      >
-        ${this.readonly
-          ? nothing
-          : html`<button slot="actions" part="submit" type="button" aria-disabled=${saving ? 'true' : 'false'} @click=${this.onSubmitClick}>
-              ${saving ? html`<span class="spinner" aria-hidden="true"></span>${msg(l, 'saving')}` : this.phase === 'failed' ? msg(l, 'retry') : msg(l, 'submit')}
-            </button>`}
-      </wy-schema-form>`,
-      )}
-      ${this.readonly
-        ? html`<div part="toolbar"><button type="button" @click=${() => window.print()}>${msg(l, 'print')}</button></div>`
-        : nothing}
+      ${
+        this.intakeValidator
+          ? keyed(
+              this.formKey,
+              html`<wy-schema-form
+                part="form"
+                .schema=${this.schemaCopy}
+                .uiSchema=${this.uiCopy}
+                .value=${guard([this.intake], () => this.intake)}
+                .locale=${l}
+                .readonly=${this.readonly}
+                .errorDisplay=${this.errorDisplay}
+                .draftKey=${this.readonly ? undefined : this.draftKey}
+                .uploader=${this.uploader}
+                .draftStore=${this.draftStore ?? localStorageDrafts}
+                .noSubmit=${true}
+                .precompiled=${this.intakeValidator}
+                @wy-submit=${this.onInnerSubmit}
+                @wy-change=${this.onChange}
+              >
+                ${
+                  this.readonly
+                    ? nothing
+                    : html`<button slot="actions" part="submit" type="button" aria-disabled=${saving ? 'true' : 'false'} @click=${this.onSubmitClick}>
+                        ${saving ? html`<span class="spinner" aria-hidden="true"></span>${msg(l, 'saving')}` : this.phase === 'failed' ? msg(l, 'retry') : msg(l, 'submit')}
+                      </button>`
+                }
+              </wy-schema-form>`,
+            )
+          : nothing
+      }
+      ${
+        this.readonly
+          ? html`<div part="toolbar">
+              <button type="button" @click=${() => window.print()}>${msg(l, 'print')}</button>
+            </div>`
+          : nothing
+      }
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
     </div>`;
   }
@@ -300,7 +347,10 @@ export class WyComplaintForm extends LitElement {
     const key = routeKey(d);
     if (this.lastRoute && key !== this.lastRoute) {
       const l = this.localize.locale;
-      this.announcement = msg(l, 'routedTo', { unit: pick(d.unitLabel, l) ?? d.unit, reason: pick(d.reasonLabel, l) ?? d.reason });
+      this.announcement = msg(l, 'routedTo', {
+        unit: pick(d.unitLabel, l) ?? d.unit,
+        reason: pick(d.reasonLabel, l) ?? d.reason,
+      });
     }
     this.lastRoute = key;
     if (this.phase === 'saved') this.phase = 'idle';
@@ -327,17 +377,23 @@ export class WyComplaintForm extends LitElement {
     let record: Rec = draft;
     try {
       const recordNo = await this.numberFor(draft, store);
-      const done = completeComplaint(draft, { actor: this.actorNow, recordNo, rules: this.routingRules });
+      const done = completeComplaint(draft, {
+        actor: this.actorNow,
+        recordNo,
+        rules: this.routingRules,
+      });
       record = done.record;
       if (done.gaps.includes('firstReceiver')) throw new IntakeError(msg(l, 'noActor'));
-      const problems = validateRecord(record, l);
+      const problems = validateRecord(await loadComplaintValidator(), record, l);
       if (problems.length) throw new IntakeError(msg(l, 'invalidRecord', { problems: problems.join('；') }));
       this.showHeader(record);
       const ev = new WySubmitEvent(record);
       this.dispatchEvent(ev);
       if (ev.defaultPrevented || !store) {
         this.phase = 'idle';
-        this.announcement = msg(l, 'submitted', { recordNo: String(record['recordNo']) });
+        this.announcement = msg(l, 'submitted', {
+          recordNo: String(record['recordNo']),
+        });
         return true;
       }
       const meta = record['meta'] as Rec;
@@ -358,7 +414,10 @@ export class WyComplaintForm extends LitElement {
       const reason = err instanceof Error && err.message ? err.message : msg(l, 'failedUnknown');
       this.failure = err instanceof IntakeError ? reason : msg(l, 'failed', { reason });
       this.phase = 'failed';
-      const fieldErrors = isObj(err) && Array.isArray(err['errors']) ? (err['errors'] as unknown[]).filter((x): x is { path: string; message: string } => isObj(x) && typeof x['path'] === 'string' && typeof x['message'] === 'string') : [];
+      const fieldErrors =
+        isObj(err) && Array.isArray(err['errors'])
+          ? (err['errors'] as unknown[]).filter((x): x is { path: string; message: string } => isObj(x) && typeof x['path'] === 'string' && typeof x['message'] === 'string')
+          : [];
       if (fieldErrors.length) this.form?.setErrors(fieldErrors);
       this.dispatchEvent(new WyComplaintSaveFailedEvent(record, err));
       return false;
@@ -384,7 +443,7 @@ export class WyComplaintForm extends LitElement {
  * shipped validator still checks the record; the `$id` is unchanged), and routing reasons with
  * their labels. A value outside the list (an old office, a reason typed by a person) stays shown.
  */
-function formSchema(offices: readonly Office[], value: Rec): JsonSchema {
+function formSchema(offices: readonly ComplaintOffice[], value: Rec): JsonSchema {
   const s = structuredClone(complaintSchema) as JsonSchema;
   const props = s.properties!;
   if (offices.length) {
@@ -396,18 +455,26 @@ function formSchema(offices: readonly Office[], value: Rec): JsonSchema {
       ids.push(cur);
       labels[cur] = { 'zh-CN': cur, en: cur };
     }
-    props['officeId'] = { ...props['officeId'], enum: ids, 'x-labels': labels } as JsonSchema;
+    props['officeId'] = {
+      ...props['officeId'],
+      enum: ids,
+      'x-labels': labels,
+    } as JsonSchema;
   }
   const routing = s.definitions?.['routing']?.properties;
   if (routing) {
-    const codes = [...(vocab.routingReason.codes as readonly string[])];
-    const labels: Record<string, Localized> = { ...(vocab.routingReason.labels as Record<string, Localized>) };
+    const codes: string[] = routingReasons.map((r) => r.code);
+    const labels: Record<string, Localized> = Object.fromEntries(routingReasons.map((r) => [r.code, r.label]));
     const cur = isObj(value['routing']) ? value['routing']['reason'] : undefined;
     if (typeof cur === 'string' && cur && !codes.includes(cur) && !FORBIDDEN_KEYS.has(cur)) {
       codes.push(cur);
       labels[cur] = { 'zh-CN': cur, en: cur };
     }
-    routing['reason'] = { ...routing['reason'], enum: codes, 'x-labels': labels } as JsonSchema;
+    routing['reason'] = {
+      ...routing['reason'],
+      enum: codes,
+      'x-labels': labels,
+    } as JsonSchema;
   }
   return s;
 }
@@ -415,9 +482,12 @@ function formSchema(offices: readonly Office[], value: Rec): JsonSchema {
 const baseUi = complaintUi as UiSchema;
 
 /** The intake layout: complaint.ui.json plus routing compute rules and the office's project. */
-function intakeUi(offices: readonly Office[], rules: RoutingRules): UiSchema {
+function intakeUi(offices: readonly ComplaintOffice[], rules: RoutingRules): UiSchema {
   const fields: Record<string, UiField> = { ...baseUi.fields };
-  fields['/officeId'] = { ...fields['/officeId'], widget: offices.length ? 'select' : 'text' };
+  fields['/officeId'] = {
+    ...fields['/officeId'],
+    widget: offices.length ? 'select' : 'text',
+  };
   const extra: UiRule[] = routingComputeRules(rules);
   const withProject = offices.filter((o) => typeof o.project === 'string' && o.project);
   if (withProject.length) {
@@ -426,9 +496,16 @@ function intakeUi(offices: readonly Office[], rules: RoutingRules): UiSchema {
         id: 'office-project',
         effect: 'compute',
         target: '/project',
-        value: { if: [...withProject.flatMap((o) => [{ '==': [{ var: 'officeId' }, o.id] }, o.project]), { var: ['project', ''] }] },
+        value: {
+          if: [...withProject.flatMap((o) => [{ '==': [{ var: 'officeId' }, o.id] }, o.project]), { var: ['project', ''] }],
+        },
       },
-      { id: 'office-project-fixed', effect: 'disable', target: '/project', when: { in: [{ var: 'officeId' }, withProject.map((o) => o.id)] } },
+      {
+        id: 'office-project-fixed',
+        effect: 'disable',
+        target: '/project',
+        when: { in: [{ var: 'officeId' }, withProject.map((o) => o.id)] },
+      },
     );
   }
   return { ...baseUi, fields, rules: [...(baseUi.rules ?? []), ...extra] };
@@ -459,11 +536,21 @@ function readUi(): UiSchema {
   return { ...baseUi, groups, fields, rules };
 }
 
+/**
+ * The shipped complaint validator (precompiled, no eval), loaded on first use: it is the module
+ * the inner form would load anyway, so the element's own entry stays small.
+ */
+let complaintValidator: Promise<GeneratedValidator<unknown>> | undefined;
+const loadComplaintValidator = () => (complaintValidator ??= loadValidator[complaintSchema['$id'] as string]!());
+
 /** The complete record against the shipped complaint validator: messages, or none. */
-function validateRecord(record: Rec, locale: Locale): string[] {
-  if (validateComplaint(record)) return [];
+function validateRecord(validate: GeneratedValidator<unknown>, record: Rec, locale: Locale): string[] {
+  if (validate(record)) return [];
   const props = (complaintSchema as JsonSchema).properties ?? {};
-  return mapErrors(validateComplaint.errors, { locale, labelOf: (path) => pick(props[path.split('/')[1] ?? '']?.['x-label'], locale) }).map((e) => e.message);
+  return mapErrors(validate.errors, {
+    locale,
+    labelOf: (path) => pick(props[path.split('/')[1] ?? '']?.['x-label'], locale),
+  }).map((e) => e.message);
 }
 
 /**
@@ -472,12 +559,19 @@ function validateRecord(record: Rec, locale: Locale): string[] {
  * the user is only asked for what the user can give. The completed record is validated again,
  * in full, before it leaves the element.
  */
-const intakeValidator = ((data: unknown): data is unknown => {
-  const v: Rec = isObj(data) ? data : {};
-  const ok = validateComplaint({ recordNo: 'PENDING', firstReceiver: { id: '-', name: '-' }, ...v });
-  intakeValidator.errors = validateComplaint.errors ?? null;
-  return ok;
-}) as GeneratedValidator<unknown>;
+function intakeValidator(validate: GeneratedValidator<unknown>): GeneratedValidator<unknown> {
+  const fn = ((data: unknown): data is unknown => {
+    const v: Rec = isObj(data) ? data : {};
+    const ok = validate({
+      recordNo: 'PENDING',
+      firstReceiver: { id: '-', name: '-' },
+      ...v,
+    });
+    fn.errors = validate.errors ?? null;
+    return ok;
+  }) as GeneratedValidator<unknown>;
+  return fn;
+}
 
 declare global {
   interface GlobalEventHandlersEventMap {

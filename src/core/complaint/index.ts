@@ -1,5 +1,5 @@
 // Complaint intake (顾客投诉处理制度, WI/KF-007): routing, first receiver, record numbers. Pure.
-export { routeComplaint, routingValue, routingComputeRules, checkRoutingRules, defaultRoutingRules, RoutingRulesError } from './routing.js';
+export { routeComplaint, routingValue, routingComputeRules, checkRoutingRules, defaultRoutingRules, routingReasons, RoutingRulesError } from './routing.js';
 export type { RoutingDecision, RoutingRule, RoutingRules } from './routing.js';
 export { firstReceiverFor, withFirstReceiver } from './first-receiver.js';
 export type { PersonRef, ActorLike } from './first-receiver.js';

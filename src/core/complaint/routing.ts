@@ -1,5 +1,6 @@
 import routingData from '../../generated/data/complaint-routing.js';
-import { vocab } from '../../generated/vocab.js';
+import routingUnitVocab from '../../generated/schemas/vocab/routing-unit.js';
+import routingReasonVocab from '../../generated/schemas/vocab/routing-reason.js';
 import { evaluate, logicDeps, truthy, type UiRule } from '../form/rules.js';
 import type { Localized } from '../i18n/locale.js';
 import type { RoutingReason, RoutingUnit } from '../../generated/vocab.js';
@@ -45,8 +46,14 @@ export class RoutingRulesError extends Error {
   }
 }
 
-const UNITS = vocab.routingUnit.codes as readonly string[];
-const REASONS = vocab.routingReason.codes as readonly string[];
+// The two vocabularies, read from their own modules (not the whole vocab table: this ships in an element).
+type Vocab = { readonly enum: readonly string[]; readonly 'x-labels': Readonly<Record<string, Localized>> };
+const unitVocab = routingUnitVocab as unknown as Vocab;
+const reasonVocab = routingReasonVocab as unknown as Vocab;
+const UNITS = unitVocab.enum;
+const REASONS = reasonVocab.enum;
+/** The routing reasons with their labels (vocab/routing-reason.json), in order. */
+export const routingReasons: readonly { readonly code: RoutingReason; readonly label: Localized }[] = REASONS.map((code) => ({ code: code as RoutingReason, label: reasonVocab['x-labels'][code]! }));
 const FIELD = /^[A-Za-z][A-Za-z0-9]*$/;
 
 /**
@@ -101,7 +108,7 @@ function noMethod(logic: unknown, at: string): void {
 /** The shipped routing table, schemas/complaint-routing.json. */
 export const defaultRoutingRules: RoutingRules = checkRoutingRules(routingData);
 
-const label = (name: 'routingUnit' | 'routingReason', code: string): Localized => (vocab[name].labels as Readonly<Record<string, Localized>>)[code]!;
+const label = (name: 'routingUnit' | 'routingReason', code: string): Localized => (name === 'routingUnit' ? unitVocab : reasonVocab)['x-labels'][code]!;
 
 /**
  * Which unit owns a complaint (各类投诉的负责单位, WI/KF-007), and why:

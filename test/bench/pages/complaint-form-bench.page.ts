@@ -13,7 +13,7 @@ import type { JsonSchema, UiSchema } from '../../../src/core/form/index.js';
 
 declare global {
   interface Window {
-    benchResult?: Promise<{ firstRender: number; keystrokes: number[]; fields: number }>;
+    complaintBenchResult?: Promise<{ firstRender: number; keystrokes: number[]; fields: number }>;
   }
 }
 
@@ -29,7 +29,7 @@ function allFields(root: ShadowRoot): WyFieldBase[] {
   return out;
 }
 
-window.benchResult = (async () => {
+window.complaintBenchResult = (async () => {
   let host: HTMLElement & { updateComplete: Promise<boolean> };
   let form: WySchemaForm;
   if (plain) {

@@ -1,0 +1,316 @@
+// The wuye-kit demo portal: a plain host page (no framework) that embeds every element through
+// wuye-kit/define.js and drives them with the workflow engine on the embedded default store
+// (BrowserStore, IndexedDB), or on the reference server (HttpStore) with ?store=http.
+// Everything a user does survives a reload: workflow instances in the store, the intake draft in
+// the form, the checklist in localStorage, the current view, role and language in localStorage.
+import 'wuye-kit/define.js';
+import { createEngine, BrowserStore, HttpStore, builtinDefinitions, createCalendar, catalog } from 'wuye-kit';
+
+// ── interface text of the portal itself (the elements bring their own) ────────────────────────
+const t = catalog(
+  {
+    title: '物业客服门户', demo: '演示', role: '当前身份', language: '语言', store: '数据存储',
+    storeBrowser: '本机浏览器 (IndexedDB)', storeHttp: '服务器 (SQLite)',
+    tabIntake: '投诉受理', tabHandling: '投诉处理', tabStats: '分类统计', tabDeductions: '投诉扣分', tabInspection: '内部验房',
+    intakeHint: '前台接待或客服专员在业主来电、来访时填写。提交后生成投诉记录，并启动处理流程。',
+    complaints: '投诉记录', recordNo: '编号', subject: '主题', office: '管理处', state: '状态', handler: '处理人',
+    seeding: '正在载入示例数据…', seeded: '已载入 {n} 条示例投诉', saved: '投诉 {no} 已登记，处理流程已启动。',
+    serverDown: '服务器不可用（请用 npm run serve 启动），已改用本机浏览器存储。', loadFailed: '载入失败：{reason}',
+    inspectionStarted: '内部验房流程已启动', selectHint: '请在左侧选择一条投诉',
+    receptionist: '前台接待 · 周敏', specialist: '客服专员 · 林涛', centreHead: '客服主任 · 陈立', hq: '总部客服经理 · 王峰', contractor: '施工单位 · 深圳建工土建一队',
+  },
+  {
+    title: 'Property customer-service portal', demo: 'demo', role: 'Signed in as', language: 'Language', store: 'Data store',
+    storeBrowser: 'This browser (IndexedDB)', storeHttp: 'Server (SQLite)',
+    tabIntake: 'Intake', tabHandling: 'Handling', tabStats: 'Statistics', tabDeductions: 'Deductions', tabInspection: 'House inspection',
+    intakeHint: 'The front desk or a customer-service specialist fills this in when an owner calls or visits. Submitting records the complaint and starts its handling.',
+    complaints: 'Complaints', recordNo: 'No.', subject: 'Subject', office: 'Office', state: 'State', handler: 'Handler',
+    seeding: 'Loading the example data…', seeded: '{n} example complaints loaded', saved: 'Complaint {no} registered; its handling has started.',
+    serverDown: 'The server is not running (start it with npm run serve); using this browser instead.', loadFailed: 'Loading failed: {reason}',
+    inspectionStarted: 'Internal inspection started', selectHint: 'Choose a complaint on the left',
+    receptionist: 'Front desk · Zhou Min', specialist: 'Specialist · Lin Tao', centreHead: 'Centre head · Chen Li', hq: 'HQ manager · Wang Feng', contractor: 'Contractor · SZ Construction Civil Team 1',
+  },
+);
+
+// Who may sign in. Each person carries the role codes of every element they use.
+const PEOPLE = {
+  receptionist: { key: 'receptionist', actor: { id: 'E1001', name: '周敏', roles: ['receptionist', 'staff'] } },
+  specialist: { key: 'specialist', actor: { id: 'E2001', name: '林涛', roles: ['specialist', 'inspector', 'staff'] } },
+  'centre-head': { key: 'centreHead', actor: { id: 'E3001', name: '陈立', roles: ['centre-head', 'inspector', 'staff'] } },
+  'hq-manager': { key: 'hq', actor: { id: 'H0001', name: '王峰', roles: ['hq-manager'] } },
+  contractor: { key: 'contractor', actor: { id: 'C-TJ01', name: '深圳建工土建一队', roles: ['contractor'] } },
+};
+
+const $ = (id) => document.getElementById(id);
+const saved = (k, fallback) => localStorage.getItem(`wy-portal:${k}`) ?? fallback;
+const save = (k, v) => localStorage.setItem(`wy-portal:${k}`, v);
+const params = new URLSearchParams(location.search);
+
+let locale = saved('locale', 'zh-CN');
+let person = PEOPLE[saved('role', 'receptionist')] ?? PEOPLE.receptionist;
+let view = saved('view', 'intake');
+let storeKind = params.get('store') ?? saved('store', 'browser');
+
+const fetchJson = async (url) => {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: ${r.status}`);
+  return r.json();
+};
+
+function status(text, isError = false) {
+  const el = $('status');
+  el.textContent = text;
+  el.classList.toggle('error', isError);
+}
+
+// ── reference data, examples, calendar ────────────────────────────────────────────────────────
+const [offices, contractors, examples, calendarData] = await Promise.all([
+  fetchJson('/schemas/examples/offices.json'),
+  fetchJson('/schemas/examples/contractors.json'),
+  fetchJson('/schemas/examples/complaint.valid.json'),
+  fetchJson('/schemas/calendars/cn-2026.json'),
+]);
+const calendar = createCalendar(calendarData);
+const definitions = Object.values(builtinDefinitions);
+
+async function makeStore(kind) {
+  if (kind === 'http') {
+    try {
+      const ok = await fetch('/api/workflow/health');
+      if (ok.ok) return { kind, store: new HttpStore({ baseUrl: `${location.origin}/api/workflow` }) };
+    } catch {
+      /* fall through */
+    }
+    status(t(locale, 'serverDown'), true);
+  }
+  return { kind: 'browser', store: new BrowserStore({ name: 'wuye-kit-portal' }) };
+}
+
+let { kind: activeStore, store } = await makeStore(storeKind);
+let engine = createEngine({ definitions, store, calendar });
+
+// The portal keeps the list of its complaint instances (the store protocol has no listing).
+const index = () => JSON.parse(saved(`index:${activeStore}`, '[]'));
+const remember = (id) => {
+  const ids = index();
+  if (!ids.includes(id)) save(`index:${activeStore}`, JSON.stringify([...ids, id]));
+};
+
+// ── seeding: the 36 example complaints, moved through the workflow at their own dates ────────
+// A separate engine whose clock is set to each record's times, so the seeded histories read as
+// they happened. Every command has a fixed idempotency key: seeding twice changes nothing.
+async function seed() {
+  if (saved(`seeded:${activeStore}`, '') === '2') return;
+  status(t(locale, 'seeding'));
+  let now = 0;
+  const seeder = createEngine({ definitions, store, calendar, clock: () => now });
+  const at = (iso, plusMinutes = 0) => Date.parse(iso) + plusMinutes * 60_000;
+  for (const r of examples) {
+    const id = r.recordNo;
+    const { handler, deadline, reply, returnVisit, validity, closedAt, ...intake } = r;
+    void closedAt;
+    const receiver = { id: r.firstReceiver.id, name: r.firstReceiver.name, roles: ['receptionist'] };
+    const specialist = { id: 'E2001', name: '林涛', roles: ['specialist'] };
+    const step = async (event, payload, actor, time) => {
+      now = time;
+      const res = await seeder.send(id, { type: event, payload, commandId: `seed-${event}-${id}` }, actor);
+      if (!res.ok) throw new Error(`${id} ${event}: ${res.code} ${JSON.stringify(res.details ?? '')}`);
+    };
+    now = at(r.receivedAt);
+    const started = await seeder.start('complaint', { id, data: intake, commandId: `seed-start-${id}` }, receiver);
+    if (!started.ok) throw new Error(`${id} start: ${started.code}`);
+    remember(id);
+    const snap = await seeder.get(id);
+    if (snap.state !== 'received') continue; // seeded before
+    await step('register', { category: r.category, severity: r.severity, emergency: r.emergency, repeat: r.repeat }, receiver, at(r.receivedAt, 10));
+    if (!handler) continue;
+    await step('dispatch', { handler, ...(deadline ? { deadline } : {}) }, specialist, at(r.receivedAt, 60));
+    const handlerActor = { ...handler, roles: ['specialist'] };
+    await step('accept', undefined, handlerActor, at(r.receivedAt, 90));
+    if (!reply) continue;
+    await step('reply', reply, handlerActor, at(reply.at));
+    if (!returnVisit) continue;
+    await step('visit', returnVisit, { ...returnVisit.by, roles: ['specialist'] }, at(returnVisit.at));
+    if (returnVisit.satisfaction === 'dissatisfied' || !validity) continue;
+    await step('close', { validity }, specialist, at(returnVisit.at, 60));
+  }
+  save(`seeded:${activeStore}`, '2');
+  status(t(locale, 'seeded', { n: examples.length }));
+}
+
+// ── the elements ───────────────────────────────────────────────────────────────────────────────
+const provider = $('provider');
+const form = $('complaint-form');
+const panel = $('panel');
+const stats = $('stats');
+const deductions = $('deductions');
+const checklist = $('checklist');
+const inspectionPanel = $('inspection-panel');
+let selected = saved('selected', '');
+
+function applyContext() {
+  document.documentElement.lang = locale;
+  provider.locale = locale;
+  provider.actor = person.actor;
+  provider.engine = engine;
+  provider.reference = { offices, contractors };
+  for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(locale, el.dataset.t);
+  const role = $('role');
+  role.replaceChildren(...Object.entries(PEOPLE).map(([k, p]) => new Option(t(locale, p.key), k, false, p === person)));
+  $('locale').value = locale;
+  $('store').value = activeStore;
+}
+
+// Intake: the form submits through a store adapter that starts the complaint workflow. The
+// record's idempotency key is the command id, so a retried submit never starts a second one.
+form.offices = offices;
+form.store = {
+  async submitComplaint(record, { idempotencyKey }) {
+    const res = await engine.start('complaint', { id: record.recordNo, data: record, commandId: idempotencyKey }, person.actor);
+    if (!res.ok) throw Object.assign(new Error(res.message ?? res.code), { errors: res.details?.errors });
+    remember(record.recordNo);
+    return res;
+  },
+};
+form.addEventListener('wy-complaint-saved', (e) => {
+  const no = e.detail.value.recordNo;
+  status(t(locale, 'saved', { no }));
+  selected = no;
+  save('selected', no);
+  show('handling');
+});
+
+const STATE_LABEL = Object.fromEntries(builtinDefinitions.complaint.states.map((s) => [s.id, s.title]));
+const officeName = (id) => offices.find((o) => o.id === id)?.name?.[locale] ?? id;
+
+async function loadComplaints() {
+  const snaps = (await Promise.all(index().map((id) => engine.get(id)))).filter(Boolean);
+  return snaps.sort((a, b) => String(b.data.receivedAt).localeCompare(String(a.data.receivedAt)));
+}
+
+async function renderHandling() {
+  const snaps = await loadComplaints();
+  const table = $('complaints');
+  const head = document.createElement('tr');
+  for (const k of ['recordNo', 'subject', 'office', 'state', 'handler']) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = t(locale, k);
+    head.append(th);
+  }
+  const rows = snaps.map((s) => {
+    const tr = document.createElement('tr');
+    tr.setAttribute('aria-selected', String(s.id === selected));
+    const open = document.createElement('button');
+    open.type = 'button';
+    open.textContent = s.id;
+    open.addEventListener('click', () => select(s.id));
+    const cells = [open, s.data.subject ?? '', officeName(s.data.officeId), STATE_LABEL[s.state]?.[locale] ?? s.state, s.handler?.name ?? ''];
+    for (const c of cells) {
+      const td = document.createElement('td');
+      if (c instanceof Node) td.append(c);
+      else td.textContent = c; // user text is never set as HTML
+      tr.append(td);
+    }
+    tr.children[3].className = 'state';
+    return tr;
+  });
+  table.replaceChildren(head, ...rows);
+  if (selected) panel.instanceId = selected;
+}
+
+function select(id) {
+  selected = id;
+  save('selected', id);
+  panel.instanceId = id;
+  for (const tr of $('complaints').querySelectorAll('tr[aria-selected]')) tr.setAttribute('aria-selected', String(tr.querySelector('button')?.textContent === id));
+}
+
+async function renderReports() {
+  const records = (await loadComplaints()).map((s) => s.data);
+  stats.offices = offices;
+  stats.records = records;
+  stats.reportingUnit = locale === 'en' ? 'HQ customer-service centre' : '总部客服中心';
+  deductions.complaints = records;
+  deductions.offices = offices;
+  deductions.period = { from: '2026-07-01', to: '2026-10-31' };
+}
+
+// Inspection: one internal-inspection instance for one house; the defects live with the page.
+const HOUSE = { project: '华苑花园', building: '3栋', unit: '2单元', floor: '12', room: '1201' };
+const INSPECTION_ID = 'INSP-HY-3-2-1201';
+async function renderInspection() {
+  checklist.house = HOUSE;
+  checklist.contractors = contractors;
+  checklist.items = JSON.parse(saved('defects', '[]'));
+  if (!(await engine.get(INSPECTION_ID))) {
+    const r = await engine.start('internal-inspection', { id: INSPECTION_ID, data: { house: HOUSE }, commandId: `start-${INSPECTION_ID}` }, PEOPLE.specialist.actor);
+    if (r.ok) status(t(locale, 'inspectionStarted'));
+  }
+  inspectionPanel.instanceId = INSPECTION_ID;
+}
+checklist.addEventListener('wy-change', (e) => save('defects', JSON.stringify(e.detail.items)));
+
+// ── navigation, role, language, store ─────────────────────────────────────────────────────────
+async function show(name) {
+  view = name;
+  save('view', name);
+  for (const tab of document.querySelectorAll('[role="tab"]')) {
+    const on = tab.dataset.view === name;
+    tab.setAttribute('aria-selected', String(on));
+    tab.tabIndex = on ? 0 : -1;
+  }
+  for (const section of document.querySelectorAll('[role="tabpanel"]')) section.hidden = section.id !== `view-${name}`;
+  if (name === 'handling') await renderHandling();
+  if (name === 'stats' || name === 'deductions') await renderReports();
+  if (name === 'inspection') await renderInspection();
+}
+
+const tabs = [...document.querySelectorAll('[role="tab"]')];
+for (const tab of tabs) {
+  tab.addEventListener('click', () => show(tab.dataset.view));
+  tab.addEventListener('keydown', (e) => {
+    const i = tabs.indexOf(tab);
+    const next = e.key === 'ArrowRight' ? tabs[(i + 1) % tabs.length] : e.key === 'ArrowLeft' ? tabs[(i - 1 + tabs.length) % tabs.length] : undefined;
+    if (next) {
+      e.preventDefault();
+      next.focus();
+      show(next.dataset.view);
+    }
+  });
+}
+$('role').addEventListener('change', (e) => {
+  person = PEOPLE[e.target.value];
+  save('role', e.target.value);
+  applyContext();
+});
+$('locale').addEventListener('change', (e) => {
+  locale = e.target.value;
+  save('locale', locale);
+  applyContext();
+  show(view);
+});
+$('store').addEventListener('change', (e) => {
+  save('store', e.target.value);
+  const url = new URL(location.href);
+  url.searchParams.set('store', e.target.value);
+  location.href = url.href; // a clean start on the other store
+});
+
+// Due SLA timers fire from stored deadlines: once now (after a reload or a night away), then
+// every minute while the page is open.
+engine.subscribe(() => {
+  if (view === 'handling') void renderHandling();
+});
+
+applyContext();
+try {
+  await seed();
+  await engine.tick(Date.now());
+} catch (err) {
+  status(t(locale, 'loadFailed', { reason: err.message }), true);
+  console.error(err);
+}
+setInterval(() => void engine.tick(Date.now()), 60_000);
+await show(view);
+document.body.dataset.ready = 'true';
