@@ -419,3 +419,37 @@ describe('<wy-schema-form> widgets from a configurator schema', () => {
     expect(fieldAt(form, '/phone').required).to.equal(true);
   });
 });
+
+describe('<wy-schema-form> host-driven updates', () => {
+  it('toggling disabled on and off re-enables every control', async () => {
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${ui} .value=${valid}></wy-schema-form>`);
+    await settle(form);
+    form.disabled = true;
+    await settle(form);
+    expect(control(fieldAt(form, '/subject')).matches(':disabled')).to.equal(true);
+    form.disabled = false;
+    await settle(form);
+    await fieldAt(form, '/subject').updateComplete;
+    expect(control(fieldAt(form, '/subject')).matches(':disabled')).to.equal(false);
+    expect(control(fieldAt(form, '/complainant/phone')).matches(':disabled')).to.equal(false);
+  });
+
+  it('binding the same value object again keeps what the user typed', async () => {
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${ui} .value=${valid}></wy-schema-form>`);
+    await settle(form);
+    await typeInto(form, '/room', '8');
+    form.value = valid;
+    await settle(form);
+    expect((form.value as Record<string, unknown>)['room']).to.equal(`${valid['room']}8`);
+  });
+
+  it('after a new UI schema, rule-driven updates still reach the fields', async () => {
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${ui} .value=${valid}></wy-schema-form>`);
+    await settle(form);
+    form.uiSchema = { ...ui, columns: 1 };
+    await settle(form);
+    control(fieldAt(form, '/repeat')).click();
+    await settle(form);
+    expect(fieldAt(form, '/relatedRecords').hidden).to.equal(false);
+  });
+});

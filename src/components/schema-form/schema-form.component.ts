@@ -98,6 +98,9 @@ export class WySchemaForm extends LitElement {
     return this.engine?.value ?? this._value;
   }
   set value(v: unknown) {
+    // A parent re-rendering binds the same object again: that is not a new value.
+    if (v === this.lastInput && v !== undefined) return;
+    this.lastInput = v;
     const old = this._value;
     this._value = sanitize(v);
     this.initialValue = this._value;
@@ -144,6 +147,7 @@ export class WySchemaForm extends LitElement {
   @state() private validatorPending = false;
 
   private _value: unknown = undefined;
+  private lastInput: unknown = undefined;
   /** Shipped vocabularies, once loaded (only schemas with external $refs need them). */
   private shippedRefs?: Readonly<Record<string, JsonSchema>>;
   private pendingBuild?: Promise<void>;
@@ -354,7 +358,7 @@ export class WySchemaForm extends LitElement {
     this.layout = undefined;
     this.validator = undefined;
     this.validatorPromise = undefined;
-    this.fields.clear();
+    // Field elements Lit reuses keep their registration (they unregister when they leave).
     this.errors.clear();
     this.summary = [];
     this.step = 0;

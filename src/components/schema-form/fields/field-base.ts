@@ -187,6 +187,9 @@ export abstract class WyFieldBase extends LitElement {
 
   formDisabledCallback(disabled: boolean): void {
     this.formDisabled = disabled;
+    // This callback also runs while Lit reflects our own `disabled` attribute, inside an update
+    // whose template is already computed: render once more so the control follows.
+    queueMicrotask(() => this.requestUpdate());
   }
 
   formStateRestoreCallback(stateValue: string | File | FormData | null): void {
