@@ -216,7 +216,8 @@ async function renderHandling() {
     return tr;
   });
   table.replaceChildren(head, ...rows);
-  if (selected) panel.instanceId = selected;
+  if (!selected && snaps[0]) select(snaps[0].id);
+  else if (selected) panel.instanceId = selected;
 }
 
 function select(id) {

@@ -74,11 +74,12 @@ class Cube {
   }
 
   growMonths(month: number): void {
-    const lo = Math.min(this.lo, month - 12);
-    const hi = Math.max(this.lo + this.months, month + 13);
+    // An empty cube starts a year either side of the first month met.
+    const lo = this.months === 0 ? month - 12 : Math.min(this.lo, month - 12);
+    const hi = this.months === 0 ? month + 13 : Math.max(this.lo + this.months, month + 13);
     const months = Math.max(hi - lo, this.months * 2);
     const next = new Int32Array(this.capacity * months * NC);
-    for (let o = 0; o < this.capacity; o++) {
+    for (let o = 0; this.months > 0 && o < this.capacity; o++) {
       next.set(this.data.subarray(o * this.months * NC, (o + 1) * this.months * NC), (o * months + (this.lo - lo)) * NC);
     }
     this.data = next;

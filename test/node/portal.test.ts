@@ -1,0 +1,203 @@
+// The demo portal's main journeys, end to end in headless Chromium, as its users would go:
+// a receptionist registers a complaint, roles switch and carry it to closed; an inspector runs an
+// internal inspection to its summary; a reload in the middle of each journey loses nothing.
+// Uses the built dist/ (npm test builds first) served with the reference server, like `npm start`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Page, Locator } from 'playwright-core';
+import { startReferenceServer } from '../support/reference-server.mjs';
+import { launch } from '../support/browser.mjs';
+
+let server: { url: string; close(): Promise<void> };
+let browser: Awaited<ReturnType<typeof launch>>;
+let page: Page;
+const errors: string[] = [];
+
+before(async () => {
+  server = await startReferenceServer({ file: ':memory:', base: '/api/workflow', static: '.', host: '127.0.0.1', port: 0 });
+  browser = await launch({ viewport: { width: 1360, height: 1000 } });
+  page = browser.page;
+  page.on('pageerror', (e) => errors.push(e.message));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(query = '') {
+  await page.goto(`${server.url}/stories/portal/${query}`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+}
+const status = () => page.locator('#status').textContent();
+async function role(value: string) {
+  await page.selectOption('#role', value);
+}
+async function tab(view: string) {
+  await page.click(`[data-view="${view}"]`);
+  await page.waitForTimeout(300);
+}
+/** Runs an action of the workflow panel and, when it opens a form, fills it and sends it. */
+async function act(panel: Locator, name: RegExp, fill?: (form: Locator) => Promise<void>) {
+  await panel.getByRole('button', { name }).first().click();
+  const form = panel.locator('wy-schema-form');
+  if (fill) {
+    await form.first().waitFor();
+    await fill(form.first());
+  }
+  const before = await panel.locator('[part="state"], .state').first().textContent().catch(() => '');
+  await panel.getByRole('button', { name: /^(提交|确认|Submit|Confirm)/ }).first().click();
+  await page.waitForFunction(
+    ([sel, prev]) => {
+      const p = document.querySelector(sel as string);
+      const s = p?.shadowRoot?.querySelector('[part="state"], .state')?.textContent;
+      return s !== undefined && s !== prev;
+    },
+    ['#panel', before],
+    { timeout: 10_000 },
+  ).catch(() => undefined);
+  await page.waitForTimeout(300);
+}
+const stateOf = async (panel: Locator) => (await panel.locator('[part="state"], .state').first().textContent())?.trim();
+
+test('the portal loads with the example data on the embedded store, without page errors', async () => {
+  await open();
+  assert.match((await status()) ?? '', /36/);
+  await tab('handling');
+  assert.ok((await page.locator('#complaints tr').count()) > 30);
+  assert.deepEqual(errors, []);
+});
+
+test('a complaint from intake to closed, with roles switching and a reload in the middle', async () => {
+  await role('receptionist');
+  await tab('intake');
+  const form = page.locator('wy-complaint-form');
+  await page.getByLabel('业主/住户').check();
+  await page.getByLabel('联系电话').fill('13912345678');
+  await form.locator('wy-select-field').filter({ hasText: '管理处' }).locator('select').selectOption({ index: 1 });
+  await page.getByLabel('房号').fill('1502');
+  await form.locator('wy-select-field').filter({ hasText: '受理渠道' }).locator('select').selectOption({ index: 1 });
+  await form.locator('wy-select-field').filter({ hasText: '投诉分类' }).locator('select').selectOption({ index: 3 });
+  await page.getByLabel('主题').fill('楼道灯坏了一周');
+  await page.getByLabel('内容描述').fill('12楼楼道灯不亮已有一周，晚上出行不便。');
+  await page.getByLabel('一般').check();
+  await form.locator('[part="submit"]').click();
+  await page.waitForFunction(() => /已登记，处理流程已启动/.test(document.getElementById('status')?.textContent ?? ''), null, { timeout: 10_000 });
+  const recordNo = /投诉 (\S+) 已登记/.exec((await status()) ?? '')![1]!;
+  const panel = page.locator('#panel');
+  await panel.getByRole('button', { name: /登记/ }).first().waitFor();
+  assert.equal(await stateOf(panel), '已受理');
+
+  await act(panel, /登记/, async (f) => {
+    await f.locator('wy-select-field').filter({ hasText: '投诉分类' }).locator('select').selectOption({ index: 3 });
+    await f.getByLabel('一般').check();
+  });
+  assert.equal(await stateOf(panel), '已登记');
+
+  // Reload in the middle: the instance, the selection and the role are still there.
+  await open();
+  assert.equal(await page.locator('#tab-handling').getAttribute('aria-selected'), 'true');
+  assert.equal(await stateOf(page.locator('#panel')), '已登记');
+  assert.ok((await page.locator('#complaints').textContent())!.includes(recordNo));
+
+  await role('specialist');
+  await act(panel, /派单/, async (f) => {
+    await f.getByLabel(/工号|ID/).first().fill('E2001');
+    await f.getByLabel(/姓名|Name/).first().fill('林涛');
+  });
+  assert.equal(await stateOf(panel), '已派单');
+  await act(panel, /受理|接单/);
+  assert.equal(await stateOf(panel), '处理中');
+  await act(panel, /答复/, async (f) => {
+    await f.getByLabel('答复时间').fill('2026-11-27T10:00');
+    await f.getByLabel(/答复内容/).fill('已更换楼道灯，并告知业主。');
+  });
+  assert.equal(await stateOf(panel), '已答复');
+  await act(panel, /回访/, async (f) => {
+    await f.getByLabel('回访时间').fill('2026-11-28T10:00');
+    await f.getByLabel('满意', { exact: true }).check();
+  });
+  assert.equal(await stateOf(panel), '已回访');
+  await act(panel, /结案/, async (f) => {
+    await f.getByLabel('有效').check();
+  });
+  assert.equal(await stateOf(panel), '已结案');
+  // The timeline has every step; statistics count the new complaint.
+  assert.ok((await panel.locator('li').count()) >= 7);
+  assert.deepEqual(errors, []);
+});
+
+test('an internal inspection to its summary, with a reload in the middle', async () => {
+  await role('specialist');
+  await tab('inspection');
+  const checklist = page.locator('#checklist');
+  const panel = page.locator('#inspection-panel');
+  const entry = checklist.locator('#entry-text');
+  await entry.click();
+  await page.keyboard.type('客厅墙面开裂');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('卫生间地漏堵塞 [严重]');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+  assert.equal(JSON.parse((await page.evaluate(() => localStorage.getItem('wy-portal:defects'))) ?? '[]').length, 2);
+
+  const statePanel = async () => (await panel.locator('[part="state"], .state').first().textContent())?.trim();
+  await act(panel, /生成问题清单/, async (f) => {
+    await f.getByLabel('问题数量').fill('2');
+  });
+  assert.equal(await statePanel(), '问题清单已生成');
+  await panel.getByRole('button', { name: /下发施工单位整改/ }).first().click();
+  await panel.getByRole('button', { name: /^(确认|Confirm)/ }).first().click();
+  await page.waitForTimeout(600);
+  assert.equal(await statePanel(), '整改中');
+
+  // Reload in the middle: the defects and the inspection's state are still there.
+  await open();
+  assert.equal(await page.locator('#tab-inspection').getAttribute('aria-selected'), 'true');
+  assert.equal(await statePanel(), '整改中');
+  assert.equal(JSON.parse((await page.evaluate(() => localStorage.getItem('wy-portal:defects'))) ?? '[]').length, 2);
+
+  await role('contractor');
+  await page.waitForTimeout(300);
+  await panel.getByRole('button', { name: /报告整改完成/ }).first().click();
+  await panel.getByRole('button', { name: /^(确认|Confirm)/ }).first().click();
+  await page.waitForTimeout(600);
+  assert.equal(await statePanel(), '待复查');
+
+  await role('specialist');
+  await page.waitForTimeout(300);
+  await act(panel, /复查并关闭问题/, async (f) => {
+    await f.getByLabel('本次关闭').fill('2');
+    await f.getByLabel('仍未关闭').fill('0');
+  });
+  assert.equal(await statePanel(), '待验房总结');
+  await act(panel, /验房总结/, async (f) => {
+    await f.getByLabel('总结').fill('共发现 2 项问题，均已整改并复查关闭。');
+  });
+  assert.equal(await statePanel(), '验房总结完成');
+
+  await checklist.getByRole('tab', { name: '验房总结' }).click();
+  // Locators pierce shadow roots; textContent() of the host would not.
+  await checklist.getByText(/共 2 项/).first().waitFor({ timeout: 5000 });
+  assert.deepEqual(errors, []);
+});
+
+test('the language switch turns every element to English', async () => {
+  await page.selectOption('#locale', 'en');
+  await tab('stats');
+  await page.waitForTimeout(500);
+  await page.locator('#stats').getByText('Management responsibility').first().waitFor({ timeout: 5000 });
+  assert.equal(await page.locator('#tab-stats').textContent(), 'Statistics');
+  await page.selectOption('#locale', 'zh-CN');
+});
+
+test('the same portal against the reference server (HttpStore) keeps its data there', async () => {
+  await open('?store=http');
+  assert.equal(await page.locator('#store').inputValue(), 'http');
+  await tab('handling');
+  assert.ok((await page.locator('#complaints tr').count()) > 30);
+  const res = await fetch(`${server.url}/api/workflow/instances/SZ-HY-202607-0001`);
+  assert.equal(res.status, 200);
+  const body = (await res.json()) as { snapshot?: { id: string }; id?: string };
+  assert.equal(body.snapshot?.id ?? body.id, 'SZ-HY-202607-0001');
+  assert.deepEqual(errors, []);
+});
