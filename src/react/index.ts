@@ -15,7 +15,11 @@ import { WyDefectChecklist as WyDefectChecklistElement } from '../components/def
 import { WyDefectItemCloseEvent, WyOwnerDecisionEvent, type DefectChangeDetail } from '../components/defect-checklist/defect-checklist.events.js';
 import { WyComplaintStats as WyComplaintStatsElement, WyStatsCellSelectEvent } from '../components/complaint-stats/complaint-stats.component.js';
 import { WyDeductionCalculator as WyDeductionCalculatorElement, type DeductionChangeDetail } from '../components/deduction-calculator/deduction-calculator.component.js';
+import { WyComplaintForm as WyComplaintFormElement, WyComplaintSavedEvent, WyComplaintSaveFailedEvent } from '../components/complaint-form/complaint-form.component.js';
+import { WyWorkflowPanel as WyWorkflowPanelElement, WyTransitionEvent } from '../components/workflow-panel/workflow-panel.component.js';
 import '../components/kit-provider/kit-provider.js';
+import '../components/complaint-form/complaint-form.js';
+import '../components/workflow-panel/workflow-panel.js';
 import '../components/error-summary/error-summary.js';
 import '../components/schema-form/schema-form.js';
 import '../components/defect-checklist/defect-checklist.js';
@@ -82,4 +86,28 @@ export const WyDeductionCalculator = createComponent({
   elementClass: WyDeductionCalculatorElement,
   displayName: 'WyDeductionCalculator',
   events: { onWyChange: 'wy-change' as EventName<WyChangeEvent<DeductionChangeDetail>> },
+});
+
+/** `<wy-complaint-form>`: `onWySubmit`, `onWyInvalid`, `onWyChange`, `onWyComplaintSaved`, `onWyComplaintSaveFailed`. */
+export const WyComplaintForm = createComponent({
+  react: React,
+  tagName: 'wy-complaint-form',
+  elementClass: WyComplaintFormElement,
+  displayName: 'WyComplaintForm',
+  events: {
+    onWyChange: 'wy-change' as EventName<WyChangeEvent<FormChangeDetail>>,
+    onWySubmit: 'wy-submit' as EventName<WySubmitEvent>,
+    onWyInvalid: 'wy-invalid' as EventName<WyInvalidEvent>,
+    onWyComplaintSaved: WyComplaintSavedEvent.type as EventName<WyComplaintSavedEvent>,
+    onWyComplaintSaveFailed: WyComplaintSaveFailedEvent.type as EventName<WyComplaintSaveFailedEvent>,
+  },
+});
+
+/** `<wy-workflow-panel>`: `onWyTransition` after each accepted action. */
+export const WyWorkflowPanel = createComponent({
+  react: React,
+  tagName: 'wy-workflow-panel',
+  elementClass: WyWorkflowPanelElement,
+  displayName: 'WyWorkflowPanel',
+  events: { onWyTransition: 'wy-transition' as EventName<WyTransitionEvent> },
 });

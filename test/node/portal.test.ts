@@ -5,11 +5,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page, Locator } from 'playwright-core';
+// @ts-expect-error: a plain .mjs helper without types
 import { startReferenceServer } from '../support/reference-server.mjs';
+// @ts-expect-error: a plain .mjs helper without types
 import { launch } from '../support/browser.mjs';
 
 let server: { url: string; close(): Promise<void> };
-let browser: Awaited<ReturnType<typeof launch>>;
+let browser: { page: Page; close(): Promise<void> };
 let page: Page;
 const errors: string[] = [];
 
