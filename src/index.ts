@@ -32,6 +32,7 @@ export { WyDeductionCalculator } from './components/deduction-calculator/deducti
 export type { DeductionChangeDetail } from './components/deduction-calculator/deduction-calculator.component.js';
 export { WyComplaintForm, WyComplaintSavedEvent, WyComplaintSaveFailedEvent } from './components/complaint-form/complaint-form.component.js';
 export type { ComplaintStore, ComplaintDraft, RecordNumberHook, ComplaintOffice } from './components/complaint-form/complaint-form.component.js';
+export { WyComplaintStats, WyStatsCellSelectEvent } from './components/complaint-stats/complaint-stats.component.js';
 
 // The workflow runtime (also its own entry point, wuye-kit/workflow). Named one by one: the
 // workflow's Actor has the same shape as the context Actor above.

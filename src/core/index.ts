@@ -44,3 +44,6 @@ export * from './deductions/index.js';
 export * from './complaint/index.js';
 export type { ServiceRecord } from '../generated/types/service-record.js';
 export type { EmergencyRecord } from '../generated/types/emergency-record.js';
+
+// The complaint classification statistics (顾客投诉分类统计表): aggregation, comparison, exports.
+export * from './stats/index.js';
