@@ -16,7 +16,7 @@ import { WyDefectItemCloseEvent, WyOwnerDecisionEvent, type DefectChangeDetail }
 import { WyComplaintStats as WyComplaintStatsElement, WyStatsCellSelectEvent } from '../components/complaint-stats/complaint-stats.component.js';
 import { WyDeductionCalculator as WyDeductionCalculatorElement, type DeductionChangeDetail } from '../components/deduction-calculator/deduction-calculator.component.js';
 import { WyComplaintForm as WyComplaintFormElement, WyComplaintSavedEvent, WyComplaintSaveFailedEvent } from '../components/complaint-form/complaint-form.component.js';
-import { WyWorkflowPanel as WyWorkflowPanelElement, WyTransitionEvent } from '../components/workflow-panel/workflow-panel.component.js';
+import { WyWorkflowPanel as WyWorkflowPanelElement, type WyTransitionEvent } from '../components/workflow-panel/workflow-panel.component.js';
 import '../components/kit-provider/kit-provider.js';
 import '../components/complaint-form/complaint-form.js';
 import '../components/workflow-panel/workflow-panel.js';

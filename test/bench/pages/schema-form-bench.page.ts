@@ -4,9 +4,10 @@
 import '../../../src/components/schema-form/schema-form.js';
 import type { WySchemaForm, WyFieldBase } from '../../../src/components/schema-form/schema-form.js';
 import { bigSchema } from './big-schema.js';
-// Written by schema-form.bench.mjs: the Ajv standalone validator of bigSchema() (as
-// `npx wuye-kit compile` makes), so no Ajv compilation runs in the page.
-import validateBig from '../.out/big-validator.js';
+// Written by schema-form.bench.mjs before bundling: the Ajv standalone validator of bigSchema()
+// (as `npx wuye-kit compile` makes), so no Ajv compilation runs in the page. (A string-typed
+// specifier: the module does not exist until the bench writes it, so tsc must not resolve it.)
+const { default: validateBig } = (await import('../.out/big-validator.js' as string)) as { default: unknown };
 
 declare global {
   interface Window {
