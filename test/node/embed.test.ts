@@ -33,7 +33,7 @@ function fileFor(pathname: string): string | undefined {
     ? [dist, pathname.slice(6)]
     : pathname === '/test/embed/react/app.js'
       ? [out, 'app.js']
-      : pathname.startsWith('/test/embed/') || pathname.startsWith('/schemas/')
+      : pathname.startsWith('/test/embed/') || pathname.startsWith('/schemas/') || pathname.startsWith('/node_modules/vue/dist/')
         ? [root, pathname.slice(1)]
         : [undefined, ''];
   if (!dir) return undefined;
@@ -182,5 +182,19 @@ test('React: wuye-kit/react wrappers render, take object props, and deliver onWy
   }, example);
   await submit(page);
   await page.waitForFunction((no) => (document.getElementById('status')!.textContent ?? '').startsWith(`submitted ${no}`), example['recordNo']);
+  assert.deepEqual(problems, []);
+});
+
+test('Vue: the elements as custom elements, object props, wy-* events, a language switch', async () => {
+  const { page, problems } = await open('/test/embed/vue/index.html');
+  await page.waitForFunction(() => Boolean(document.querySelector('wy-schema-form')?.shadowRoot?.querySelector('[part="submit"]')));
+  await page.locator('wy-schema-form [part="submit"]').click();
+  await page.waitForFunction(() => /errors: [1-9]/.test(document.getElementById('status')!.textContent ?? ''));
+  await page.click('#fill');
+  await page.waitForTimeout(200);
+  await page.locator('wy-schema-form [part="submit"]').click();
+  await page.waitForFunction(() => /submitted SZ-HY-202607-0001/.test(document.getElementById('status')!.textContent ?? ''));
+  await page.click('#en');
+  await page.waitForFunction(() => /Customer service record|Who/.test(document.querySelector('wy-schema-form')!.shadowRoot!.textContent ?? ''));
   assert.deepEqual(problems, []);
 });
