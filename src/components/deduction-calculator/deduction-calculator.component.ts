@@ -27,7 +27,6 @@ import { referenceContext, type ReferenceData } from '../shared/context.js';
 import { download } from '../shared/download.js';
 import { WyChangeEvent } from '../shared/events.js';
 import { LocalizeController } from '../shared/localize-controller.js';
-import '../error-summary/error-summary.js';
 import { msg } from './deduction-calculator.messages.js';
 import { styles } from './deduction-calculator.styles.js';
 

@@ -1,3 +1,5 @@
+// The elements this one renders inside itself.
+import '../error-summary/error-summary.js';
 import { WyDeductionCalculator } from './deduction-calculator.component.js';
 
 export * from './deduction-calculator.component.js';

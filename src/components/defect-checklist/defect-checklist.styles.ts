@@ -14,7 +14,7 @@ export const styles = [
       --_on-primary: var(--wy-color-on-primary, #fff);
       --_danger: var(--wy-defect-checklist-overdue, var(--wy-color-danger, #b42318));
       --_danger-surface: var(--wy-color-danger-surface, #fef3f2);
-      --_warning: var(--wy-color-warning, #9a6700);
+      --_warning: var(--wy-color-warning, #855600);
       --_success: var(--wy-color-success, #1a7f37);
       --_bar: var(--wy-defect-checklist-bar, var(--wy-color-primary, #1f6feb));
       --_radius: var(--wy-radius, 4px);

@@ -23,7 +23,6 @@ import { msg } from './messages.js';
 import { styles } from './schema-form.styles.js';
 import type { WyFieldBase } from './fields/field-base.js';
 import type { WyErrorSummary } from '../error-summary/error-summary.component.js';
-import '../error-summary/error-summary.js';
 
 export type ErrorDisplay = 'touched' | 'submit' | 'live';
 

@@ -1,3 +1,5 @@
+// The elements this one renders inside itself.
+import '../error-summary/error-summary.js';
 import { WySchemaForm } from './schema-form.component.js';
 import { WyTextField, WyPhoneField, WyNumberField, WyDateField, WyDateTimeField, WyTextareaField } from './fields/text-fields.js';
 import { WySelectField, WyRadioField, WyCheckboxField, WyMultiSelectField } from './fields/choice-fields.js';

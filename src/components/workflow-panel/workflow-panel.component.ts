@@ -16,7 +16,6 @@ import { actorContext, engineContext } from '../shared/context.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { WyEvent } from '../shared/events.js';
 import type { WySchemaForm } from '../schema-form/schema-form.component.js';
-import '../schema-form/schema-form.js';
 import { eventFieldsValidator } from './event-validator.js';
 import { formatDuration, formatInstant, isoShanghai, stateTitle, timelineRows, type TimelineRow } from './format.js';
 import { msg } from './workflow-panel.messages.js';

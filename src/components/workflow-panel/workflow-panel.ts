@@ -1,3 +1,5 @@
+// The elements this one renders inside itself.
+import '../schema-form/schema-form.js';
 import { WyWorkflowPanel } from './workflow-panel.component.js';
 
 export * from './workflow-panel.component.js';
