@@ -1,0 +1,116 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { LitElement, html, css } from 'lit';
+import { checkDefinition } from '../src/workflow/index.js';
+import { createCalendar, CalendarDataError } from '../src/core/calendar/index.js';
+import { parseDeductionRules, computeDeductions } from '../src/core/deductions/index.js';
+import { validate } from '../src/core/validate.js';
+import complaintWorkflow from '../schemas/workflows/complaint.json';
+import calendar2026 from '../schemas/calendars/cn-2026.json';
+import defaultRules from '../schemas/deduction-rules.default.json';
+import examples from '../schemas/examples/complaint.valid.json';
+import '../src/components/schema-form/schema-form.js';
+
+type Kind = 'workflow' | 'calendar' | 'rules' | 'record';
+const samples: Record<Kind, unknown> = {
+  workflow: complaintWorkflow,
+  calendar: calendar2026,
+  rules: defaultRules,
+  record: examples[0],
+};
+const titles: Record<Kind, string> = {
+  workflow: '流程定义 Workflow definition (schemas/workflows/*.json)',
+  calendar: '工作日历 Business calendar (schemas/calendars/*.json)',
+  rules: '扣分规则 Deduction rule set (deduction-rules.json)',
+  record: '投诉记录 A complaint record (complaint.schema.json)',
+};
+
+interface Finding {
+  readonly level: 'error' | 'warning' | 'ok';
+  readonly where: string;
+  readonly text: string;
+}
+
+/** Checks one configurator file with the same code the runtime and `wuye-kit check` use. */
+function check(kind: Kind, text: string): Finding[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(text, (k, v: unknown) => (k === '__proto__' ? undefined : v));
+  } catch (e) {
+    return [{ level: 'error', where: 'JSON', text: (e as Error).message }];
+  }
+  if (kind === 'workflow') {
+    const r = checkDefinition(data);
+    const found = r.problems.map((p): Finding => ({ level: p.severity, where: p.path || '/', text: `${p.code}: ${p.message}` }));
+    return found.length ? found : [{ level: 'ok', where: '/', text: 'No problems: states reachable, no dead ends, every role declared.' }];
+  }
+  if (kind === 'calendar') {
+    try {
+      const cal = createCalendar(data as Parameters<typeof createCalendar>[0]);
+      const next = new Date(cal.nextWorkingTime(Date.parse('2026-10-01T09:00:00+08:00'))).toISOString();
+      return [{ level: 'ok', where: '/', text: `Valid. Working day: ${cal.workdayMs / 3_600_000} h. After 2026-10-01 09:00 the next working time is ${next}.` }];
+    } catch (e) {
+      const errs = e instanceof CalendarDataError ? e.errors : [];
+      return errs.length ? errs.map((x) => ({ level: 'error', where: x.path || '/', text: x.message })) : [{ level: 'error', where: '/', text: (e as Error).message }];
+    }
+  }
+  if (kind === 'rules') {
+    const r = parseDeductionRules(text, { locale: 'zh-CN' });
+    if (!r.valid || !r.rules) return r.errors.map((x) => ({ level: 'error', where: `${x.path || '/'}${x.ruleId ? ` (${x.ruleId})` : ''}`, text: x.message }));
+    const result = computeDeductions(examples as never, r.rules, { period: { from: '2026-07-01', to: '2026-10-31' } });
+    return result.groups.map((g) => ({ level: 'ok' as const, where: g.key, text: `扣 ${g.deducted} 分，得分 ${g.finalScore}，${g.rating?.label['zh-CN'] ?? ''}` }));
+  }
+  const r = validate('complaint', data);
+  return r.valid ? [{ level: 'ok', where: '/', text: 'Valid complaint record.' }] : r.errors.map((x) => ({ level: 'error', where: x.path, text: x.message }));
+}
+
+/**
+ * The configurator's loop in the browser: pick a kind of file, edit its JSON, see the findings of
+ * the very checks the runtime runs (JSON pointer of each problem). `npx wuye-kit check <file>`
+ * gives the same findings with line numbers.
+ */
+class WyConfigPlayground extends LitElement {
+  static override styles = css`
+    :host { display: grid; gap: 0.75rem; font: 14px system-ui, 'PingFang SC', sans-serif; }
+    textarea { width: 100%; min-height: 22rem; font: 12px ui-monospace, monospace; box-sizing: border-box; }
+    .grid { display: grid; grid-template-columns: minmax(0, 1.2fr) minmax(0, 1fr); gap: 1rem; }
+    ul { margin: 0; padding: 0; list-style: none; display: grid; gap: 0.25rem; }
+    li { padding: 0.25rem 0.5rem; border-inline-start: 4px solid #8c959f; background: #f6f8fa; }
+    li.error { border-color: #b42318; background: #fef3f2; }
+    li.warning { border-color: #9a6700; background: #fff8c5; }
+    li.ok { border-color: #1a7f37; background: #effaf1; }
+    code { font-size: 12px; }
+  `;
+  static override properties = { kind: { state: true }, text: { state: true } };
+  kind: Kind = 'workflow';
+  text = JSON.stringify(samples.workflow, null, 2);
+  override render() {
+    const findings = check(this.kind, this.text);
+    return html`<label
+        >文件类型 Kind
+        <select
+          @change=${(e: Event) => {
+            this.kind = (e.target as HTMLSelectElement).value as Kind;
+            this.text = JSON.stringify(samples[this.kind], null, 2);
+          }}
+        >
+          ${(Object.keys(samples) as Kind[]).map((k) => html`<option value=${k} ?selected=${k === this.kind}>${titles[k]}</option>`)}
+        </select></label
+      >
+      <div class="grid">
+        <textarea aria-label="JSON" .value=${this.text} @input=${(e: Event) => (this.text = (e.target as HTMLTextAreaElement).value)}></textarea>
+        <div>
+          <strong>Findings</strong>
+          <ul aria-live="polite">
+            ${findings.map((f) => html`<li class=${f.level}><code>${f.where}</code> ${f.text}</li>`)}
+          </ul>
+        </div>
+      </div>`;
+  }
+}
+if (!customElements.get('wy-config-playground')) customElements.define('wy-config-playground', WyConfigPlayground);
+
+const meta: Meta = { title: 'Configurator/Playground', parameters: { layout: 'padded', controls: { disable: true } } };
+export default meta;
+
+/** Edit a shipped workflow definition, calendar, deduction rule set or record and see what is wrong, live. */
+export const Playground: StoryObj = { render: () => html`<wy-config-playground></wy-config-playground>` };
