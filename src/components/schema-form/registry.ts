@@ -53,7 +53,10 @@ export function registerWidget(tester: WidgetTester): void {
 
 /** The tag that renders `field`: the UI schema's explicit widget, else the best-ranked tester. */
 export function pickWidget(field: FormField, ui: UiField | undefined): string {
-  if (ui?.widget && WIDGET_TAGS[ui.widget]) return WIDGET_TAGS[ui.widget]!;
+  // An explicit widget wins, except a choice widget for a field with nothing to choose from
+  // (a UI schema asking for a select while the host has not supplied the options yet).
+  const choice = ui?.widget === 'select' || ui?.widget === 'radio' || ui?.widget === 'multiselect';
+  if (ui?.widget && WIDGET_TAGS[ui.widget] && !(choice && !field.options?.length)) return WIDGET_TAGS[ui.widget]!;
   let best = 'wy-text-field';
   let bestRank = -1;
   for (const t of testers) {
