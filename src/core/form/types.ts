@@ -103,7 +103,7 @@ export class FormSchemaError extends Error {
   constructor(
     /** Which document: `schema` or `uiSchema`. */
     readonly source: 'schema' | 'uiSchema',
-    /** JSON pointer inside that document. */
+    /** JSON pointer inside the schema or UI schema. */
     readonly pointer: string,
     readonly reason: string,
   ) {
