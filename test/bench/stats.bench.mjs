@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { aggregateComplaints } from '../../src/core/stats/index.ts';
-import { makeRecords } from './pages/stats-data.ts';
+import { makeJsonRecords } from './pages/stats-data.ts';
 import { row, sample, median } from './harness.mjs';
 
 const N = 1_000_000;
@@ -64,7 +64,7 @@ export function groupByCountBy(records) {
 }
 
 export default async function bench() {
-  const records = makeRecords(N, ids);
+  const records = makeJsonRecords(N, ids);
   const opts = { offices, groupBy: 'region', period: 'month' };
   // Same answer from both before timing: total complaints in the latest month.
   const t = aggregateComplaints(records, opts);

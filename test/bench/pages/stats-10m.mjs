@@ -3,11 +3,11 @@
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { aggregateComplaints } from '../../../src/core/stats/index.ts';
-import { makeRecords } from './stats-data.ts';
+import { makeJsonRecords } from './stats-data.ts';
 
 const ids = JSON.parse(readFileSync('schemas/examples/offices.json', 'utf8')).map((o) => o.id);
 const all = [];
-for (let s = 0; s < 10; s++) for (const r of makeRecords(1_000_000, ids, { seed: s + 1 })) all.push(r);
+for (let s = 0; s < 10; s++) for (const r of makeJsonRecords(1_000_000, ids, { seed: s + 1 })) all.push(r);
 const one = all.slice(0, 1_000_000);
 const time = (recs, n) => {
   const out = [];

@@ -79,3 +79,13 @@ export function makeRecords(n: number, officeIds: readonly string[], { startYear
   }
   return out;
 }
+
+/**
+ * The same records as a host has them: parsed from JSON (an API response, a file). Objects built
+ * by JSON.parse share a few hidden classes; the literal-and-spread objects above have many more,
+ * which made every loop over them, ours and the hand-written peer alike, about 2.5× slower than
+ * over real data.
+ */
+export function makeJsonRecords(n: number, officeIds: readonly string[], options: { startYear?: number; seed?: number } = {}): object[] {
+  return JSON.parse(JSON.stringify(makeRecords(n, officeIds, options))) as object[];
+}
