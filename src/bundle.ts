@@ -1,3 +1,5 @@
 // The self-registering bundle for a plain `<script type="module" src=".../wuye-kit.bundle.js">`
 // page: lit included, every element defined, every public export available.
-export * from './define.js';
+import './define.js';
+
+export * from './index.js';
