@@ -258,6 +258,13 @@ export default ${exportName};
 export const loadValidator: Readonly<Record<string, () => Promise<GeneratedValidator<unknown>>>> = {
 ${main.map((s) => `  ${JSON.stringify(s.schema.$id)}: () => import('./${s.name}.js').then((m) => m.default as GeneratedValidator<unknown>),`).join('\n')}
 };
+
+/** The same by short name (\`complaint\`), with the schema's field labels. */
+export const loadValidatorByName: Readonly<
+  Record<string, () => Promise<{ validator: GeneratedValidator<unknown>; labels: Readonly<Record<string, { readonly 'zh-CN': string; readonly en: string }>> }>>
+> = {
+${main.map((s) => `  ${JSON.stringify(s.name)}: () => Promise.all([import('./${s.name}.js'), import('../labels/${s.name}.js')]).then(([v, l]) => ({ validator: v.default as GeneratedValidator<unknown>, labels: l.default })),`).join('\n')}
+};
 `,
   );
   writeFileSync(
@@ -445,6 +452,17 @@ ${files.map((f) => `  ${JSON.stringify(basename(f, '.json'))}: ${JSON.stringify(
   // 7. Field labels by path, so validate() can name the field in its messages.
   const byId = new Map(all.map((x) => [x.schema.$id, x.schema]));
   const labels = Object.fromEntries(main.map((s) => [s.name, collectLabels(s.schema, s.schema, byId)]));
+  // One module per schema too, for code that validates one schema and should not carry the rest.
+  mkdirSync(join(tmpDir, 'labels'), { recursive: true });
+  for (const s of main) {
+    writeFileSync(
+      join(tmpDir, 'labels', `${s.name}.ts`),
+      `${BANNER}/** Field labels of ${s.name}.schema.json by JSON pointer (array items are \`*\`). */
+const labels: Readonly<Record<string, { readonly 'zh-CN': string; readonly en: string }>> = ${JSON.stringify(labels[s.name], null, 2)};
+export default labels;
+`,
+    );
+  }
   writeFileSync(
     join(tmpDir, 'labels.ts'),
     `${BANNER}/** Field labels (zh-CN, en) of every shipped schema by JSON pointer; array items are \`*\`. */

@@ -1,5 +1,5 @@
 // Validation errors as wuye-kit reports them: a path, a keyword, a message in zh-CN or en.
-import type { GeneratedError } from '../generated/validator-types.js';
+import type { GeneratedError, GeneratedValidator } from '../generated/validator-types.js';
 import { DEFAULT_LOCALE, type Locale } from './i18n/locale.js';
 import { validationMessages, type ValidationMessageKey } from './i18n/validation-messages.js';
 
@@ -78,5 +78,21 @@ export function mapErrors(raw: readonly GeneratedError[] | null | undefined, opt
     out.push({ path, keyword: e.keyword, message: formatError(e, locale, options.labelOf?.(path)), params: e.params });
   }
   return out;
+}
+
+
+/** Field labels by JSON pointer (array items `*`), as `src/generated/labels/<schema>.ts` holds them. */
+export type FieldLabels = Readonly<Record<string, { readonly 'zh-CN': string; readonly en: string }>>;
+
+/**
+ * Validates `data` with one precompiled validator and words its errors with that schema's field
+ * labels. Code that checks one schema imports just that schema's validator and labels through
+ * this, instead of `validate()`, which carries every shipped schema.
+ */
+export function validateWith<T = unknown>(fn: GeneratedValidator<T>, labels: FieldLabels, data: unknown, options: ValidateOptions = {}): ValidationResult<T> {
+  if (fn(data)) return { valid: true, errors: [], data: data as T };
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const labelOf = options.labelOf ?? ((path: string) => labels[path.replace(/\/\d+(?=\/|$)/g, '/*')]?.[locale]);
+  return { valid: false, errors: mapErrors(fn.errors, { locale, labelOf }) };
 }
 

@@ -1,6 +1,9 @@
 // The definition linter: what a JSON Schema cannot see. Runs on every shipped definition in the
 // tests and when an engine is created (dev check; `check: false` turns it off).
-import { validate } from '../core/validate.js';
+import { validateWith } from '../core/errors.js';
+import validateWorkflow from '../generated/validators/workflow.js';
+import workflowLabels from '../generated/labels/workflow.js';
+import { knownDataSchema } from './data-schemas.js';
 import { DurationError, parseDuration } from '../core/calendar/duration.js';
 import { hasFields } from './fields.js';
 import { OPERATORS, operatorsOf } from './logic.js';
@@ -58,7 +61,7 @@ export function checkDefinition(input: unknown): DefinitionReport {
   const add = (severity: DefinitionProblem['severity'], code: ProblemCode, path: string, message: string) =>
     problems.push({ severity, code, path, message });
 
-  const r = validate('workflow', input, { locale: 'en' });
+  const r = validateWith(validateWorkflow, workflowLabels, input, { locale: 'en' });
   if (!r.valid) {
     for (const e of r.errors) add('error', 'schema', e.path, e.message);
     return { ok: false, problems };
@@ -122,7 +125,7 @@ export function checkDefinition(input: unknown): DefinitionReport {
   if (def.firstReceiver) pointer(def.firstReceiver, '/firstReceiver');
   if (def.handler) pointer(def.handler, '/handler');
   def.immutable?.forEach((x, i) => pointer(x, `/immutable/${i}`));
-  if (def.dataSchema && !validateKnown(def.dataSchema)) add('error', 'schema', '/dataSchema', `no shipped schema named "${def.dataSchema}"`);
+  if (def.dataSchema && !knownDataSchema(def.dataSchema)) add('error', 'schema', '/dataSchema', `no shipped schema named "${def.dataSchema}"`);
 
   const fieldsBy = new Map<string, string>();
   def.transitions.forEach((t, i) => {
@@ -189,14 +192,6 @@ export function checkDefinition(input: unknown): DefinitionReport {
   return { ok: !problems.some((p) => p.severity === 'error'), problems };
 }
 
-function validateKnown(schema: string): boolean {
-  try {
-    validate(schema, null);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Checks a definition and returns it typed, or throws a DefinitionError listing the errors. */
 export function loadDefinition(input: unknown): WorkflowDefinition {

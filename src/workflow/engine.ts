@@ -5,6 +5,7 @@ import type { Locale } from '../core/i18n/locale.js';
 import { availableActions, type AvailableAction } from './actions.js';
 import { pendingTimers, readClocks, type ClockReadout } from './clocks.js';
 import { DefinitionError, checkDefinition } from './definition.js';
+import { ensureDataSchema } from './data-schemas.js';
 import { migrate, MigrationError } from './migrate.js';
 import { ConflictError, type WorkflowStore } from './store.js';
 import { fallbackCalendar, fireTimer, startInstance, transition } from './transition.js';
@@ -119,6 +120,9 @@ export function createEngine(options: EngineOptions): Engine {
     if (!prev || prev.version < d.version) defs.set(d.id, d);
   }
 
+  // Data schemas other than the built-in ones load on demand; every operation waits for them.
+  const dataSchemasReady = Promise.all([...defs.values()].map((d) => ensureDataSchema(d.dataSchema)));
+
   const listeners = new Set<{ fn: (c: EngineChange) => void; instanceId?: string }>();
   function emit(change: EngineChange) {
     for (const l of listeners) {
@@ -173,6 +177,7 @@ export function createEngine(options: EngineOptions): Engine {
 
   const engine: Engine = {
     async start(definitionId, input, actor) {
+      await dataSchemasReady;
       const def = defs.get(definitionId);
       if (!def) throw new UnknownDefinitionError(definitionId);
       const dup = await duplicateOf(input.commandId);
@@ -194,6 +199,7 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     async send(instanceId, event, actor) {
+      await dataSchemasReady;
       const dup = await duplicateOf(event.commandId, instanceId);
       if (dup) return dup;
       const loaded = await load(instanceId);
@@ -219,22 +225,26 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     async get(instanceId) {
+      await dataSchemasReady;
       return (await load(instanceId))?.snapshot;
     },
 
     async availableActions(instance, actor) {
+      await dataSchemasReady;
       const s = typeof instance === 'string' ? await engine.get(instance) : instance;
       if (!s) throw new UnknownInstanceError(String(instance));
       return availableActions(defFor(s), s, actor, clock());
     },
 
     async clocks(instance, now) {
+      await dataSchemasReady;
       const s = typeof instance === 'string' ? await engine.get(instance) : instance;
       if (!s) throw new UnknownInstanceError(String(instance));
       return readClocks(defFor(s), s, now ?? clock(), calendar);
     },
 
     async tick(now) {
+      await dataSchemasReady;
       const at = now ?? clock();
       let fired = 0;
       let skipped = 0;

@@ -4,7 +4,9 @@
 import eventsSchema from '../generated/schemas/workflow-events.js';
 import complaintSchema from '../generated/schemas/complaint.js';
 import { vocab } from '../generated/vocab.js';
-import { validate, type ValidationError } from '../core/validate.js';
+import { validateWith, type ValidationError } from '../core/errors.js';
+import validateWorkflowEvents from '../generated/validators/workflow-events.js';
+import workflowEventsLabels from '../generated/labels/workflow-events.js';
 import type { Locale } from '../core/i18n/locale.js';
 
 type Json = Readonly<Record<string, unknown>>;
@@ -90,7 +92,7 @@ export function fieldsSchema(name: string): Json {
 /** Validates an event payload against its field definition; paths are relative to the payload. */
 export function validateFields(name: string, payload: unknown, locale: Locale = 'zh-CN'): { valid: boolean; errors: ValidationError[] } {
   const prefix = `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-  const r = validate('workflow-events', { [name]: payload }, { locale });
+  const r = validateWith(validateWorkflowEvents, workflowEventsLabels, { [name]: payload }, { locale });
   if (r.valid) return { valid: true, errors: [] };
   return {
     valid: false,

@@ -24,6 +24,7 @@ export type { HttpStoreOptions, FetchLike } from './stores/http-store.js';
 export { runStoreConformance } from './conformance.js';
 export type { ConformanceReport, ConformanceCase } from './conformance.js';
 export { builtinDefinitions } from './builtin.js';
+export { registerDataSchema, ensureDataSchema, knownDataSchema } from './data-schemas.js';
 export type {
   WorkflowDefinition,
   TransitionDef,

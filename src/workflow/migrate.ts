@@ -1,7 +1,7 @@
 // Loading an instance under a newer definition: only through declared migrations (state and clock
 // renames, data upgrades as effects), each one recorded in the audit log.
 import type { Locale } from '../core/i18n/locale.js';
-import { validate } from '../core/validate.js';
+import { validateData } from './data-schemas.js';
 import { applyEffects, fallbackCalendar, SYSTEM_ACTOR, type TransitionOptions } from './transition.js';
 import { clockLimitMs } from './clocks.js';
 import type { AuditEntry, ClockState, Snapshot, WorkflowDefinition } from './types.js';
@@ -68,7 +68,7 @@ export function migrate(
     if ('locked' in applied) throw fail(`Migration from ${m.from} would change the fixed field ${applied.locked}`);
     if ('invalid' in applied) throw fail(`Migration from ${m.from}: ${applied.invalid}`);
     if (def.dataSchema) {
-      const r = validate(def.dataSchema, applied.data, { locale: 'en' });
+      const r = validateData(def.dataSchema, applied.data, 'en');
       if (!r.valid) throw fail(`Migration from ${m.from} leaves invalid data: ${r.errors.map((e) => `${e.path} ${e.message}`).join('; ')}`);
     }
     const next: Snapshot = {

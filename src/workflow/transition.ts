@@ -1,7 +1,7 @@
 // The pure heart of the runtime: start, transition and timer firing as functions from data to
 // data. No store, no clock, no I/O: the engine commits what these return.
 import { continuousCalendar, type BusinessCalendar } from '../core/calendar/calendar.js';
-import { validate } from '../core/validate.js';
+import { validateData } from './data-schemas.js';
 import type { Locale } from '../core/i18n/locale.js';
 import { applyTimer, enterState, initialClocks } from './clocks.js';
 import { hasFields, validateFields } from './fields.js';
@@ -154,7 +154,7 @@ export function applyEffects(
 
 function checkData(def: WorkflowDefinition, data: JsonObject, locale: Locale): Refusal['errors'] | undefined {
   if (!def.dataSchema) return undefined;
-  const r = validate(def.dataSchema, data, { locale });
+  const r = validateData(def.dataSchema, data, locale);
   return r.valid ? undefined : r.errors.map((e) => ({ path: e.path, keyword: e.keyword, message: e.message }));
 }
 

@@ -171,7 +171,9 @@ describe('<wy-workflow-panel>', () => {
       <wy-workflow-panel instance-id=${env.id}></wy-workflow-panel>
     </wy-kit-provider>`);
     const p = wrap.querySelector('wy-workflow-panel')!;
-    await ready(p);
+    // The panel shows "loading" first; wait for the instance itself.
+    await waitUntil(() => q(p, '[part="state"]'), 'panel did not load the instance', { timeout: 3000 });
+    await p.updateComplete;
     expect(text(q(p, '[part="state"]'))).to.equal('Registered');
     expect(qa(p, '[part="action"]').map((b) => b.dataset['event'])).to.include('dispatch');
     p.actor = owner;

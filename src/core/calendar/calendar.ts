@@ -1,4 +1,6 @@
-import { validate, type ValidationError } from '../validate.js';
+import { validateWith, type ValidationError } from '../errors.js';
+import validateCalendar from '../../generated/validators/calendar.js';
+import calendarLabels from '../../generated/labels/calendar.js';
 import type { Localized } from '../i18n/locale.js';
 
 /**
@@ -107,7 +109,7 @@ export function createCalendar(data: CalendarData | readonly CalendarData[]): Bu
   const list: readonly CalendarData[] = Array.isArray(data) ? data : [data as CalendarData];
   if (list.length === 0) throw new CalendarDataError('createCalendar needs at least one calendar data object.');
   for (const d of list) {
-    const r = validate('calendar', d, { locale: 'en' });
+    const r = validateWith(validateCalendar, calendarLabels, d, { locale: 'en' });
     if (!r.valid) {
       const id = typeof (d as { id?: unknown })?.id === 'string' ? (d as { id: string }).id : '(no id)';
       throw new CalendarDataError(`Calendar data ${id} is invalid: ${r.errors.map((e) => `${e.path || '/'} ${e.message}`).join('; ')}`, r.errors);
