@@ -7,7 +7,7 @@ import type { GeneratedValidator } from '../../generated/validator-types.js';
 import type { AvailableAction } from '../../workflow/actions.js';
 import type { ClockReadout } from '../../workflow/clocks.js';
 import type { Engine } from '../../workflow/engine.js';
-import { fieldsSchema } from '../../workflow/fields.js';
+import { fieldsSchema } from '../../workflow/field-schemas.js';
 import { clockLevelLabel, refusalMessage } from '../../workflow/messages.js';
 import type { Actor, AuditEntry, Effect, Snapshot, WorkflowDefinition, WorkflowEvent } from '../../workflow/types.js';
 import type { JsonSchema } from '../../core/form/types.js';
