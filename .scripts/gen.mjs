@@ -356,22 +356,11 @@ ${vocab.map((v) => `export type ${pascal(v.name)} = (typeof vocab)[${JSON.string
   // 6. Vendored runtime libraries that ship CommonJS only, re-bundled as ES modules so that
   // browsers, test servers and bundlers import them without CommonJS interop.
   mkdirSync(join(tmpDir, 'vendor'), { recursive: true });
-  const jl = await build({
-    stdin: { contents: "import jsonLogic from 'json-logic-js'; export default jsonLogic;", resolveDir: root, loader: 'js' },
-    bundle: true,
-    format: 'esm',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    target: 'es2020',
-    write: false,
-    minify: true,
-    legalComments: 'inline',
-    logLevel: 'silent',
-  });
-  const jlVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'json-logic-js', 'package.json'), 'utf8')).version;
-  writeFileSync(
-    join(tmpDir, 'vendor', 'json-logic.js'),
-    `${BANNER}// json-logic-js ${jlVersion} (MIT, Jeremy Wadhams, jsonlogic.com), re-bundled as an ES module.\n/* eslint-disable */\n${jl.outputFiles[0].text}`,
+  await vendorModule(
+    'json-logic.js',
+    "import jsonLogic from 'json-logic-js'; export default jsonLogic;",
+    { platform: 'neutral', mainFields: ['module', 'main'] },
+    (v) => `json-logic-js ${v('json-logic-js')} (MIT, Jeremy Wadhams, jsonlogic.com), re-bundled as an ES module.`,
   );
   writeFileSync(
     join(tmpDir, 'vendor', 'json-logic.d.ts'),
@@ -387,25 +376,11 @@ export default jsonLogic;
 
   // Ajv + ajv-formats for the run-time compile path (a configurator's custom schema), as one ES
   // module loaded lazily: pages with shipped schemas never download it.
-  const ajvBundle = await build({
-    stdin: {
-      contents: "import Ajv from 'ajv'; import addFormats from 'ajv-formats'; export { Ajv, addFormats };",
-      resolveDir: root,
-      loader: 'js',
-    },
-    bundle: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2020',
-    write: false,
-    minify: true,
-    legalComments: 'inline',
-    logLevel: 'silent',
-  });
-  const ajvVersion = JSON.parse(readFileSync(join(root, 'node_modules', 'ajv', 'package.json'), 'utf8')).version;
-  writeFileSync(
-    join(tmpDir, 'vendor', 'ajv.js'),
-    `${BANNER}// ajv ${ajvVersion} and ajv-formats (MIT), re-bundled as one ES module for the run-time compile path.\n/* eslint-disable */\n${ajvBundle.outputFiles[0].text}`,
+  await vendorModule(
+    'ajv.js',
+    "import Ajv from 'ajv'; import addFormats from 'ajv-formats'; export { Ajv, addFormats };",
+    { platform: 'browser' },
+    (v) => `ajv ${v('ajv')} and ajv-formats (MIT), re-bundled as one ES module for the run-time compile path.`,
   );
   writeFileSync(
     join(tmpDir, 'vendor', 'ajv.d.ts'),
@@ -477,6 +452,23 @@ export const labels: Readonly<Record<string, Readonly<Record<string, { readonly 
   renameSync(tmpDir, outDir);
   rmSync(old, { recursive: true, force: true });
   console.log(`gen: ${main.length} schemas, ${vocab.length} vocabularies, formats [${[...formats].join(', ')}] → ${relative(process.cwd(), outDir) || outDir}`);
+}
+
+/** Bundles `contents` (imports of CommonJS packages) into one ES module under vendor/. */
+async function vendorModule(file, contents, options, credit) {
+  const r = await build({
+    stdin: { contents, resolveDir: root, loader: 'js' },
+    bundle: true,
+    format: 'esm',
+    target: 'es2020',
+    write: false,
+    minify: true,
+    legalComments: 'inline',
+    logLevel: 'silent',
+    ...options,
+  });
+  const version = (pkg) => JSON.parse(readFileSync(join(root, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+  writeFileSync(join(tmpDir, 'vendor', file), `${BANNER}// ${credit(version)}\n/* eslint-disable */\n${r.outputFiles[0].text}`);
 }
 
 /** Resolves the runtime requires of Ajv's standalone output to tiny, self-contained modules. */

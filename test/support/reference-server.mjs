@@ -8,6 +8,7 @@ import { createServer, request as httpRequest } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join as joinPath, resolve as resolvePath, sep as pathSep } from 'node:path';
 import Database from 'better-sqlite3';
+import { TYPES } from './static-server.mjs';
 
 const MAX_BODY = 1_000_000;
 
@@ -219,20 +220,6 @@ export const ROUTES = [
   { method: 'GET', path: '/commands/{key}', operation: 'command' },
 ];
 
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.map': 'application/json; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /** GET/HEAD of a file under `root` (index.html for a folder); nothing outside `root` is served. */
 async function serveStatic(root, pathname, req, res) {
