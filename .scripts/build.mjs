@@ -2,7 +2,7 @@
 // npm run build: rollup (ESM + bundle), .d.ts from tsc, the generated validators' hand-written
 // .d.ts (tsc does not copy them), and the Custom Elements Manifest.
 import { execFileSync } from 'node:child_process';
-import { cpSync, rmSync, readdirSync, existsSync } from 'node:fs';
+import { cpSync, rmSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
@@ -16,6 +16,15 @@ for (const dir of ['validators', 'vendor']) {
   for (const f of readdirSync(join('src/generated', dir))) {
     if (f.endsWith('.d.ts')) cpSync(join('src/generated', dir, f), join('dist/generated', dir, f));
   }
+}
+// `wuye-kit/components/<name>.js` (the exports map's `./components/*.js`) is a flat module beside
+// each element's folder: one `*` in the exports map, resolved the same by Node, TypeScript,
+// esbuild, Vite and webpack.
+for (const name of readdirSync('dist/components')) {
+  if (!existsSync(join('dist/components', name, `${name}.js`))) continue; // shared code, not an element
+  const body = `export * from './${name}/${name}.js';\n`;
+  writeFileSync(join('dist/components', `${name}.js`), `// Registers <wy-${name}>.\n${body}`);
+  writeFileSync(join('dist/components', `${name}.d.ts`), body);
 }
 run(bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
 if (!existsSync('dist/custom-elements.json')) throw new Error('custom-elements.json was not written');

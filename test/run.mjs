@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm test: (gen runs first, as pretest) type check (browser and no-DOM configs), lint, build,
+// npm test: (gen runs first, as pretest) build, type check (browser and no-DOM configs), lint,
 // Node tests, browser tests. Prints `Tests: N passed, N failed, N skipped` as its last line and
 // exits non-zero if anything failed. A failing stage (type check, lint, build) counts as one
 // failed test so the closing line never hides it.
@@ -36,12 +36,14 @@ function counted(name, cmd, args) {
 const only = process.argv.slice(2);
 const want = (s) => only.length === 0 || only.includes(s);
 
+// Build first: tests that hold the shipped package (test/node/shipped.test.ts, dist.test.ts) and
+// the type check of those tests need dist/, and a fresh clone has none.
+if (want('build') && !stage('build', process.execPath, ['.scripts/build.mjs'])) total.failed++;
 if (want('typecheck')) {
   if (!stage('type check', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'])) total.failed++;
   if (!stage('type check (no DOM: src/core, src/workflow)', bin('tsc'), ['-p', 'tsconfig.core.json'])) total.failed++;
 }
 if (want('lint') && !stage('lint', bin('eslint'), ['.', '--max-warnings=0'])) total.failed++;
-if (want('build') && !stage('build', process.execPath, ['.scripts/build.mjs'])) total.failed++;
 if (want('node')) {
   counted('node tests', process.execPath, [
     '--import', 'tsx', '--test',
