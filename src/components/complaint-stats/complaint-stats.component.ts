@@ -19,6 +19,7 @@ import { LocalizeController } from '../shared/localize-controller.js';
 import { referenceContext, type ReferenceData } from '../shared/context.js';
 import { WyEvent } from '../shared/events.js';
 import { download } from '../shared/download.js';
+import { warnRenamed } from '../shared/deprecation.js';
 import { styles } from './complaint-stats.styles.js';
 
 /** The user chose a cell: `detail.filter` selects the records behind it (`statsRecordMatcher`); no record travels with it. */
@@ -70,7 +71,16 @@ export class WyComplaintStats extends LitElement {
   static override styles = styles;
 
   /** Complaint records (`Complaint[]`). Only office, time, category, kind, channel, severity, complainant type, validity, deadline, reply time and satisfaction are read. */
-  @property({ attribute: false }) records: ArrayLike<unknown> = [];
+  @property({ attribute: false }) complaints: ArrayLike<unknown> = [];
+
+  /** @deprecated since 0.2: `complaints` (the name `<wy-deduction-calculator>` uses for the same records). */
+  get records(): ArrayLike<unknown> {
+    return this.complaints;
+  }
+  set records(records: ArrayLike<unknown>) {
+    warnRenamed('wy-complaint-stats', 'records', 'complaints');
+    this.complaints = records;
+  }
 
   /** Offices with regions, in display order; default: `reference.offices` of a `<wy-kit-provider>`. */
   @property({ attribute: false }) offices?: readonly StatsOffice[];
@@ -171,11 +181,11 @@ export class WyComplaintStats extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    const inputs = ['records', 'offices', 'reference', 'groupBy', 'period', 'compare', 'from', 'to', 'filter', 'config', 'asOf'] as const;
+    const inputs = ['complaints', 'offices', 'reference', 'groupBy', 'period', 'compare', 'from', 'to', 'filter', 'config', 'asOf'] as const;
     if (!this.memo.raw || inputs.some((k) => changed.has(k as keyof WyComplaintStats))) {
       try {
-        const noRange = !this.from && !this.to && !this.records.length;
-        this.raw = aggregateComplaints(this.records, {
+        const noRange = !this.from && !this.to && !this.complaints.length;
+        this.raw = aggregateComplaints(this.complaints, {
           offices: this.officeList,
           groupBy: this.groupBy,
           period: this.period,
@@ -215,8 +225,8 @@ export class WyComplaintStats extends LitElement {
       <div part="base">
         <div part="toolbar">
           <h2 part="caption" id="caption">${caption}</h2>
-          <button class="action" type="button" @click=${this.onCsv}>${statsMsg(locale, 'action.csv')}</button>
-          <button class="action" type="button" @click=${this.onXlsx}>${statsMsg(locale, 'action.xlsx')}</button>
+          <button class="action" type="button" @click=${() => this.downloadCsv()}>${statsMsg(locale, 'action.csv')}</button>
+          <button class="action" type="button" @click=${() => void this.downloadXlsx()}>${statsMsg(locale, 'action.xlsx')}</button>
           <button class="action" type="button" @click=${this.print}>${statsMsg(locale, 'action.print')}</button>
         </div>
         ${skipped ? html`<p part="notice">${statsMsg(locale, 'skipped', { count: skipped })}</p>` : nothing}
@@ -419,12 +429,16 @@ export class WyComplaintStats extends LitElement {
     return `${pick(this.config.form.title, this.localize.locale)}-${t.range.from}${t.range.to !== t.range.from ? `_${t.range.to}` : ''}.${ext}`;
   }
 
-  private onCsv(): void {
-    download(this.toCsv(), this.fileName('csv'), 'text/csv;charset=utf-8');
+  /** Offers `toCsv()` to the user as a file download; returns the CSV text ('' when there is no table). */
+  downloadCsv(): string {
+    const csv = this.toCsv();
+    if (csv) download(csv, this.fileName('csv'), 'text/csv;charset=utf-8');
+    return csv;
   }
 
-  private async onXlsx(): Promise<void> {
-    download(await this.toXlsx(), this.fileName('xlsx'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  /** Offers `toXlsx()` to the user as a file download; resolves to the workbook. */
+  async downloadXlsx(): Promise<Blob> {
+    return download(await this.toXlsx(), this.fileName('xlsx'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   }
 
   private onSort(event: Event): void {
