@@ -7,7 +7,7 @@ import { ContextProvider } from '@lit/context';
 import { normalizeSchema } from '../../core/form/normalize.js';
 import { FormEngine, type ActiveNotice } from '../../core/form/engine.js';
 import { checkUiSchema, buildLayout, type Layout, type UiSchema, type UiField, type UiGroup } from '../../core/form/ui.js';
-import { validateForm, shippedValidator, isShipped, compileAtRuntime, type RawValidator } from '../../core/form/validation.js';
+import { validateForm, shippedValidator, isShipped, interpretAtRuntime, type RawValidator } from '../../core/form/validation.js';
 import { getAt, templateOf, sanitize } from '../../core/form/pointer.js';
 import { loadShippedRefs, hasExternalRefs } from '../../core/form/shipped.js';
 import { FormSchemaError, type FormField, type JsonSchema, type Text } from '../../core/form/types.js';
@@ -53,7 +53,7 @@ const DRAFT_DEBOUNCE_MS = 400;
 /**
  * Renders any JSON Schema (draft-07) plus a UI schema as an accessible form: groups, columns and
  * wizard steps from the UI schema; show/hide/enable/require/compute rules as JSONLogic data;
- * precompiled validation for shipped schemas (no eval) and lazily loaded Ajv for a schema given
+ * precompiled validation for shipped schemas and an interpreting validator for a schema given
  * at run time; errors in zh-CN or en naming each field; drafts saved as you type.
  * A keystroke updates only the fields that depend on it.
  * Form-associated: inside a host `<form>` its whole value travels in FormData under `name`
@@ -407,7 +407,8 @@ export class WySchemaForm extends LitElement {
     if (!this.validatorPromise) {
       this.validatorPending = true;
       const schema = this.schema!;
-      this.validatorPromise = (isShipped(schema) ? shippedValidator(schema).then((v) => v!) : compileAtRuntime(schema, Object.values({ ...this.shippedRefs, ...this.refs })))
+      const refs = Object.values({ ...this.shippedRefs, ...this.refs });
+      this.validatorPromise = (isShipped(schema) ? shippedValidator(schema).then((v) => v!) : Promise.resolve().then(() => interpretAtRuntime(schema, refs)))
         .then((v) => {
           if (this.schema === schema) this.validator = v;
           return v;
