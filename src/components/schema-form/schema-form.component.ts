@@ -143,7 +143,15 @@ export class WySchemaForm extends LitElement {
   @state() private notices: readonly ActiveNotice[] = [];
   @state() private structureVersion = 0;
   @state() private announcement = '';
-  @state() private validatorPending = false;
+  /** The validator is being made or loaded: `aria-busy` on the form, set in place (no re-render). */
+  private get validatorPending(): boolean {
+    return this._validatorPending;
+  }
+  private set validatorPending(v: boolean) {
+    this._validatorPending = v;
+    this.renderRoot?.querySelector('form[part="base"]')?.setAttribute('aria-busy', v ? 'true' : 'false');
+  }
+  private _validatorPending = false;
 
   private _value: unknown = undefined;
   private lastInput: unknown = undefined;
@@ -164,6 +172,7 @@ export class WySchemaForm extends LitElement {
   private readonly touched = new Set<string>();
   private submitted = false;
   private draftTimer?: ReturnType<typeof setTimeout>;
+  private validityTimer?: ReturnType<typeof setTimeout>;
   private draftRestored = false;
   private readonly internals: ElementInternals;
   private readonly localize = new LocalizeController(this);
@@ -208,6 +217,7 @@ export class WySchemaForm extends LitElement {
 
   /** Whether the value is valid (synchronous: async checks already run count, pending ones not). */
   checkValidity(): boolean {
+    this.flushValidity();
     return this.internals.checkValidity();
   }
 
@@ -299,6 +309,8 @@ export class WySchemaForm extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('beforeprint', this.onBeforePrint);
     window.removeEventListener('afterprint', this.onAfterPrint);
+    clearTimeout(this.validityTimer);
+    this.validityTimer = undefined;
     for (const r of this.asyncRuns.values()) {
       clearTimeout(r.timer);
       r.controller.abort();
@@ -383,11 +395,14 @@ export class WySchemaForm extends LitElement {
       this.notices = this.engine.activeNotices();
       const pre = this.precompiled;
       if (pre) this.validator = (data: unknown) => (pre(data) ? [] : (pre.errors ?? []));
-      // With live display, errors show from the start, once the validator is there.
-      void this.ensureValidator().then(
-        () => this.errorDisplay === 'live' && this.refreshErrors(true),
-        () => undefined,
-      );
+      // With live display, errors show from the start, once the validator is there. Otherwise
+      // the validator is made when first needed (validity is computed after the first render).
+      if (this.errorDisplay === 'live') {
+        void this.ensureValidator().then(
+          () => this.refreshErrors(true),
+          () => undefined,
+        );
+      }
       if (this.draftKey && !this.draftRestored) void this.restoreDraft();
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
@@ -614,7 +629,28 @@ export class WySchemaForm extends LitElement {
     if (!this.engine) return;
     const value = this.engine.submittableValue();
     this.internals.setFormValue(this.name ? JSON.stringify(value) : null);
-    const errs = errors ?? this.computeErrorsSync() ?? [];
+    if (errors) {
+      this.applyValidity(errors);
+      return;
+    }
+    // Validating the whole value for `:invalid` and the host form's checkValidity() runs in the
+    // task after the one that changed it (a keystroke, the first render), not inside it; our own
+    // checkValidity()/reportValidity()/requestSubmit() validate at once.
+    this.validityTimer ??= setTimeout(() => this.flushValidity(), 0);
+  }
+
+  private flushValidity(): void {
+    clearTimeout(this.validityTimer);
+    this.validityTimer = undefined;
+    if (!this.engine) return;
+    if (!this.validator) {
+      if (!this.validatorError && this.schema) void this.ensureValidator().then(() => this.flushValidity(), () => undefined);
+      return;
+    }
+    this.applyValidity(this.computeErrorsSync() ?? []);
+  }
+
+  private applyValidity(errs: readonly ValidationError[]): void {
     const anchor = this.renderRoot?.querySelector<HTMLElement>('[part="submit"]') ?? undefined;
     if (errs.length && !this.disabled && !this.readonly) {
       this.internals.setValidity({ customError: true }, errs.map((e) => e.message).join('\n'), anchor);

@@ -242,119 +242,200 @@ export function interpretSchema(schema: JsonSchema, options: InterpreterOptions 
   };
   checkRefs(schema, { base: rootBase, doc: schema }, '', new Set());
 
-  function validate(s: Schema, data: unknown, path: string, sp: string, scope: Scope, errors: Err[]): boolean {
-    if (s === true) return true;
-    if (s === false) {
-      errors.push({ instancePath: path, schemaPath: sp, keyword: 'false schema', params: {} });
-      return false;
-    }
-    if (typeof s.$id === 'string' && !s.$id.startsWith('#') && s !== scope.doc) scope = { base: resolveUri(s.$id, scope.base), doc: s };
-    const before = errors.length;
-    if (typeof s.$ref === 'string') {
-      const t = deref(s.$ref, scope, sp);
-      validate(t.schema, data, path, `${sp}/$ref`, t.scope, errors);
-    }
-    const err = (keyword: string, params: Record<string, unknown>) => errors.push({ instancePath: path, schemaPath: `${sp}/${keyword}`, keyword, params });
+  // Each schema node is turned once into a list of checks for the keywords it has (closures,
+  // not generated code), so a validation only runs what the schema says.
+  type Node = (data: unknown, path: string, errors: Err[]) => boolean;
+  type Check = (data: unknown, path: string, errors: Err[]) => void;
+  const compiled = new WeakMap<object, Map<JsonSchema, Node>>();
+  const TRUE: Node = () => true;
 
-    // type (with OpenAPI `nullable`)
+  function compile(s: Schema, sp: string, scope: Scope): Node {
+    if (s === true) return TRUE;
+    if (s === false) return (_d, path, errors) => (errors.push({ instancePath: path, schemaPath: sp, keyword: 'false schema', params: {} }), false);
+    if (typeof s.$id === 'string' && !s.$id.startsWith('#') && s !== scope.doc) scope = { base: resolveUri(s.$id, scope.base), doc: s };
+    let byDoc = compiled.get(s);
+    if (!byDoc) compiled.set(s, (byDoc = new Map()));
+    const hit = byDoc.get(scope.doc);
+    if (hit) return hit;
+    const checks: Check[] = [];
+    const node: Node = (data, path, errors) => {
+      const before = errors.length;
+      for (let i = 0; i < checks.length; i++) checks[i]!(data, path, errors);
+      return errors.length === before;
+    };
+    byDoc.set(scope.doc, node);
+    const at = (kw: string) => `${sp}/${kw}`;
+    const push = (errors: Err[], path: string, keyword: string, schemaPath: string, params: Record<string, unknown>) => errors.push({ instancePath: path, schemaPath, keyword, params });
+
+    if (typeof s.$ref === 'string') {
+      const ref = s.$ref;
+      let target: Node | undefined;
+      checks.push((d, p, e) => {
+        if (!target) {
+          const t = deref(ref, scope, sp);
+          target = compile(t.schema, `${sp}/$ref`, t.scope);
+        }
+        target(d, p, e);
+      });
+    }
     if (s.type !== undefined) {
       const types = Array.isArray(s.type) ? s.type : [s.type];
-      const ok = types.some((t) => hasType(t, data)) || (s['nullable'] === true && data === null);
-      if (!ok) err('type', { type: s.type });
-    }
-    if (s.const !== undefined && !deepEqual(data, s.const)) err('const', { allowedValue: s.const });
-    if (Array.isArray(s.enum) && !s.enum.some((e) => deepEqual(data, e))) err('enum', { allowedValues: s.enum });
-
-    if (typeof data === 'number' && Number.isFinite(data)) {
-      if (typeof s.maximum === 'number' && data > s.maximum) err('maximum', { comparison: '<=', limit: s.maximum });
-      if (typeof s.minimum === 'number' && data < s.minimum) err('minimum', { comparison: '>=', limit: s.minimum });
-      if (typeof s.exclusiveMaximum === 'number' && data >= s.exclusiveMaximum) err('exclusiveMaximum', { comparison: '<', limit: s.exclusiveMaximum });
-      if (typeof s.exclusiveMinimum === 'number' && data <= s.exclusiveMinimum) err('exclusiveMinimum', { comparison: '>', limit: s.exclusiveMinimum });
-      if (typeof s.multipleOf === 'number') {
-        const r = data / s.multipleOf;
-        if (r !== parseInt(String(r), 10)) err('multipleOf', { multipleOf: s.multipleOf });
-      }
-    } else if (typeof data === 'string') {
-      if (typeof s.maxLength === 'number' || typeof s.minLength === 'number') {
-        const n = codePoints(data);
-        if (typeof s.maxLength === 'number' && n > s.maxLength) err('maxLength', { limit: s.maxLength });
-        if (typeof s.minLength === 'number' && n < s.minLength) err('minLength', { limit: s.minLength });
-      }
-      if (typeof s.pattern === 'string' && !regexp(s.pattern).test(data)) err('pattern', { pattern: s.pattern });
-      if (typeof s.format === 'string') {
-        const check = FORMATS[s.format];
-        if (check && !check(data)) err('format', { format: s.format });
-      }
-    } else if (Array.isArray(data)) {
-      validateArray(s, data, path, sp, scope, errors, err);
-    } else if (isObject(data)) {
-      validateObject(s, data, path, sp, scope, errors, err);
-    }
-
-    // Applicators.
-    if (s.not !== undefined && validate(s.not, data, path, `${sp}/not`, scope, [])) err('not', {});
-    if (Array.isArray(s.anyOf)) {
-      const mark = errors.length;
-      let any = false;
-      s.anyOf.forEach((sub, i) => {
-        if (!any && validate(sub, data, path, `${sp}/anyOf/${i}`, scope, errors)) any = true;
+      if (s['nullable'] === true && !types.includes('null')) types.push('null');
+      const params = { type: s.type };
+      const spT = at('type');
+      const one = types.length === 1 ? types[0]! : undefined;
+      checks.push((d, p, e) => {
+        if (one !== undefined ? !hasType(one, d) : !types.some((t) => hasType(t, d))) push(e, p, 'type', spT, params);
       });
-      if (any) errors.length = mark;
-      else err('anyOf', {});
+    }
+    if (s.const !== undefined) {
+      const c = s.const;
+      const params = { allowedValue: c };
+      checks.push((d, p, e) => {
+        if (!deepEqual(d, c)) push(e, p, 'const', at('const'), params);
+      });
+    }
+    if (Array.isArray(s.enum)) {
+      const list = s.enum;
+      const params = { allowedValues: list };
+      checks.push((d, p, e) => {
+        if (!list.some((x) => deepEqual(d, x))) push(e, p, 'enum', at('enum'), params);
+      });
+    }
+    compileNumber(s, checks, at, push);
+    compileString(s, checks, at, push);
+    compileArray(s, sp, scope, checks, at, push);
+    compileObject(s, sp, scope, checks, at, push);
+
+    if (s.not !== undefined) {
+      const not = compile(s.not, at('not'), scope);
+      checks.push((d, p, e) => {
+        if (not(d, p, [])) push(e, p, 'not', at('not'), {});
+      });
+    }
+    if (Array.isArray(s.anyOf)) {
+      const subs = s.anyOf.map((x, i) => compile(x, `${sp}/anyOf/${i}`, scope));
+      checks.push((d, p, e) => {
+        const mark = e.length;
+        for (const sub of subs) {
+          if (sub(d, p, e)) {
+            e.length = mark;
+            return;
+          }
+        }
+        push(e, p, 'anyOf', at('anyOf'), {});
+      });
     }
     if (Array.isArray(s.oneOf)) {
-      const mark = errors.length;
-      let passing: number | [number, number] | null = null;
-      let valid = false;
-      for (let i = 0; i < s.oneOf.length; i++) {
-        const ok = validate(s.oneOf[i]!, data, path, `${sp}/oneOf/${i}`, scope, errors);
-        if (ok && valid) {
-          valid = false;
-          passing = [passing as number, i];
-          break;
+      const subs = s.oneOf.map((x, i) => compile(x, `${sp}/oneOf/${i}`, scope));
+      checks.push((d, p, e) => {
+        const mark = e.length;
+        let passing: number | [number, number] | null = null;
+        let valid = false;
+        for (let i = 0; i < subs.length; i++) {
+          const ok = subs[i]!(d, p, e);
+          if (ok && valid) {
+            valid = false;
+            passing = [passing as number, i];
+            break;
+          }
+          if (ok) {
+            valid = true;
+            passing = i;
+          }
         }
-        if (ok) {
-          valid = true;
-          passing = i;
-        }
-      }
-      if (valid) errors.length = mark;
-      else err('oneOf', { passingSchemas: passing });
+        if (valid) e.length = mark;
+        else push(e, p, 'oneOf', at('oneOf'), { passingSchemas: passing });
+      });
     }
-    if (Array.isArray(s.allOf)) s.allOf.forEach((sub, i) => validate(sub, data, path, `${sp}/allOf/${i}`, scope, errors));
+    if (Array.isArray(s.allOf)) {
+      const subs = s.allOf.map((x, i) => compile(x, `${sp}/allOf/${i}`, scope));
+      checks.push((d, p, e) => {
+        for (const sub of subs) sub(d, p, e);
+      });
+    }
     if (s.if !== undefined && (s.then !== undefined || s.else !== undefined)) {
-      const cond = validate(s.if, data, path, `${sp}/if`, scope, []);
-      const branch = cond ? 'then' : 'else';
-      const sub = s[branch];
-      if (sub !== undefined && !validate(sub, data, path, `${sp}/${branch}`, scope, errors)) err('if', { failingKeyword: branch });
+      const cond = compile(s.if, at('if'), scope);
+      const then = s.then === undefined ? undefined : compile(s.then, at('then'), scope);
+      const otherwise = s.else === undefined ? undefined : compile(s.else, at('else'), scope);
+      checks.push((d, p, e) => {
+        const ok = cond(d, p, []);
+        const sub = ok ? then : otherwise;
+        if (sub && !sub(d, p, e)) push(e, p, 'if', at('if'), { failingKeyword: ok ? 'then' : 'else' });
+      });
     }
-    return errors.length === before;
+    return node;
   }
 
-  function validateArray(s: JsonSchema, data: unknown[], path: string, sp: string, scope: Scope, errors: Err[], err: (k: string, p: Record<string, unknown>) => void): void {
-    if (typeof s.maxItems === 'number' && data.length > s.maxItems) err('maxItems', { limit: s.maxItems });
-    if (typeof s.minItems === 'number' && data.length < s.minItems) err('minItems', { limit: s.minItems });
-    if (s.uniqueItems === true && data.length > 1) {
-      const dup = duplicate(s, data);
-      if (dup) err('uniqueItems', dup);
-    }
+  type Push = (errors: Err[], path: string, keyword: string, schemaPath: string, params: Record<string, unknown>) => void;
+
+  function compileNumber(s: JsonSchema, checks: Check[], at: (k: string) => string, push: Push): void {
+    const { maximum, minimum, exclusiveMaximum, exclusiveMinimum, multipleOf } = s;
+    if ([maximum, minimum, exclusiveMaximum, exclusiveMinimum, multipleOf].every((x) => typeof x !== 'number')) return;
+    checks.push((d, p, e) => {
+      if (typeof d !== 'number' || !Number.isFinite(d)) return;
+      if (typeof maximum === 'number' && d > maximum) push(e, p, 'maximum', at('maximum'), { comparison: '<=', limit: maximum });
+      if (typeof minimum === 'number' && d < minimum) push(e, p, 'minimum', at('minimum'), { comparison: '>=', limit: minimum });
+      if (typeof exclusiveMaximum === 'number' && d >= exclusiveMaximum) push(e, p, 'exclusiveMaximum', at('exclusiveMaximum'), { comparison: '<', limit: exclusiveMaximum });
+      if (typeof exclusiveMinimum === 'number' && d <= exclusiveMinimum) push(e, p, 'exclusiveMinimum', at('exclusiveMinimum'), { comparison: '>', limit: exclusiveMinimum });
+      if (typeof multipleOf === 'number') {
+        const r = d / multipleOf;
+        if (r !== parseInt(String(r), 10)) push(e, p, 'multipleOf', at('multipleOf'), { multipleOf });
+      }
+    });
+  }
+
+  function compileString(s: JsonSchema, checks: Check[], at: (k: string) => string, push: Push): void {
+    const { maxLength, minLength } = s;
+    const re = typeof s.pattern === 'string' ? regexp(s.pattern) : undefined;
+    const format = typeof s.format === 'string' ? s.format : undefined;
+    const check = format ? FORMATS[format] : undefined;
+    if (typeof maxLength !== 'number' && typeof minLength !== 'number' && !re && !check) return;
+    checks.push((d, p, e) => {
+      if (typeof d !== 'string') return;
+      if (typeof maxLength === 'number' || typeof minLength === 'number') {
+        const n = codePoints(d);
+        if (typeof maxLength === 'number' && n > maxLength) push(e, p, 'maxLength', at('maxLength'), { limit: maxLength });
+        if (typeof minLength === 'number' && n < minLength) push(e, p, 'minLength', at('minLength'), { limit: minLength });
+      }
+      if (re && !re.test(d)) push(e, p, 'pattern', at('pattern'), { pattern: s.pattern });
+      if (check && !check(d)) push(e, p, 'format', at('format'), { format });
+    });
+  }
+
+  function compileArray(s: JsonSchema, sp: string, scope: Scope, checks: Check[], at: (k: string) => string, push: Push): void {
+    const { maxItems, minItems } = s;
+    const unique = s.uniqueItems === true;
     const items = s.items as Schema | Schema[] | undefined;
-    if (Array.isArray(items)) {
-      const n = Math.min(items.length, data.length);
-      for (let i = 0; i < n; i++) validate(items[i]!, data[i], `${path}/${i}`, `${sp}/items/${i}`, scope, errors);
-      const extra = s['additionalItems'] as Schema | undefined;
-      if (extra === false && data.length > items.length) err('additionalItems', { limit: items.length });
-      else if (extra !== undefined && extra !== false) for (let i = items.length; i < data.length; i++) validate(extra, data[i], `${path}/${i}`, `${sp}/additionalItems`, scope, errors);
-    } else if (items !== undefined) {
-      for (let i = 0; i < data.length; i++) validate(items, data[i], `${path}/${i}`, `${sp}/items`, scope, errors);
-    }
-    const contains = s['contains'] as Schema | undefined;
-    if (contains !== undefined) {
-      // As Ajv: the items' errors stay when none matches, and go when one does.
-      const mark = errors.length;
-      if (data.some((x, i) => validate(contains, x, `${path}/${i}`, `${sp}/contains`, scope, errors))) errors.length = mark;
-      else err('contains', { minContains: 1 });
-    }
+    const tuple = Array.isArray(items) ? items.map((x, i) => compile(x, `${sp}/items/${i}`, scope)) : undefined;
+    const each = items !== undefined && !Array.isArray(items) ? compile(items, at('items'), scope) : undefined;
+    const extraSchema = s['additionalItems'] as Schema | undefined;
+    const extra = tuple && extraSchema !== undefined && extraSchema !== false ? compile(extraSchema, at('additionalItems'), scope) : undefined;
+    const contains = s['contains'] !== undefined ? compile(s['contains'] as Schema, at('contains'), scope) : undefined;
+    if (typeof maxItems !== 'number' && typeof minItems !== 'number' && !unique && !tuple && !each && !contains) return;
+    checks.push((d, p, e) => {
+      if (!Array.isArray(d)) return;
+      if (typeof maxItems === 'number' && d.length > maxItems) push(e, p, 'maxItems', at('maxItems'), { limit: maxItems });
+      if (typeof minItems === 'number' && d.length < minItems) push(e, p, 'minItems', at('minItems'), { limit: minItems });
+      if (unique && d.length > 1) {
+        const dup = duplicate(s, d);
+        if (dup) push(e, p, 'uniqueItems', at('uniqueItems'), dup);
+      }
+      if (tuple) {
+        const n = Math.min(tuple.length, d.length);
+        for (let i = 0; i < n; i++) tuple[i]!(d[i], `${p}/${i}`, e);
+        if (extraSchema === false && d.length > tuple.length) push(e, p, 'additionalItems', at('additionalItems'), { limit: tuple.length });
+        else if (extra) for (let i = tuple.length; i < d.length; i++) extra(d[i], `${p}/${i}`, e);
+      } else if (each) {
+        for (let i = 0; i < d.length; i++) each(d[i], `${p}/${i}`, e);
+      }
+      if (contains) {
+        // As Ajv: the items' errors stay when none matches, and go when one does.
+        const mark = e.length;
+        if (d.some((x, i) => contains(x, `${p}/${i}`, e))) e.length = mark;
+        else push(e, p, 'contains', at('contains'), { minContains: 1 });
+      }
+    });
   }
 
   /** Ajv's duplicate search: `{i, j}` of the pair it finds first. */
@@ -378,62 +459,66 @@ export function interpretSchema(schema: JsonSchema, options: InterpreterOptions 
     return undefined;
   }
 
-  function validateObject(s: JsonSchema, data: Record<string, unknown>, path: string, sp: string, scope: Scope, errors: Err[], err: (k: string, p: Record<string, unknown>) => void): void {
-    if (typeof s['maxProperties'] === 'number' || typeof s['minProperties'] === 'number') {
-      const n = Object.keys(data).length;
-      if (typeof s['maxProperties'] === 'number' && n > s['maxProperties']) err('maxProperties', { limit: s['maxProperties'] });
-      if (typeof s['minProperties'] === 'number' && n < s['minProperties']) err('minProperties', { limit: s['minProperties'] });
-    }
-    if (Array.isArray(s.required)) for (const k of s.required) if (data[k] === undefined) err('required', { missingProperty: k });
-    const props = s.properties;
-    if (props) {
-      for (const k in props) {
-        const v = data[k];
-        if (v !== undefined && Object.hasOwn(props, k)) validate(props[k]!, v, `${path}/${escapeKey(k)}`, `${sp}/properties/${escapeKey(k)}`, scope, errors);
+  function compileObject(s: JsonSchema, sp: string, scope: Scope, checks: Check[], at: (k: string) => string, push: Push): void {
+    const maxP = s['maxProperties'];
+    const minP = s['minProperties'];
+    const required = Array.isArray(s.required) ? s.required : undefined;
+    const props = s.properties ? Object.entries(s.properties).map(([k, sub]) => [k, `/${escapeKey(k)}`, compile(sub, `${sp}/properties/${escapeKey(k)}`, scope)] as const) : undefined;
+    const known = s.properties ? new Set(Object.keys(s.properties)) : undefined;
+    const patternSchemas = s['patternProperties'] as Record<string, Schema> | undefined;
+    const patterns = patternSchemas ? Object.entries(patternSchemas).map(([pat, sub]) => [regexp(pat), compile(sub, `${sp}/patternProperties/${escapeKey(pat)}`, scope)] as const) : undefined;
+    const extraSchema = s.additionalProperties as Schema | undefined;
+    const extra = extraSchema !== undefined && extraSchema !== true && extraSchema !== false ? compile(extraSchema, at('additionalProperties'), scope) : undefined;
+    const deps = s.dependencies
+      ? Object.entries(s.dependencies).map(([k, dep]) => [k, Array.isArray(dep) ? dep : compile(dep as Schema, `${sp}/dependencies/${escapeKey(k)}`, scope)] as const)
+      : undefined;
+    const names = s['propertyNames'] !== undefined ? compile(s['propertyNames'] as Schema, at('propertyNames'), scope) : undefined;
+    if (typeof maxP !== 'number' && typeof minP !== 'number' && !required && !props && !patterns && extraSchema === undefined && !deps && !names) return;
+    checks.push((d, p, e) => {
+      if (!isObject(d)) return;
+      if (typeof maxP === 'number' || typeof minP === 'number') {
+        const n = Object.keys(d).length;
+        if (typeof maxP === 'number' && n > maxP) push(e, p, 'maxProperties', at('maxProperties'), { limit: maxP });
+        if (typeof minP === 'number' && n < minP) push(e, p, 'minProperties', at('minProperties'), { limit: minP });
       }
-    }
-    const patterns = s['patternProperties'] as Record<string, Schema> | undefined;
-    if (patterns) {
-      for (const [p, sub] of Object.entries(patterns)) {
-        const re = regexp(p);
-        for (const k of Object.keys(data)) if (re.test(k)) validate(sub, data[k], `${path}/${escapeKey(k)}`, `${sp}/patternProperties/${escapeKey(p)}`, scope, errors);
-      }
-    }
-    const extra = s.additionalProperties as Schema | undefined;
-    if (extra !== undefined && extra !== true) {
-      const pats = patterns ? Object.keys(patterns).map(regexp) : [];
-      for (const k of Object.keys(data)) {
-        if ((props && Object.hasOwn(props, k)) || pats.some((re) => re.test(k))) continue;
-        if (extra === false) err('additionalProperties', { additionalProperty: k });
-        else validate(extra, data[k], `${path}/${escapeKey(k)}`, `${sp}/additionalProperties`, scope, errors);
-      }
-    }
-    if (s.dependencies) {
-      for (const [k, dep] of Object.entries(s.dependencies)) {
-        if (data[k] === undefined) continue;
-        if (Array.isArray(dep)) {
-          for (const m of dep) {
-            if (data[m] === undefined) err('dependencies', { property: k, missingProperty: m, depsCount: dep.length, deps: dep.join(', ') });
-          }
-        } else validate(dep as Schema, data, path, `${sp}/dependencies/${escapeKey(k)}`, scope, errors);
-      }
-    }
-    const names = s['propertyNames'] as Schema | undefined;
-    if (names !== undefined) {
-      for (const k of Object.keys(data)) {
-        const sub: Err[] = [];
-        if (!validate(names, k, path, `${sp}/propertyNames`, scope, sub)) {
-          errors.push(...sub.map((e) => ({ ...e, propertyName: k })));
-          err('propertyNames', { propertyName: k });
+      if (required) for (const k of required) if (d[k] === undefined) push(e, p, 'required', at('required'), { missingProperty: k });
+      if (props) {
+        for (const [k, suffix, sub] of props) {
+          const v = d[k];
+          if (v !== undefined) sub(v, p + suffix, e);
         }
       }
-    }
+      if (patterns) for (const [re, sub] of patterns) for (const k of Object.keys(d)) if (re.test(k)) sub(d[k], `${p}/${escapeKey(k)}`, e);
+      if (extraSchema !== undefined && extraSchema !== true) {
+        for (const k of Object.keys(d)) {
+          if (known?.has(k) || patterns?.some(([re]) => re.test(k))) continue;
+          if (extraSchema === false) push(e, p, 'additionalProperties', at('additionalProperties'), { additionalProperty: k });
+          else extra!(d[k], `${p}/${escapeKey(k)}`, e);
+        }
+      }
+      if (deps) {
+        for (const [k, dep] of deps) {
+          if (d[k] === undefined) continue;
+          if (typeof dep === 'function') dep(d, p, e);
+          else for (const m of dep) if (d[m] === undefined) push(e, p, 'dependencies', at('dependencies'), { property: k, missingProperty: m, depsCount: dep.length, deps: dep.join(', ') });
+        }
+      }
+      if (names) {
+        for (const k of Object.keys(d)) {
+          const sub: Err[] = [];
+          if (!names(k, p, sub)) {
+            e.push(...sub.map((x) => ({ ...x, propertyName: k })));
+            push(e, p, 'propertyNames', at('propertyNames'), { propertyName: k });
+          }
+        }
+      }
+    });
   }
 
-  const rootScope: Scope = { base: rootBase, doc: schema };
+  const root = compile(schema, '#', { base: rootBase, doc: schema });
   return (data) => {
     const errors: Err[] = [];
-    validate(schema, data, '', '#', rootScope, errors);
+    root(data, '', errors);
     return errors;
   };
 }
