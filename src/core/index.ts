@@ -22,6 +22,8 @@ export {
   shippedValidator,
   isShipped,
   compileAtRuntime,
+  interpretAtRuntime,
+  interpretSchema,
   RuntimeCompileError,
   FormSchemaError,
   loadShippedRefs,
