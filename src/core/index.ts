@@ -47,3 +47,7 @@ export type { EmergencyRecord } from '../generated/types/emergency-record.js';
 
 // The complaint classification statistics (顾客投诉分类统计表): aggregation, comparison, exports.
 export * from './stats/index.js';
+
+// Provenance: which shipped facts are the manual's (x-source) and which are defaults (x-default).
+export { factsOf, shapeOf, provenanceOf, provenanceSummary, withoutProvenance } from './provenance.js';
+export type { Fact, Provenance, ConfigShape } from './provenance.js';
