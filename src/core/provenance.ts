@@ -24,6 +24,7 @@ export type ConfigShape =
   | 'routing'
   | 'common-problems'
   | 'calendar'
+  | 'stats-config'
   | 'meta';
 
 /** One fact of a file and its provenance. */
@@ -63,6 +64,8 @@ export function shapeOf(data: unknown): ConfigShape | undefined {
   const has = (...k: string[]) => k.every((x) => Object.hasOwn(data, x));
   if (typeof data['$schema'] === 'string' && JSON_SCHEMA.test(data['$schema'])) {
     if (Array.isArray(data['enum']) && isObj(data['x-labels'])) return 'vocabulary';
+    // The statistics table's settings live in its schema's `default` (form block, measures).
+    if (isObj(data['default']) && isObj(data['default']['form'])) return 'stats-config';
     // Meta-schemas describe a configuration format (workflow, ui, …): they hold no business facts.
     return data['x-meta'] === true ? 'meta' : 'data-schema';
   }
@@ -154,6 +157,12 @@ export function factsOf(data: unknown, shape: ConfigShape | undefined = shapeOf(
     case 'calendar':
       add('', 'calendar', data);
       break;
+    case 'stats-config': {
+      const d = data['default'] as Obj;
+      add('/default/form', `form "${String((d['form'] as Obj)['documentNo'] ?? '')}"`, d['form']);
+      each('measures', (n, i) => `measure ${id(n, i)}`, d, '/default');
+      break;
+    }
   }
   return facts;
 }
