@@ -44,7 +44,8 @@ export default {
       },
     }),
   ],
-  testFramework: { config: { timeout: 10_000 } },
+  // Generous: a loaded 2-core machine runs axe and keyboard journeys several times slower.
+  testFramework: { config: { timeout: 30_000 } },
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="zh-CN">
   <head>
