@@ -51,3 +51,6 @@ export * from './stats/index.js';
 // Provenance: which shipped facts are the manual's (x-source) and which are defaults (x-default).
 export { factsOf, shapeOf, provenanceOf, provenanceSummary, withoutProvenance } from './provenance.js';
 export type { Fact, Provenance, ConfigShape } from './provenance.js';
+
+// The time kernel: instants, and dates read in Asia/Shanghai wherever the kit shows or counts them.
+export { epochMs, toEpochMs, shanghaiDate, isoShanghai, isoAtOffset, SHANGHAI_TIME_ZONE, SHANGHAI_OFFSET_MINUTES } from './kernel/time.js';

@@ -296,7 +296,7 @@ describe('<wy-complaint-form>', () => {
   it('a failed submit keeps everything and shows the error; the retry stores exactly one record', async () => {
     const { store, records, calls } = memoryStore(1);
     const el = await make({ value: { ...intake }, store });
-    const failed = oneEvent(el, 'wy-complaint-save-failed');
+    const failed = oneEvent(el, 'wy-complaint-save-fail');
     submitButton(el).click();
     await failed;
     await settle(el);
@@ -309,7 +309,7 @@ describe('<wy-complaint-form>', () => {
     expect(field(el, '/category').shadowRoot!.querySelector('select')!.disabled).to.equal(false);
     expect(records.size).to.equal(0);
 
-    const saved = oneEvent(el, 'wy-complaint-saved');
+    const saved = oneEvent(el, 'wy-complaint-save');
     submitButton(el).click();
     const ev = await saved;
     expect(records.size).to.equal(1);
@@ -342,7 +342,7 @@ describe('<wy-complaint-form>', () => {
     button.click();
     await aTimeout(10);
     expect(calls.length).to.equal(1);
-    const saved = oneEvent(el, 'wy-complaint-saved');
+    const saved = oneEvent(el, 'wy-complaint-save');
     release();
     await saved;
     await settle(el);

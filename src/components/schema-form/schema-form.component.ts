@@ -14,6 +14,7 @@ import { FormSchemaError, type FormField, type JsonSchema, type Text } from '../
 import type { ValidationError } from '../../core/errors.js';
 import type { GeneratedValidator } from '../../generated/validator-types.js';
 import { pick, type Locale } from '../../core/i18n/locale.js';
+import { InnerEventsController } from '../shared/inner-events.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { WyEvent, WyChangeEvent } from '../shared/events.js';
 import { formHostContext, type FormHost, type Uploader } from './form-host.js';
@@ -171,6 +172,8 @@ export class WySchemaForm extends LitElement {
 
   constructor() {
     super();
+    // The error summary's wy-error-select moves focus here; it is not the form's API.
+    new InnerEventsController(this, ['wy-error-select']);
     this.internals = this.attachInternals();
     // Getters (not copies) so fields always see the current engine, locale and uploader.
     const host = Object.defineProperties(
