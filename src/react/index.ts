@@ -12,10 +12,10 @@ import { WyKitProvider as WyKitProviderElement } from '../components/kit-provide
 import { WyErrorSummary as WyErrorSummaryElement, WyErrorSelectEvent } from '../components/error-summary/error-summary.component.js';
 import { WySchemaForm as WySchemaFormElement, type WySubmitEvent, type WyInvalidEvent, type WyErrorEvent, type FormChangeDetail } from '../components/schema-form/schema-form.component.js';
 import { WyDefectChecklist as WyDefectChecklistElement } from '../components/defect-checklist/defect-checklist.component.js';
-import { WyDefectItemCloseEvent, WyOwnerDecisionEvent, type DefectChangeDetail } from '../components/defect-checklist/defect-checklist.events.js';
+import { WyDefectCloseEvent, WyOwnerDecideEvent, type DefectChangeDetail } from '../components/defect-checklist/defect-checklist.events.js';
 import { WyComplaintStats as WyComplaintStatsElement, WyStatsCellSelectEvent } from '../components/complaint-stats/complaint-stats.component.js';
 import { WyDeductionCalculator as WyDeductionCalculatorElement, type DeductionChangeDetail } from '../components/deduction-calculator/deduction-calculator.component.js';
-import { WyComplaintForm as WyComplaintFormElement, WyComplaintSavedEvent, WyComplaintSaveFailedEvent } from '../components/complaint-form/complaint-form.component.js';
+import { WyComplaintForm as WyComplaintFormElement, WyComplaintSaveEvent, WyComplaintSaveFailEvent } from '../components/complaint-form/complaint-form.component.js';
 import { WyWorkflowPanel as WyWorkflowPanelElement, type WyTransitionEvent } from '../components/workflow-panel/workflow-panel.component.js';
 import '../components/kit-provider/kit-provider.js';
 import '../components/complaint-form/complaint-form.js';
@@ -57,7 +57,7 @@ export const WySchemaForm = createComponent({
   },
 });
 
-/** `<wy-defect-checklist>`: `onWyChange` ({ items }), `onWyItemClose`, `onWyOwnerDecision`. */
+/** `<wy-defect-checklist>`: `onWyChange` ({ items }), `onWyDefectClose`, `onWyOwnerDecide`. */
 export const WyDefectChecklist = createComponent({
   react: React,
   tagName: 'wy-defect-checklist',
@@ -65,8 +65,8 @@ export const WyDefectChecklist = createComponent({
   displayName: 'WyDefectChecklist',
   events: {
     onWyChange: 'wy-change' as EventName<WyChangeEvent<DefectChangeDetail>>,
-    onWyItemClose: WyDefectItemCloseEvent.type as EventName<WyDefectItemCloseEvent>,
-    onWyOwnerDecision: WyOwnerDecisionEvent.type as EventName<WyOwnerDecisionEvent>,
+    onWyDefectClose: WyDefectCloseEvent.type as EventName<WyDefectCloseEvent>,
+    onWyOwnerDecide: WyOwnerDecideEvent.type as EventName<WyOwnerDecideEvent>,
   },
 });
 
@@ -88,7 +88,7 @@ export const WyDeductionCalculator = createComponent({
   events: { onWyChange: 'wy-change' as EventName<WyChangeEvent<DeductionChangeDetail>> },
 });
 
-/** `<wy-complaint-form>`: `onWySubmit`, `onWyInvalid`, `onWyChange`, `onWyComplaintSaved`, `onWyComplaintSaveFailed`. */
+/** `<wy-complaint-form>`: `onWySubmit`, `onWyInvalid`, `onWyChange`, `onWyComplaintSave`, `onWyComplaintSaveFail`. */
 export const WyComplaintForm = createComponent({
   react: React,
   tagName: 'wy-complaint-form',
@@ -98,8 +98,8 @@ export const WyComplaintForm = createComponent({
     onWyChange: 'wy-change' as EventName<WyChangeEvent<FormChangeDetail>>,
     onWySubmit: 'wy-submit' as EventName<WySubmitEvent>,
     onWyInvalid: 'wy-invalid' as EventName<WyInvalidEvent>,
-    onWyComplaintSaved: WyComplaintSavedEvent.type as EventName<WyComplaintSavedEvent>,
-    onWyComplaintSaveFailed: WyComplaintSaveFailedEvent.type as EventName<WyComplaintSaveFailedEvent>,
+    onWyComplaintSave: WyComplaintSaveEvent.type as EventName<WyComplaintSaveEvent>,
+    onWyComplaintSaveFail: WyComplaintSaveFailEvent.type as EventName<WyComplaintSaveFailEvent>,
   },
 });
 

@@ -2,6 +2,7 @@ import { validateWith, type ValidationError } from '../errors.js';
 import validateCalendar from '../../generated/validators/calendar.js';
 import calendarLabels from '../../generated/labels/calendar.js';
 import type { Localized } from '../i18n/locale.js';
+import { toEpochMs, type Instant } from '../kernel/time.js';
 
 /**
  * Calendar data as `schemas/calendar.schema.json` describes it (and `schemas/calendars/cn-*.json`
@@ -34,8 +35,7 @@ export interface DayInfo {
   readonly covered: boolean;
 }
 
-/** An instant: epoch milliseconds, a Date-like `{ getTime() }`, or an ISO 8601 string. */
-export type Instant = number | string | { getTime(): number };
+export type { Instant } from '../kernel/time.js';
 
 /**
  * A business calendar in one fixed-offset time zone. All arithmetic is on epoch milliseconds;
@@ -78,11 +78,7 @@ const DAY = 86_400_000;
 /** A calendar with no working day in this many days is broken; arithmetic stops instead of looping. */
 const MAX_SCAN_DAYS = 366 * 30;
 
-function toMs(at: Instant): number {
-  const ms = typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : at.getTime();
-  if (!Number.isFinite(ms)) throw new RangeError(`Not a valid instant: ${String(at)}`);
-  return ms;
-}
+const toMs = toEpochMs;
 
 const minutes = (hhmm: string): number => {
   const [h, m] = hhmm.split(':');
