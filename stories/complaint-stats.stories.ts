@@ -11,16 +11,16 @@ const bigRecords = makeRecords(40_000, big.map((o) => o.id));
 const meta: Meta = {
   title: 'Statistics/Complaint statistics',
   component: 'wy-complaint-stats',
-  args: { locale: 'zh-CN', groupBy: 'office', period: 'month', compare: 'none', from: '2026-07', printView: false },
+  args: { locale: 'zh-CN', groupBy: 'office', granularity: 'month', compare: 'none', from: '2026-07', printView: false },
   argTypes: {
     groupBy: { control: 'inline-radio', options: ['office', 'region', 'month'] },
-    period: { control: 'inline-radio', options: ['month', 'quarter', 'year'] },
+    granularity: { control: 'inline-radio', options: ['month', 'quarter', 'year'] },
     compare: { control: 'inline-radio', options: ['none', 'mom', 'yoy'] },
   },
   render: (args) => html`<wy-complaint-stats
     locale=${args['locale']}
     group-by=${args['groupBy']}
-    period=${args['period']}
+    granularity=${args['granularity']}
     compare=${args['compare']}
     from=${args['from']}
     reporting-unit="华南区域客服中心"
@@ -38,10 +38,10 @@ type Story = StoryObj;
 export const MonthTwelveOffices: Story = {};
 
 /** A quarter, region → office with subtotals, compared with the previous quarter (环比). */
-export const QuarterWithComparison: Story = { args: { groupBy: 'region', period: 'quarter', compare: 'mom' } };
+export const QuarterWithComparison: Story = { args: { groupBy: 'region', granularity: 'quarter', compare: 'mom' } };
 
 /** A quarter by month, compared with the same quarter last year (同比). */
-export const QuarterByMonthYearOnYear: Story = { args: { groupBy: 'month', period: 'quarter', compare: 'yoy' } };
+export const QuarterByMonthYearOnYear: Story = { args: { groupBy: 'month', granularity: 'quarter', compare: 'yoy' } };
 
 /** A period without any complaint: zeros, dashes for rates, a note. */
 export const EmptyPeriod: Story = { args: { from: '2030-01' } };
@@ -50,7 +50,7 @@ export const EmptyPeriod: Story = { args: { from: '2030-01' } };
 export const FiveThousandRows: Story = { args: { groupBy: 'region', from: '2026-07', compare: 'yoy', offices: big, complaints: bigRecords } };
 
 /** The paper form as printed: title, document number, reporting unit, period, signature boxes. */
-export const Print: Story = { args: { groupBy: 'region', period: 'quarter', compare: 'mom', printView: true } };
+export const Print: Story = { args: { groupBy: 'region', granularity: 'quarter', compare: 'mom', printView: true } };
 
 /** English. */
-export const English: Story = { args: { locale: 'en', groupBy: 'region', period: 'quarter', compare: 'yoy' } };
+export const English: Story = { args: { locale: 'en', groupBy: 'region', granularity: 'quarter', compare: 'yoy' } };

@@ -22,6 +22,8 @@ export {
   shippedValidator,
   isShipped,
   compileAtRuntime,
+  interpretAtRuntime,
+  interpretSchema,
   RuntimeCompileError,
   FormSchemaError,
   loadShippedRefs,
@@ -50,3 +52,7 @@ export * from './stats/index.js';
 
 // The time kernel: instants, and dates read in Asia/Shanghai wherever the kit shows or counts them.
 export { epochMs, toEpochMs, shanghaiDate, isoShanghai, isoAtOffset, SHANGHAI_TIME_ZONE, SHANGHAI_OFFSET_MINUTES } from './kernel/time.js';
+
+// Provenance: which shipped facts are the manual's (x-source) and which are defaults (x-default).
+export { factsOf, shapeOf, provenanceOf, provenanceSummary, withoutProvenance } from './provenance.js';
+export type { Fact, Provenance, ConfigShape } from './provenance.js';

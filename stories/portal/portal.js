@@ -234,7 +234,6 @@ async function renderReports() {
   stats.reportingUnit = locale === 'en' ? 'HQ customer-service centre' : '总部客服中心';
   deductions.complaints = records;
   deductions.offices = offices;
-  deductions.period = { from: '2026-07-01', to: '2026-10-31' };
 }
 
 // Inspection: one internal-inspection instance for one house; the defects live with the page.

@@ -108,7 +108,7 @@ const isObj = (v: unknown): v is Rec => Boolean(v) && typeof v === 'object' && !
  * value valid against the complaint schema and, when the host gives a store, stores it with an
  * idempotency key kept in `meta` (so a retry, even after a reload, never makes a second record),
  * shows progress on the button, keeps everything on failure and clears the draft on success.
- * `readonly` shows the record like the paper 顾客服务记录表 (WI/KF-007-F01), ready to print.
+ * `readonly` shows the record as a paper form (顾客投诉处理记录; number and version empty until the host sets `document.number` in complaint.ui.json), ready to print.
  *
  * @tag wy-complaint-form
  * @summary Complaint intake: routing, first receiver, record number, safe submit, drafts, read and print view.

@@ -215,7 +215,8 @@ export class WyDefectChecklist extends LitElement {
   private seq = 0;
   private photoKey = 0;
   private configError = '';
-  private configFor?: CommonProblems;
+  // `null` until the first update, so an unset `commonProblems` (undefined) still loads the shipped list.
+  private configFor: CommonProblems | undefined | null = null;
   private config: CommonProblems = resolveConfig(undefined);
   private returnFocus?: { id: string; index: number };
   private readonly onBeforePrint = () => {

@@ -18,8 +18,10 @@ export type {
   StatsComparison,
   StatsSkipped,
 } from './table.js';
-export { shanghaiMonth, parseMonth, formatMonth } from './period.js';
-export type { StatsPeriod, MonthSpan } from './period.js';
+export { shanghaiMonth, parseMonth, formatMonth, PERIOD_PRESETS, isPeriodPreset, resolvePreset, compareRange, rangeMonths, presetOf, isDateRange, monthFirstDay, monthLastDay } from './period.js';
+export type { StatsPeriod, MonthSpan, PeriodPreset, PeriodCompare, DateRange, ResolvedPreset } from './period.js';
+export { statsCoverage, coverageText } from './coverage.js';
+export type { StatsCoverage } from './coverage.js';
 export { sortStatsTable } from './sort.js';
 export type { StatsSort, SortDirection } from './sort.js';
 export { statsCellFilter, statsRecordMatcher, countsToward } from './filter.js';
