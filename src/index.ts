@@ -4,6 +4,8 @@ export * from './core/index.js';
 
 // Elements and their building blocks.
 export { WyEvent, WyChangeEvent } from './components/shared/events.js';
+export { WyPeriodChangeEvent } from './components/shared/period-event.js';
+export type { PeriodChangeDetail } from './components/shared/period-event.js';
 export { actorContext, engineContext, localeContext, referenceContext, storeContext } from './components/shared/context.js';
 export type { Actor, ReferenceData } from './components/shared/context.js';
 export { LocalizeController } from './components/shared/localize-controller.js';
