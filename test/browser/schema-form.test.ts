@@ -67,7 +67,8 @@ describe('<wy-schema-form> with the complaint schema', () => {
   });
 
   it('submit with problems: fires wy-invalid, lists them in a summary that takes focus, marks fields', async () => {
-    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${ui}></wy-schema-form>`);
+    // A complaint: the content category is asked for complaints only.
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${ui} .value=${{ kind: 'complaint' }}></wy-schema-form>`);
     await settle(form);
     setTimeout(() => form.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit"]')!.click());
     const ev = await oneEvent(form, 'wy-invalid');
@@ -116,7 +117,7 @@ describe('<wy-schema-form> with the complaint schema', () => {
     const related = fieldAt(form, '/relatedRecords');
     expect(related.hidden).to.equal(false);
     expect(related.required).to.equal(true);
-    expect(form.shadowRoot!.querySelector('[part="notice"]')!.textContent).to.contain('重大、重复投诉或突发事件');
+    expect(form.shadowRoot!.querySelector('[part="notice"]')!.textContent).to.contain('重大、复杂或重复投诉由管理处客服主任受理和处理');
     const errors = await form.validate();
     expect(errors.map((e) => e.path)).to.include('/relatedRecords');
   });
@@ -188,18 +189,21 @@ describe('<wy-schema-form> with the complaint schema', () => {
     expect(form.shadowRoot!.querySelector('input, select, textarea')).to.equal(null);
     expect(fieldAt(form, '/category').shadowRoot!.textContent).to.contain('管理责任类');
     const header = form.shadowRoot!.querySelector('[part="document"]')!;
-    expect(header.textContent).to.contain('顾客服务记录表').and.contain('WI/KF-007-F01').and.contain('A/1');
+    expect(header.textContent).to.contain('顾客投诉处理记录');
+    expect(header.textContent).to.not.contain('WI/KF'); // no invented number: empty until a company sets document.number
     await expect(form).to.be.accessible();
   });
 
   it('printing puts the document number, version and page x/y in the page margins, and removes them after', async () => {
-    const form = await fixture<WySchemaForm>(html`<wy-schema-form readonly .schema=${schema} .uiSchema=${ui} .value=${valid}></wy-schema-form>`);
+    // The shipped number is empty (the manual does not pair MR-…KF numbers with titles): a company sets its own.
+    const numbered = { ...ui, document: { ...ui.document, number: 'MR-001KF', version: 'A/1' } };
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form readonly .schema=${schema} .uiSchema=${numbered} .value=${valid}></wy-schema-form>`);
     await settle(form);
     const before = document.adoptedStyleSheets.length;
     window.dispatchEvent(new Event('beforeprint'));
     const sheet = document.adoptedStyleSheets.at(-1)!;
     const text = [...sheet.cssRules].map((r) => r.cssText).join(' ');
-    expect(text).to.contain('@page').and.contain('WI/KF-007-F01 A/1').and.contain('counter(pages)');
+    expect(text).to.contain('@page').and.contain('MR-001KF A/1').and.contain('counter(pages)');
     window.dispatchEvent(new Event('afterprint'));
     expect(document.adoptedStyleSheets.length).to.equal(before);
   });

@@ -108,16 +108,18 @@ const isObj = (v: unknown): v is Rec => Boolean(v) && typeof v === 'object' && !
  * value valid against the complaint schema and, when the host gives a store, stores it with an
  * idempotency key kept in `meta` (so a retry, even after a reload, never makes a second record),
  * shows progress on the button, keeps everything on failure and clears the draft on success.
- * `readonly` shows the record like the paper 顾客服务记录表 (WI/KF-007-F01), ready to print.
+ * `readonly` shows the record as a paper form (顾客投诉处理记录; number and version empty until the host sets `document.number` in complaint.ui.json), ready to print.
  *
  * @tag wy-complaint-form
  * @summary Complaint intake: routing, first receiver, record number, safe submit, drafts, read and print view.
  *
- * @fires wy-change - The value changed; `detail` is `{ value, path }` (from the inner form).
+ * @fires {WyChangeEvent<FormChangeDetail>} wy-change - The value changed; `detail` is `{ value, path }` (from the inner form).
  * @fires wy-submit - A complete record, valid against complaint.schema.json: `detail.value`. Cancel it (`preventDefault()`) to store it yourself; without a store the host stores it and calls `clearDraft()`.
  * @fires wy-invalid - Submit found problems; `detail.errors`.
- * @fires wy-complaint-save - The store confirmed: `detail.value` (the record), `detail.result` (what the store returned). (`wy-complaint-saved` until 0.3, deprecated.)
- * @fires wy-complaint-save-fail - Storing failed: `detail.value`, `detail.error`. The form keeps the data. (`wy-complaint-save-failed` until 0.3, deprecated.)
+ * @fires wy-complaint-save - The store confirmed: `detail.value` (the record), `detail.result` (what the store returned).
+ * @fires wy-complaint-save-fail - Storing failed: `detail.value`, `detail.error`. The form keeps the data.
+ * @fires wy-complaint-saved - Deprecated since 0.2 (removed in 0.3): fired after `wy-complaint-save`, same `detail`.
+ * @fires wy-complaint-save-failed - Deprecated since 0.2 (removed in 0.3): fired after `wy-complaint-save-fail`, same `detail`.
  *
  * Events of the inner `<wy-schema-form>` end at this element's shadow root: `wy-change` and
  * `wy-invalid` are re-fired from the element (same `detail`), its own `wy-submit` carries the

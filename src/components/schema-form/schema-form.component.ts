@@ -65,7 +65,7 @@ const DRAFT_DEBOUNCE_MS = 400;
  * @tag wy-schema-form
  * @summary Any JSON Schema + UI schema becomes an accessible, fast, form-associated form.
  *
- * @fires wy-change - The value changed; `detail` is `{ value, path }` (the JSON pointer that changed).
+ * @fires {WyChangeEvent<FormChangeDetail>} wy-change - The value changed; `detail` is `{ value, path }` (the JSON pointer that changed).
  * @fires wy-submit - A valid value was submitted; `detail.value`. Hidden fields are left out.
  * @fires wy-invalid - Submit or validate found problems; `detail.errors`.
  * @fires wy-error - The schema or UI schema cannot be used; `detail.error` names where and why.
