@@ -284,7 +284,12 @@ async function checkDataSchema(data: unknown, shipped: Shipped, locale: Locale, 
     return;
   }
   const { Ajv, addFormats } = await import('../generated/vendor/ajv.js');
-  const ajv = prepareAjv(Ajv as unknown as new (o: Record<string, unknown>) => unknown, shipped, {}, data['$id']);
+  // Ajv's strict mode (unknown keywords, `required` naming an undefined property, types left
+  // implicit…) finds likely mistakes, not invalid draft-07: the run-time path accepts such a
+  // schema, so these are warnings (failing only with --strict), never a refusal.
+  const strictNotes: string[] = [];
+  const logger = { log: () => undefined, warn: (...m: unknown[]) => strictNotes.push(m.map(String).join(' ')), error: () => undefined };
+  const ajv = prepareAjv(Ajv as unknown as new (o: Record<string, unknown>) => unknown, shipped, { strict: 'log', logger }, data['$id']);
   addFormats(ajv as never);
   if (!ajv.validateSchema(data)) {
     for (const e of ajv.errors ?? []) add('error', 'meta-schema', e.instancePath, t('err.meta', { detail: `${e.keyword}: ${e.message ?? JSON.stringify(e.params)}` }));
@@ -299,6 +304,11 @@ async function checkDataSchema(data: unknown, shipped: Shipped, locale: Locale, 
     const path = unknown ? locateKey(data, (n) => Object.hasOwn(n, unknown[1]!) || n['format'] === unknown[1]) : ref ? locateKey(data, (n) => n['$ref'] === ref[1]) : undefined;
     add('error', 'compile', path ?? '', t('err.ajv', { detail: msg.split('\n')[0]! }));
     return;
+  }
+  for (const note of new Set(strictNotes)) {
+    const unknown = /unknown keyword: "([^"]+)"/.exec(note) ?? /unknown format "([^"]+)"/.exec(note);
+    const path = unknown ? locateKey(data, (n) => Object.hasOwn(n, unknown[1]!) || n['format'] === unknown[1]) : undefined;
+    add('warning', 'ajv-strict', path ?? '', t('lint.ajvStrict', { detail: note.replace(/^strict mode: /, '').split('\n')[0]! }));
   }
   try {
     normalizeSchema(data, { refs: refsById(shipped) });

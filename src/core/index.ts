@@ -22,6 +22,8 @@ export {
   shippedValidator,
   isShipped,
   compileAtRuntime,
+  interpretAtRuntime,
+  interpretSchema,
   RuntimeCompileError,
   FormSchemaError,
   loadShippedRefs,
@@ -48,9 +50,9 @@ export type { EmergencyRecord } from '../generated/types/emergency-record.js';
 // The complaint classification statistics (顾客投诉分类统计表): aggregation, comparison, exports.
 export * from './stats/index.js';
 
+// The time kernel: instants, and dates read in Asia/Shanghai wherever the kit shows or counts them.
+export { epochMs, toEpochMs, shanghaiDate, isoShanghai, isoAtOffset, SHANGHAI_TIME_ZONE, SHANGHAI_OFFSET_MINUTES } from './kernel/time.js';
+
 // Provenance: which shipped facts are the manual's (x-source) and which are defaults (x-default).
 export { factsOf, shapeOf, provenanceOf, provenanceSummary, withoutProvenance } from './provenance.js';
 export type { Fact, Provenance, ConfigShape } from './provenance.js';
-
-// The time kernel: instants, and dates read in Asia/Shanghai wherever the kit shows or counts them.
-export { epochMs, toEpochMs, shanghaiDate, isoShanghai, isoAtOffset, SHANGHAI_TIME_ZONE, SHANGHAI_OFFSET_MINUTES } from './kernel/time.js';

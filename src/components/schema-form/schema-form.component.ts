@@ -7,7 +7,7 @@ import { ContextProvider } from '@lit/context';
 import { normalizeSchema } from '../../core/form/normalize.js';
 import { FormEngine, type ActiveNotice } from '../../core/form/engine.js';
 import { checkUiSchema, buildLayout, type Layout, type UiSchema, type UiField, type UiGroup } from '../../core/form/ui.js';
-import { validateForm, shippedValidator, isShipped, compileAtRuntime, type RawValidator } from '../../core/form/validation.js';
+import { validateForm, shippedValidator, isShipped, interpretAtRuntime, type RawValidator } from '../../core/form/validation.js';
 import { getAt, templateOf, sanitize } from '../../core/form/pointer.js';
 import { loadShippedRefs, hasExternalRefs } from '../../core/form/shipped.js';
 import { FormSchemaError, type FormField, type JsonSchema, type Text } from '../../core/form/types.js';
@@ -54,7 +54,7 @@ const DRAFT_DEBOUNCE_MS = 400;
 /**
  * Renders any JSON Schema (draft-07) plus a UI schema as an accessible form: groups, columns and
  * wizard steps from the UI schema; show/hide/enable/require/compute rules as JSONLogic data;
- * precompiled validation for shipped schemas (no eval) and lazily loaded Ajv for a schema given
+ * precompiled validation for shipped schemas and an interpreting validator for a schema given
  * at run time; errors in zh-CN or en naming each field; drafts saved as you type.
  * A keystroke updates only the fields that depend on it.
  * Form-associated: inside a host `<form>` its whole value travels in FormData under `name`
@@ -144,7 +144,15 @@ export class WySchemaForm extends LitElement {
   @state() private notices: readonly ActiveNotice[] = [];
   @state() private structureVersion = 0;
   @state() private announcement = '';
-  @state() private validatorPending = false;
+  /** The validator is being made or loaded: `aria-busy` on the form, set in place (no re-render). */
+  private get validatorPending(): boolean {
+    return this._validatorPending;
+  }
+  private set validatorPending(v: boolean) {
+    this._validatorPending = v;
+    this.renderRoot?.querySelector('form[part="base"]')?.setAttribute('aria-busy', v ? 'true' : 'false');
+  }
+  private _validatorPending = false;
 
   private _value: unknown = undefined;
   private lastInput: unknown = undefined;
@@ -165,6 +173,7 @@ export class WySchemaForm extends LitElement {
   private readonly touched = new Set<string>();
   private submitted = false;
   private draftTimer?: ReturnType<typeof setTimeout>;
+  private validityTimer?: ReturnType<typeof setTimeout>;
   private draftRestored = false;
   private readonly internals: ElementInternals;
   private readonly localize = new LocalizeController(this);
@@ -211,6 +220,7 @@ export class WySchemaForm extends LitElement {
 
   /** Whether the value is valid (synchronous: async checks already run count, pending ones not). */
   checkValidity(): boolean {
+    this.flushValidity();
     return this.internals.checkValidity();
   }
 
@@ -302,6 +312,8 @@ export class WySchemaForm extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('beforeprint', this.onBeforePrint);
     window.removeEventListener('afterprint', this.onAfterPrint);
+    clearTimeout(this.validityTimer);
+    this.validityTimer = undefined;
     for (const r of this.asyncRuns.values()) {
       clearTimeout(r.timer);
       r.controller.abort();
@@ -386,11 +398,14 @@ export class WySchemaForm extends LitElement {
       this.notices = this.engine.activeNotices();
       const pre = this.precompiled;
       if (pre) this.validator = (data: unknown) => (pre(data) ? [] : (pre.errors ?? []));
-      // With live display, errors show from the start, once the validator is there.
-      void this.ensureValidator().then(
-        () => this.errorDisplay === 'live' && this.refreshErrors(true),
-        () => undefined,
-      );
+      // With live display, errors show from the start, once the validator is there. Otherwise
+      // the validator is made when first needed (validity is computed after the first render).
+      if (this.errorDisplay === 'live') {
+        void this.ensureValidator().then(
+          () => this.refreshErrors(true),
+          () => undefined,
+        );
+      }
       if (this.draftKey && !this.draftRestored) void this.restoreDraft();
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
@@ -410,7 +425,8 @@ export class WySchemaForm extends LitElement {
     if (!this.validatorPromise) {
       this.validatorPending = true;
       const schema = this.schema!;
-      this.validatorPromise = (isShipped(schema) ? shippedValidator(schema).then((v) => v!) : compileAtRuntime(schema, Object.values({ ...this.shippedRefs, ...this.refs })))
+      const refs = Object.values({ ...this.shippedRefs, ...this.refs });
+      this.validatorPromise = (isShipped(schema) ? shippedValidator(schema).then((v) => v!) : Promise.resolve().then(() => interpretAtRuntime(schema, refs)))
         .then((v) => {
           if (this.schema === schema) this.validator = v;
           return v;
@@ -616,7 +632,28 @@ export class WySchemaForm extends LitElement {
     if (!this.engine) return;
     const value = this.engine.submittableValue();
     this.internals.setFormValue(this.name ? JSON.stringify(value) : null);
-    const errs = errors ?? this.computeErrorsSync() ?? [];
+    if (errors) {
+      this.applyValidity(errors);
+      return;
+    }
+    // Validating the whole value for `:invalid` and the host form's checkValidity() runs in the
+    // task after the one that changed it (a keystroke, the first render), not inside it; our own
+    // checkValidity()/reportValidity()/requestSubmit() validate at once.
+    this.validityTimer ??= setTimeout(() => this.flushValidity(), 0);
+  }
+
+  private flushValidity(): void {
+    clearTimeout(this.validityTimer);
+    this.validityTimer = undefined;
+    if (!this.engine) return;
+    if (!this.validator) {
+      if (!this.validatorError && this.schema) void this.ensureValidator().then(() => this.flushValidity(), () => undefined);
+      return;
+    }
+    this.applyValidity(this.computeErrorsSync() ?? []);
+  }
+
+  private applyValidity(errs: readonly ValidationError[]): void {
     const anchor = this.renderRoot?.querySelector<HTMLElement>('[part="submit"]') ?? undefined;
     if (errs.length && !this.disabled && !this.readonly) {
       this.internals.setValidity({ customError: true }, errs.map((e) => e.message).join('\n'), anchor);
