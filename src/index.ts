@@ -65,6 +65,9 @@ export {
   UnknownInstanceError,
   UnknownDefinitionError,
   SYSTEM_ACTOR,
+  childrenOf,
+  parentOf,
+  recordChild,
 } from './workflow/index.js';
 export type {
   Engine,
@@ -90,4 +93,7 @@ export type {
   HttpStoreOptions,
   BrowserStoreOptions,
   ConformanceReport,
+  ChildrenSummary,
+  ChildRecord,
+  ParentLink,
 } from './workflow/index.js';
