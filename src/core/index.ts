@@ -34,7 +34,7 @@ export type { JsonSchema, FormField, FormModel, FieldOption, UiSchema, UiField, 
 
 // The business calendar (working hours, statutory holidays, 调休 makeup days).
 export { createCalendar, continuousCalendar, CalendarDataError, parseDuration, durationMs, DurationError } from './calendar/index.js';
-export type { BusinessCalendar, CalendarData, DayInfo, DayReason, Instant, Duration } from './calendar/index.js';
+export type { BusinessCalendar, CalendarData, CalendarInput, DayInfo, DayReason, Instant, Duration } from './calendar/index.js';
 
 // Defects: status transitions and who may make them, problem lists, inspection summaries.
 export * from './defects/index.js';

@@ -111,6 +111,7 @@ async function load(context, url, v, typing) {
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('response', async (r) => {
+    if (process.env.WY_BENCH_DEBUG && r.url().endsWith('.js')) console.error(v.id, r.url());
     if (r.url().endsWith('.js')) js.set(r.url(), (await r.body().catch(() => Buffer.alloc(0))).length ? gzipSync(await r.body(), { level: 9 }).length : 0);
   });
   await page.goto(`${url}/${v.id}.html`);

@@ -113,11 +113,13 @@ const isObj = (v: unknown): v is Rec => Boolean(v) && typeof v === 'object' && !
  * @tag wy-complaint-form
  * @summary Complaint intake: routing, first receiver, record number, safe submit, drafts, read and print view.
  *
- * @fires wy-change - The value changed; `detail` is `{ value, path }` (from the inner form).
+ * @fires {WyChangeEvent<FormChangeDetail>} wy-change - The value changed; `detail` is `{ value, path }` (from the inner form).
  * @fires wy-submit - A complete record, valid against complaint.schema.json: `detail.value`. Cancel it (`preventDefault()`) to store it yourself; without a store the host stores it and calls `clearDraft()`.
  * @fires wy-invalid - Submit found problems; `detail.errors`.
- * @fires wy-complaint-save - The store confirmed: `detail.value` (the record), `detail.result` (what the store returned). (`wy-complaint-saved` until 0.3, deprecated.)
- * @fires wy-complaint-save-fail - Storing failed: `detail.value`, `detail.error`. The form keeps the data. (`wy-complaint-save-failed` until 0.3, deprecated.)
+ * @fires wy-complaint-save - The store confirmed: `detail.value` (the record), `detail.result` (what the store returned).
+ * @fires wy-complaint-save-fail - Storing failed: `detail.value`, `detail.error`. The form keeps the data.
+ * @fires wy-complaint-saved - Deprecated since 0.2 (removed in 0.3): fired after `wy-complaint-save`, same `detail`.
+ * @fires wy-complaint-save-failed - Deprecated since 0.2 (removed in 0.3): fired after `wy-complaint-save-fail`, same `detail`.
  *
  * Events of the inner `<wy-schema-form>` end at this element's shadow root: `wy-change` and
  * `wy-invalid` are re-fired from the element (same `detail`), its own `wy-submit` carries the

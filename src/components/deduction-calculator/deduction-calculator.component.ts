@@ -88,8 +88,8 @@ const signed = (points: number): string => (points > 0 ? `+${formatPoints(points
  * @tag wy-deduction-calculator
  * @summary Complaint deductions per office and period, every point explained, with what-if and CSV export.
  *
- * @fires wy-change - The user applied a pasted rule set or changed a what-if fact; `detail` is `{ result, whatIf }`.
- * @fires wy-period-change - The user chose a period or comparison in the period controls; `detail` is `{ preset, from, to, compare }`.
+ * @fires {WyChangeEvent<DeductionChangeDetail>} wy-change - The user applied a pasted rule set or changed a what-if fact; `detail` is `{ result, whatIf }`.
+ * @fires {WyPeriodChangeEvent} wy-period-change - The user chose a period or comparison in the period controls; `detail` is `{ preset, from, to, compare }`.
  *
  * @csspart base - The outer section.
  * @csspart header - Title, rule set and toolbar.

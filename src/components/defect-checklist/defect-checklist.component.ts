@@ -97,9 +97,11 @@ const NOTE_ACTIONS: ReadonlySet<DefectAction> = new Set(['pass', 'reject', 'disp
  * @tag wy-defect-checklist
  * @summary Defect checklist: batch entry, list, re-inspection loop, summary and printable problem lists.
  *
- * @fires wy-change - The items changed; `detail.items` is the new array (the element never mutates the old one).
- * @fires wy-defect-close - A defect was closed; `detail.item`. (`wy-item-close` until 0.3, deprecated.)
- * @fires wy-owner-decide - Move-in: the owner's decision was recorded; `detail.decision`. (`wy-owner-decision` until 0.3, deprecated.)
+ * @fires {WyChangeEvent<DefectChangeDetail>} wy-change - The items changed; `detail.items` is the new array (the element never mutates the old one).
+ * @fires wy-defect-close - A defect was closed; `detail.item`.
+ * @fires wy-owner-decide - Move-in: the owner's decision was recorded; `detail.decision`.
+ * @fires wy-item-close - Deprecated since 0.2 (removed in 0.3): fired after `wy-defect-close`, same `detail`.
+ * @fires wy-owner-decision - Deprecated since 0.2 (removed in 0.3): fired after `wy-owner-decide`, same `detail`.
  *
  * @csspart base - The whole checklist.
  * @csspart header - Title, house and counts.

@@ -18,7 +18,7 @@ import { InnerEventsController } from '../shared/inner-events.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { WyEvent, WyChangeEvent } from '../shared/events.js';
 import { formHostContext, type FormHost, type Uploader } from './form-host.js';
-import { pickWidget } from './registry.js';
+import { pickWidget, ensureWidget } from './registry.js';
 import { localStorageDrafts, type DraftStore } from './drafts.js';
 import { msg } from './messages.js';
 import { styles } from './schema-form.styles.js';
@@ -63,7 +63,7 @@ const DRAFT_DEBOUNCE_MS = 400;
  * @tag wy-schema-form
  * @summary Any JSON Schema + UI schema becomes an accessible, fast, form-associated form.
  *
- * @fires wy-change - The value changed; `detail` is `{ value, path }` (the JSON pointer that changed).
+ * @fires {WyChangeEvent<FormChangeDetail>} wy-change - The value changed; `detail` is `{ value, path }` (the JSON pointer that changed).
  * @fires wy-submit - A valid value was submitted; `detail.value`. Hidden fields are left out.
  * @fires wy-invalid - Submit or validate found problems; `detail.errors`.
  * @fires wy-error - The schema or UI schema cannot be used; `detail.error` names where and why.
@@ -159,6 +159,8 @@ export class WySchemaForm extends LitElement {
   /** Shipped vocabularies, once loaded (only schemas with external $refs need them). */
   private shippedRefs?: Readonly<Record<string, JsonSchema>>;
   private pendingBuild?: Promise<void>;
+  private readonly pendingWidgets = new Set<Promise<unknown>>();
+  private readonly widgetLoads = new WeakSet<Promise<unknown>>();
   private initialValue: unknown = undefined;
   private engine?: FormEngine;
   private layout?: Layout;
@@ -333,11 +335,24 @@ export class WySchemaForm extends LitElement {
   /** Also waits for the shipped vocabularies when the schema needs them. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.pendingBuild) {
+    while (this.pendingBuild || this.pendingWidgets.size) {
       await this.pendingBuild;
+      await Promise.all(this.pendingWidgets);
       result = await super.getUpdateComplete();
     }
     return result;
+  }
+
+  /** A field's element loads on demand: updateComplete waits for it and for its first render. */
+  private trackWidget(p: Promise<unknown>): void {
+    if (this.widgetLoads.has(p)) return;
+    this.widgetLoads.add(p);
+    const done: Promise<unknown> = p
+      // The upgraded elements render their nested fields (which may load more): wait for those.
+      .then(() => Promise.all([...this.fields.values()].map((f) => f.updateComplete)))
+      .catch((err: unknown) => this.dispatchEvent(new WyErrorEvent(err instanceof Error ? err : new Error(String(err)))))
+      .finally(() => this.pendingWidgets.delete(done));
+    this.pendingWidgets.add(done);
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -681,7 +696,10 @@ export class WySchemaForm extends LitElement {
     const ui = this.uiFor(field);
     if (ui?.widget === 'hidden') return html``;
     const st = engine.stateOf(pointer);
-    const tag = unsafeStatic(pickWidget(field, ui));
+    const tagName = pickWidget(field, ui);
+    const loading = ensureWidget(tagName);
+    if (loading) this.trackWidget(loading);
+    const tag = unsafeStatic(tagName);
     const locale = this.localize.locale;
     // An object inside a list is already named by its item bar ("联系人 1").
     const label = field.key === '*' && field.type === 'object' ? '' : this.text(ui?.label ?? field.label);

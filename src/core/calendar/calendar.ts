@@ -21,6 +21,14 @@ export interface CalendarData {
   readonly source?: { readonly package: string; readonly version: string; readonly generator?: string };
 }
 
+/**
+ * What `createCalendar` takes: `CalendarData`, or the same as a JSON import gives it (TypeScript
+ * widens `kind` to `string` there), so `createCalendar(cn2026)` type-checks after
+ * `import cn2026 from 'wuye-kit/schemas/calendars/cn-2026.json' with { type: 'json' }`. The data
+ * is checked against calendar.schema.json either way.
+ */
+export type CalendarInput = CalendarData | (Omit<CalendarData, 'days'> & { readonly days: readonly { readonly date: string; readonly kind: string; readonly name?: Localized }[] });
+
 /** Why a day is or is not a working day. */
 export type DayReason = 'weekday' | 'weekend' | 'holiday' | 'makeup-workday';
 
@@ -101,8 +109,9 @@ function dateOfDayIndex(index: number): string {
  * hours; the others must agree on the offset and add their dated days. Invalid data throws a
  * CalendarDataError listing the schema errors.
  */
-export function createCalendar(data: CalendarData | readonly CalendarData[]): BusinessCalendar {
-  const list: readonly CalendarData[] = Array.isArray(data) ? data : [data as CalendarData];
+export function createCalendar(data: CalendarInput | readonly CalendarInput[]): BusinessCalendar {
+  // Checked against the schema below, so each entry is CalendarData from then on.
+  const list = (Array.isArray(data) ? data : [data]) as readonly CalendarData[];
   if (list.length === 0) throw new CalendarDataError('createCalendar needs at least one calendar data object.');
   for (const d of list) {
     const r = validateWith(validateCalendar, calendarLabels, d, { locale: 'en' });
