@@ -21,6 +21,8 @@ export { BrowserStore } from './stores/browser-store.js';
 export type { BrowserStoreOptions } from './stores/browser-store.js';
 export { HttpStore, HttpStoreError } from './stores/http-store.js';
 export type { HttpStoreOptions, FetchLike } from './stores/http-store.js';
+export { RemoteEngine, RemoteEngineError } from './remote-engine.js';
+export type { RemoteEngineOptions, RemoteFetch, RemoteResponse, InstanceView, InstanceSummary, InstanceQuery, FeedChange } from './remote-engine.js';
 export { runStoreConformance } from './conformance.js';
 export type { ConformanceReport, ConformanceCase } from './conformance.js';
 export { builtinDefinitions } from './builtin.js';
