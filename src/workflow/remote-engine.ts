@@ -130,19 +130,20 @@ export class RemoteEngineError extends Error {
   }
 }
 
-const REFUSAL_CODES: readonly RefusalCode[] = [
-  'unknown-event',
-  'not-allowed-in-state',
-  'role-not-allowed',
-  'guard-failed',
-  'missing-fields',
-  'invalid-fields',
-  'immutable-field',
-  'final-state',
-  'definition-mismatch',
-  'invalid-effect',
-];
-const isRefusalCode = (c: unknown): c is RefusalCode => typeof c === 'string' && (REFUSAL_CODES as readonly string[]).includes(c);
+// Every refusal code of the engine (a Record, so a code added to RefusalCode is a compile error here until listed).
+const REFUSAL_CODES: Readonly<Record<RefusalCode, true>> = {
+  'unknown-event': true,
+  'not-allowed-in-state': true,
+  'role-not-allowed': true,
+  'guard-failed': true,
+  'missing-fields': true,
+  'invalid-fields': true,
+  'immutable-field': true,
+  'final-state': true,
+  'definition-mismatch': true,
+  'invalid-effect': true,
+};
+const isRefusalCode = (c: unknown): c is RefusalCode => typeof c === 'string' && Object.prototype.hasOwnProperty.call(REFUSAL_CODES, c);
 const CHANGE_TYPES: readonly EngineChange['type'][] = ['started', 'transition', 'timer', 'migrated'];
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
