@@ -16,6 +16,7 @@ import {
   clockLevelLabel,
   transition,
   startInstance,
+  startInstanceId,
   type Actor,
   type Snapshot,
   type WorkflowDefinition,
@@ -221,11 +222,27 @@ test('the same command twice has one effect; a stale command is a conflict and o
   const h = await engine.history('C1');
   assert.deepEqual(h.map((a) => a.seq), h.map((_, i) => i + 1), 'history stays gap-free');
 
-  // Starting twice with the same command creates one instance.
-  const a = await engine.start('complaint', { id: 'C2', data: complaint({ recordNo: 'C2' }), commandId: 'start-C2' }, receptionist);
-  const b = await engine.start('complaint', { id: 'C2-again', data: complaint({ recordNo: 'C2' }), commandId: 'start-C2' }, receptionist);
-  assert.ok(a.ok && b.ok && b.duplicate && b.snapshot.id === 'C2');
-  assert.equal(await engine.get('C2-again'), undefined);
+  // Starting twice with the same command creates one instance: without an id, the instance id is
+  // derived from (definition, actor, command id), so the retry lands on the same instance.
+  const a = await engine.start('complaint', { data: complaint({ recordNo: 'C2' }), commandId: 'start-C2' }, receptionist);
+  const b = await engine.start('complaint', { data: complaint({ recordNo: 'C2' }), commandId: 'start-C2' }, receptionist);
+  assert.ok(a.ok && b.ok, 'both starts accepted');
+  assert.equal(a.duplicate, false);
+  assert.equal(b.duplicate, true);
+  assert.equal(b.snapshot.id, a.snapshot.id);
+  assert.equal(a.snapshot.id, startInstanceId('complaint', receptionist.id, 'start-C2'));
+  assert.match(a.snapshot.id, /^wf-[0-9a-f]{32}$/);
+  // Another actor with the same command id starts another instance (keys are not global).
+  const c = await engine.start('complaint', { data: complaint({ recordNo: 'C3' }), commandId: 'start-C2' }, specialist);
+  assert.ok(c.ok, 'third start accepted');
+  assert.equal(c.duplicate, false);
+  assert.notEqual(c.snapshot.id, a.snapshot.id);
+  // Keys are scoped per instance: the same key sent to another instance is a new command there.
+  const d = await engine.send(a.snapshot.id, { type: 'register', payload: { category: 'efficiency', severity: 'serious' }, commandId: cmd.commandId }, receptionist);
+  assert.ok(d.ok, 'the key replayed on another instance is accepted there');
+  assert.equal(d.duplicate, false);
+  assert.equal(d.snapshot.id, a.snapshot.id);
+  assert.equal(d.snapshot.state, 'registered');
 });
 
 test('SLA clocks: business time skips nights and holidays, pauses while on hold, reads out both remainders', async () => {
