@@ -23,6 +23,7 @@ import type { BusinessCalendar } from '../core/calendar/calendar.js';
 import type { AvailableAction } from './actions.js';
 import { readClocks, type ClockReadout } from './clocks.js';
 import { UnknownDefinitionError, UnknownInstanceError, type Engine, type EngineChange, type SendResult, type StartInput, type TickResult } from './engine.js';
+import { getAt, setAt } from './pointer.js';
 import { ConflictError } from './store.js';
 import type { Actor, AuditEntry, Refusal, RefusalCode, Snapshot, WorkflowDefinition, WorkflowEvent } from './types.js';
 
@@ -94,7 +95,7 @@ export interface InstanceSummary {
   readonly overdue: boolean;
 }
 
-export interface InstanceQuery {
+export interface RemoteInstanceQuery {
   readonly definition?: string;
   readonly state?: string;
   readonly office?: string;
@@ -142,6 +143,8 @@ const REFUSAL_CODES: Readonly<Record<RefusalCode, true>> = {
   'final-state': true,
   'definition-mismatch': true,
   'invalid-effect': true,
+  'payload-too-large': true,
+  'logic-budget': true,
 };
 const isRefusalCode = (c: unknown): c is RefusalCode => typeof c === 'string' && Object.prototype.hasOwnProperty.call(REFUSAL_CODES, c);
 const CHANGE_TYPES: readonly EngineChange['type'][] = ['started', 'transition', 'timer', 'migrated'];
@@ -355,42 +358,53 @@ export class RemoteEngine implements Engine {
 
   // ── commands ─────────────────────────────────────────────────────────────────────────────
 
-  /** Maps a 403 / 422 answer to the engine's Refusal, or throws for what is not a refusal. */
+  /** Maps a 403 / 413 / 422 answer carrying an engine refusal to the engine's Refusal, or throws for what is not one. */
   #refusalOrThrow(a: Answer, event: string, state: string, what: string): Refusal {
     const e = this.#error(a);
+    const list = (x: unknown) =>
+      Array.isArray(x) ? (x as { path?: unknown; message?: unknown; keyword?: unknown }[]).map((f) => ({ path: String(f.path ?? ''), keyword: typeof f.keyword === 'string' ? f.keyword : 'invalid', message: String(f.message ?? '') })) : [];
+    const refusal = isRefusalCode(e['refusal']) ? e['refusal'] : isRefusalCode(e.code) ? e.code : undefined;
+    let code: RefusalCode | undefined;
+    let errors: Refusal['errors'] = [];
     if (a.status === 422) {
-      const fields = Array.isArray(e['fields']) ? (e['fields'] as { path?: unknown; message?: unknown; keyword?: unknown }[]) : [];
-      const errors = fields.map((f) => ({ path: String(f.path ?? ''), keyword: typeof f.keyword === 'string' ? f.keyword : 'invalid', message: String(f.message ?? '') }));
-      const code: RefusalCode = isRefusalCode(e.code) ? e.code : 'invalid-fields';
-      return { ok: false, code, message: e.message, event, state, ...(errors.length ? { errors } : {}) };
-    }
-    if (a.status === 403 && isRefusalCode(e.code)) {
-      const errors = Array.isArray(e['errors']) ? (e['errors'] as Refusal['errors']) : undefined;
-      return { ok: false, code: e.code, message: e.message, event, state: typeof e['state'] === 'string' ? e['state'] : state, ...(errors ? { errors } : {}) };
-    }
-    this.#fail(a, what);
+      code = refusal ?? 'invalid-fields';
+      errors = list(e['fields']);
+    } else if (a.status === 403 && refusal) {
+      code = refusal;
+      errors = list(e['reasons'] ?? e['errors']);
+    } else if (a.status === 413 && refusal) code = refusal;
+    if (!code) this.#fail(a, what);
+    return { ok: false, code, message: e.message, event, state: typeof e['state'] === 'string' ? e['state'] : state, ...(errors.length ? { errors } : {}) };
   }
 
   /**
-   * Starts an instance (POST /instances). `input.id` is sent as the requested id when given (the
-   * server decides whether to honour it). A command id is made when none is given, so a retry
+   * Starts an instance (POST /instances). The server chooses the instance id (`input.id` is not
+   * sent: read `result.snapshot.id`) and sets what only it may set: the paths the definition names
+   * as first receiver (首问责任人) and handler are taken out of `data` before sending, and the server
+   * fills them from the signed-in person. A command id is made when none is given, so a retry
    * never starts a second instance.
    */
   async start(definitionId: string, input: StartInput, _actor?: Actor): Promise<SendResult> {
     await this.ready();
+    const def = this.#definitions.get(definitionId);
+    if (!def) throw new UnknownDefinitionError(definitionId);
     const ownKey = input.commandId === undefined;
     const commandId = input.commandId ?? this.#newCommandId();
-    const body = JSON.stringify({ definitionId, ...(input.id !== undefined ? { id: input.id } : {}), ...(input.data !== undefined ? { data: input.data } : {}), commandId });
+    let data = input.data;
+    if (data !== null && typeof data === 'object' && !Array.isArray(data)) {
+      for (const path of [def.firstReceiver, def.handler]) if (path && getAt(data, path) !== undefined) data = setAt(data, path, undefined);
+    }
+    const body = JSON.stringify({ definitionId, ...(data !== undefined ? { data } : {}), commandId });
     const a = await this.#request('POST', '/instances', { 'content-type': 'application/json' }, body);
     if (a.status === 200 || a.status === 201) {
       const view = this.#json<InstanceView>(a, 'start');
       this.#remember(view, a.headers.get('etag'));
-      // A duplicate answer to our own retry is the lost answer of our own first attempt.
-      const duplicate = view.duplicate === true && !(ownKey && a.attempts > 1) && !(ownKey && a.status === 201);
+      // A duplicate answer to a retry with a key made here is the lost answer of our own first attempt.
+      const duplicate = view.duplicate === true && !(ownKey && a.attempts > 1);
       return { ok: true, snapshot: view.snapshot, effects: [], audit: [], duplicate };
     }
     if (a.status === 404) throw new UnknownDefinitionError(definitionId);
-    return this.#refusalOrThrow(a, 'start', '', `start ${definitionId}`);
+    return this.#refusalOrThrow(a, 'start', def.initial, `start ${definitionId}`);
   }
 
   /** Sends an event (POST /instances/{id}/events); `expectedVersion` makes a stale command a ConflictError. */
@@ -510,7 +524,7 @@ export class RemoteEngine implements Engine {
   }
 
   /** One page of instances this actor may see (GET /instances), for inboxes and lists. */
-  async list(query: InstanceQuery = {}): Promise<{ items: InstanceSummary[]; nextCursor: string | null }> {
+  async list(query: RemoteInstanceQuery = {}): Promise<{ items: InstanceSummary[]; nextCursor: string | null }> {
     await this.ready();
     const params: string[] = [];
     for (const [k, v] of Object.entries(query)) {
@@ -528,7 +542,7 @@ export class RemoteEngine implements Engine {
    * nothing fired, so pages written for the embedded engine may keep calling it.
    */
   async tick(_now?: number): Promise<TickResult> {
-    return { fired: 0, skipped: 0, effects: [] };
+    return { fired: 0, skipped: 0, failed: 0, problems: [], effects: [] };
   }
 
   // ── the change feed ──────────────────────────────────────────────────────────────────────
