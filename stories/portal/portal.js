@@ -239,7 +239,8 @@ async function renderHandling() {
     tr.setAttribute('aria-selected', String(s.id === selected));
     const open = document.createElement('button');
     open.type = 'button';
-    open.textContent = s.id;
+    open.textContent = s.data.recordNo ?? s.id; // the record number; the server may choose another instance id
+    open.dataset.id = s.id;
     open.addEventListener('click', () => select(s.id));
     const cells = [open, s.data.subject ?? '', officeName(s.data.officeId), STATE_LABEL[s.state]?.[locale] ?? s.state, s.handler?.name ?? ''];
     for (const c of cells) {
@@ -260,7 +261,7 @@ function select(id) {
   selected = id;
   save('selected', id);
   panel.instanceId = id;
-  for (const tr of $('complaints').querySelectorAll('tr[aria-selected]')) tr.setAttribute('aria-selected', String(tr.querySelector('button')?.textContent === id));
+  for (const tr of $('complaints').querySelectorAll('tr[aria-selected]')) tr.setAttribute('aria-selected', String(tr.querySelector('button')?.dataset.id === id));
 }
 
 async function renderReports() {

@@ -86,7 +86,7 @@ test('a receptionist cannot dispatch: no button in the panel, and a hand-made AP
     return list.items[0]?.id as string | undefined;
   });
   assert.ok(id, 'a registered complaint exists');
-  await a.page.locator('#complaints button', { hasText: id! }).click();
+  await a.page.locator(`#complaints button[data-id="${id}"]`).click();
   const panel = a.page.locator('#panel');
   await panel.locator('[part="state"]').first().waitFor();
   assert.equal(await stateOf(panel), '已登记');
@@ -128,12 +128,13 @@ test('a second browser sees another person\'s change through the feed, without r
   assert.equal(await stateOf(panelA), '已受理');
   const id = await a.page.evaluate(() => localStorage.getItem('wy-portal:selected'));
   assert.ok(id);
+  const recordNo = /投诉 (\S+) 已登记/.exec((await a.page.locator('#status').textContent()) ?? '')![1]!;
 
   // The specialist's list shows it (the feed redrew it); the receptionist registers it; the
   // specialist's panel follows.
   await tab(b.page, 'handling');
-  await b.page.locator('#complaints button', { hasText: id! }).waitFor({ timeout: 15_000 });
-  await b.page.locator('#complaints button', { hasText: id! }).click();
+  await b.page.locator('#complaints button', { hasText: recordNo }).waitFor({ timeout: 15_000 });
+  await b.page.locator('#complaints button', { hasText: recordNo }).click();
   const panelB = b.page.locator('#panel');
   await b.page.waitForFunction(() => document.querySelector('#panel')?.shadowRoot?.querySelector('[part="state"]')?.textContent?.trim() === '已受理', null, { timeout: 15_000 });
   await panelA.getByRole('button', { name: /登记/ }).first().click();
