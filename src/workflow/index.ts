@@ -5,8 +5,8 @@ export { transition, startInstance, fireTimer, SYSTEM_ACTOR } from './transition
 export type { TransitionOptions, StartInput as StartInstanceInput } from './transition.js';
 export { createEngine, UnknownInstanceError, UnknownDefinitionError } from './engine.js';
 export type { Engine, EngineOptions, EngineChange, SendResult, Accepted as SendAccepted, TickResult, StartInput } from './engine.js';
-export { availableActions } from './actions.js';
-export type { AvailableAction } from './actions.js';
+export { availableActions, actionRefusals } from './actions.js';
+export type { AvailableAction, ActionRefusal } from './actions.js';
 export { readClocks, pendingTimers } from './clocks.js';
 export type { ClockReadout } from './clocks.js';
 export { checkDefinition, loadDefinition, DefinitionError } from './definition.js';
@@ -14,7 +14,7 @@ export type { DefinitionReport, DefinitionProblem, ProblemCode } from './definit
 export { migrate, needsMigration, MigrationError } from './migrate.js';
 export { fieldsSchema, validateFields, fieldNames } from './fields.js';
 export { evaluate as evaluateLogic, LogicError } from './logic.js';
-export { refusalMessage, clockLevelLabel, workflowMessages } from './messages.js';
+export { refusalMessage, refusalText, clockLevelLabel, workflowMessages } from './messages.js';
 export { MemoryStore, ConflictError, StoreError } from './store.js';
 export type { WorkflowStore, Commit, CommitResult, CommandRecord, MemoryStoreOptions } from './store.js';
 export { BrowserStore } from './stores/browser-store.js';

@@ -29,6 +29,8 @@ export interface TransitionDef {
   readonly to?: string;
   readonly roles: readonly string[];
   readonly guard?: Logic;
+  /** What the guard requires, in words, shown beside the action when the guard fails. */
+  readonly unmet?: Localized;
   /** A definition name in schemas/workflow-events.schema.json. */
   readonly fields?: string;
   readonly effects?: readonly EffectDef[];

@@ -144,11 +144,30 @@ describe('<wy-workflow-panel>', () => {
     const escalate = actionButton(p, 'escalate');
     expect(escalate.getAttribute('aria-disabled')).to.equal('true');
     const why = root(p).getElementById(escalate.getAttribute('aria-describedby')!)!;
-    expect(text(why)).to.equal('暂不可执行：不满足执行此操作的条件');
+    expect(text(why)).to.equal('暂不可执行：条件未满足：只有重大、重复或紧急且尚未上报的投诉可以上报总部');
     escalate.click();
     await aTimeout(0);
     expect(q(p, '[part="action-panel"]')).to.equal(null);
     expect(actionButton(p, 'dispatch').getAttribute('aria-disabled')).to.equal('false');
+  });
+
+  it('says beside each disabled action which role may act, in both languages; the audit shows role titles, never codes', async () => {
+    const env = await scenario('registered');
+    const p = await panelFor(env, { ...receptionist, roles: ['receptionist', 'staff'] });
+    const dispatch = actionButton(p, 'dispatch');
+    expect(dispatch.getAttribute('aria-disabled')).to.equal('true');
+    expect(dispatch.dataset['reason']).to.equal('role-not-allowed');
+    expect(text(root(p).getElementById(dispatch.getAttribute('aria-describedby')!))).to.equal('暂不可执行：只有客服专员或客服中心负责人可以执行此操作');
+    dispatch.click();
+    await aTimeout(0);
+    expect(q(p, '[part="action-panel"]')).to.equal(null);
+    const roles = qa(p, '[part="entry"] .roles').map(text);
+    expect(roles.length).to.be.greaterThan(0);
+    expect(roles.join(' '), 'role titles in zh-CN, no codes').to.not.match(/[a-z]/);
+    p.locale = 'en';
+    await p.updateComplete;
+    expect(text(root(p).getElementById(actionButton(p, 'dispatch').getAttribute('aria-describedby')!))).to.contain('Only Customer-service specialist or Service-centre head may take this action');
+    await expect(p).to.be.accessible();
   });
 
   it('an owner has nothing to do; without an actor the panel is view-only; a closed complaint says it ended', async () => {

@@ -14,7 +14,10 @@ import {
   resolvePreset,
   statsCoverage,
 } from '../../src/core/index.js';
-import examples from '../../schemas/examples/complaint.valid.json' with { type: 'json' };
+import examplesJson from '../../schemas/examples/complaint.valid.json' with { type: 'json' };
+import type { Complaint } from '../../src/generated/types/complaint.js';
+
+const examples = examplesJson as unknown as Complaint[];
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -70,7 +73,7 @@ describe('what is counted and what is not', () => {
   });
 
   test('statistics: every record given is counted or excluded for one reason', () => {
-    const records = [...examples, null, { receivedAt: 'soon', category: 'staff' }, { receivedAt: '2026-08-01T09:00:00+08:00', category: 'weather' }];
+    const records: unknown[] = [...examples, null, { receivedAt: 'soon', category: 'staff' }, { receivedAt: '2026-08-01T09:00:00+08:00', category: 'weather' }];
     const table = aggregateComplaints(records, { from: '2026-08', to: '2026-08', filter: { kind: ['complaint'] } });
     const c = statsCoverage(records, table);
     const e = c.excluded;

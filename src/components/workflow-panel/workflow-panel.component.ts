@@ -4,11 +4,11 @@ import { repeat } from 'lit/directives/repeat.js';
 import { ContextConsumer } from '@lit/context';
 import { pick, type Locale } from '../../core/i18n/locale.js';
 import type { GeneratedValidator } from '../../generated/validator-types.js';
-import type { AvailableAction } from '../../workflow/actions.js';
+import { actionRefusals, type ActionRefusal, type AvailableAction } from '../../workflow/actions.js';
 import type { ClockReadout } from '../../workflow/clocks.js';
 import type { Engine } from '../../workflow/engine.js';
 import { fieldsSchema } from '../../workflow/field-schemas.js';
-import { clockLevelLabel, refusalMessage } from '../../workflow/messages.js';
+import { clockLevelLabel, refusalMessage, refusalText } from '../../workflow/messages.js';
 import type { Actor, AuditEntry, Effect, Snapshot, WorkflowDefinition, WorkflowEvent } from '../../workflow/types.js';
 import type { JsonSchema } from '../../core/form/types.js';
 import type { UiSchema } from '../../core/form/ui.js';
@@ -90,6 +90,7 @@ const isConflict = (err: unknown): boolean =>
  * @csspart action - One action button.
  * @csspart action-panel - The open action's form or confirm step.
  * @csspart confirm - The confirm button of an action without fields.
+ * @csspart refusal - Beside a disabled action: which role may act, or which condition the record does not meet.
  * @csspart notice - The outcome of the last action (done, refused, conflict, failure).
  * @csspart timeline - The audit timeline (an ordered list).
  * @csspart entry - One audit entry.
@@ -145,6 +146,7 @@ export class WyWorkflowPanel extends LitElement {
   private unsubscribe?: () => void;
   private timer?: ReturnType<typeof setInterval>;
   private loadToken = 0;
+  private refusalMemo?: { snapshot: Snapshot; actor: Actor; list: readonly ActionRefusal[] };
 
   /** The engine in use: the property, else the provider's. */
   get currentEngine(): Engine | undefined {
@@ -461,10 +463,27 @@ export class WyWorkflowPanel extends LitElement {
     let body: TemplateResult;
     if (final) body = html`<p class="empty">${msg(l, 'finalState')}</p>`;
     else if (!actor) body = html`<p class="empty">${msg(l, 'noActor')}</p>`;
-    else if (!this.actions.length) body = html`<p class="empty">${msg(l, 'noActions')}</p>`;
+    else if (!this.actions.length && !this.refusals(s, def, actor).length) body = html`<p class="empty">${msg(l, 'noActions')}</p>`;
     else {
+      const refusals = new Map(this.refusals(s, def, actor).map((r) => [r.event, r]));
+      // One list in definition order: what the actor may do, and beside it what they may not and why.
+      const order = (event: string) => (def?.transitions.findIndex((t) => t.event === event) ?? 0) >>> 0;
+      const items = [
+        ...this.actions.filter((a) => !refusals.has(a.event)).map((a) => ({ event: a.event, a })),
+        ...[...refusals.values()].map((r) => ({ event: r.event, r })),
+      ].sort((x, y) => order(x.event) - order(y.event));
       body = html`<div part="actions" class="actions">
-        ${this.actions.map((a, i) => {
+        ${items.map((item, i) => {
+          if ('r' in item) {
+            const r = item.r;
+            return html`<div class="action-item refused">
+              <button part="action" type="button" class="action" data-event=${r.event} data-reason=${r.reason} aria-disabled="true" aria-describedby=${`why-${i}`}>
+                ${pick(r.title, l) ?? r.event}
+              </button>
+              <span part="refusal" class="why" id=${`why-${i}`}>${msg(l, 'unavailable', { reason: refusalText(r, def, l) })}</span>
+            </div>`;
+          }
+          const a = item.a;
           const title = pick(a.title, l) ?? a.event;
           // The target state, unless the action is named after it (暂停 → 暂停).
           const targets = a.targets
@@ -498,6 +517,16 @@ export class WyWorkflowPanel extends LitElement {
         : nothing}
       ${open ? this.renderActionPanel(open.action, s, def, l) : nothing}
     </section>`;
+  }
+
+  /** Actions of the current state the actor cannot take now, with who may or what is missing. */
+  private refusals(s: Snapshot, def: WorkflowDefinition | undefined, actor: Actor): readonly ActionRefusal[] {
+    // Someone the workflow does not involve at all (an owner on a complaint) is not shown its steps.
+    if (!def || !actor.roles.some((r) => def.roles.some((x) => x.id === r))) return [];
+    if (this.refusalMemo?.snapshot === s && this.refusalMemo.actor === actor) return this.refusalMemo.list;
+    const list = actionRefusals(def, s, actor, this.now ?? Date.now());
+    this.refusalMemo = { snapshot: s, actor, list };
+    return list;
   }
 
   private renderActionPanel(a: AvailableAction, s: Snapshot, def: WorkflowDefinition | undefined, l: Locale): TemplateResult {
