@@ -6,6 +6,7 @@ export type { TransitionOptions, StartInput as StartInstanceInput } from './tran
 export { createEngine, UnknownInstanceError, UnknownDefinitionError } from './engine.js';
 export type { Engine, EngineOptions, EngineChange, SendResult, Accepted as SendAccepted, TickResult, StartInput } from './engine.js';
 export { availableActions, actionRefusals } from './actions.js';
+export { actionDefaults, checkTimes, timeRulesOf, shanghaiMinute } from './action-defaults.js';
 export type { AvailableAction, ActionRefusal } from './actions.js';
 export { readClocks, pendingTimers } from './clocks.js';
 export type { ClockReadout } from './clocks.js';
@@ -28,6 +29,7 @@ export { registerDataSchema, ensureDataSchema, knownDataSchema } from './data-sc
 export type {
   WorkflowDefinition,
   TransitionDef,
+  TimeRule,
   StateDef,
   RoleDef,
   ClockDef,

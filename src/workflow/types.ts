@@ -21,6 +21,13 @@ export type EffectDef =
   | { readonly type: 'unset'; readonly path: string; readonly when?: Logic }
   | { readonly type: 'merge'; readonly path?: string; readonly value: Logic; readonly when?: Logic };
 
+/** A date-time field of an event that may not be in the future, before the previous step, or in the past. */
+export interface TimeRule {
+  readonly field: string;
+  readonly notAfter?: 'now';
+  readonly notBefore?: 'now' | 'previous';
+}
+
 export interface TransitionDef {
   readonly event: string;
   readonly title: Localized;
@@ -31,6 +38,8 @@ export interface TransitionDef {
   readonly guard?: Logic;
   /** What the guard requires, in words, shown beside the action when the guard fails. */
   readonly unmet?: Localized;
+  /** Time rules for date-time fields of the payload (checked by forms before sending). */
+  readonly times?: readonly TimeRule[];
   /** A definition name in schemas/workflow-events.schema.json. */
   readonly fields?: string;
   readonly effects?: readonly EffectDef[];

@@ -1,10 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
 import { ContextConsumer } from '@lit/context';
 import { pick, type Locale } from '../../core/i18n/locale.js';
 import type { GeneratedValidator } from '../../generated/validator-types.js';
 import { actionRefusals, type ActionRefusal, type AvailableAction } from '../../workflow/actions.js';
+import { actionDefaults, checkTimes, timeRulesOf } from '../../workflow/action-defaults.js';
 import type { ClockReadout } from '../../workflow/clocks.js';
 import type { Engine } from '../../workflow/engine.js';
 import { fieldsSchema } from '../../workflow/field-schemas.js';
@@ -120,6 +122,13 @@ export class WyWorkflowPanel extends LitElement {
    * Unset: the engine's clock, read again every 30 seconds while the panel is on the page.
    */
   @property({ attribute: false }) now?: number;
+
+  /**
+   * Values an action's form starts with, by event (`{ 'generate-list': { count: 12 } }`): what the
+   * host knows and the record does not (a checklist's counts). Over the panel's own defaults (the
+   * record's values under the same name, the actor as `by`, now as `at`); a kept draft wins.
+   */
+  @property({ attribute: false }) prefill?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 
   /** Timeline order: `newest` first (default) or `oldest` first. */
   @property({ attribute: 'timeline-order' }) timelineOrder: 'newest' | 'oldest' = 'newest';
@@ -280,7 +289,9 @@ export class WyWorkflowPanel extends LitElement {
     if (this.open?.event === action.event) return;
     this.closeAction(false);
     this.notice = undefined;
-    const open: OpenAction = { event: action.event, action, commandId: newCommandId(), version: this.snapshot.version, initial: this.drafts.get(action.event) };
+    const defaults = action.schema ? { ...actionDefaults(action.schema, this.snapshot, this.currentActor, this.clockNow()), ...this.prefill?.[action.event] } : {};
+    const initial = this.drafts.get(action.event) ?? (Object.keys(defaults).length ? defaults : undefined);
+    const open: OpenAction = { event: action.event, action, commandId: newCommandId(), version: this.snapshot.version, initial };
     this.open = open;
     if (action.fields) {
       try {
@@ -359,10 +370,26 @@ export class WyWorkflowPanel extends LitElement {
     }
   }
 
+  /** The instant forms are checked at: the `now` property, else the page clock. */
+  private clockNow(): number {
+    return this.now ?? Date.now();
+  }
+
   private onFormSubmit = (e: CustomEvent<{ value: unknown }> | Event): void => {
     e.stopPropagation();
     const value = (e as CustomEvent<{ value: unknown }>).detail.value;
     if (this.open) this.drafts.set(this.open.event, value);
+    // Time rules of the definition (not in the future, not before the previous step): said at the field, nothing sent.
+    const def = this.definition;
+    if (this.open && def && this.snapshot) {
+      const errors = checkTimes(timeRulesOf(def, this.snapshot, this.open.event), value, { now: this.clockNow(), previous: this.snapshot.updatedAt }, this.localize.locale);
+      if (errors.length) {
+        this.form?.setErrors(errors);
+        this.notice = { tone: 'error', text: msg(this.localize.locale, 'refused', { action: this.actionTitle(this.open.event), reason: errors[0]!.message }) };
+        this.announcement = this.notice.text;
+        return;
+      }
+    }
     void this.send(value);
   };
 
@@ -540,7 +567,7 @@ export class WyWorkflowPanel extends LitElement {
             .schema=${a.schema as JsonSchema}
             .precompiled=${this.validator}
             .uiSchema=${ui}
-            .value=${this.open?.initial}
+            .value=${guard([this.open?.event, this.open?.commandId], () => this.open?.initial)}
             .locale=${l}
             ?disabled=${this.sending}
             @wy-submit=${this.onFormSubmit}
