@@ -19,7 +19,7 @@ export { WyFileField } from './components/schema-form/fields/file-field.js';
 export type { AttachmentRef } from './components/schema-form/fields/file-field.js';
 export { registerWidget, pickWidget } from './components/schema-form/registry.js';
 export type { WidgetTester } from './components/schema-form/registry.js';
-export { localStorageDrafts } from './components/schema-form/drafts.js';
+export { localStorageDrafts, clearDrafts, isDraftExpired, DEFAULT_DRAFT_MAX_AGE_DAYS } from './components/schema-form/drafts.js';
 export type { Draft, DraftStore } from './components/schema-form/drafts.js';
 export type { Uploader } from './components/schema-form/form-host.js';
 export { WyDefectChecklist } from './components/defect-checklist/defect-checklist.component.js';
