@@ -27,8 +27,17 @@ export class WyOwnerDecisionEvent extends WyEvent<{ readonly decision: OwnerDeci
   }
 }
 
+/** Batch entry is done (the "entry complete" button): a host moves its inspection workflow on. */
+export class WyEntryCompleteEvent extends WyEvent<{ readonly count: number }> {
+  static readonly type = 'wy-entry-complete';
+  constructor(count: number) {
+    super(WyEntryCompleteEvent.type, { count });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'wy-entry-complete': WyEntryCompleteEvent;
     'wy-item-close': WyDefectItemCloseEvent;
     'wy-owner-decision': WyOwnerDecisionEvent;
   }

@@ -2,6 +2,8 @@ import { LitElement, html, nothing, type PropertyValues, type TemplateResult } f
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { isDraftExpired, localStorageDrafts, type Draft } from '../schema-form/drafts.js';
 import { ContextConsumer } from '@lit/context';
 import { pick, type Locale } from '../../core/i18n/locale.js';
 import type { GeneratedValidator } from '../../generated/validator-types.js';
@@ -130,6 +132,13 @@ export class WyWorkflowPanel extends LitElement {
    */
   @property({ attribute: false }) prefill?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
 
+  /**
+   * Keeps what is typed in an action form across reloads: the form's draft under
+   * `<draft-key>:<instance>:<event>` (and which action was open), restored with a notice and a
+   * discard button, dropped after sending or after the form's `draft-max-age-days`.
+   */
+  @property({ attribute: 'draft-key' }) draftKey?: string;
+
   /** Timeline order: `newest` first (default) or `oldest` first. */
   @property({ attribute: 'timeline-order' }) timelineOrder: 'newest' | 'oldest' = 'newest';
 
@@ -155,6 +164,7 @@ export class WyWorkflowPanel extends LitElement {
   private unsubscribe?: () => void;
   private timer?: ReturnType<typeof setInterval>;
   private loadToken = 0;
+  private reopened?: string;
   private refusalMemo?: { snapshot: Snapshot; actor: Actor; list: readonly ActionRefusal[] };
 
   /** The engine in use: the property, else the provider's. */
@@ -202,6 +212,7 @@ export class WyWorkflowPanel extends LitElement {
       this.clocks = clocks;
       this.loadError = undefined;
       this.status = 'ready';
+      this.reopenRemembered();
     } catch (err) {
       if (token !== this.loadToken) return;
       this.loadError = err instanceof Error ? err : new Error(String(err));
@@ -293,6 +304,7 @@ export class WyWorkflowPanel extends LitElement {
     const initial = this.drafts.get(action.event) ?? (Object.keys(defaults).length ? defaults : undefined);
     const open: OpenAction = { event: action.event, action, commandId: newCommandId(), version: this.snapshot.version, initial };
     this.open = open;
+    this.rememberOpen(action.event);
     if (action.fields) {
       try {
         const v = await eventFieldsValidator(action.fields);
@@ -305,8 +317,36 @@ export class WyWorkflowPanel extends LitElement {
     if (this.open === open) this.renderRoot.querySelector<HTMLElement>('#action-title')?.focus();
   }
 
+  private get openKey(): string | undefined {
+    return this.draftKey && this.instanceId ? `${this.draftKey}:${this.instanceId}:open` : undefined;
+  }
+
+  private formDraftKey(event: string): string | undefined {
+    return this.draftKey && this.instanceId ? `${this.draftKey}:${this.instanceId}:${event}` : undefined;
+  }
+
+  /** Which action form is open, so a reload opens it again (with its draft). */
+  private rememberOpen(event: string | undefined): void {
+    const key = this.openKey;
+    if (!key) return;
+    if (event) localStorageDrafts.save(key, { schemaId: 'wy-workflow-panel:open', savedAt: new Date().toISOString(), value: event });
+    else localStorageDrafts.clear(key);
+  }
+
+  /** After a reload: the action that was open, if the actor may still take it. */
+  private reopenRemembered(): void {
+    const key = this.openKey;
+    if (!key || this.open || this.reopened === key) return;
+    this.reopened = key;
+    const saved = localStorageDrafts.load(key) as Draft | undefined; // localStorage answers synchronously
+    if (!saved || isDraftExpired(saved)) return;
+    const action = this.actions.find((a) => a.event === saved.value && a.enabled);
+    if (action) void this.openAction(action);
+  }
+
   private closeAction(returnFocus: boolean): void {
     const event = this.open?.event;
+    if (returnFocus) this.rememberOpen(undefined);
     this.open = undefined;
     this.validator = undefined;
     if (returnFocus && event) {
@@ -335,6 +375,8 @@ export class WyWorkflowPanel extends LitElement {
       const r = await engine.send(id, { ...event, expectedVersion: open.version }, actor);
       if (r.ok) {
         this.drafts.delete(open.event);
+        await this.form?.clearDraft();
+        this.rememberOpen(undefined);
         this.open = undefined;
         this.validator = undefined;
         const text = msg(l, 'done', { action: title, state: stateTitle(this.definition, r.snapshot.state, l) });
@@ -568,6 +610,7 @@ export class WyWorkflowPanel extends LitElement {
             .precompiled=${this.validator}
             .uiSchema=${ui}
             .value=${guard([this.open?.event, this.open?.commandId], () => this.open?.initial)}
+            draft-key=${ifDefined(this.formDraftKey(a.event))}
             .locale=${l}
             ?disabled=${this.sending}
             @wy-submit=${this.onFormSubmit}
