@@ -6,6 +6,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { isDraftExpired, localStorageDrafts, type Draft } from '../schema-form/drafts.js';
 import { ContextConsumer } from '@lit/context';
 import { pick, type Locale } from '../../core/i18n/locale.js';
+import { vocabLabel } from '../../core/i18n/vocab-label.js';
 import type { GeneratedValidator } from '../../generated/validator-types.js';
 import { actionRefusals, type ActionRefusal, type AvailableAction } from '../../workflow/actions.js';
 import { actionDefaults, checkTimes, timeRulesOf } from '../../workflow/action-defaults.js';
@@ -94,6 +95,7 @@ const isConflict = (err: unknown): boolean =>
  * @csspart action - One action button.
  * @csspart action-panel - The open action's form or confirm step.
  * @csspart confirm - The confirm button of an action without fields.
+ * @csspart routing - A complaint's responsible unit and the routing rule's reason, in the header.
  * @csspart refusal - Beside a disabled action: which role may act, or which condition the record does not meet.
  * @csspart notice - The outcome of the last action (done, refused, conflict, failure).
  * @csspart timeline - The audit timeline (an ordered list).
@@ -482,7 +484,22 @@ export class WyWorkflowPanel extends LitElement {
         </div>
         ${s.handler ? html`<div><dt>${msg(l, 'handler')}</dt><dd>${s.handler.name}</dd></div>` : nothing}
         <div><dt>${msg(l, 'firstReceiver')}</dt><dd>${s.firstReceiver.name}</dd></div>
+        ${this.renderRouting(s, l)}
       </dl>
+    </div>`;
+  }
+
+  /** A complaint's routing (responsible unit and the rule's reason), as the record holds it. */
+  private renderRouting(s: Snapshot, l: Locale): TemplateResult | typeof nothing {
+    const r = s.data['routing'];
+    if (r === null || typeof r !== 'object' || Array.isArray(r)) return nothing;
+    const { unit, reason, department } = r as { unit?: unknown; reason?: unknown; department?: unknown };
+    if (typeof unit !== 'string') return nothing;
+    const unitText = vocabLabel('routingUnit', unit, l);
+    const why = typeof reason === 'string' ? vocabLabel('routingReason', reason, l) : '';
+    return html`<div part="routing">
+      <dt>${msg(l, 'routing')}</dt>
+      <dd>${unitText}${typeof department === 'string' && department ? ` · ${department}` : ''}${why ? html` <span class="why-route">${msg(l, 'routingWhy', { reason: why })}</span>` : nothing}</dd>
     </div>`;
   }
 
