@@ -4,6 +4,7 @@ import { ContextConsumer } from '@lit/context';
 import type { LitVirtualizer } from '@lit-labs/virtualizer';
 import '@lit-labs/virtualizer';
 import { mapErrors } from '../../core/errors.js';
+import { safeUrl } from '../shared/safe-url.js';
 import { DEFAULT_DRAFT_MAX_AGE_DAYS, isDraftExpired, localStorageDrafts, type Draft } from '../schema-form/drafts.js';
 import { WyEntryCompleteEvent } from './defect-checklist.events.js';
 import shippedCommonProblems from '../../generated/data/common-problems.js';
@@ -1147,8 +1148,4 @@ export class WyDefectChecklist extends LitElement {
   }
 }
 
-/** Photo references from the host are links; anything but http(s), blob or a relative path is dropped. */
-function safeUrl(url: string): string {
-  return /^(https?:|blob:|\/|\.\/|\.\.\/)/i.test(url) || !/^[a-z][a-z0-9+.-]*:/i.test(url) ? url : '#';
-}
 
