@@ -203,6 +203,13 @@ describe('<wy-workflow-panel>', () => {
     const c = await panelFor(closed);
     expect(text(q(c, '#actions-title + .empty'))).to.equal('流程已结束');
     expect(qa(c, '[part="clock"]').map((x) => x.dataset['level'])).to.deep.equal(['met', 'met']);
+    // A stopped clock says how long it took, never a remaining time beside 按时完成.
+    for (const card of qa(c, '[part="clock"]')) {
+      expect(text(card)).to.contain('按时完成');
+      expect(text(card)).to.contain('用时');
+      expect(text(card)).to.not.contain('剩余');
+      expect(card.querySelector('.business, .calendar')).to.equal(null);
+    }
   });
 
   it('takes the engine and actor from <wy-kit-provider>; a property on the element wins', async () => {

@@ -6,7 +6,6 @@
 export function safeUrl(url: unknown): string {
   if (typeof url !== 'string') return '#';
   // Browsers ignore leading whitespace and control characters before a scheme: so do we.
-  // eslint-disable-next-line no-control-regex
   const u = url.replace(/^[\u0000-\u0020]+/, '');
   if (/^(https?:|blob:)/i.test(u)) return u;
   if (/^[a-z][a-z0-9+.-]*:/i.test(u.replace(/[\t\n\r]/g, ''))) return '#';

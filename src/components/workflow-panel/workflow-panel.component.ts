@@ -524,9 +524,19 @@ export class WyWorkflowPanel extends LitElement {
                   <span part="clock-level" class="level"><span class="icon" aria-hidden="true"></span>${clockLevelLabel(c, l)}</span>
                 </div>
                 <dl class="clock-facts">
-                  <div><dt>${msg(l, 'businessTime')}</dt><dd class="business">${this.remainingText(c.businessRemainingMs, 'business', l)}</dd></div>
-                  <div><dt>${msg(l, 'calendarTime')}</dt><dd class="calendar">${this.remainingText(c.calendarRemainingMs, 'calendar', l)}</dd></div>
-                  ${c.dueAt !== null
+                  ${c.level === 'met' || c.level === 'missed'
+                    ? // A stopped clock says how long it took (and by how much it was late), never a remaining time.
+                      html`<div>
+                        <dt>${msg(l, 'took')}</dt>
+                        <dd class="took">
+                          ${formatDuration(c.elapsedMs, l, { days: c.time === 'calendar' })}${c.level === 'missed'
+                            ? html`（${msg(l, 'lateBy')} ${formatDuration(Math.max(0, c.elapsedMs - c.limitMs), l, { days: c.time === 'calendar' })}）`
+                            : nothing}
+                        </dd>
+                      </div>`
+                    : html`<div><dt>${msg(l, 'businessTime')}</dt><dd class="business">${this.remainingText(c.businessRemainingMs, 'business', l)}</dd></div>
+                        <div><dt>${msg(l, 'calendarTime')}</dt><dd class="calendar">${this.remainingText(c.calendarRemainingMs, 'calendar', l)}</dd></div>`}
+                  ${c.dueAt !== null && c.level !== 'met' && c.level !== 'missed'
                     ? html`<div><dt>${msg(l, 'due')}</dt><dd><time datetime=${isoShanghai(c.dueAt)}>${formatInstant(c.dueAt, l)}</time></dd></div>`
                     : nothing}
                   <div>
