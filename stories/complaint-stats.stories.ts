@@ -27,7 +27,7 @@ const meta: Meta = {
     ?print-view=${args['printView']}
     .signatures=${{ preparedBy: '周敏' }}
     .offices=${args['offices'] ?? offices}
-    .records=${args['records'] ?? records}
+    .complaints=${args['complaints'] ?? records}
     @wy-stats-cell-select=${(e: Event) => console.log('wy-stats-cell-select', (e as CustomEvent).detail)}
   ></wy-complaint-stats>`,
 };
@@ -47,7 +47,7 @@ export const QuarterByMonthYearOnYear: Story = { args: { groupBy: 'month', granu
 export const EmptyPeriod: Story = { args: { from: '2030-01' } };
 
 /** About 4,900 rows (4,800 offices in 32 regions), virtualised: sticky header, first column and group header. */
-export const FiveThousandRows: Story = { args: { groupBy: 'region', from: '2026-07', compare: 'yoy', offices: big, records: bigRecords } };
+export const FiveThousandRows: Story = { args: { groupBy: 'region', from: '2026-07', compare: 'yoy', offices: big, complaints: bigRecords } };
 
 /** The paper form as printed: title, document number, reporting unit, period, signature boxes. */
 export const Print: Story = { args: { groupBy: 'region', granularity: 'quarter', compare: 'mom', printView: true } };

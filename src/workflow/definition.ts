@@ -6,7 +6,7 @@ import workflowLabels from '../generated/labels/workflow.js';
 import { knownDataSchema } from './data-schemas.js';
 import { DurationError, parseDuration } from '../core/calendar/duration.js';
 import { hasFields } from './fields.js';
-import { OPERATORS, operatorsOf } from './logic.js';
+import { ESTIMATE_LIST_LENGTH, LOGIC_BUDGET, OPERATORS, estimateCost, operatorsOf } from './logic.js';
 import { parsePointer, PointerError } from './pointer.js';
 import type { EffectDef, Logic, WorkflowDefinition } from './types.js';
 
@@ -24,7 +24,8 @@ export type ProblemCode =
   | 'final-with-exits'
   | 'unused-role'
   | 'inconsistent-fields'
-  | 'bad-migration';
+  | 'bad-migration'
+  | 'logic-budget';
 
 export interface DefinitionProblem {
   /** Errors make a definition unusable; warnings are worth a look. */
@@ -87,6 +88,10 @@ export function checkDefinition(input: unknown): DefinitionReport {
   };
   const logic = (l: Logic, path: string) => {
     for (const op of operatorsOf(l)) if (!OPERATORS.has(op)) add('error', 'unknown-operator', path, `JSONLogic operator "${op}" is not supported`);
+    const cost = estimateCost(l);
+    if (cost > LOGIC_BUDGET) {
+      add('error', 'logic-budget', path, `JSONLogic expression may need ${Number.isFinite(cost) ? `about ${Math.round(cost)}` : 'unboundedly many'} evaluation steps, over the budget of ${LOGIC_BUDGET} (lists read from data are assumed ${ESTIMATE_LIST_LENGTH} long)`);
+    }
   };
   const pointer = (p: string, path: string) => {
     try {

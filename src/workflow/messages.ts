@@ -17,9 +17,12 @@ const zhCN = {
   'refusal.final-state': '流程已结束',
   'refusal.definition-mismatch': '流程定义版本不符，需要先迁移',
   'refusal.invalid-effect': '操作结果不符合记录格式',
+  'refusal.payload-too-large': '提交的内容过大',
+  'refusal.logic-budget': '此操作的判断规则过于复杂，无法执行，请联系流程配置人员',
   'refusal.roles': '只有{roles}可以执行此操作',
   'refusal.condition': '条件未满足：{condition}',
   'list.or': '或',
+  'list.sep': '、',
   'clock.idle': '未开始',
   'clock.ok': '正常',
   'clock.warning': '即将超时',
@@ -44,9 +47,12 @@ export const workflowMessages = catalog<Key>(zhCN, {
   'refusal.final-state': 'This workflow has ended',
   'refusal.definition-mismatch': 'The workflow definition version differs; migrate first',
   'refusal.invalid-effect': 'The result of this action does not fit the record',
+  'refusal.payload-too-large': 'What was sent is too large',
+  'refusal.logic-budget': 'The rule of this action is too complex to decide; ask whoever configures the workflow',
   'refusal.roles': 'Only {roles} may take this action',
   'refusal.condition': 'Condition not met: {condition}',
   'list.or': ' or ',
+  'list.sep': ', ',
   'clock.idle': 'Not started',
   'clock.ok': 'On time',
   'clock.warning': 'Due soon',
@@ -75,7 +81,9 @@ export function clockLevelLabel(readout: Pick<ClockReadout, 'level' | 'status'>,
 export function refusalText(refusal: ActionRefusal, def: WorkflowDefinition | undefined, locale: Locale = 'zh-CN'): string {
   if (refusal.reason === 'role-not-allowed') {
     const titles = refusal.roles.map((r) => pick(def?.roles.find((x) => x.id === r)?.title, locale) ?? r);
-    return workflowMessages(locale, 'refusal.roles', { roles: titles.join(workflowMessages(locale, 'list.or')) });
+    const or = workflowMessages(locale, 'list.or');
+    const list = titles.length > 1 ? `${titles.slice(0, -1).join(workflowMessages(locale, 'list.sep'))}${or}${titles[titles.length - 1]}` : (titles[0] ?? '');
+    return workflowMessages(locale, 'refusal.roles', { roles: list });
   }
   const condition = pick(refusal.unmet, locale);
   return condition ? workflowMessages(locale, 'refusal.condition', { condition }) : refusalMessage('guard-failed', locale);

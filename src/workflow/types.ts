@@ -199,7 +199,11 @@ export type RefusalCode =
   | 'immutable-field'
   | 'final-state'
   | 'definition-mismatch'
-  | 'invalid-effect';
+  | 'invalid-effect'
+  /** The event payload (or start data) is larger than the engine accepts. */
+  | 'payload-too-large'
+  /** A guard or effect rule needed more JSONLogic steps than its budget. */
+  | 'logic-budget';
 
 export interface Refusal {
   readonly ok: false;

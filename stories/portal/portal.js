@@ -174,7 +174,7 @@ form.store = {
     return res;
   },
 };
-form.addEventListener('wy-complaint-saved', async (e) => {
+form.addEventListener('wy-complaint-save', async (e) => {
   const record = e.detail.value;
   const no = record.recordNo;
   const routing = record.routing ?? {};
@@ -237,7 +237,7 @@ function select(id) {
 async function renderReports() {
   const records = (await loadComplaints()).map((s) => s.data);
   stats.offices = offices;
-  stats.records = records;
+  stats.complaints = records;
   stats.reportingUnit = locale === 'en' ? 'HQ customer-service centre' : '总部客服中心';
   deductions.complaints = records;
   deductions.offices = offices;

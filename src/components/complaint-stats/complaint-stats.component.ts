@@ -76,7 +76,16 @@ export class WyComplaintStats extends LitElement {
   static override styles = styles;
 
   /** Complaint records (`Complaint[]`). Only office, time, category, kind, channel, severity, complainant type, validity, deadline, reply time and satisfaction are read. */
-  @property({ attribute: false }) records: ArrayLike<unknown> = [];
+  @property({ attribute: false }) complaints: ArrayLike<unknown> = [];
+
+  /** @deprecated since 0.2: `complaints` (the name `<wy-deduction-calculator>` uses for the same records). */
+  get records(): ArrayLike<unknown> {
+    return this.complaints;
+  }
+  set records(records: ArrayLike<unknown>) {
+    warnRenamed('wy-complaint-stats', 'records', 'complaints');
+    this.complaints = records;
+  }
 
   /** Offices with regions, in display order; default: `reference.offices` of a `<wy-kit-provider>`. */
   @property({ attribute: false }) offices?: readonly StatsOffice[];
@@ -199,14 +208,14 @@ export class WyComplaintStats extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    const inputs = ['records', 'offices', 'reference', 'groupBy', 'granularity', 'preset', 'compare', 'from', 'to', 'filter', 'config', 'asOf'] as const;
+    const inputs = ['complaints', 'offices', 'reference', 'groupBy', 'granularity', 'preset', 'compare', 'from', 'to', 'filter', 'config', 'asOf'] as const;
     if (!this.memo.raw || inputs.some((k) => changed.has(k as keyof WyComplaintStats))) {
       try {
         const relative = this.preset && this.preset !== 'custom' ? resolvePreset(this.preset, Date.now()).months : undefined;
         const from = relative?.from ?? this.from;
         const to = relative?.to ?? this.to;
-        const noRange = !from && !to && !this.records.length;
-        this.raw = aggregateComplaints(this.records, {
+        const noRange = !from && !to && !this.complaints.length;
+        this.raw = aggregateComplaints(this.complaints, {
           offices: this.officeList,
           groupBy: this.groupBy,
           period: this.granularity,
@@ -218,7 +227,7 @@ export class WyComplaintStats extends LitElement {
           ...(this.asOf ? { asOf: this.asOf } : {}),
         });
         this.error = undefined;
-        this.coverage = statsCoverage(this.records, this.raw, this.config);
+        this.coverage = statsCoverage(this.complaints, this.raw, this.config);
       } catch (e) {
         this.raw = undefined;
         this.coverage = undefined;
@@ -248,8 +257,8 @@ export class WyComplaintStats extends LitElement {
         ${this.renderControls(table, locale)}
         <div part="toolbar">
           <h2 part="caption" id="caption">${caption}</h2>
-          <button class="action" type="button" @click=${this.onCsv}>${statsMsg(locale, 'action.csv')}</button>
-          <button class="action" type="button" @click=${this.onXlsx}>${statsMsg(locale, 'action.xlsx')}</button>
+          <button class="action" type="button" @click=${() => this.downloadCsv()}>${statsMsg(locale, 'action.csv')}</button>
+          <button class="action" type="button" @click=${() => void this.downloadXlsx()}>${statsMsg(locale, 'action.xlsx')}</button>
           <button class="action" type="button" @click=${this.print}>${statsMsg(locale, 'action.print')}</button>
         </div>
         ${this.renderCoverage(locale)}
@@ -545,12 +554,16 @@ export class WyComplaintStats extends LitElement {
     return `${pick(this.config.form.title, this.localize.locale)}-${t.range.from}${t.range.to !== t.range.from ? `_${t.range.to}` : ''}.${ext}`;
   }
 
-  private onCsv(): void {
-    download(this.toCsv(), this.fileName('csv'), 'text/csv;charset=utf-8');
+  /** Offers `toCsv()` to the user as a file download; returns the CSV text ('' when there is no table). */
+  downloadCsv(): string {
+    const csv = this.toCsv();
+    if (csv) download(csv, this.fileName('csv'), 'text/csv;charset=utf-8');
+    return csv;
   }
 
-  private async onXlsx(): Promise<void> {
-    download(await this.toXlsx(), this.fileName('xlsx'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  /** Offers `toXlsx()` to the user as a file download; resolves to the workbook. */
+  async downloadXlsx(): Promise<Blob> {
+    return download(await this.toXlsx(), this.fileName('xlsx'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   }
 
   private onSort(event: Event): void {

@@ -30,6 +30,7 @@ import { pick, type Locale } from '../../core/i18n/locale.js';
 import { referenceContext, type ReferenceData } from '../shared/context.js';
 import { download } from '../shared/download.js';
 import { WyChangeEvent } from '../shared/events.js';
+import { InnerEventsController } from '../shared/inner-events.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { msg } from './deduction-calculator.messages.js';
 import { styles } from './deduction-calculator.styles.js';
@@ -87,8 +88,8 @@ const signed = (points: number): string => (points > 0 ? `+${formatPoints(points
  * @tag wy-deduction-calculator
  * @summary Complaint deductions per office and period, every point explained, with what-if and CSV export.
  *
- * @fires wy-change - The user applied a pasted rule set or changed a what-if fact; `detail` is `{ result, whatIf }`.
- * @fires wy-period-change - The user chose a period or comparison in the period controls; `detail` is `{ preset, from, to, compare }`.
+ * @fires {WyChangeEvent<DeductionChangeDetail>} wy-change - The user applied a pasted rule set or changed a what-if fact; `detail` is `{ result, whatIf }`.
+ * @fires {WyPeriodChangeEvent} wy-period-change - The user chose a period or comparison in the period controls; `detail` is `{ preset, from, to, compare }`.
  *
  * @csspart base - The outer section.
  * @csspart header - Title, rule set and toolbar.
@@ -113,6 +114,12 @@ const signed = (points: number): string => (points > 0 ? `+${formatPoints(points
  */
 export class WyDeductionCalculator extends LitElement {
   static override styles = styles;
+
+  constructor() {
+    super();
+    // The rule-set error summaries' wy-error-select moves focus here; it is not this element's API.
+    new InnerEventsController(this, ['wy-error-select']);
+  }
 
   /** The complaint records (`Complaint`, schemas/complaint.schema.json). */
   @property({ attribute: false }) complaints: readonly Complaint[] = [];
@@ -310,8 +317,8 @@ export class WyDeductionCalculator extends LitElement {
               </p>`
             : nothing}
           <div part="toolbar" role="group" aria-label=${t('title')}>
-            <button part="button" type="button" ?disabled=${!this.result} @click=${() => this.exportCsv('groups')}>${t('exportGroups')}</button>
-            <button part="button" type="button" ?disabled=${!this.result} @click=${() => this.exportCsv('lines')}>${t('exportLines')}</button>
+            <button part="button" type="button" ?disabled=${!this.result} @click=${() => this.downloadCsv('groups')}>${t('exportGroups')}</button>
+            <button part="button" type="button" ?disabled=${!this.result} @click=${() => this.downloadCsv('lines')}>${t('exportLines')}</button>
             <label class="check"><input type="checkbox" .checked=${this.bom} @change=${(e: Event) => (this.bom = (e.target as HTMLInputElement).checked)} />${t('bom')}</label>
             <button part="button" type="button" aria-expanded=${this.editorOpen ? 'true' : 'false'} aria-controls="rules-editor" @click=${this.toggleEditor}>
               ${this.editorOpen ? t('closeRules') : t('pasteRules')}
@@ -791,10 +798,12 @@ export class WyDeductionCalculator extends LitElement {
     if (result) this.dispatchEvent(new WyChangeEvent<DeductionChangeDetail>({ result, whatIf }));
   }
 
-  private exportCsv(kind: 'groups' | 'lines'): void {
+  /** Offers `toCsv(kind)` to the user as a file download; returns the CSV text ('' when there is no result). */
+  downloadCsv(kind: 'groups' | 'lines' = 'groups'): string {
     const csv = this.toCsv(kind);
-    if (!csv) return;
+    if (!csv) return csv;
     const period = this.result?.period ? `${this.result.period.from}_${this.result.period.to}` : 'all';
     download(csv, `${kind === 'groups' ? 'deductions' : 'deduction-lines'}-${period}.csv`, 'text/csv;charset=utf-8');
+    return csv;
   }
 }

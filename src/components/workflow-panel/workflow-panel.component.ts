@@ -20,6 +20,8 @@ import type { UiSchema } from '../../core/form/ui.js';
 import { actorContext, engineContext } from '../shared/context.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { WyEvent } from '../shared/events.js';
+import { InnerEventsController } from '../shared/inner-events.js';
+import { epochMs, type Instant } from '../../core/kernel/time.js';
 import type { WySchemaForm } from '../schema-form/schema-form.component.js';
 import { eventFieldsValidator } from './event-validator.js';
 import { formatDuration, formatInstant, isoShanghai, stateTitle, timelineRows, type TimelineRow } from './format.js';
@@ -85,6 +87,9 @@ const isConflict = (err: unknown): boolean =>
  *
  * @fires wy-transition - The engine accepted an event sent from the panel; `detail` is `{ instance, event, effects }`.
  *
+ * The events of the action forms inside (`wy-change`, `wy-submit`, `wy-invalid`, `wy-error`,
+ * `wy-error-select`) end at the panel's shadow root: what the host hears is `wy-transition`.
+ *
  * @csspart base - The panel.
  * @csspart header - Title, record number, state, handler and first receiver.
  * @csspart state - The current state's name (takes focus after an action).
@@ -109,6 +114,12 @@ const isConflict = (err: unknown): boolean =>
 export class WyWorkflowPanel extends LitElement {
   static override styles = styles;
 
+  constructor() {
+    super();
+    // The action forms' own events are not the panel's API: they end at its shadow root.
+    new InnerEventsController(this, ['wy-change', 'wy-submit', 'wy-invalid', 'wy-error', 'wy-error-select']);
+  }
+
   /** The workflow instance to show. */
   @property({ attribute: 'instance-id' }) instanceId?: string;
 
@@ -122,10 +133,17 @@ export class WyWorkflowPanel extends LitElement {
   @property({ reflect: true }) locale?: string;
 
   /**
-   * The instant clocks are read at, in epoch ms (for a fixed read-out in tests and stories).
+   * The instant clocks are read at (epoch ms, a Date or an ISO string; for a fixed read-out in tests and stories).
    * Unset: the engine's clock, read again every 30 seconds while the panel is on the page.
    */
-  @property({ attribute: false }) now?: number;
+  @property({ attribute: false }) now?: Instant;
+
+  /** `now` in epoch ms; undefined when unset or not an instant (then the engine's clock). */
+  private get nowMs(): number | undefined {
+    if (this.now === undefined) return undefined;
+    const ms = epochMs(this.now);
+    return Number.isFinite(ms) ? ms : undefined;
+  }
 
   /**
    * Values an action's form starts with, by event (`{ 'generate-list': { count: 12 } }`): what the
@@ -205,7 +223,7 @@ export class WyWorkflowPanel extends LitElement {
       const [history, actions, clocks] = await Promise.all([
         engine.history(id),
         actor ? engine.availableActions(snapshot, actor) : Promise.resolve([]),
-        engine.clocks(snapshot, this.now),
+        engine.clocks(snapshot, this.nowMs),
       ]);
       if (token !== this.loadToken) return;
       this.snapshot = snapshot;
@@ -279,7 +297,7 @@ export class WyWorkflowPanel extends LitElement {
     const snapshot = this.snapshot;
     if (!engine || !snapshot) return;
     try {
-      const clocks = await engine.clocks(snapshot, this.now);
+      const clocks = await engine.clocks(snapshot, this.nowMs);
       if (this.snapshot === snapshot) this.clocks = clocks;
     } catch {
       /* the next reload reports it */
@@ -416,7 +434,7 @@ export class WyWorkflowPanel extends LitElement {
 
   /** The instant forms are checked at: the `now` property, else the page clock. */
   private clockNow(): number {
-    return this.now ?? Date.now();
+    return this.nowMs ?? Date.now();
   }
 
   private onFormSubmit = (e: CustomEvent<{ value: unknown }> | Event): void => {
@@ -620,7 +638,7 @@ export class WyWorkflowPanel extends LitElement {
     // Someone the workflow does not involve at all (an owner on a complaint) is not shown its steps.
     if (!def || !actor.roles.some((r) => def.roles.some((x) => x.id === r))) return [];
     if (this.refusalMemo?.snapshot === s && this.refusalMemo.actor === actor) return this.refusalMemo.list;
-    const list = actionRefusals(def, s, actor, this.now ?? Date.now());
+    const list = actionRefusals(def, s, actor, this.nowMs ?? Date.now());
     this.refusalMemo = { snapshot: s, actor, list };
     return list;
   }

@@ -1,7 +1,6 @@
-import { vocab } from '../../generated/vocab.js';
 import { catalog } from '../i18n/catalog.js';
 import type { Locale } from '../i18n/locale.js';
-import { vocabLabel } from '../i18n/vocab-label.js';
+import { codesOf, labelOf } from './vocab.js';
 import type { DeductionResult } from './types.js';
 
 /**
@@ -32,7 +31,7 @@ export function deductionCoverage(result: DeductionResult, records: ArrayLike<un
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     }
   }
-  const order = vocab.voiceKind.codes as readonly string[];
+  const order = codesOf('voiceKind');
   const t = result.totals;
   return {
     given: records.length,
@@ -69,7 +68,7 @@ export function deductionCoverageText(c: DeductionCoverage, locale: Locale): { r
   const excluded: string[] = [];
   const outOfScope = c.outOfScope.reduce((n, k) => n + k.count, 0);
   if (outOfScope) {
-    const kinds = c.outOfScope.map((k) => `${k.kind ? vocabLabel('voiceKind', k.kind, locale) : coverageMsg(locale, 'noKind')} ${k.count}`).join(sep);
+    const kinds = c.outOfScope.map((k) => `${k.kind ? labelOf('voiceKind', k.kind, locale) : coverageMsg(locale, 'noKind')} ${k.count}`).join(sep);
     excluded.push(coverageMsg(locale, 'outOfScope', { count: outOfScope, kinds }));
   }
   if (c.outOfPeriod) excluded.push(coverageMsg(locale, 'outOfPeriod', { count: c.outOfPeriod }));

@@ -115,7 +115,10 @@ export function aggregateComplaints(records: ArrayLike<unknown>, options: Aggreg
   const period = options.period ?? 'month';
   const compare = options.compare ?? 'none';
   const config = options.config ?? DEFAULT_STATS_CONFIG;
-  const filter = options.filter ?? {};
+  // The categories classify complaints: without a kind filter only `config.countKinds` (投诉) count;
+  // `kind: []` counts every kind. The table records the filter it applied.
+  const given = options.filter ?? {};
+  const filter: StatsFilter = given.kind === undefined ? { ...given, kind: config.countKinds ?? ['complaint'] } : given;
   if (!['office', 'region', 'month'].includes(groupBy)) throw new RangeError(`groupBy must be office, region or month, not "${String(groupBy)}"`);
   if (!['month', 'quarter', 'year'].includes(period)) throw new RangeError(`period must be month, quarter or year, not "${String(period)}"`);
   if (!['none', 'mom', 'yoy'].includes(compare)) throw new RangeError(`compare must be none, mom or yoy, not "${String(compare)}"`);
