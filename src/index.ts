@@ -24,7 +24,7 @@ export type { Draft, DraftStore } from './components/schema-form/drafts.js';
 export type { Uploader, UploadedFile } from './components/shared/uploader.js';
 export { WyDefectChecklist } from './components/defect-checklist/defect-checklist.component.js';
 export type { DefectChecklistView, DefectChecklistMode, DefectPhotoUpload } from './components/defect-checklist/defect-checklist.component.js';
-export { WyDefectCloseEvent, WyOwnerDecideEvent, WyDefectItemCloseEvent, WyOwnerDecisionEvent, defectChangeEvent } from './components/defect-checklist/defect-checklist.events.js';
+export { WyDefectCloseEvent, WyEntryCompleteEvent, WyOwnerDecideEvent, WyDefectItemCloseEvent, WyOwnerDecisionEvent, defectChangeEvent } from './components/defect-checklist/defect-checklist.events.js';
 export type { DefectChangeDetail } from './components/defect-checklist/defect-checklist.events.js';
 export { WyWorkflowPanel, WyTransitionEvent } from './components/workflow-panel/workflow-panel.component.js';
 export type { TransitionDetail } from './components/workflow-panel/workflow-panel.component.js';
@@ -33,6 +33,8 @@ export type { DeductionChangeDetail } from './components/deduction-calculator/de
 export { WyComplaintForm, WyComplaintSaveEvent, WyComplaintSaveFailEvent, WyComplaintSavedEvent, WyComplaintSaveFailedEvent } from './components/complaint-form/complaint-form.component.js';
 export type { ComplaintStore, ComplaintDraft, RecordNumberHook, ComplaintOffice } from './components/complaint-form/complaint-form.component.js';
 export { WyComplaintStats, WyStatsCellSelectEvent } from './components/complaint-stats/complaint-stats.component.js';
+export { WyPeriodChangeEvent } from './components/shared/period-event.js';
+export type { PeriodChangeDetail } from './components/shared/period-event.js';
 
 // The workflow runtime (also its own entry point, wuye-kit/workflow). Named one by one: the
 // workflow's Actor has the same shape as the context Actor above.
