@@ -695,8 +695,8 @@ export class WySchemaForm extends LitElement {
 
   private syncFormValue(errors?: readonly ValidationError[]): void {
     if (!this.engine) return;
-    const value = this.engine.submittableValue();
-    this.internals.setFormValue(this.name ? JSON.stringify(value) : null);
+    // Only a named form puts its value in FormData (no pruning and serialising per keystroke otherwise).
+    this.internals.setFormValue(this.name ? JSON.stringify(this.engine.submittableValue()) : null);
     if (errors) {
       this.applyValidity(errors);
       return;
