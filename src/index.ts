@@ -4,6 +4,8 @@ export * from './core/index.js';
 
 // Elements and their building blocks.
 export { WyEvent, WyChangeEvent } from './components/shared/events.js';
+export { WyPeriodChangeEvent } from './components/shared/period-event.js';
+export type { PeriodChangeDetail } from './components/shared/period-event.js';
 export { actorContext, engineContext, localeContext, referenceContext, storeContext } from './components/shared/context.js';
 export type { Actor, ReferenceData } from './components/shared/context.js';
 export { LocalizeController } from './components/shared/localize-controller.js';
@@ -33,8 +35,6 @@ export type { DeductionChangeDetail } from './components/deduction-calculator/de
 export { WyComplaintForm, WyComplaintSaveEvent, WyComplaintSaveFailEvent, WyComplaintSavedEvent, WyComplaintSaveFailedEvent } from './components/complaint-form/complaint-form.component.js';
 export type { ComplaintStore, ComplaintDraft, RecordNumberHook, ComplaintOffice } from './components/complaint-form/complaint-form.component.js';
 export { WyComplaintStats, WyStatsCellSelectEvent } from './components/complaint-stats/complaint-stats.component.js';
-export { WyPeriodChangeEvent } from './components/shared/period-event.js';
-export type { PeriodChangeDetail } from './components/shared/period-event.js';
 
 // The workflow runtime (also its own entry point, wuye-kit/workflow). Named one by one: the
 // workflow's Actor has the same shape as the context Actor above.
@@ -58,8 +58,8 @@ export {
   clockLevelLabel,
   MemoryStore,
   BrowserStore,
-  HttpStore,
-  HttpStoreError,
+  RemoteEngine,
+  RemoteEngineError,
   ConflictError,
   StoreError,
   runStoreConformance,
@@ -67,6 +67,9 @@ export {
   UnknownInstanceError,
   UnknownDefinitionError,
   SYSTEM_ACTOR,
+  childrenOf,
+  parentOf,
+  recordChild,
 } from './workflow/index.js';
 export type {
   Engine,
@@ -89,7 +92,13 @@ export type {
   Refusal,
   RefusalCode,
   WorkflowEvent,
-  HttpStoreOptions,
+  RemoteEngineOptions,
+  InstanceView,
+  InstanceSummary,
+  RemoteInstanceQuery,
   BrowserStoreOptions,
   ConformanceReport,
+  ChildrenSummary,
+  ChildRecord,
+  ParentLink,
 } from './workflow/index.js';

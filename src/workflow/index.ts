@@ -1,6 +1,6 @@
 // wuye-kit/workflow: the workflow runtime. Pure TypeScript, runs in Node and browsers.
-// BrowserStore (IndexedDB) and HttpStore (REST) are exported here too; each lives in its own
-// module under stores/, so a bundler drops the ones a host does not import.
+// BrowserStore (IndexedDB) and RemoteEngine (a wuye-kit/server over HTTP) are exported here too;
+// each lives in its own module, so a bundler drops the ones a host does not import.
 export { transition, startInstance, fireTimer, payloadBytes, SYSTEM_ACTOR, MAX_PAYLOAD_BYTES } from './transition.js';
 export type { TransitionOptions, StartInput as StartInstanceInput } from './transition.js';
 export { createEngine, startInstanceId, UnknownInstanceError, UnknownDefinitionError } from './engine.js';
@@ -20,11 +20,13 @@ export { MemoryStore, ConflictError, StoreError, checkCommit, changeOf, changeTy
 export type { WorkflowStore, Commit, CommitResult, CommandRecord, MemoryStoreOptions, TimerPosition, StoreChange, ChangeType, InstanceQuery } from './store.js';
 export { BrowserStore } from './stores/browser-store.js';
 export type { BrowserStoreOptions } from './stores/browser-store.js';
-export { HttpStore, HttpStoreError } from './stores/http-store.js';
-export type { HttpStoreOptions, FetchLike } from './stores/http-store.js';
+export { RemoteEngine, RemoteEngineError } from './remote-engine.js';
+export type { RemoteEngineOptions, RemoteFetch, RemoteResponse, InstanceView, InstanceSummary, RemoteInstanceQuery, FeedChange } from './remote-engine.js';
 export { runStoreConformance } from './conformance.js';
 export type { ConformanceReport, ConformanceCase } from './conformance.js';
 export { builtinDefinitions } from './builtin.js';
+export { childrenOf, parentOf, recordChild, childStarts, CHILDREN_FIELD, PARENT_FIELD } from './children.js';
+export type { ChildrenSummary, ChildRecord, ParentLink } from './children.js';
 export { registerDataSchema, ensureDataSchema, knownDataSchema } from './data-schemas.js';
 export type {
   WorkflowDefinition,

@@ -491,25 +491,25 @@ test('every built-in definition runs start to finish on its happy path', async (
     ['recheck', specialist, { closed: 1, open: 0 }],
     ['summarise', specialist, { text: '三处问题均已整改' }],
   ]);
-  await run('move-in', [
-    ['plan', specialist, { from: '2026-11-01', to: '2026-11-30' }],
-    ['assess-risk', specialist, { level: 'minor' }],
-    ['prepare', specialist],
+  // The project-level 入伙 and 产权 instances start per-house (per-customer) children:
+  // test/node/workflow-children.test.ts. Here each child definition on its own.
+  await run('move-in-house', [
     ['generate-list', specialist, { count: 1 }],
     ['notify-owner', specialist],
+    ['close-problems', contractor, { closed: 1, open: 0 }],
     ['owner-decision', owner, { accepted: false, reason: '墙面空鼓' }],
-    ['report-fixed', contractor],
+    ['record-problems', specialist],
+    ['generate-list', specialist, { count: 1 }],
+    ['notify-owner', specialist],
+    ['close-problems', contractor, { closed: 1, open: 0 }],
     ['owner-decision', owner, { accepted: true }],
-    ['register-progress', specialist, { note: '已交钥匙' }],
-    ['summarise', specialist, { text: '入伙完成' }],
-  ]);
-  await run('property-rights', [
-    ['set-parameters', specialist, { from: '2026-11-01', to: '2027-01-31' }],
-    ['list-paid', specialist, { note: '120 户已付全款' }],
+    ['register-progress', specialist, { note: '已交钥匙', done: true }],
+  ], { room: '1201' });
+  await run('property-rights-owner', [
     ['record-progress', specialist, { note: '资料已送登记中心' }],
     ['record-progress', specialist, { note: '已出证', done: true }],
-    ['hand-over', owner],
-  ]);
+    ['hand-over', specialist],
+  ], { owner: '王女士', room: '1201' });
   await run('key-milestone-review', [
     ['set-milestones', specialist, { nodes: [{ id: 'M1', name: '主体封顶', due: '2026-12-01' }] }],
     ['complete-milestone', specialist, { id: 'M1', completedOn: '2026-11-28', last: true }],

@@ -32,6 +32,13 @@ const TIMERS = 'timers';
 const COMMANDS = 'commands';
 const CHANGES = 'changes';
 
+/** IndexedDB's key ranges, read from the global (this module is compiled without the DOM lib). */
+interface KeyRanges {
+  bound(lower: unknown, upper: unknown, lowerOpen?: boolean, upperOpen?: boolean): unknown;
+  lowerBound(lower: unknown, open?: boolean): unknown;
+}
+const keyRange = (): KeyRanges => (globalThis as unknown as { IDBKeyRange: KeyRanges }).IDBKeyRange;
+
 interface InstanceRow {
   readonly id: string;
   readonly snapshot: Snapshot;
@@ -110,7 +117,7 @@ export class BrowserStore implements WorkflowStore {
       writes.push(tx.objectStore(INSTANCES).put({ id: c.instanceId, snapshot: c.snapshot, lastSeq } satisfies InstanceRow));
       for (const a of c.audit) writes.push(tx.objectStore(AUDIT).add(a));
       const timers = tx.objectStore(TIMERS);
-      const old = (await timers.index('instanceId').getAllKeys(c.instanceId)) as IDBValidKey[];
+      const old = await timers.index('instanceId').getAllKeys(c.instanceId);
       for (const key of old) writes.push(timers.delete(key));
       for (const t of c.timers) writes.push(timers.put(t));
       if (c.idempotencyKey !== undefined) {
@@ -140,9 +147,10 @@ export class BrowserStore implements WorkflowStore {
 
   async dueTimers(now: number, limit = 1000, after?: TimerPosition): Promise<Timer[]> {
     const db = await this.#open();
-    const lower: IDBValidKey = after ? [after.dueAt, after.instanceId, after.id] : [-Infinity];
-    const range = IDBKeyRange.bound(lower, [now, [], []], after !== undefined, false);
-    const out = (await db.getAllFromIndex(TIMERS, 'due', range, Math.max(1, limit))) as Timer[];
+    const lower = after ? [after.dueAt, after.instanceId, after.id] : [-Infinity];
+    // Arrays sort after strings in IndexedDB: [now, [], []] is above every [now, instance, id].
+    const range = keyRange().bound(lower, [now, [], []], after !== undefined, false);
+    const out = (await db.getAllFromIndex(TIMERS, 'due', range as never, Math.max(1, limit))) as Timer[];
     return out.sort(byDue);
   }
 
@@ -159,7 +167,7 @@ export class BrowserStore implements WorkflowStore {
 
   async changes(after: number, limit = 100): Promise<StoreChange[]> {
     const db = await this.#open();
-    return (await db.getAll(CHANGES, IDBKeyRange.lowerBound(after, true), Math.max(1, limit))) as StoreChange[];
+    return (await db.getAll(CHANGES, keyRange().lowerBound(after, true) as never, Math.max(1, limit))) as StoreChange[];
   }
 
   async lastCursor(): Promise<number> {
