@@ -71,6 +71,7 @@ const colWidth = (c: StatsColumn): string => (c.kind === 'category' ? '6.75rem' 
  * @cssprop --wy-complaint-stats-subtotal-background - Subtotal row background.
  * @cssprop --wy-complaint-stats-total-background - Grand-total row background.
  * @cssprop --wy-complaint-stats-bar-color - Chart bars. Falls back to `--wy-color-primary`.
+ * @cssprop --wy-complaint-stats-down-color - A decrease in the comparison columns. Default #116329 (readable on the total row).
  */
 export class WyComplaintStats extends LitElement {
   static override styles = styles;

@@ -208,7 +208,8 @@ export const styles = [
       color: var(--wy-color-danger, #b42318);
     }
     .row > .down {
-      color: var(--wy-color-success, #1a7f37);
+      /* Darker than the success token: it sits on the tinted total and subtotal rows too (WCAG 4.5:1). */
+      color: var(--wy-complaint-stats-down-color, #116329);
     }
     .drill {
       all: unset;

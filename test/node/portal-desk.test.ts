@@ -1,0 +1,182 @@
+// A day at the service desk, end to end in headless Chromium with the keyboard only (focus and
+// keys, no clicks): register a complaint today and find it in this month's statistics and
+// deductions; a reload 100 ms after typing loses nothing; refusals say who may act; the checklist
+// moves its inspection workflow; axe finds nothing serious or critical on any view.
+// Uses the built dist/ (npm test builds first), served like `npm start`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+// @ts-expect-error: a plain .mjs helper without types
+import { serveStatic } from '../support/static-server.mjs';
+// @ts-expect-error: a plain .mjs helper without types
+import { launch } from '../support/browser.mjs';
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let server: { url: string; close(): Promise<void> };
+let browser: { page: Page; close(): Promise<void> };
+let page: Page;
+const errors: string[] = [];
+
+before(async () => {
+  server = await serveStatic('.');
+  browser = await launch({ viewport: { width: 1360, height: 1000 } });
+  page = browser.page;
+  page.on('pageerror', (e) => errors.push(e.message));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open() {
+  await page.goto(`${server.url}/stories/portal/`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 90_000 });
+}
+/** Keyboard: focus a control, then press a key (a button's Enter, a select's ArrowDown, a radio's Space). */
+async function press(selector: string, key: string) {
+  const el = page.locator(selector).first();
+  await el.focus();
+  await page.keyboard.press(key);
+}
+async function typeInto(selector: string, text: string) {
+  await page.locator(selector).first().focus();
+  await page.keyboard.type(text);
+}
+async function tab(view: string) {
+  await press(`[data-view="${view}"]`, 'Enter');
+  await page.waitForTimeout(600);
+}
+async function role(value: string) {
+  await page.locator('#role').focus();
+  await page.selectOption('#role', value); // a native select changed from the keyboard fires the same change
+  await page.waitForTimeout(300);
+}
+const status = async () => (await page.locator('#status').textContent()) ?? '';
+async function axe(context: string) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run({
+      resultTypes: ['violations'],
+    });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${(v.nodes as { target: unknown; failureSummary?: string }[]).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`);
+  });
+  assert.deepEqual(result, [], `axe serious/critical on ${context}`);
+}
+
+test('the portal opens on this month, with a skeleton before, and no axe serious/critical on any view', async () => {
+  await page.goto(`${server.url}/stories/portal/`);
+  // The skeleton is there before the data is.
+  assert.equal(await page.locator('#skeleton').count(), 1);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 90_000 });
+  assert.equal(await page.locator('#skeleton').isHidden(), true);
+  for (const view of ['intake', 'handling', 'stats', 'deductions', 'inspection']) {
+    await tab(view);
+    await axe(view);
+  }
+  await tab('stats');
+  assert.equal(await page.locator('#stats select[name="preset"]').inputValue(), 'this-month');
+  assert.equal(await page.locator('#deductions select[name="preset"]').inputValue(), 'this-month');
+  assert.deepEqual(errors, []);
+});
+
+test('register today by keyboard: routing shown, focus on the result, counted in this month\'s statistics and deductions', async () => {
+  await role('receptionist');
+  await tab('intake');
+  const form = '#complaint-form';
+  await page.locator(`${form} [part="routing"]`).waitFor();
+  assert.match((await page.locator(`${form} [part="routing"]`).textContent()) ?? '', /负责单位\s*客服中心/);
+  const intake = page.locator(form);
+  await intake.getByLabel('业主/住户').focus();
+  await page.keyboard.press('Space');
+  await intake.getByLabel('联系电话').focus();
+  await page.keyboard.type('13912345678');
+  await press(`${form} wy-select-field:has-text("管理处") select`, 'ArrowDown');
+  await intake.getByLabel('房号').focus();
+  await page.keyboard.type('1502');
+  await press(`${form} wy-select-field:has-text("受理渠道") select`, 'ArrowDown');
+  await press(`${form} wy-select-field:has-text("投诉分类") select`, 'ArrowDown');
+  await intake.getByLabel('主题').focus();
+  await page.keyboard.type('楼道灯坏了一周');
+  await intake.getByLabel('内容描述').focus();
+  await page.keyboard.type('12楼楼道灯不亮已有一周。');
+  await intake.getByRole('radio', { name: '一般' }).focus();
+  await page.keyboard.press('Space');
+  await press(`${form} [part="submit"]`, 'Enter');
+  await page.waitForFunction(() => /已登记/.test(document.getElementById('status')?.textContent ?? ''), null, { timeout: 15_000 });
+  assert.match(await status(), /负责单位：客服中心（依据：.+）/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'status', 'focus moves to the result');
+
+  await tab('stats');
+  await page.locator('#stats [part="coverage"]').waitFor();
+  assert.match((await page.locator('#stats [part="coverage"]').textContent()) ?? '', /计入本表 1 条/);
+  await tab('deductions');
+  await page.locator('#deductions [part="coverage"]').waitFor();
+  assert.match((await page.locator('#deductions [part="coverage"]').textContent()) ?? '', /计入 1 条/);
+  // Last quarter, by keyboard: the examples are counted there, and the controls say so.
+  await page.locator('#deductions select[name="preset"]').focus();
+  await page.selectOption('#deductions select[name="preset"]', 'last-quarter');
+  await page.waitForTimeout(300);
+  assert.doesNotMatch((await page.locator('#deductions [part="coverage"]').textContent()) ?? '', /计入 0 条/);
+  assert.deepEqual(errors, []);
+});
+
+test('each refusal says who may act, in the current language', async () => {
+  await tab('handling');
+  // A registered complaint, chosen by keyboard: the receptionist may not dispatch it.
+  await page.locator('#complaints tr', { hasText: '已登记' }).first().locator('button').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#panel [part="state"]', { hasText: '已登记' }).waitFor({ timeout: 10_000 });
+  const refusals = page.locator('#panel [part="refusal"]');
+  await refusals.first().waitFor({ timeout: 10_000 });
+  const texts = await refusals.allTextContents();
+  assert.ok(texts.length > 0);
+  for (const t of texts) assert.match(t, /^暂不可执行：(只有.+可以执行此操作|条件未满足：.+)$/);
+  assert.ok(texts.every((t) => !/[a-z]-[a-z]|specialist|receptionist/.test(t)), 'role titles, never codes');
+  await page.selectOption('#locale', 'en');
+  await page.waitForTimeout(600);
+  const en = await page.locator('#panel [part="refusal"]').allTextContents();
+  for (const t of en) assert.match(t, /^Not possible now: (Only .+ may take this action|Condition not met: .+)$/);
+  await page.selectOption('#locale', 'zh-CN');
+  await page.waitForTimeout(300);
+});
+
+test('a reload 100 ms after typing loses nothing: intake and batch entry', async () => {
+  await tab('intake');
+  await typeInto('#complaint-form wy-text-field:has-text("主题") input', '电梯异响');
+  await page.waitForTimeout(100);
+  await open();
+  await page.locator('#complaint-form [part="draft-notice"]').waitFor({ timeout: 10_000 });
+  assert.equal(await page.locator('#complaint-form wy-text-field:has-text("主题") input').inputValue(), '电梯异响');
+
+  await role('specialist');
+  await tab('inspection');
+  await typeInto('#checklist #entry-text', '阳台栏杆松动');
+  await page.waitForTimeout(100);
+  await open();
+  await page.locator('#checklist [part="draft-notice"]').waitFor({ timeout: 10_000 });
+  assert.equal(await page.locator('#checklist #entry-text').inputValue(), '阳台栏杆松动');
+  assert.deepEqual(errors, []);
+});
+
+test('the checklist moves its workflow: entry complete generates the problem list with its count', async () => {
+  await tab('inspection');
+  const entry = '#checklist #entry-text';
+  await page.locator(entry).focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('客厅墙面开裂');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('卫生间地漏堵塞');
+  await page.keyboard.press('Enter');
+  await page.waitForTimeout(300);
+  const state = () => page.locator('#inspection-panel [part="state"]').first().textContent();
+  assert.equal((await state())?.trim(), '集中录入问题');
+  await press('#checklist [part="entry-complete"]', 'Enter');
+  await page.waitForFunction(() => /问题清单已生成/.test(document.querySelector('#inspection-panel')?.shadowRoot?.querySelector('[part="state"]')?.textContent ?? ''), null, { timeout: 30_000 });
+  assert.match(await status(), /生成问题清单 → 问题清单已生成/);
+  const history = await page.locator('#inspection-panel [part="entry"]').first().textContent();
+  assert.match(history ?? '', /问题数量\s*3|问题数量\s*2/);
+  assert.deepEqual(errors, []);
+});
