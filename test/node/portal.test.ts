@@ -93,7 +93,7 @@ test('a complaint from intake to closed, with roles switching and a reload in th
 
   await act(panel, /登记/, async (f) => {
     await f.locator('wy-select-field').filter({ hasText: '投诉分类' }).locator('select').selectOption({ index: 3 });
-    await f.getByLabel('一般').check();
+    await f.locator('wy-select-field').filter({ hasText: '严重程度' }).locator('select').selectOption({ label: '一般' }); // four levels since 复杂: a select
   });
   assert.equal(await stateOf(panel), '已登记');
 
