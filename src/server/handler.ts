@@ -252,12 +252,19 @@ export function createWorkflowHandler(options: WorkflowHandlerOptions): Workflow
   }
 
   // Open feeds wait on this; a commit in this process wakes them at once, other processes' commits
-  // are found by polling.
+  // are found by polling — or at once too, with a store that can watch the database
+  // (PostgresStore.watch: LISTEN/NOTIFY).
   const waiters = new Set<() => void>();
   const wake = () => {
     for (const w of [...waiters]) w();
   };
-  const unsubscribe = engine.subscribe(wake);
+  const unsubscribeEngine = engine.subscribe(wake);
+  const watchable = store as WorkflowStore & { watch?: (listener: () => void) => () => void };
+  const unwatch = typeof watchable.watch === 'function' ? watchable.watch(wake) : undefined;
+  const unsubscribe = () => {
+    unsubscribeEngine();
+    unwatch?.();
+  };
   const closers = new Set<() => void>();
   let closed = false;
 

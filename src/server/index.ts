@@ -11,6 +11,6 @@ export type { SqliteStoreOptions, SqliteDatabase } from './sqlite-store.js';
 export { PostgresStore } from './postgres-store.js';
 export type { PostgresStoreOptions } from './postgres-store.js';
 export { migratePostgres, PG_MIGRATIONS } from './postgres-migrations.js';
-export type { PgMigration } from './postgres-migrations.js';
+export type { PgMigration, PgPool, PgPoolClient } from './postgres-migrations.js';
 export { complaintStatsSql } from './stats-sql.js';
 export type { StatsSqlSource, StatsSqlOptions, SqliteLayout, PgQueryable, StatsSqliteDatabase } from './stats-sql.js';

@@ -2,7 +2,27 @@
 // order, inside one transaction that holds an advisory lock (so two processes that migrate at the
 // same time apply it once); `wy_migrations` records what was applied. Never edit a shipped
 // migration: add the next one.
-import type { Pool } from 'pg';
+
+/**
+ * The part of a node-postgres client that PostgresStore uses (structural, so hosts need no `pg`
+ * types; a `pg` PoolClient is one).
+ */
+export interface PgPoolClient {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are read field by field
+  query(sql: string, params?: unknown[]): Promise<{ rows: any[] }>;
+  release(destroy?: boolean): void;
+  on(event: 'notification', listener: (message: { channel: string; payload?: string }) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
+
+/** The part of a node-postgres Pool that PostgresStore uses (a `pg` Pool is one). */
+export interface PgPool {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- rows are read field by field
+  query(sql: string, params?: unknown[]): Promise<{ rows: any[] }>;
+  connect(): Promise<PgPoolClient>;
+  end(): Promise<void>;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+}
 import { StoreError } from '../workflow/store.js';
 
 /** The advisory lock every migration run takes, so concurrent migrations run one after another. */
@@ -142,14 +162,14 @@ $$;
 ];
 
 /** Runs the migrations `PG_MIGRATIONS` not yet applied. Safe to call from several processes at once. */
-export async function migratePostgres(pool: Pool): Promise<{ applied: number[]; version: number }> {
+export async function migratePostgres(pool: PgPool): Promise<{ applied: number[]; version: number }> {
   const client = await pool.connect();
   try {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await client.query(`CREATE TABLE IF NOT EXISTS wy_migrations (
       version integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
-    const done = new Set((await client.query<{ version: number }>('SELECT version FROM wy_migrations')).rows.map((r) => r.version));
+    const done = new Set(((await client.query('SELECT version FROM wy_migrations')).rows as { version: number }[]).map((r) => r.version));
     const known = Math.max(0, ...PG_MIGRATIONS.map((m) => m.version));
     const newest = Math.max(0, ...done);
     if (newest > known) {

@@ -10,7 +10,6 @@
 //   timer's idempotency key on its instance.
 // - The change feed: a global cursor (`changes(after)`, `lastCursor()`), and `watch(listener)`,
 //   which wakes a feed in any process through LISTEN/NOTIFY when a commit lands.
-import type { Pool, PoolClient, PoolConfig } from 'pg';
 import {
   ConflictError,
   StoreError,
@@ -26,7 +25,11 @@ import {
   type WorkflowStore,
 } from '../workflow/store.js';
 import type { AuditEntry, Snapshot, Timer } from '../workflow/types.js';
-import { migratePostgres } from './postgres-migrations.js';
+import { migratePostgres, type PgPool, type PgPoolClient } from './postgres-migrations.js';
+
+type Pool = PgPool;
+type PoolClient = PgPoolClient;
+type PoolConfig = { connectionString: string; max: number };
 
 export { migratePostgres };
 
@@ -104,7 +107,7 @@ export class PostgresStore implements WorkflowStore {
   async #query<R extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<R[]> {
     if (this.#closed) throw new StoreError('PostgresStore is closed');
     const pool = await this.pool();
-    return (await pool.query<R>(sql, params)).rows;
+    return (await pool.query(sql, params)).rows as R[];
   }
 
   /** Creates or upgrades the tables (versioned migrations under an advisory lock). */
