@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// npm run build: rollup (ESM + bundle), .d.ts from tsc, the generated validators' hand-written
-// .d.ts (tsc does not copy them), and the Custom Elements Manifest.
+// npm run build: the Custom Elements Manifest and the React wrappers made from it, rollup (ESM +
+// bundle), .d.ts from tsc, the generated validators' hand-written .d.ts (tsc does not copy them).
 import { execFileSync } from 'node:child_process';
 import { cpSync, rmSync, readdirSync, existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +9,10 @@ const run = (cmd, args) => execFileSync(cmd, args, { stdio: 'inherit' });
 const bin = (name) => join('node_modules', '.bin', name);
 
 rmSync('dist', { recursive: true, force: true });
+// The manifest first: the React wrappers (src/react/elements.ts) are made from it.
+run(bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
+if (!existsSync('dist/custom-elements.json')) throw new Error('custom-elements.json was not written');
+run(process.execPath, ['.scripts/react-wrappers.mjs']);
 run(bin('rollup'), ['-c', '--silent']);
 run(bin('tsc'), ['-p', 'tsconfig.build.json']);
 // Generated JavaScript modules (validators, vendored libraries) come with hand-written .d.ts.
@@ -26,6 +30,4 @@ for (const name of readdirSync('dist/components')) {
   writeFileSync(join('dist/components', `${name}.js`), `// Registers <wy-${name}>.\n${body}`);
   writeFileSync(join('dist/components', `${name}.d.ts`), body);
 }
-run(bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet']);
-if (!existsSync('dist/custom-elements.json')) throw new Error('custom-elements.json was not written');
 console.log('build: dist/ written');

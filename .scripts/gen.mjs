@@ -23,8 +23,32 @@ const schemaDir = process.env.WY_SCHEMA_DIR ?? join(root, 'schemas');
 const outDir = process.env.WY_OUT_DIR ?? join(root, 'src', 'generated');
 const tmpDir = `${outDir}.tmp-${process.pid}`;
 
+/**
+ * Provenance keywords (src/core/provenance.ts): where a fact comes from in the manual, or that it
+ * is a default with a note; `x-meta` marks a meta-schema (a format, not business facts).
+ */
+export const PROVENANCE = ['x-source', 'x-default', 'x-note', 'x-provenance', 'x-meta'];
+
+/**
+ * A copy without provenance annotations, for the modules pages load: the notes are for
+ * configurators (schemas/README.md, `wuye-kit check --defaults`), not for run time. Keeps a
+ * meta-schema's own `x-source` property definitions (objects) and `dependencies` lists.
+ */
+export function stripProvenance(node) {
+  if (Array.isArray(node)) return node.map(stripProvenance);
+  if (!node || typeof node !== 'object') return node;
+  const out = {};
+  for (const [k, v] of Object.entries(node)) {
+    if ((k === 'x-source' || k === 'x-note') && typeof v === 'string') continue;
+    if ((k === 'x-default' || k === 'x-meta') && v === true) continue;
+    if (k === 'x-provenance' && v && typeof v === 'object' && Object.values(v).every((p) => p && typeof p === 'object' && !('type' in p))) continue;
+    out[k] = stripProvenance(v);
+  }
+  return out;
+}
+
 /** Annotation keywords our schemas carry for labels and UI; Ajv must know them in strict mode. */
-export const ANNOTATIONS = ['x-label', 'x-labels', 'x-help', 'x-doc', 'x-placeholder'];
+export const ANNOTATIONS = ['x-label', 'x-labels', 'x-help', 'x-doc', 'x-placeholder', ...PROVENANCE];
 
 class GenError extends Error {
   constructor(file, pointer, reason) {
@@ -326,7 +350,7 @@ ${main.map((s) => `  ${JSON.stringify(s.schema.$id)}: ${JSON.stringify(s.name)},
     mkdirSync(dir, { recursive: true });
     writeFileSync(
       join(dir, `${s.name}.ts`),
-      `${BANNER}/** ${relative(root, s.file)} */\nconst schema: Readonly<Record<string, unknown>> = ${JSON.stringify(s.schema, null, 2)};\nexport default schema;\n`,
+      `${BANNER}/** ${relative(root, s.file)} */\nconst schema: Readonly<Record<string, unknown>> = ${JSON.stringify(stripProvenance(s.schema), null, 2)};\nexport default schema;\n`,
     );
   }
   mkdirSync(join(tmpDir, 'schemas', 'vocab'), { recursive: true });
@@ -406,7 +430,7 @@ export declare const addFormats: (ajv: AjvInstance) => unknown;
   for (const f of readdirSync(schemaDir).filter((x) => x.endsWith('.json') && !x.endsWith('.schema.json')).sort()) {
     writeFileSync(
       join(tmpDir, 'data', `${basename(f, '.json')}.ts`),
-      `${BANNER}/** schemas/${f} */\nconst data: unknown = ${JSON.stringify(readJson(join(schemaDir, f)), null, 2)};\nexport default data;\n`,
+      `${BANNER}/** schemas/${f} */\nconst data: unknown = ${JSON.stringify(stripProvenance(readJson(join(schemaDir, f))), null, 2)};\nexport default data;\n`,
     );
   }
   for (const folder of ['workflows', 'calendars']) {
@@ -418,7 +442,7 @@ export declare const addFormats: (ajv: AjvInstance) => unknown;
       join(tmpDir, 'data', `${folder}.ts`),
       `${BANNER}/** schemas/${folder}/*.json by file name (without .json). */
 export const ${folder}: Readonly<Record<string, unknown>> = {
-${files.map((f) => `  ${JSON.stringify(basename(f, '.json'))}: ${JSON.stringify(readJson(join(dir, f)))},`).join('\n')}
+${files.map((f) => `  ${JSON.stringify(basename(f, '.json'))}: ${JSON.stringify(stripProvenance(readJson(join(dir, f))))},`).join('\n')}
 };
 `,
     );

@@ -21,16 +21,16 @@ export { registerWidget, pickWidget } from './components/schema-form/registry.js
 export type { WidgetTester } from './components/schema-form/registry.js';
 export { localStorageDrafts } from './components/schema-form/drafts.js';
 export type { Draft, DraftStore } from './components/schema-form/drafts.js';
-export type { Uploader } from './components/schema-form/form-host.js';
+export type { Uploader, UploadedFile } from './components/shared/uploader.js';
 export { WyDefectChecklist } from './components/defect-checklist/defect-checklist.component.js';
 export type { DefectChecklistView, DefectChecklistMode, DefectPhotoUpload } from './components/defect-checklist/defect-checklist.component.js';
-export { WyDefectItemCloseEvent, WyOwnerDecisionEvent, defectChangeEvent } from './components/defect-checklist/defect-checklist.events.js';
+export { WyDefectCloseEvent, WyOwnerDecideEvent, WyDefectItemCloseEvent, WyOwnerDecisionEvent, defectChangeEvent } from './components/defect-checklist/defect-checklist.events.js';
 export type { DefectChangeDetail } from './components/defect-checklist/defect-checklist.events.js';
 export { WyWorkflowPanel, WyTransitionEvent } from './components/workflow-panel/workflow-panel.component.js';
 export type { TransitionDetail } from './components/workflow-panel/workflow-panel.component.js';
 export { WyDeductionCalculator } from './components/deduction-calculator/deduction-calculator.component.js';
 export type { DeductionChangeDetail } from './components/deduction-calculator/deduction-calculator.component.js';
-export { WyComplaintForm, WyComplaintSavedEvent, WyComplaintSaveFailedEvent } from './components/complaint-form/complaint-form.component.js';
+export { WyComplaintForm, WyComplaintSaveEvent, WyComplaintSaveFailEvent, WyComplaintSavedEvent, WyComplaintSaveFailedEvent } from './components/complaint-form/complaint-form.component.js';
 export type { ComplaintStore, ComplaintDraft, RecordNumberHook, ComplaintOffice } from './components/complaint-form/complaint-form.component.js';
 export { WyComplaintStats, WyStatsCellSelectEvent } from './components/complaint-stats/complaint-stats.component.js';
 

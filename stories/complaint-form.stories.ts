@@ -94,7 +94,7 @@ export const NoFirstReceiver: Story = { args: { value: typed, actor: undefined }
 /** The host's numbering returned something that is not a record number. */
 export const BadRecordNumber: Story = { args: { value: typed, recordNumber: () => '2026/第12号' }, play: submit };
 
-/** Read view: the record as the paper 顾客服务记录表 (WI/KF-007-F01, A/1), handling and return visit included. */
+/** Read view: the record as a paper form (its number is empty until a company sets one), handling and return visit included. */
 export const ReadView: Story = { args: { readonly: true, value: examples[0] } };
 
 /**

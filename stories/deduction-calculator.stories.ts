@@ -16,14 +16,14 @@ const complaints = examples as unknown as Complaint[];
 const meta: Meta = {
   title: 'Deductions/Deduction calculator',
   component: 'wy-deduction-calculator',
-  args: { period: '2026-Q3', groupBy: 'office', rules: defaults },
+  args: { range: '2026-Q3', groupBy: 'office', rules: defaults },
   argTypes: {
-    period: { control: 'text' },
+    range: { control: 'text' },
     groupBy: { control: 'select', options: ['office', 'handler', 'first-receiver'] },
   },
   render: (args) => html`<wy-kit-provider .reference=${{ offices }}>
     <wy-deduction-calculator
-      period=${args['period']}
+      range=${args['range']}
       group-by=${args['groupBy']}
       .complaints=${complaints}
       .rules=${args['rules'] as DeductionRules}
@@ -87,14 +87,14 @@ export const PasteRules: Story = {
 /** In English (the toolbar's locale switch does the same for every story). */
 export const English: Story = {
   render: (args) => html`<wy-kit-provider locale="en" .reference=${{ offices }}>
-    <wy-deduction-calculator period=${args['period']} .complaints=${complaints} .rules=${args['rules'] as DeductionRules}></wy-deduction-calculator>
+    <wy-deduction-calculator range=${args['range']} .complaints=${complaints} .rules=${args['rules'] as DeductionRules}></wy-deduction-calculator>
   </wy-kit-provider>`,
 };
 
 /** No `rules` property: the shipped example rule set is used and marked as one to replace. */
 export const ShippedDefault: Story = {
   render: (args) => html`<wy-kit-provider .reference=${{ offices }}>
-    <wy-deduction-calculator period=${args['period']} .complaints=${complaints}></wy-deduction-calculator>
+    <wy-deduction-calculator range=${args['range']} .complaints=${complaints}></wy-deduction-calculator>
   </wy-kit-provider>`,
 };
 
@@ -103,7 +103,7 @@ export const Themed: Story = {
   render: (args) => html`<wy-kit-provider .reference=${{ offices }}>
     <wy-deduction-calculator
       style="--wy-deduction-calculator-accent: #7a2e0e; --wy-deduction-calculator-stripe: #fffaf5; --wy-radius: 0"
-      period=${args['period']}
+      range=${args['range']}
       .complaints=${complaints}
       .rules=${args['rules'] as DeductionRules}
     ></wy-deduction-calculator>

@@ -39,7 +39,7 @@ const meta: Meta = {
     .commonProblems=${commonProblems as CommonProblems}
     .actor=${args['actor']}
     .ownerDecision=${args['ownerDecision'] as OwnerDecision | undefined}
-    .upload=${upload}
+    .uploader=${upload}
     @wy-change=${sync}
   ></wy-defect-checklist>`,
 };

@@ -34,8 +34,8 @@ const gallery = (style: string) => html`<div style=${style} class="theme" data-t
     .value=${examples[0]}
     error-display="live"
   ></wy-schema-form>
-  <wy-complaint-stats .records=${examples} .offices=${offices.slice(0, 4)} from="2026-07-01" to="2026-10-31"></wy-complaint-stats>
-  <wy-deduction-calculator .complaints=${examples} .offices=${offices} .period=${{ from: '2026-07-01', to: '2026-10-31' }}></wy-deduction-calculator>
+  <wy-complaint-stats .complaints=${examples} .offices=${offices.slice(0, 4)} from="2026-07-01" to="2026-10-31"></wy-complaint-stats>
+  <wy-deduction-calculator .complaints=${examples} .offices=${offices} .range=${{ from: '2026-07-01', to: '2026-10-31' }}></wy-deduction-calculator>
 </div>`;
 
 export const Default: Story = { render: () => gallery(themes['default']!) };

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm test: (gen runs first, as pretest) build, type check (browser and no-DOM configs), lint,
-// Node tests, browser tests. Prints `Tests: N passed, N failed, N skipped` as its last line and
+// Node tests, the host-consumer suite, browser tests. Prints `Tests: N passed, N failed, N skipped` as its last line and
 // exits non-zero if anything failed. A failing stage (type check, lint, build) counts as one
 // failed test so the closing line never hides it.
 import { spawnSync } from 'node:child_process';
@@ -50,6 +50,16 @@ if (want('node')) {
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=./test/support/node-counting-reporter.mjs', '--test-reporter-destination=stdout',
     ...readdirSync('test/node').filter((f) => f.endsWith('.test.ts')).map((f) => join('test/node', f)),
+  ]);
+}
+// The host-consumer suite (test/host/): npm pack of a fresh copy of the tree, installed into a
+// throwaway host, imported, bundled and type-checked as a host team would.
+if (want('host')) {
+  counted('host tests', process.execPath, [
+    '--import', 'tsx', '--test',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=./test/support/node-counting-reporter.mjs', '--test-reporter-destination=stdout',
+    'test/host/host.test.ts',
   ]);
 }
 if (want('browser')) counted('browser tests', bin('web-test-runner'), []);

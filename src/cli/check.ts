@@ -12,12 +12,13 @@ import { FormSchemaError, type JsonSchema } from '../core/form/types.js';
 import { checkDefinition } from '../workflow/definition.js';
 import { parseJsonSource, positionOf, escapePointer, JsonSyntaxError, type JsonSource, type Position } from './json-source.js';
 import { cliText, type CliTextKey } from './messages.js';
+import { factsOf, shapeOf, type ConfigShape, type Fact } from '../core/provenance.js';
 
 export const KINDS = ['schema', 'ui', 'deduction-rules', 'workflow', 'calendar', 'common-problems', 'record'] as const;
 export type FileKind = (typeof KINDS)[number];
 
 /** Annotation keywords shipped schemas carry (labels, help); the same list as .scripts/gen.mjs. */
-export const ANNOTATIONS = ['x-label', 'x-labels', 'x-help', 'x-doc', 'x-placeholder'] as const;
+export const ANNOTATIONS = ['x-label', 'x-labels', 'x-help', 'x-doc', 'x-placeholder', 'x-source', 'x-default', 'x-note', 'x-provenance', 'x-meta'] as const;
 export const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 
 export interface Finding {
@@ -283,7 +284,12 @@ async function checkDataSchema(data: unknown, shipped: Shipped, locale: Locale, 
     return;
   }
   const { Ajv, addFormats } = await import('../generated/vendor/ajv.js');
-  const ajv = prepareAjv(Ajv as unknown as new (o: Record<string, unknown>) => unknown, shipped, {}, data['$id']);
+  // Ajv's strict mode (unknown keywords, `required` naming an undefined property, types left
+  // implicit…) finds likely mistakes, not invalid draft-07: the run-time path accepts such a
+  // schema, so these are warnings (failing only with --strict), never a refusal.
+  const strictNotes: string[] = [];
+  const logger = { log: () => undefined, warn: (...m: unknown[]) => strictNotes.push(m.map(String).join(' ')), error: () => undefined };
+  const ajv = prepareAjv(Ajv as unknown as new (o: Record<string, unknown>) => unknown, shipped, { strict: 'log', logger }, data['$id']);
   addFormats(ajv as never);
   if (!ajv.validateSchema(data)) {
     for (const e of ajv.errors ?? []) add('error', 'meta-schema', e.instancePath, t('err.meta', { detail: `${e.keyword}: ${e.message ?? JSON.stringify(e.params)}` }));
@@ -298,6 +304,11 @@ async function checkDataSchema(data: unknown, shipped: Shipped, locale: Locale, 
     const path = unknown ? locateKey(data, (n) => Object.hasOwn(n, unknown[1]!) || n['format'] === unknown[1]) : ref ? locateKey(data, (n) => n['$ref'] === ref[1]) : undefined;
     add('error', 'compile', path ?? '', t('err.ajv', { detail: msg.split('\n')[0]! }));
     return;
+  }
+  for (const note of new Set(strictNotes)) {
+    const unknown = /unknown keyword: "([^"]+)"/.exec(note) ?? /unknown format "([^"]+)"/.exec(note);
+    const path = unknown ? locateKey(data, (n) => Object.hasOwn(n, unknown[1]!) || n['format'] === unknown[1]) : undefined;
+    add('warning', 'ajv-strict', path ?? '', t('lint.ajvStrict', { detail: note.replace(/^strict mode: /, '').split('\n')[0]! }));
   }
   try {
     normalizeSchema(data, { refs: refsById(shipped) });
@@ -370,4 +381,44 @@ function locateKey(node: unknown, test: (n: Obj) => boolean, path = ''): string 
     if (f !== undefined) return f;
   }
   return undefined;
+}
+
+/** One file's provenance: the defaults not replaced, and facts with missing or malformed provenance. */
+export interface DefaultsReport {
+  readonly file: string;
+  readonly shape: ConfigShape | 'unknown';
+  readonly manual: number;
+  readonly defaults: readonly (Fact & { readonly line: number; readonly column: number })[];
+  /** Facts with no provenance (warnings) or a malformed one (errors). */
+  readonly findings: readonly Finding[];
+}
+
+/**
+ * `wuye-kit check --defaults`: the facts of a configuration file that are still the project's
+ * defaults (`x-default: true`), each with its note of what a company should decide; facts without
+ * provenance are warnings, malformed provenance is an error. Never throws for bad input.
+ */
+export function checkDefaultsText(text: string, file: string, locale: Locale): DefaultsReport {
+  const t = (key: CliTextKey, params?: Record<string, string | number>) => cliText(locale, key, params);
+  let source: JsonSource;
+  try {
+    source = parseJsonSource(text);
+  } catch (err) {
+    if (!(err instanceof JsonSyntaxError)) throw err;
+    return { file, shape: 'unknown', manual: 0, defaults: [], findings: [{ severity: 'error', code: 'json', path: '', message: t('err.json', { detail: err.reason }), ...err.at }] };
+  }
+  const shape = shapeOf(source.value);
+  const facts = factsOf(source.value, shape);
+  const findings: Finding[] = [];
+  const defaults: DefaultsReport['defaults'][number][] = [];
+  let manual = 0;
+  for (const f of facts) {
+    const at = positionOf(source, f.path);
+    const p = f.provenance;
+    if (p.kind === 'manual') manual++;
+    else if (p.kind === 'default') defaults.push({ ...f, ...at });
+    else if (p.kind === 'missing') findings.push({ severity: 'warning', code: 'no-provenance', path: f.path, message: t('prov.missing', { what: f.what }), ...at });
+    else findings.push({ severity: 'error', code: 'provenance', path: f.path, message: t('prov.invalid', { what: f.what, reason: p.reason }), ...at });
+  }
+  return { file, shape: shape ?? 'unknown', manual, defaults, findings };
 }

@@ -1,11 +1,11 @@
 // The wuye-kit command line: `check` (configuration files, line-precise findings) and `compile`
 // (a custom schema → a precompiled validator). `main` takes its arguments and output streams, so
 // tests run it in-process; src/cli/wuye-kit.ts is the executable that calls it.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { matchLocale, DEFAULT_LOCALE, type Locale } from '../core/i18n/locale.js';
-import { checkText, KINDS, type FileKind, type FileReport } from './check.js';
+import { checkText, checkDefaultsText, KINDS, type DefaultsReport, type FileKind, type FileReport, type Finding } from './check.js';
 import { compileSchema, CompileError } from './compile.js';
 import { cliText, type CliTextKey } from './messages.js';
 import { loadShipped, type ShippedSchemas } from './shipped.js';
@@ -39,6 +39,7 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo(), shippe
         locale: { type: 'string' },
         json: { type: 'boolean' },
         strict: { type: 'boolean' },
+        defaults: { type: 'boolean' },
         out: { type: 'string', short: 'o' },
         config: { type: 'string', short: 'c' },
         port: { type: 'string' },
@@ -67,6 +68,42 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo(), shippe
     const rel = relative(io.cwd, abs(f));
     return rel === '' || rel.startsWith('..') ? abs(f) : rel;
   };
+
+  if (command === 'check' && opts.defaults) {
+    const list = files.length > 0 ? files.map(abs) : shippedConfigFiles(shipped.dir);
+    const reports: DefaultsReport[] = [];
+    for (const f of list) {
+      let text: string;
+      try {
+        text = readFileSync(f, 'utf8');
+      } catch (err) {
+        const detail = (err as { code?: string }).code ?? (err instanceof Error ? err.message : String(err));
+        reports.push({ file: shown(f), shape: 'unknown', manual: 0, defaults: [], findings: [{ severity: 'error', code: 'read', path: '', message: t('err.read', { detail }), line: 1, column: 1 }] });
+        continue;
+      }
+      const r = checkDefaultsText(text, shown(f), locale);
+      // The folder listing leaves out meta-schemas (formats, no business facts).
+      if (files.length > 0 || r.shape !== 'meta') reports.push(r);
+    }
+    const count = (s: Finding['severity']) => reports.reduce((n, r) => n + r.findings.filter((x) => x.severity === s).length, 0);
+    const errors = count('error');
+    const warnings = count('warning');
+    const defaults = reports.reduce((n, r) => n + r.defaults.length, 0);
+    if (opts.json) io.out(`${JSON.stringify({ files: reports, defaults, errors, warnings }, null, 2)}\n`);
+    else {
+      for (const r of reports) {
+        io.out(`${t('defaults.file', { file: r.file, defaults: r.defaults.length, manual: r.manual })}\n`);
+        for (const d of r.defaults) {
+          const title = d.title?.[locale] ?? d.title?.['zh-CN'];
+          const note = d.provenance.kind === 'default' ? d.provenance.note : '';
+          io.out(`  ${t('defaults.item', { file: r.file, line: d.line, column: d.column, what: d.what, title: title ? ` 「${title}」` : '', note, path: d.path || '/' })}\n`);
+        }
+        for (const x of r.findings) io.out(`  ${r.file}:${x.line}:${x.column}: ${x.severity} [${x.code}] ${x.message}${x.path ? ` (${x.path})` : ''}\n`);
+      }
+      io.out(`${t('defaults.summary', { files: reports.length, defaults, errors, warnings })}\n`);
+    }
+    return errors > 0 || (opts.strict && (defaults > 0 || warnings > 0)) ? 1 : 0;
+  }
 
   if (command === 'check') {
     if (files.length === 0) return usageError(t('err.noFiles'));
@@ -175,4 +212,22 @@ function usage(locale: Locale): string {
 
 function kindLabel(locale: Locale, r: FileReport): string {
   return r.kind === 'record' ? cliText(locale, 'kind.record', { schema: r.schema ?? '' }) : cliText(locale, `kind.${r.kind}`);
+}
+
+/**
+ * The configuration files of a schemas/ folder, sorted: vocabularies, data and meta-schemas, UI
+ * schemas, rule sets, workflows, calendars. Not the examples (test data) or the OpenAPI document.
+ */
+export function shippedConfigFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) {
+        if (name !== 'examples') walk(p);
+      } else if (name.endsWith('.json') && !name.endsWith('.openapi.json')) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
 }

@@ -4,6 +4,7 @@ import { catalog } from '../core/i18n/catalog.js';
 const zhCN = {
   usage: `用法：
   wuye-kit check <文件…> [--kind <类型>] [--schema <名称>] [--locale zh-CN|en] [--json] [--strict]
+  wuye-kit check --defaults [<文件…>] [--json] [--strict]
   wuye-kit compile <schema.json> [-o <输出.js>]
   wuye-kit serve --config wuye.config.json
   wuye-kit demo [--embedded] [--port 8787] [--host 127.0.0.1] [--db <文件>] [--root <目录>]
@@ -11,11 +12,18 @@ const zhCN = {
 check    检查配置文件（数据 schema、UI schema、扣分规则、流程定义、工作日历、常见问题，或按 $schema 检查一条记录），
          报告错误所在的行和列以及检查器的建议；有错误时退出码为 1。
          类型：{kinds}
+         --defaults：列出每个文件中仍是 wuye-kit 默认值（x-default）、尚未按公司制度替换的事实及其说明；
+         不给文件时检查随包发布的 schemas/；--strict 时只要还有默认值退出码就为 1。
 compile  把自定义 schema 编译为独立的预编译校验器（不含 eval，可在严格 CSP 下运行）。
 serve    以独立服务运行流程命令 API（wuye-kit/server），供 Java/.NET/PHP 后端旁部署：配置文件给出流程定义、
          工作日历、数据库、允许的来源，以及如何信任宿主的会话（用 JWKS、公钥或共享密钥验证宿主签发的 JWT）。
 demo     演示门户连同服务器（SQLite）：演示登录签发会话 Cookie，服务器据此判断身份（npm run serve）；
          --embedded 只提供页面，流程引擎在浏览器内运行（npm start）。`,
+  'prov.missing': '{what} 没有出处：请加上 "x-source"（手册文件编号和章节）或 "x-default": true 和 "x-note"',
+  'prov.invalid': '{what} 的出处有误：{reason}',
+  'defaults.file': '{file}：{defaults} 项默认值待替换，{manual} 项出自手册',
+  'defaults.item': '{file}:{line}:{column}: 默认值 {what}{title}：{note} ({path})',
+  'defaults.summary': '{files} 个文件：{defaults} 项默认值待替换，{errors} 个错误，{warnings} 个警告',
   'kind.schema': '数据 schema',
   'kind.ui': 'UI schema（表单布局）',
   'kind.deduction-rules': '扣分规则',
@@ -36,6 +44,7 @@ demo     演示门户连同服务器（SQLite）：演示登录签发会话 Cook
   'err.schemaVersion': 'wuye-kit 的 schema 使用 JSON Schema draft-07（"http://json-schema.org/draft-07/schema#"），而不是 "{found}"',
   'err.meta': '不是合法的 JSON Schema：{detail}',
   'err.ajv': 'schema 无法编译：{detail}',
+  'lint.ajvStrict': 'Ajv 严格模式提示（草案 07 允许，校验照常进行）：{detail}',
   'err.form': '表单无法显示这个 schema：{detail}',
   'err.calendar': '日历无法使用：{detail}',
   'err.uiFor': 'UI schema 引用的数据 schema "{schema}" 不是内置 schema，跳过字段检查（用 --against <schema 文件> 指定）',
@@ -66,6 +75,7 @@ demo     演示门户连同服务器（SQLite）：演示登录签发会话 Cook
 export const cliText = catalog<keyof typeof zhCN>(zhCN, {
   usage: `Usage:
   wuye-kit check <file…> [--kind <kind>] [--schema <name>] [--locale zh-CN|en] [--json] [--strict]
+  wuye-kit check --defaults [<file…>] [--json] [--strict]
   wuye-kit compile <schema.json> [-o <out.js>]
   wuye-kit serve --config wuye.config.json
   wuye-kit demo [--embedded] [--port 8787] [--host 127.0.0.1] [--db <file>] [--root <folder>]
@@ -74,6 +84,9 @@ check    checks a configuration file (data schema, UI schema, deduction rule set
          business calendar, common-problem list, or a record by its $schema) and reports problems with
          their line and column, plus the linters' findings; exits 1 when there are errors.
          Kinds: {kinds}
+         --defaults lists, per file, the facts that are still wuye-kit's defaults (x-default) a company
+         has not replaced, each with what to decide; without files it reads the shipped schemas/;
+         with --strict it exits 1 while any default remains.
 compile  compiles a custom schema into a self-contained precompiled validator (no eval: runs under a
          strict CSP).
 serve    runs the workflow command API (wuye-kit/server) as a service beside a Java/.NET/PHP backend: the
@@ -82,6 +95,11 @@ serve    runs the workflow command API (wuye-kit/server) as a service beside a J
 demo     the demo portal with the server (SQLite): a demo sign-in issues a session cookie the server
          derives the actor from (npm run serve); --embedded serves only the page, with the engine in
          the browser (npm start).`,
+  'prov.missing': '{what} has no provenance: add "x-source" (the manual\'s document and section) or "x-default": true with an "x-note"',
+  'prov.invalid': 'the provenance of {what} is malformed: {reason}',
+  'defaults.file': '{file}: {defaults} defaults to replace, {manual} facts from the manual',
+  'defaults.item': '{file}:{line}:{column}: default {what}{title}: {note} ({path})',
+  'defaults.summary': '{files} file(s): {defaults} defaults to replace, {errors} errors, {warnings} warnings',
   'kind.schema': 'data schema',
   'kind.ui': 'UI schema (form layout)',
   'kind.deduction-rules': 'deduction rule set',
@@ -102,6 +120,7 @@ demo     the demo portal with the server (SQLite): a demo sign-in issues a sessi
   'err.schemaVersion': 'wuye-kit schemas use JSON Schema draft-07 ("http://json-schema.org/draft-07/schema#"), not "{found}"',
   'err.meta': 'not a valid JSON Schema: {detail}',
   'err.ajv': 'the schema does not compile: {detail}',
+  'lint.ajvStrict': 'Ajv strict mode notes (valid draft-07; validation works as written): {detail}',
   'err.form': 'a form cannot show this schema: {detail}',
   'err.calendar': 'the calendar cannot be used: {detail}',
   'err.uiFor': 'the UI schema is for "{schema}", which is not a shipped schema; field checks skipped (pass --against <schema file>)',

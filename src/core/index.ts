@@ -22,6 +22,8 @@ export {
   shippedValidator,
   isShipped,
   compileAtRuntime,
+  interpretAtRuntime,
+  interpretSchema,
   RuntimeCompileError,
   FormSchemaError,
   loadShippedRefs,
@@ -32,7 +34,7 @@ export type { JsonSchema, FormField, FormModel, FieldOption, UiSchema, UiField, 
 
 // The business calendar (working hours, statutory holidays, 调休 makeup days).
 export { createCalendar, continuousCalendar, CalendarDataError, parseDuration, durationMs, DurationError } from './calendar/index.js';
-export type { BusinessCalendar, CalendarData, DayInfo, DayReason, Instant, Duration } from './calendar/index.js';
+export type { BusinessCalendar, CalendarData, CalendarInput, DayInfo, DayReason, Instant, Duration } from './calendar/index.js';
 
 // Defects: status transitions and who may make them, problem lists, inspection summaries.
 export * from './defects/index.js';
@@ -47,3 +49,10 @@ export type { EmergencyRecord } from '../generated/types/emergency-record.js';
 
 // The complaint classification statistics (顾客投诉分类统计表): aggregation, comparison, exports.
 export * from './stats/index.js';
+
+// The time kernel: instants, and dates read in Asia/Shanghai wherever the kit shows or counts them.
+export { epochMs, toEpochMs, shanghaiDate, isoShanghai, isoAtOffset, SHANGHAI_TIME_ZONE, SHANGHAI_OFFSET_MINUTES } from './kernel/time.js';
+
+// Provenance: which shipped facts are the manual's (x-source) and which are defaults (x-default).
+export { factsOf, shapeOf, provenanceOf, provenanceSummary, withoutProvenance } from './provenance.js';
+export type { Fact, Provenance, ConfigShape } from './provenance.js';

@@ -10,6 +10,7 @@ import { migrate, MigrationError } from './migrate.js';
 import { ConflictError, type TimerPosition, type WorkflowStore } from './store.js';
 import { sha256Hex } from './hash.js';
 import { fallbackCalendar, fireTimer, startInstance, transition } from './transition.js';
+import { childStarts, parentOf, recordChild } from './children.js';
 import type { Actor, AuditEntry, Effect, Refusal, Snapshot, Timer, WorkflowDefinition, WorkflowEvent } from './types.js';
 
 export interface EngineOptions {
@@ -45,6 +46,8 @@ export interface Accepted {
   readonly audit: readonly AuditEntry[];
   /** True when the command had been committed before: nothing happened now. */
   readonly duplicate: boolean;
+  /** Child instances this change started (a `start-children` effect), or refused to start. */
+  readonly children?: readonly SendResult[];
 }
 
 export type SendResult = Accepted | Refusal;
@@ -236,6 +239,52 @@ export function createEngine(options: EngineOptions): Engine {
     }
   }
 
+  /**
+   * Parent/child links (src/workflow/children.ts) after a committed change: starts the children a
+   * `start-children` effect asked for (idempotent keys), then tells this instance's parent its new
+   * state, retrying on a concurrent write; the parent may move on when all its children are done.
+   */
+  const startingChildren = new Set<string>();
+  async function linkChildren(s: Snapshot, effects: readonly Effect[], actor: Actor, key: string, started = false): Promise<SendResult[]> {
+    const kids: SendResult[] = [];
+    for (const c of childStarts(s, effects, key)) {
+      startingChildren.add(c.commandId);
+      try {
+        kids.push(await engine.start(c.definition, { data: c.data, commandId: c.commandId }, actor));
+      } finally {
+        startingChildren.delete(c.commandId);
+      }
+    }
+    const link = parentOf(s);
+    const childDef = defs.get(s.definitionId);
+    if (!link || !childDef) return kids;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const loaded = await load(link.id);
+      if (!loaded || loaded.snapshot.definitionId !== link.definition) return kids;
+      const def = defFor(loaded.snapshot);
+      const u = recordChild(def, loaded.snapshot, s, childDef, clock(), calendar, started);
+      if (!u) return kids;
+      try {
+        const c = await store.commit({
+          instanceId: link.id,
+          expectedVersion: loaded.snapshot.version,
+          snapshot: u.snapshot,
+          audit: [u.audit],
+          timers: pendingTimers(def, u.snapshot, calendar),
+          idempotencyKey: u.audit.commandId!,
+        });
+        if (c.status !== 'duplicate') {
+          emit({ type: 'transition', instanceId: link.id, snapshot: u.snapshot, audit: [u.audit], effects: [] });
+          await linkChildren(u.snapshot, [], actor, u.audit.commandId!);
+        }
+        return kids;
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+      }
+    }
+    throw new ConflictError(link.id, -1, -1);
+  }
+
   const engine: Engine = {
     async start(definitionId, input, actor) {
       await dataSchemasReady;
@@ -256,7 +305,9 @@ export function createEngine(options: EngineOptions): Engine {
       });
       if (c.status === 'duplicate') return (await duplicateOf(input.commandId, id)) ?? { ok: true, snapshot: r.snapshot, effects: [], audit: [], duplicate: true };
       emit({ type: 'started', instanceId: id, snapshot: r.snapshot, audit: [r.audit], effects: r.effects });
-      return { ok: true, snapshot: r.snapshot, effects: r.effects, audit: [r.audit], duplicate: false };
+      // Only a child this engine starts for a start-children effect joins its parent on start.
+      const kids = await linkChildren(r.snapshot, r.effects, actor, input.commandId ?? `${id}:start`, input.commandId !== undefined && startingChildren.has(input.commandId));
+      return { ok: true, snapshot: r.snapshot, effects: r.effects, audit: [r.audit], duplicate: false, ...(kids.length ? { children: kids } : {}) };
     },
 
     async send(instanceId, event, actor) {
@@ -282,7 +333,8 @@ export function createEngine(options: EngineOptions): Engine {
       });
       if (c.status === 'duplicate') return (await duplicateOf(event.commandId, instanceId)) ?? { ok: true, snapshot, effects: [], audit: [], duplicate: true };
       emit({ type: 'transition', instanceId, snapshot: r.snapshot, audit: [r.audit], effects: r.effects });
-      return { ok: true, snapshot: r.snapshot, effects: r.effects, audit: [...loaded.migrated, r.audit], duplicate: false };
+      const kids = await linkChildren(r.snapshot, r.effects, actor, event.commandId ?? `${instanceId}:${r.snapshot.auditCount}`);
+      return { ok: true, snapshot: r.snapshot, effects: r.effects, audit: [...loaded.migrated, r.audit], duplicate: false, ...(kids.length ? { children: kids } : {}) };
     },
 
     async get(instanceId) {

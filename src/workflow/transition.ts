@@ -79,6 +79,9 @@ function boundedPayload(value: unknown, event: string, state: string, options: T
 let defaultCalendar: BusinessCalendar | undefined;
 export const fallbackCalendar = (): BusinessCalendar => (defaultCalendar ??= continuousCalendar());
 
+/** Most children one start-children effect may start (a handover of a large project fits). */
+export const MAX_CHILDREN = 5000;
+
 /** The actor recorded for timer firings and migrations. */
 export const SYSTEM_ACTOR: Actor = Object.freeze({ id: 'system', name: 'system', roles: Object.freeze([]) as readonly string[] });
 
@@ -189,6 +192,20 @@ export function applyEffects(
           data = setAt(data, path, value[key]);
         }
         out.push({ type: 'merge', path: base, value });
+        break;
+      }
+      case 'start-children': {
+        const items = evaluate(e.items, ctx);
+        if (items === null || items === undefined) break;
+        if (!Array.isArray(items)) return { invalid: 'start-children needs items as an array' };
+        if (items.length > MAX_CHILDREN) return { invalid: `start-children: at most ${MAX_CHILDREN} children at once` };
+        const inputs: JsonObject[] = [];
+        for (const item of items) {
+          const v = e.input === undefined ? item : evaluate(e.input, { ...ctx, item });
+          if (typeof v !== 'object' || v === null || Array.isArray(v)) return { invalid: 'start-children: each child input must be an object' };
+          inputs.push(cleanJson(v) as JsonObject);
+        }
+        out.push({ type: 'start-children', definition: e.definition, inputs });
         break;
       }
     }

@@ -192,7 +192,7 @@ form.store = {
   },
 };
 const started = new Map(); // record number → instance id (the server may choose the id)
-form.addEventListener('wy-complaint-saved', (e) => {
+form.addEventListener('wy-complaint-save', (e) => {
   const no = e.detail.value.recordNo;
   status(t(locale, 'saved', { no }));
   selected = started.get(no) ?? no;
@@ -267,11 +267,10 @@ function select(id) {
 async function renderReports() {
   const records = (await loadComplaints()).map((s) => s.data);
   stats.offices = offices;
-  stats.records = records;
+  stats.complaints = records;
   stats.reportingUnit = locale === 'en' ? 'HQ customer-service centre' : '总部客服中心';
   deductions.complaints = records;
   deductions.offices = offices;
-  deductions.period = { from: '2026-07-01', to: '2026-10-31' };
 }
 
 // Inspection: one internal-inspection instance for one house; the defects live with the page.

@@ -17,7 +17,7 @@ export default async function bench() {
       const t0 = performance.now();
       const el = document.createElement('wy-complaint-stats');
       el.offices = offices;
-      el.records = records;
+      el.complaints = records;
       el.groupBy = 'region';
       el.compare = 'yoy';
       document.body.append(el);

@@ -27,7 +27,7 @@ const settle = async (el: WyDeductionCalculator) => {
 
 async function calculator(locale = 'zh-CN', rules: DeductionRules = defaults) {
   return fixture<WyDeductionCalculator>(
-    html`<wy-deduction-calculator locale=${locale} period="2026-Q3" .offices=${offices} .complaints=${examples} .rules=${rules}></wy-deduction-calculator>`,
+    html`<wy-deduction-calculator locale=${locale} range="2026-Q3" .offices=${offices} .complaints=${examples} .rules=${rules}></wy-deduction-calculator>`,
   );
 }
 
@@ -55,7 +55,7 @@ describe('<wy-deduction-calculator>', () => {
 
   it('speaks English with locale="en", office names from the provider', async () => {
     const wrap = await fixture(html`<wy-kit-provider locale="en" .reference=${{ offices }}>
-      <wy-deduction-calculator period="2026-Q3" .complaints=${examples} .rules=${defaults}></wy-deduction-calculator>
+      <wy-deduction-calculator range="2026-Q3" .complaints=${examples} .rules=${defaults}></wy-deduction-calculator>
     </wy-kit-provider>`);
     const el = wrap.querySelector('wy-deduction-calculator')!;
     await settle(el);
@@ -86,7 +86,7 @@ describe('<wy-deduction-calculator>', () => {
 
   it('shows the cap when an office exceeds it', async () => {
     const heavy = Array.from({ length: 3 }, (_, i) => ({ ...examples.find((c) => c.recordNo === 'SZ-LJ-202608-0022')!, recordNo: `X-${i}` }));
-    const el = await fixture<WyDeductionCalculator>(html`<wy-deduction-calculator period="2026-08" .complaints=${heavy} .rules=${defaults}></wy-deduction-calculator>`);
+    const el = await fixture<WyDeductionCalculator>(html`<wy-deduction-calculator range="2026-08" .complaints=${heavy} .rules=${defaults}></wy-deduction-calculator>`);
     expect(rows(el)[0]).to.deep.equal(['▸SZ-LJ', '3', '3', '0', '0', '51', '40 已封顶', '40', '60', '★ 一星']);
     root(el).querySelector<HTMLButtonElement>('button.expand')!.click();
     await el.updateComplete;
@@ -197,20 +197,20 @@ describe('<wy-deduction-calculator>', () => {
   });
 
   it('without rules uses the shipped example, marked as one to replace', async () => {
-    const el = await fixture<WyDeductionCalculator>(html`<wy-deduction-calculator period="2026-Q3" .complaints=${examples}></wy-deduction-calculator>`);
+    const el = await fixture<WyDeductionCalculator>(html`<wy-deduction-calculator range="2026-Q3" .complaints=${examples}></wy-deduction-calculator>`);
     expect(el.activeRules.id).to.equal('wuye-default');
     expect(root(el).querySelector('[part="badge"]')!.textContent).to.equal('示例默认规则，请替换');
     expect(rows(el)[0]![8]).to.equal('90.5');
   });
 
   it('says so when the period cannot be read', async () => {
-    const bad = await fixture<WyDeductionCalculator>(html`<wy-deduction-calculator locale="en" period="next week" .complaints=${examples} .rules=${defaults}></wy-deduction-calculator>`);
+    const bad = await fixture<WyDeductionCalculator>(html`<wy-deduction-calculator locale="en" range="next week" .complaints=${examples} .rules=${defaults}></wy-deduction-calculator>`);
     expect(root(bad).querySelector('[role="alert"]')!.textContent).to.equal('Cannot read the period “next week”');
   });
 
   it('shows the first 200 records of a large office, then all on request', async () => {
     const many = Array.from({ length: 250 }, (_, i) => ({ ...examples[0]!, recordNo: `M-${i}` }));
-    const el = await fixture<WyDeductionCalculator>(html`<wy-deduction-calculator locale="en" period="2026-07" .complaints=${many} .rules=${defaults}></wy-deduction-calculator>`);
+    const el = await fixture<WyDeductionCalculator>(html`<wy-deduction-calculator locale="en" range="2026-07" .complaints=${many} .rules=${defaults}></wy-deduction-calculator>`);
     root(el).querySelector<HTMLButtonElement>('button.expand')!.click();
     await el.updateComplete;
     expect(root(el).querySelectorAll('table.details button[aria-pressed]').length).to.equal(200);
@@ -222,7 +222,7 @@ describe('<wy-deduction-calculator>', () => {
 
   it('groups by handler', async () => {
     const el = await fixture<WyDeductionCalculator>(
-      html`<wy-deduction-calculator locale="en" group-by="handler" period="2026-Q3" .complaints=${examples} .rules=${staffStars}></wy-deduction-calculator>`,
+      html`<wy-deduction-calculator locale="en" group-by="handler" range="2026-Q3" .complaints=${examples} .rules=${staffStars}></wy-deduction-calculator>`,
     );
     expect(root(el).querySelector('thead th')!.textContent).to.equal('Staff member');
     expect(rows(el).map((r) => r[0])).to.include('▸林涛');
@@ -233,7 +233,7 @@ describe('<wy-deduction-calculator>', () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
     const list = [{ ...examples[0]!, recordNo: hostile, officeId: hostile }];
     const el = await fixture<WyDeductionCalculator>(
-      html`<wy-deduction-calculator period="2026-07" .offices=${[{ id: hostile, name: hostile }]} .complaints=${list} .rules=${defaults}></wy-deduction-calculator>`,
+      html`<wy-deduction-calculator range="2026-07" .offices=${[{ id: hostile, name: hostile }]} .complaints=${list} .rules=${defaults}></wy-deduction-calculator>`,
     );
     root(el).querySelector<HTMLButtonElement>('button.expand')!.click();
     await el.updateComplete;
@@ -276,5 +276,68 @@ describe('<wy-deduction-calculator>', () => {
     expect(files.every((f) => f.href.startsWith('blob:'))).to.equal(true);
     // The BOM box was unticked: the exported text is the same as toCsv() without BOM.
     expect(el.toCsv('groups').startsWith('编号,管理处')).to.equal(true);
+  });
+
+  describe('periods and coverage', () => {
+    it('says on screen why 9 of 36 records are not counted (kind) and what counts (validity)', async () => {
+      const el = await fixture<WyDeductionCalculator>(html`<wy-deduction-calculator range="2026-07-01/2026-10-31" .complaints=${examples} .rules=${defaults}></wy-deduction-calculator>`);
+      await settle(el);
+      const text = root(el).querySelector('[part="coverage"]')!.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain('共 36 条记录，计入 27 条：有效 16 条扣分；无效 2 条不扣分；9 条尚未判定有效性');
+      expect(text).to.contain('9 条不是本规则集扣分的类型，不计入：合理需求 3、意见/建议 3、咨询 3。');
+      await expect(el).to.be.accessible();
+    });
+
+    it('preset this-month counts a complaint received today; other records are outside the period', async () => {
+      const today = { ...examples[0]!, recordNo: 'TS-TODAY', receivedAt: new Date().toISOString() } as Complaint;
+      const el = await fixture<WyDeductionCalculator>(html`<wy-deduction-calculator locale="en" preset="this-month" .complaints=${[...examples, today]} .rules=${defaults}></wy-deduction-calculator>`);
+      await settle(el);
+      expect(el.value!.totals.counted).to.equal(1);
+      const text = root(el).querySelector('[part="coverage"]')!.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain('36 received outside the selected period, not counted.');
+      expect(root(el).querySelector<HTMLSelectElement>('select[name="preset"]')!.value).to.equal('this-month');
+    });
+
+    it('compares with the previous period and the same period last year', async () => {
+      const el = await fixture<WyDeductionCalculator>(html`<wy-deduction-calculator range="2026-09" .complaints=${examples} .rules=${defaults}></wy-deduction-calculator>`);
+      await settle(el);
+      const compare = root(el).querySelector<HTMLSelectElement>('select[name="compare"]')!;
+      compare.value = 'mom';
+      setTimeout(() => compare.dispatchEvent(new Event('change')));
+      const { detail } = await oneEvent(el, 'wy-period-change');
+      expect(detail).to.deep.equal({ preset: 'custom', from: '2026-09-01', to: '2026-09-30', compare: 'mom' });
+      await settle(el);
+      const heads = [...root(el).querySelectorAll('thead th')].map((th) => th.textContent!.trim());
+      expect(heads.slice(-2)).to.deep.equal(['上期实扣', '增减']);
+      const aug = await fixture<WyDeductionCalculator>(html`<wy-deduction-calculator range="2026-08" .complaints=${examples} .rules=${defaults}></wy-deduction-calculator>`);
+      await settle(aug);
+      const foot = [...root(el).querySelectorAll('tfoot td')].map((td) => td.textContent!.trim());
+      expect(foot.at(-2)).to.equal(String(aug.value!.totals.deducted));
+      await expect(el).to.be.accessible();
+    });
+
+    it('a custom range by date inputs, and the old name `period` still works with one warning', async () => {
+      const warn = console.warn;
+      const seen: string[] = [];
+      console.warn = (m: string) => seen.push(m);
+      let el: WyDeductionCalculator;
+      try {
+        el = await fixture<WyDeductionCalculator>(html`<wy-deduction-calculator period="2026-Q3" .complaints=${examples} .rules=${defaults}></wy-deduction-calculator>`);
+        await settle(el);
+      } finally {
+        console.warn = warn;
+      }
+      expect(seen.some((m) => m.includes('`period`') && m.includes('`range`'))).to.equal(true);
+      expect(el.range).to.equal('2026-Q3');
+      expect(el.value!.period).to.deep.equal({ from: '2026-07-01', to: '2026-09-30' });
+      const from = root(el).querySelector<HTMLInputElement>('input[name="from"]')!;
+      const to = root(el).querySelector<HTMLInputElement>('input[name="to"]')!;
+      from.value = '2026-08-01';
+      to.value = '2026-08-15';
+      setTimeout(() => to.dispatchEvent(new Event('change')));
+      await oneEvent(el, 'wy-period-change');
+      await settle(el);
+      expect(el.value!.period).to.deep.equal({ from: '2026-08-01', to: '2026-08-15' });
+    });
   });
 });

@@ -183,7 +183,7 @@ describe('<wy-defect-checklist>', () => {
     expect(focused, 'focus stays in the list').to.not.equal(null);
     expect(focused!.dataset['id']).to.equal(el.items[4]!.id);
     let closes = 0;
-    el.addEventListener('wy-item-close', () => closes++);
+    el.addEventListener('wy-defect-close', () => closes++);
     for (let guard = 0; guard < 30; guard++) {
       const btn = $(el, '[part~="row"] [data-action="pass"]');
       if (!btn) break;
@@ -336,7 +336,7 @@ describe('<wy-defect-checklist>', () => {
     // English headers and labels with locale="en".
     el.locale = 'en';
     await settle(el);
-    const en = el.exportCsv();
+    const en = el.toCsv();
     expect(en.startsWith('\uFEFFResponsible contractor,Project,')).to.equal(true);
     expect(en).to.contain('Shenzhen Construction Civil Team 1');
   });
@@ -400,7 +400,7 @@ describe('<wy-defect-checklist>', () => {
     $<HTMLInputElement>(el, '#decision-signature')!.focus();
     await sendKeys({ type: '张伟' });
     setTimeout(() => $<HTMLButtonElement>(el, '[part="decision"] button[type="submit"]')!.click());
-    const ev = await oneEvent(el, 'wy-owner-decision');
+    const ev = await oneEvent(el, 'wy-owner-decide');
     expect(ev.detail.decision).to.deep.include({ decision: 'refuse', reason: '卫生间渗水未修复', signatureName: '张伟' });
     const record = { id: 'M1', mode: 'move-in', house: HOUSE, inspectors: [owner].map(({ id, name }) => ({ id, name })), date: '2026-11-20', items: el.items, ownerDecision: ev.detail.decision };
     expect(validate('checklist', record).errors).to.deep.equal([]);
@@ -450,7 +450,7 @@ describe('<wy-defect-checklist>', () => {
     const uploads: string[] = [];
     const el = await make({
       items: [],
-      upload: async (file: File) => {
+      uploader: async (file: File) => {
         uploads.push(file.name);
         if (fail) throw new Error('offline');
         return { id: `ph-${uploads.length}`, url: `https://files.example.com/${file.name}` };

@@ -9,6 +9,8 @@ import { makeOffices, makeRecords } from '../bench/pages/stats-data.js';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 
 const offices = officesJson;
+/** The hand-checked figures below count every type of feedback; the default counts complaints only (last test). */
+const ALL_KINDS = { kind: [] as string[] };
 const records = recordsJson as unknown[];
 const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 const $ = (el: WyComplaintStats, sel: string) => el.shadowRoot!.querySelector<HTMLElement>(sel);
@@ -36,12 +38,12 @@ describe('<wy-complaint-stats>', () => {
   setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
 
   it('passes axe: table, sort buttons, drill-down buttons, chart', async () => {
-    const el = await stats(html`<wy-complaint-stats .records=${records} .offices=${offices} group-by="region" period="quarter" from="2026-07" compare="mom"></wy-complaint-stats>`);
+    const el = await stats(html`<wy-complaint-stats .complaints=${records} .filter=${ALL_KINDS} .offices=${offices} group-by="region" granularity="quarter" from="2026-07" compare="mom"></wy-complaint-stats>`);
     await expect(el).to.be.accessible();
   });
 
   it('shows offices, counts per category, totals and share in zh-CN', async () => {
-    const el = await stats(html`<wy-complaint-stats .records=${records} .offices=${offices} period="quarter" from="2026-07"></wy-complaint-stats>`);
+    const el = await stats(html`<wy-complaint-stats .complaints=${records} .filter=${ALL_KINDS} .offices=${offices} granularity="quarter" from="2026-07"></wy-complaint-stats>`);
     expect($(el, '[part="caption"]')!.textContent).to.equal('顾客投诉分类统计表（2026年第3季度）');
     const rows = rowTexts(el);
     expect(rows[0]!.slice(0, 9)).to.deep.equal(['华苑管理处', '4', '2', '0', '2', '0', '1', '9', '33.3%']);
@@ -51,10 +53,10 @@ describe('<wy-complaint-stats>', () => {
   });
 
   it('speaks English with locale="en", and follows the provider', async () => {
-    const el = await stats(html`<wy-complaint-stats locale="en" .records=${records} .offices=${offices} from="2026-07"></wy-complaint-stats>`);
+    const el = await stats(html`<wy-complaint-stats locale="en" .complaints=${records} .filter=${ALL_KINDS} .offices=${offices} from="2026-07"></wy-complaint-stats>`);
     expect($(el, '[part="caption"]')!.textContent).to.equal('Complaint classification statistics (Jul 2026)');
     expect(rowTexts(el)[0]![0]).to.equal('Huayuan Office');
-    const wrap = await fixture(html`<wy-kit-provider locale="en" .reference=${{ offices }}><wy-complaint-stats .records=${records} from="2026-08"></wy-complaint-stats></wy-kit-provider>`);
+    const wrap = await fixture(html`<wy-kit-provider locale="en" .reference=${{ offices }}><wy-complaint-stats .complaints=${records} .filter=${ALL_KINDS} from="2026-08"></wy-complaint-stats></wy-kit-provider>`);
     const inner = wrap.querySelector('wy-complaint-stats')!;
     await rendered(inner as WyComplaintStats);
     expect(rowTexts(inner)[1]![0]).to.equal('Lijing Office'); // offices from the provider's reference data
@@ -62,7 +64,7 @@ describe('<wy-complaint-stats>', () => {
   });
 
   it('region → office with subtotals, comparison columns with Δ and Δ%', async () => {
-    const el = await stats(html`<wy-complaint-stats .records=${records} .offices=${offices} group-by="region" from="2026-08" compare="mom"></wy-complaint-stats>`);
+    const el = await stats(html`<wy-complaint-stats .complaints=${records} .filter=${ALL_KINDS} .offices=${offices} group-by="region" from="2026-08" compare="mom"></wy-complaint-stats>`);
     const rows = rowTexts(el);
     expect(rows[0]).to.deep.equal(['华南区域']);
     const lj = rows.find((r) => r[0] === '丽景管理处')!;
@@ -74,7 +76,7 @@ describe('<wy-complaint-stats>', () => {
   });
 
   it('sorts by a column, keeping the total last, and announces it', async () => {
-    const el = await stats(html`<wy-complaint-stats .records=${records} .offices=${offices} from="2026-09"></wy-complaint-stats>`);
+    const el = await stats(html`<wy-complaint-stats .complaints=${records} .filter=${ALL_KINDS} .offices=${offices} from="2026-09"></wy-complaint-stats>`);
     const button = $$(el, '.sort').find((b) => b.textContent!.includes('管理责任类'))!;
     button.click();
     await rendered(el);
@@ -91,7 +93,7 @@ describe('<wy-complaint-stats>', () => {
   });
 
   it('a cell click fires wy-stats-cell-select with a filter (no personal data) that finds its records', async () => {
-    const el = await stats(html`<wy-complaint-stats .records=${records} .offices=${offices} from="2026-07"></wy-complaint-stats>`);
+    const el = await stats(html`<wy-complaint-stats .complaints=${records} .filter=${ALL_KINDS} .offices=${offices} from="2026-07"></wy-complaint-stats>`);
     const cell = $$(el, '.drill').find((b) => b.dataset['row'] === 'office:SZ-HY' && b.dataset['col'] === 'category:management')!;
     expect(cell.getAttribute('aria-label')).to.equal('4，查看 4 条记录：华苑管理处，管理责任类');
     cell.focus();
@@ -105,25 +107,27 @@ describe('<wy-complaint-stats>', () => {
   });
 
   it('an empty period: zeros, dashes for rates, and a note', async () => {
-    const el = await stats(html`<wy-complaint-stats .records=${records} .offices=${offices} from="2030-01"></wy-complaint-stats>`);
+    const el = await stats(html`<wy-complaint-stats .complaints=${records} .filter=${ALL_KINDS} .offices=${offices} from="2030-01"></wy-complaint-stats>`);
     expect($(el, '[part="notice"]')!.textContent).to.equal('所选期间没有投诉记录。');
     expect(rowTexts(el)[0]!.slice(1, 9)).to.deep.equal(['0', '0', '0', '0', '0', '0', '0', '—']);
   });
 
   it('bad input: a clear error for a bad month; uncountable records are reported, not dropped silently', async () => {
-    const el = await stats(html`<wy-complaint-stats .records=${records} from="July"></wy-complaint-stats>`);
+    const el = await stats(html`<wy-complaint-stats .complaints=${records} .filter=${ALL_KINDS} from="July"></wy-complaint-stats>`);
     expect($(el, '[part="error"]')!.textContent).to.match(/not a month: "July"/);
     el.from = '2026-07';
     await el.updateComplete;
     expect($(el, '[part="error"]')).to.equal(null);
-    el.records = [...records, { officeId: 'SZ-HY', receivedAt: 'soon', category: 'staff' }, null];
+    el.complaints = [...records, { officeId: 'SZ-HY', receivedAt: 'soon', category: 'staff' }, null];
     await rendered(el);
-    expect($(el, '[part="notice"]')!.textContent).to.equal('2 条记录无法统计（受理时间或分类无效），未计入表中。');
+    const items = $$(el, '[part="coverage"] li').map((li) => li.textContent);
+    expect(items).to.include('1 条受理时间无效，无法统计。');
+    expect(items).to.include('1 条不是记录对象，无法统计。');
   });
 
   it('shows hostile office names as text', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
-    const el = await stats(html`<wy-complaint-stats .records=${records} .offices=${[{ id: 'SZ-HY', name: hostile }]} from="2026-07"></wy-complaint-stats>`);
+    const el = await stats(html`<wy-complaint-stats .complaints=${records} .filter=${ALL_KINDS} .offices=${[{ id: 'SZ-HY', name: hostile }]} from="2026-07"></wy-complaint-stats>`);
     expect($(el, '.body img')).to.equal(null);
     expect(rowTexts(el)[0]![0]).to.equal(hostile);
     el.printView = true;
@@ -133,7 +137,7 @@ describe('<wy-complaint-stats>', () => {
   });
 
   it('toCsv(): BOM, headings in the element language, guarded cells', async () => {
-    const el = await stats(html`<wy-complaint-stats .records=${records} .offices=${[{ id: 'SZ-HY', name: '=cmd|"/c calc"!A1' }]} from="2026-07"></wy-complaint-stats>`);
+    const el = await stats(html`<wy-complaint-stats .complaints=${records} .filter=${ALL_KINDS} .offices=${[{ id: 'SZ-HY', name: '=cmd|"/c calc"!A1' }]} from="2026-07"></wy-complaint-stats>`);
     const csv = el.toCsv();
     const bytes = new Uint8Array(await new Blob([csv]).arrayBuffer());
     expect([...bytes.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
@@ -146,17 +150,18 @@ describe('<wy-complaint-stats>', () => {
   });
 
   it('toXlsx(): an .xlsx file, the library loaded on demand', async () => {
-    const el = await stats(html`<wy-complaint-stats .records=${records} .offices=${offices} group-by="region" from="2026-07"></wy-complaint-stats>`);
+    const el = await stats(html`<wy-complaint-stats .complaints=${records} .filter=${ALL_KINDS} .offices=${offices} group-by="region" from="2026-07"></wy-complaint-stats>`);
     const blob = await el.toXlsx();
     expect(blob.size).to.be.greaterThan(1000);
     expect([...new Uint8Array(await blob.slice(0, 2).arrayBuffer())]).to.deep.equal([0x50, 0x4b]);
   });
 
   it('print view is the paper form: title, document number, unit, period, signatures; axe clean', async () => {
-    const el = await stats(html`<wy-complaint-stats print-view reporting-unit="华南区域客服中心" .signatures=${{ preparedBy: '周敏' }} .records=${records} .offices=${offices} group-by="region" period="quarter" from="2026-07" compare="yoy"></wy-complaint-stats>`);
+    const el = await stats(html`<wy-complaint-stats print-view reporting-unit="华南区域客服中心" .signatures=${{ preparedBy: '周敏' }} .complaints=${records} .filter=${ALL_KINDS} .offices=${offices} group-by="region" granularity="quarter" from="2026-07" compare="yoy"></wy-complaint-stats>`);
     expect($(el, 'h1')!.textContent).to.equal('顾客投诉分类统计表');
     const meta = $(el, '.form-meta')!.textContent!.replace(/\s+/g, '');
-    expect(meta).to.include('WI/KF-007-F02').and.include('华南区域客服中心').and.include('2026年第3季度');
+    expect(meta).to.not.include('WI/KF'); // no invented form number: the manual does not pair MR-…KF numbers with titles
+    expect(meta).to.include('华南区域客服中心').and.include('2026年第3季度');
     expect($(el, '.signatures')!.textContent).to.include('周敏');
     expect($$(el, 'table.paper tbody tr')).to.have.length(12 + 3 * 2 + 1);
     expect($$(el, 'table.paper thead th[colspan]').map((th) => [th.textContent, th.getAttribute('colspan')])).to.deep.equal([['按内容分类', '6'], ['同比', '3'], ['比率指标', '4']]);
@@ -164,7 +169,7 @@ describe('<wy-complaint-stats>', () => {
   });
 
   it('printing switches to the form and back', async () => {
-    const el = await stats(html`<wy-complaint-stats .records=${records} .offices=${offices} from="2026-07"></wy-complaint-stats>`);
+    const el = await stats(html`<wy-complaint-stats .complaints=${records} .filter=${ALL_KINDS} .offices=${offices} from="2026-07"></wy-complaint-stats>`);
     window.dispatchEvent(new Event('beforeprint'));
     await el.updateComplete;
     expect($(el, 'table.paper')).to.be.instanceOf(HTMLTableElement);
@@ -175,7 +180,7 @@ describe('<wy-complaint-stats>', () => {
 
   it('5,000 rows: virtualised, sticky header, first column and group header while scrolling', async () => {
     const list = makeOffices(4800, 32);
-    const el = await stats(html`<wy-complaint-stats style="--wy-complaint-stats-height: 400px" .offices=${list} .records=${makeRecords(20000, list.map((o) => o.id))} group-by="region" from="2026-07"></wy-complaint-stats>`);
+    const el = await stats(html`<wy-complaint-stats style="--wy-complaint-stats-height: 400px" .offices=${list} .complaints=${makeRecords(20000, list.map((o) => o.id))} group-by="region" from="2026-07"></wy-complaint-stats>`);
     const table = $(el, '[part="table"]')!;
     expect(Number(table.getAttribute('aria-rowcount'))).to.be.greaterThan(4800);
     expect($$(el, '.body [role="row"]').length).to.be.lessThan(200);
@@ -194,5 +199,83 @@ describe('<wy-complaint-stats>', () => {
     const firstCell = $$(el, '.body [role="rowheader"]').find((c) => c.getBoundingClientRect().bottom > head.bottom + 40)!;
     expect(Math.abs(firstCell.getBoundingClientRect().left - box.left)).to.be.lessThan(3); // first column stays left
     expect($$(el, '.body [role="row"]').length).to.be.lessThan(200);
+  });
+
+  describe('periods and coverage', () => {
+    const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const fresh = () => ({ ...(records[0] as object), recordNo: 'TS-TODAY', receivedAt: new Date().toISOString() });
+
+    it('preset this-month counts a record received today and explains the rest, with counts', async () => {
+      const el = await stats(html`<wy-complaint-stats preset="this-month" .complaints=${[...records, fresh()]} .filter=${ALL_KINDS} .offices=${offices}></wy-complaint-stats>`);
+      expect(el.table!.range).to.deep.equal({ from: today(), to: today() });
+      expect(el.table!.total.total).to.equal(1);
+      const coverage = $(el, '[part="coverage"]')!.textContent!.replace(/\s+/g, ' ');
+      expect(coverage).to.contain('共 37 条记录，计入本表 1 条');
+      expect(coverage).to.contain('36 条受理时间不在所选期间内，未计入。');
+      expect(($(el, 'select[name="preset"]') as HTMLSelectElement).value).to.equal('this-month');
+      await expect(el).to.be.accessible();
+    });
+
+    it('explains counted kinds and validity over July–October 2026 (36 records, 27 complaints)', async () => {
+      const el = await stats(html`<wy-complaint-stats locale="en" from="2026-07" to="2026-10" .complaints=${records} .filter=${ALL_KINDS} .offices=${offices}></wy-complaint-stats>`);
+      const text = $(el, '[part="coverage"]')!.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain('36 records given, 36 counted here: Complaint 27');
+      expect(text).to.match(/21 valid, 3 invalid, 12 not yet judged/);
+      expect(($(el, 'select[name="preset"]') as HTMLSelectElement).value).to.equal('custom');
+      expect(($(el, 'input[name="from"]') as HTMLInputElement).value).to.equal('2026-07');
+    });
+
+    it('the period controls choose a preset, a custom range and a comparison, and fire wy-period-change', async () => {
+      const el = await stats(html`<wy-complaint-stats .complaints=${records} .filter=${ALL_KINDS} .offices=${offices}></wy-complaint-stats>`);
+      const preset = $(el, 'select[name="preset"]') as HTMLSelectElement;
+      expect(preset.value).to.equal('latest');
+      preset.value = 'custom';
+      setTimeout(() => preset.dispatchEvent(new Event('change')));
+      await oneEvent(el, 'wy-period-change');
+      const from = $(el, 'input[name="from"]') as HTMLInputElement;
+      const to = $(el, 'input[name="to"]') as HTMLInputElement;
+      from.value = '2026-08';
+      to.value = '2026-09';
+      setTimeout(() => to.dispatchEvent(new Event('change')));
+      const { detail } = await oneEvent(el, 'wy-period-change');
+      expect(detail).to.deep.equal({ preset: 'custom', from: '2026-08-01', to: '2026-09-30', compare: 'none' });
+      expect(el.table!.range).to.deep.equal({ from: '2026-08', to: '2026-09' });
+      const compare = $(el, 'select[name="compare"]') as HTMLSelectElement;
+      compare.value = 'yoy';
+      setTimeout(() => compare.dispatchEvent(new Event('change')));
+      expect((await oneEvent(el, 'wy-period-change')).detail.compare).to.equal('yoy');
+      expect(el.table!.compareRange).to.deep.equal({ from: '2025-08', to: '2025-09' });
+      // A range that ends before it starts is refused on screen, and the table keeps its range.
+      from.value = '2026-10';
+      to.value = '2026-07';
+      to.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect($(el, '.range-error')!.textContent).to.equal('截止月份早于起始月份。');
+      expect(el.table!.range).to.deep.equal({ from: '2026-08', to: '2026-09' });
+    });
+
+    it('the old name `period` still sets the granularity, with one console warning', async () => {
+      const warn = console.warn;
+      const seen: string[] = [];
+      console.warn = (m: string) => seen.push(m);
+      try {
+        const el = await stats(html`<wy-complaint-stats period="quarter" from="2026-07" .records=${records} .filter=${ALL_KINDS} .offices=${offices}></wy-complaint-stats>`);
+        el.period = 'quarter';
+        expect(el.granularity).to.equal('quarter');
+        expect(el.table!.range).to.deep.equal({ from: '2026-07', to: '2026-09' });
+      } finally {
+        console.warn = warn;
+      }
+      expect(seen.filter((m) => m.includes('`period`')).length).to.be.at.most(1);
+    });
+  });
+
+  it('counts complaints (kind = 投诉) by default; other types of feedback by filter', async () => {
+    const complaintsOnly = records.filter((r) => (r as { kind?: string }).kind === 'complaint');
+    const el = await stats(html`<wy-complaint-stats .complaints=${records} .offices=${offices} granularity="quarter" from="2026-07"></wy-complaint-stats>`);
+    const same = await stats(html`<wy-complaint-stats .complaints=${complaintsOnly} .offices=${offices} granularity="quarter" from="2026-07"></wy-complaint-stats>`);
+    expect(rowTexts(el)).to.deep.equal(rowTexts(same));
+    const all = await stats(html`<wy-complaint-stats .complaints=${records} .filter=${ALL_KINDS} .offices=${offices} granularity="quarter" from="2026-07"></wy-complaint-stats>`);
+    expect(rowTexts(all)).to.not.deep.equal(rowTexts(el));
   });
 });

@@ -139,7 +139,8 @@ describe('<wy-workflow-panel>', () => {
 
   it('offers one button per action the actor may take; a guarded one is explained, not hidden', async () => {
     const env = await scenario('registered');
-    const p = await panelFor(env);
+    // Reporting to HQ is the customer-service head's (重大投诉和突发性事件), guarded by the severity.
+    const p = await panelFor(env, head);
     expect(qa(p, '[part="action"]').map((b) => b.dataset['event'])).to.deep.equal(['dispatch', 'escalate', 'forward', 'dismiss']);
     const escalate = actionButton(p, 'escalate');
     expect(escalate.getAttribute('aria-disabled')).to.equal('true');

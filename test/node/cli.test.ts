@@ -118,7 +118,7 @@ test('a UI schema: found by $schema; unknown fields and bad rules at their line'
   assert.match(r2.out, /error \[ui-rule\]/);
 });
 
-test('a data schema: draft-07 required, strict compile, form-ready, labels and closed records linted', async () => {
+test('a data schema: draft-07 required, Ajv strict notes as warnings, form-ready, labels and closed records linted', async () => {
   const good = {
     $schema: 'http://json-schema.org/draft-07/schema#',
     $id: 'https://example.com/schemas/parking.schema.json',
@@ -143,9 +143,12 @@ test('a data schema: draft-07 required, strict compile, form-ready, labels and c
   assert.match(r.out, /warning \[additional-properties\]/);
 
   const typo = JSON.stringify({ ...good, properties: { plate: { type: 'string', maxLenght: 3 } } }, null, 2);
+  // An unknown keyword is valid draft-07 (ignored): Ajv's strict mode makes it a warning, which
+  // fails the check only with --strict.
   const t = await run(['check', '--locale', 'en', write('typo.schema.json', typo)]);
-  assert.equal(t.code, 1);
-  assert.ok(t.out.includes(`${where(typo, '"plate": {')}: error [compile] the schema does not compile: strict mode: unknown keyword: "maxLenght"`), t.out);
+  assert.equal(t.code, 0, t.out);
+  assert.ok(t.out.includes(`${where(typo, '"plate": {')}: warning [ajv-strict] Ajv strict mode notes (valid draft-07; validation works as written): unknown keyword: "maxLenght"`), t.out);
+  assert.equal((await run(['check', '--locale', 'en', '--strict', join(tmp, 'typo.schema.json')])).code, 1);
 
   const draft = JSON.stringify({ ...good, $schema: 'https://json-schema.org/draft/2020-12/schema' }, null, 2);
   const d = await run(['check', '--locale', 'en', '--kind', 'schema', write('draft.schema.json', draft)]);
@@ -230,6 +233,23 @@ test('compile: a custom schema becomes a self-contained validator module', async
   const named = await run(['compile', f, '-o', join(tmp, 'out', 'v.mjs')]);
   assert.equal(named.code, 0);
   assert.ok(existsSync(join(tmp, 'out', 'v.mjs')) && existsSync(join(tmp, 'out', 'v.d.ts')));
+});
+
+test('compile accepts every valid draft-07 schema: a `required` of an undefined property, an unknown keyword, minLength/uniqueItems helpers', async () => {
+  const schema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    type: 'object',
+    required: ['f1', 'f252'],
+    properties: { f1: { type: 'string', minLength: 2, 'x-hint': 'unknown keyword' }, tags: { type: 'array', items: { type: 'object' }, uniqueItems: true } },
+  };
+  const f = write('loose.schema.json', JSON.stringify(schema, null, 2));
+  const r = await run(['compile', '--locale', 'en', f]);
+  assert.equal(r.code, 0, r.err);
+  assert.match(r.err, /warning \[ajv-strict\] .*required property "f252" is not defined/);
+  const mod = (await import(pathToFileURL(join(tmp, 'loose.validator.js')).href)) as { default: ((d: unknown) => boolean) & { errors?: { instancePath: string; keyword: string; params: Record<string, unknown> }[] } };
+  assert.equal(mod.default({ f1: 'ab', f252: 0 }), true);
+  assert.equal(mod.default({ f1: 'a', tags: [{ a: 1 }, { a: 1 }] }), false);
+  assert.deepEqual(mod.default.errors!.map((e) => e.keyword).sort(), ['minLength', 'required', 'uniqueItems']);
 });
 
 test('compile refuses a schema with errors, and says what to install when the tools are missing', async () => {

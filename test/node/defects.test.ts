@@ -1,5 +1,6 @@
 // The defect checklist core (src/core/defects): permissions, the reject loop, summary, problem
 // list and CSV, batch entry parsing; and the shipped defect schemas, vocabularies and examples.
+import { withoutProvenance } from '../../src/core/provenance.js';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -30,7 +31,7 @@ import {
 import type { CommonProblems, Defect, DefectAction, DefectActor, DefectStatus } from '../../src/core/defects/index.js';
 
 const read = (f: string) => JSON.parse(readFileSync(f, 'utf8'));
-const config = read('schemas/common-problems.json') as CommonProblems;
+const config = withoutProvenance(read('schemas/common-problems.json')) as CommonProblems;
 const contractors = read('schemas/examples/contractors.json') as { id: string; name: { 'zh-CN': string; en: string } }[];
 const house = { project: '华苑花园', building: '3栋', unit: '2单元', floor: '12', room: '1202' };
 

@@ -165,7 +165,7 @@ test('an internal inspection to its summary, with a reload in the middle', async
   await panel.getByRole('button', { name: /报告整改完成/ }).first().click();
   await panel.getByRole('button', { name: /^(确认|Confirm)/ }).first().click();
   await page.waitForTimeout(600);
-  assert.equal(await statePanel(), '待复查');
+  assert.equal(await statePanel(), '待复验');
 
   await role('specialist');
   await page.waitForTimeout(300);

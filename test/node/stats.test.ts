@@ -73,8 +73,21 @@ describe('shanghaiMonth: months in Asia/Shanghai (UTC+8) by arithmetic', () => {
   });
 });
 
+/** The fixture's hand-computed figures count every type of feedback (R11 is a suggestion). */
+const ALL_KINDS = { kind: [] as string[] };
+
+test('by default the table counts complaints only (kind = 投诉): the suggestion R11 is left out', () => {
+  const all = aggregateComplaints(records, { offices, from: '2026-07', filter: ALL_KINDS });
+  const def = aggregateComplaints(records, { offices, from: '2026-07' });
+  assert.deepEqual(def.filter.kind, ['complaint']);
+  assert.equal(def.total.total, all.total.total - 1);
+  assert.deepEqual(def.rows.find((r) => r.key === 'office:A')!.counts, [2, 1, 0, 0, 0, 0]);
+  // Other kinds by filter.
+  assert.equal(aggregateComplaints(records, { from: '2026-07', filter: { kind: ['suggestion'] } }).total.total, 1);
+});
+
 describe('aggregateComplaints: hand-computed fixture', () => {
-  const july = aggregateComplaints(records, { offices, from: '2026-07' });
+  const july = aggregateComplaints(records, { filter: ALL_KINDS, offices, from: '2026-07' });
 
   test('counts per office and category, unknown office kept, nothing lost', () => {
     assert.deepEqual(july.range, { from: '2026-07', to: '2026-07' });
@@ -101,7 +114,7 @@ describe('aggregateComplaints: hand-computed fixture', () => {
   });
 
   test('rate subtotals are ratios of sums, never means of ratios', () => {
-    const t = aggregateComplaints(records, { offices, groupBy: 'region', from: '2026-07' });
+    const t = aggregateComplaints(records, { filter: ALL_KINDS, offices, groupBy: 'region', from: '2026-07' });
     assert.deepEqual(t.rows.map((r) => `${r.kind}:${r.key}`), [
       'group:region:r1', 'detail:office:A', 'detail:office:B', 'subtotal:subtotal:region:r1',
       'group:region:r2', 'detail:office:C', 'subtotal:subtotal:region:r2',
@@ -122,12 +135,12 @@ describe('aggregateComplaints: hand-computed fixture', () => {
   });
 
   test('previous period (环比) and same period last year (同比) as Δ and Δ%', () => {
-    const mom = aggregateComplaints(records, { offices, from: '2026-07', compare: 'mom' });
+    const mom = aggregateComplaints(records, { filter: ALL_KINDS, offices, from: '2026-07', compare: 'mom' });
     assert.deepEqual(mom.compareRange, { from: '2026-06', to: '2026-06' });
     assert.deepEqual(row(mom, 'office:C').previous, { span: { from: '2026-06', to: '2026-06' }, counts: [1, 0, 0, 0, 0, 0], total: 1, delta: 0, deltaPct: 0 });
     assert.equal(row(mom, 'office:A').previous!.deltaPct, null); // nothing to compare with
     assert.deepEqual([mom.total.previous!.total, mom.total.previous!.delta, mom.total.previous!.deltaPct], [1, 7, 7]);
-    const yoy = aggregateComplaints(records, { offices, from: '2026-07', compare: 'yoy' });
+    const yoy = aggregateComplaints(records, { filter: ALL_KINDS, offices, from: '2026-07', compare: 'yoy' });
     assert.deepEqual(yoy.compareRange, { from: '2025-07', to: '2025-07' });
     assert.deepEqual([row(yoy, 'office:A').previous!.total, row(yoy, 'office:A').previous!.delta, row(yoy, 'office:A').previous!.deltaPct], [1, 3, 3]);
     const cols = statsColumns(yoy).map((c) => c.key);
@@ -136,7 +149,7 @@ describe('aggregateComplaints: hand-computed fixture', () => {
   });
 
   test('a quarter by month: empty month, a category with no complaints, quarter subtotal', () => {
-    const t = aggregateComplaints(records, { offices, groupBy: 'month', period: 'quarter', from: '2026-08' });
+    const t = aggregateComplaints(records, { filter: ALL_KINDS, offices, groupBy: 'month', period: 'quarter', from: '2026-08' });
     assert.deepEqual(t.range, { from: '2026-07', to: '2026-09' }); // widened to the whole quarter
     assert.deepEqual(t.rows.map((r) => r.key), ['period:2026-07', 'month:2026-07', 'month:2026-08', 'month:2026-09', 'subtotal:period:2026-07', 'total']);
     assert.deepEqual(row(t, 'month:2026-08').counts, [0, 1, 0, 0, 0, 0]);
@@ -145,37 +158,39 @@ describe('aggregateComplaints: hand-computed fixture', () => {
     assert.deepEqual(rates(row(t, 'month:2026-09')), { validRate: null, onTimeRate: null, returnVisitRate: null, satisfactionRate: null });
     assert.equal(row(t, 'subtotal:period:2026-07').total, 9);
     assert.equal(t.total.total, 9);
-    const q = aggregateComplaints(records, { groupBy: 'month', period: 'quarter', from: '2026-07', compare: 'mom' });
+    const q = aggregateComplaints(records, { filter: ALL_KINDS, groupBy: 'month', period: 'quarter', from: '2026-07', compare: 'mom' });
     assert.deepEqual(q.compareRange, { from: '2026-04', to: '2026-06' });
     assert.equal(q.total.previous!.total, 1);
     assert.deepEqual(row(q, 'month:2026-07').previous!.span, { from: '2026-06', to: '2026-06' });
   });
 
   test('an empty period still lists every office, with zeros', () => {
-    const t = aggregateComplaints(records, { offices, from: '2030-01' });
+    const t = aggregateComplaints(records, { filter: ALL_KINDS, offices, from: '2030-01' });
     assert.deepEqual(t.rows.map((r) => [r.key, r.total, r.share]), [['office:A', 0, null], ['office:B', 0, null], ['office:C', 0, null], ['total', 0, null]]);
-    const none = aggregateComplaints([], { offices, groupBy: 'region' });
+    const none = aggregateComplaints([], { filter: ALL_KINDS, offices, groupBy: 'region' });
     assert.equal(none.total.total, 0);
   });
 
   test('filters by kind, channel, severity and complainant type', () => {
     assert.equal(aggregateComplaints(records, { from: '2026-07', filter: { kind: ['complaint'] } }).total.total, 7);
-    assert.equal(aggregateComplaints(records, { from: '2026-07', filter: { channel: ['phone'] } }).total.total, 2);
+    // Without a kind filter only complaints count: the suggestion R11 (by phone) is left out.
+    assert.equal(aggregateComplaints(records, { from: '2026-07', filter: { channel: ['phone'] } }).total.total, 1);
+    assert.equal(aggregateComplaints(records, { from: '2026-07', filter: { channel: ['phone'], kind: [] } }).total.total, 2);
     assert.equal(aggregateComplaints(records, { from: '2026-06', filter: { severity: ['major'] } }).total.total, 1);
-    assert.equal(aggregateComplaints(records, { from: '2026-07', filter: { complainantType: ['staff-partner'] } }).total.total, 1);
+    assert.equal(aggregateComplaints(records, { from: '2026-07', filter: { complainantType: ['staff-partner'], kind: ['suggestion'] } }).total.total, 1);
     assert.equal(aggregateComplaints(records, { from: '2026-07', filter: { kind: [] } }).total.total, 8);
   });
 
   test('without a range: the period of the latest record', () => {
-    const t = aggregateComplaints(records, { offices, period: 'quarter' });
+    const t = aggregateComplaints(records, { filter: ALL_KINDS, offices, period: 'quarter' });
     assert.deepEqual(t.range, { from: '2026-07', to: '2026-09' });
     assert.equal(t.total.total, 9);
   });
 
   test('asOf counts an overdue record without a reply as late', () => {
     const overdue = [{ ...(records[0] as object), reply: undefined, returnVisit: undefined }];
-    const before = aggregateComplaints(overdue, { from: '2026-07' });
-    const after = aggregateComplaints(overdue, { from: '2026-07', asOf: '2026-07-10T00:00:00+08:00' });
+    const before = aggregateComplaints(overdue, { filter: ALL_KINDS, from: '2026-07' });
+    const after = aggregateComplaints(overdue, { filter: ALL_KINDS, from: '2026-07', asOf: '2026-07-10T00:00:00+08:00' });
     assert.equal(before.total.measures.find((m) => m.id === 'onTimeRate')!.rate, null);
     assert.equal(after.total.measures.find((m) => m.id === 'onTimeRate')!.rate, 0);
   });
@@ -187,7 +202,7 @@ describe('aggregateComplaints: hand-computed fixture', () => {
   });
 
   test('no personal data reaches the table', () => {
-    const t = aggregateComplaints(records, { offices, groupBy: 'region', from: '2026-07', compare: 'yoy' });
+    const t = aggregateComplaints(records, { filter: ALL_KINDS, offices, groupBy: 'region', from: '2026-07', compare: 'yoy' });
     const text = JSON.stringify(t) + statsToCsv(t);
     for (const pii of ['王女士', '13123456780', '林涛', '郑浩', 'R1']) assert.ok(!text.includes(pii), pii);
   });
@@ -202,7 +217,7 @@ describe('aggregateComplaints: hand-computed fixture', () => {
 describe('drill-down: every cell filter finds exactly the records counted', () => {
   for (const groupBy of ['office', 'region', 'month'] as const) {
     test(groupBy, () => {
-      const t = aggregateComplaints(records, { offices, groupBy, period: 'quarter', from: '2026-07', compare: 'mom' });
+      const t = aggregateComplaints(records, { filter: ALL_KINDS, offices, groupBy, period: 'quarter', from: '2026-07', compare: 'mom' });
       for (const r of t.rows) {
         for (const c of statsColumns(t)) {
           const f = statsCellFilter(t, r, c);
@@ -228,25 +243,25 @@ describe('drill-down: every cell filter finds exactly the records counted', () =
 
 describe('sorting', () => {
   test('detail rows sort inside their group, groups by subtotal, total stays last', () => {
-    const t = aggregateComplaints(records, { offices, groupBy: 'region', from: '2026-07' });
+    const t = aggregateComplaints(records, { filter: ALL_KINDS, offices, groupBy: 'region', from: '2026-07' });
     const asc = sortStatsTable(t, { key: 'total', direction: 'ascending' });
     assert.deepEqual(asc.rows.map((r) => r.key), [
       'region:r2', 'office:C', 'subtotal:region:r2', 'region:', 'office:X', 'subtotal:region:',
       'region:r1', 'office:B', 'office:A', 'subtotal:region:r1', 'total',
     ]);
-    const desc = sortStatsTable(aggregateComplaints(records, { offices, from: '2026-07' }), { key: 'category:management', direction: 'descending' });
+    const desc = sortStatsTable(aggregateComplaints(records, { filter: ALL_KINDS, offices, from: '2026-07' }), { key: 'category:management', direction: 'descending' });
     assert.equal(desc.rows[0]!.key, 'office:A');
     assert.equal(desc.rows.at(-1)!.key, 'total');
-    const byRate = sortStatsTable(aggregateComplaints(records, { offices, from: '2026-07' }), { key: 'measure:validRate', direction: 'descending' });
+    const byRate = sortStatsTable(aggregateComplaints(records, { filter: ALL_KINDS, offices, from: '2026-07' }), { key: 'measure:validRate', direction: 'descending' });
     assert.deepEqual(byRate.rows.map((r) => r.key), ['office:B', 'office:C', 'office:A', 'office:X', 'total']); // empty rate last
-    const byName = sortStatsTable(aggregateComplaints(records, { offices, from: '2026-07' }), { key: 'label', direction: 'ascending' }, 'en');
+    const byName = sortStatsTable(aggregateComplaints(records, { filter: ALL_KINDS, offices, from: '2026-07' }), { key: 'label', direction: 'ascending' }, 'en');
     assert.deepEqual(byName.rows.map((r) => r.key), ['office:A', 'office:B', 'office:C', 'office:X', 'total']);
     assert.throws(() => sortStatsTable(t, { key: 'nope', direction: 'ascending' }), /no column/);
   });
 });
 
 describe('exports', () => {
-  const t = aggregateComplaints(records, { offices, groupBy: 'region', from: '2026-07', compare: 'mom' });
+  const t = aggregateComplaints(records, { filter: ALL_KINDS, offices, groupBy: 'region', from: '2026-07', compare: 'mom' });
 
   test('CSV: BOM, headings, group rows, percentages as numbers', () => {
     const csv = statsToCsv(t);
@@ -268,9 +283,9 @@ describe('exports', () => {
       { id: 'B', name: '+1,2\n3' },
       { id: 'C', name: '@SUM(A1)' },
     ];
-    const csv = statsCsvTable(aggregateComplaints(records, { offices: hostile, from: '2026-07' }));
+    const csv = statsCsvTable(aggregateComplaints(records, { filter: ALL_KINDS, offices: hostile, from: '2026-07' }));
     assert.deepEqual(csv.rows.slice(0, 3).map((r) => r[0]), ['=HYPERLINK("http://evil","点我")', '+1,2\n3', '@SUM(A1)']);
-    const text = statsToCsv(aggregateComplaints(records, { offices: hostile, from: '2026-07' }), { bom: false });
+    const text = statsToCsv(aggregateComplaints(records, { filter: ALL_KINDS, offices: hostile, from: '2026-07' }), { bom: false });
     const body = text.split('\r\n').slice(1);
     assert.ok(body[0]!.startsWith(`"'=HYPERLINK(""http://evil"",""点我"")",`), body[0]);
     assert.ok(text.includes(`\r\n"'+1,2\n3",`));
@@ -282,7 +297,7 @@ describe('exports', () => {
     const [title, meta, head1, head2] = sheet.rows;
     assert.equal(title![0]!.value, '顾客投诉分类统计表');
     assert.equal(title![0]!.columnSpan, 16);
-    assert.match(String(meta![0]!.value), /文件编号: WI\/KF-007-F02 .*填报单位: 总部客服中心 .*统计期间: 2026年7月/);
+    assert.match(String(meta![0]!.value), /文件编号: {5}版本\/状态: {5}填报单位: 总部客服中心 .*统计期间: 2026年7月/);
     assert.deepEqual(head1!.filter(Boolean).map((c) => [c!.value, c!.columnSpan ?? c!.rowSpan]), [
       ['区域 / 管理处', 2], ['按内容分类', 6], ['合计', 2], ['占比', 2], ['环比', 3], ['比率指标', 4],
     ]);

@@ -128,8 +128,9 @@ test('transition() refuses with a reason code: role, state, guard, fields, unkno
   const invalid = transition(complaintDef, s, { type: 'dispatch', payload: { handler: { id: '', name: 'y' } } }, specialist, T0);
   assert.equal(code(invalid), 'invalid-fields');
   assert.deepEqual(!invalid.ok && invalid.errors?.map((e) => [e.path, e.keyword]), [['/handler/id', 'minLength']]);
-  // escalate needs a major, repeat or emergency complaint.
-  assert.equal(code(transition(complaintDef, s, { type: 'escalate' }, specialist, T0)), 'guard-failed');
+  // Reporting to HQ is the customer-service head's, for a major complaint or an emergency (WI/KF 岗位职责 13).
+  assert.equal(code(transition(complaintDef, s, { type: 'escalate' }, specialist, T0)), 'role-not-allowed');
+  assert.equal(code(transition(complaintDef, s, { type: 'escalate' }, head, T0)), 'guard-failed');
   // accept is for the handler (or the centre head).
   const d = await env.engine.send('C1', { type: 'dispatch', payload: { handler: { id: handler.id, name: handler.name } } }, specialist);
   assert.ok(d.ok);
@@ -145,16 +146,42 @@ test('transition() refuses with a reason code: role, state, guard, fields, unkno
   assert.equal(!missing.ok && transition(complaintDef, s, { type: 'dispatch', payload: {} }, specialist, T0, { locale: 'en' }).ok, false);
 });
 
-test('a major complaint notifies the centre head and HQ at registration and is marked escalated', async () => {
+test('a major complaint goes to the customer-service head at registration; the head reports it to HQ', async () => {
   const env = setup();
   await env.engine.start('complaint', { id: 'C1', data: complaint({ severity: 'major' }) }, receptionist);
   const r = await env.engine.send('C1', { type: 'register', payload: { category: 'management', severity: 'major' } }, receptionist);
   assert.ok(r.ok);
   const notified = r.effects.filter((e) => e.type === 'notify').map((e) => (e as { role: string }).role);
-  assert.deepEqual(notified, ['specialist', 'centre-head', 'hq-manager']);
-  assert.equal(r.snapshot.data['escalatedToHq'], true);
-  const actions = await env.engine.availableActions('C1', specialist);
-  assert.equal(actions.find((a) => a.event === 'escalate')?.enabled, false, 'already escalated');
+  assert.deepEqual(notified, ['specialist', 'centre-head']);
+  assert.notEqual(r.snapshot.data['escalatedToHq'], true, 'not reported to HQ by itself');
+  const actions = await env.engine.availableActions('C1', head);
+  assert.equal(actions.find((a) => a.event === 'escalate')?.enabled, true);
+  const e = await env.engine.send('C1', { type: 'escalate' }, head);
+  assert.ok(e.ok);
+  assert.equal(e.snapshot.data['escalatedToHq'], true);
+  assert.deepEqual(e.effects.filter((x) => x.type === 'notify').map((x) => (x as { role: string }).role), ['hq-manager']);
+  assert.equal((await env.engine.availableActions('C1', head)).find((a) => a.event === 'escalate')?.enabled, false, 'already reported');
+});
+
+test('complex and repeat complaints go to the customer-service head and stay in the office', async () => {
+  for (const extra of [{ severity: 'complex' }, { severity: 'minor', repeat: true }]) {
+    const env = setup();
+    await env.engine.start('complaint', { id: 'C1', data: complaint({ severity: 'minor' }) }, receptionist);
+    const r = await env.engine.send('C1', { type: 'register', payload: { category: 'management', ...extra } }, receptionist);
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.deepEqual(r.effects.filter((x) => x.type === 'notify').map((x) => (x as { role: string }).role), ['specialist', 'centre-head'], JSON.stringify(extra));
+    assert.equal((await env.engine.availableActions('C1', head)).find((a) => a.event === 'escalate')?.enabled, false, JSON.stringify(extra));
+  }
+});
+
+test('forward notifies the unit routing chose: HR/admin, the specialist subsidiary or the functional department', async () => {
+  const units: [string, string][] = [['hr-admin', 'hr-admin'], ['professional-company', 'specialist-subsidiary'], ['functional-department', 'functional-department']];
+  for (const [unit, role] of units) {
+    const env = await registered();
+    const r = await env.engine.send('C1', { type: 'forward', payload: { unit, reason: 'WI/KF-007 四(三)' } }, specialist);
+    assert.ok(r.ok, JSON.stringify(r));
+    assert.deepEqual(r.effects.filter((x) => x.type === 'notify').map((x) => (x as { role: string }).role), [role], unit);
+  }
 });
 
 test('a dissatisfied return visit reopens the complaint, and the reply clock starts again', async () => {
@@ -176,7 +203,7 @@ test('a dissatisfied return visit reopens the complaint, and the reply clock sta
 test('availableActions lists what the actor may do, with labels and a self-contained field schema', async () => {
   const env = await registered();
   const actions = await env.engine.availableActions('C1', specialist);
-  assert.deepEqual(actions.map((a) => [a.event, a.enabled]), [['dispatch', true], ['escalate', false], ['forward', true], ['dismiss', true]]);
+  assert.deepEqual(actions.map((a) => [a.event, a.enabled]), [['dispatch', true], ['forward', true], ['dismiss', true]]);
   const dispatch = actions[0]!;
   assert.deepEqual(dispatch.title, { 'zh-CN': '派单', en: 'Dispatch' });
   assert.equal(dispatch.fields, 'dispatch');
@@ -379,22 +406,23 @@ test('loading an instance under a newer definition runs the declared migration a
   await registered(v1);
   await v1.engine.send('C1', { type: 'dispatch', payload: { handler: { id: handler.id, name: handler.name } } }, specialist);
   const renamed = (id: string) => (id === 'dispatched' ? 'assigned' : id);
+  const vn = complaintDef.version;
   const v2: WorkflowDefinition = {
     ...complaintDef,
-    version: 2,
+    version: vn + 1,
     states: complaintDef.states.map((s) => ({ ...s, id: renamed(s.id) })),
     transitions: complaintDef.transitions.map((t) => ({ ...t, from: t.from.map(renamed), ...(t.to ? { to: renamed(t.to) } : {}) })),
-    migrations: [{ from: 1, states: { dispatched: 'assigned' }, data: [{ type: 'set', path: '/project', value: '华苑' }] }],
+    migrations: [...(complaintDef.migrations ?? []), { from: vn, states: { dispatched: 'assigned' }, data: [{ type: 'set', path: '/project', value: '华苑' }] }],
   };
   const engine2 = createEngine({ definitions: [v2], store, clock: v1.now, calendar });
   const s = (await engine2.get('C1'))!;
   assert.equal(s.state, 'assigned');
-  assert.equal(s.definitionVersion, 2);
+  assert.equal(s.definitionVersion, vn + 1);
   assert.equal(s.data['project'], '华苑');
   const h = await engine2.history('C1');
   const m = h[h.length - 1]!;
   assert.equal(m.kind, 'migration');
-  assert.equal(m.note, 'complaint@1 -> complaint@2');
+  assert.equal(m.note, `complaint@${vn} -> complaint@${vn + 1}`);
   assert.ok((await engine2.send('C1', { type: 'accept' }, handler)).ok);
   // Loading again does not migrate twice.
   assert.equal((await engine2.history('C1')).filter((a) => a.kind === 'migration').length, 1);
@@ -402,10 +430,10 @@ test('loading an instance under a newer definition runs the declared migration a
   // Without a declared migration the instance is not silently reinterpreted.
   const store3 = new MemoryStore();
   await registered(setup(store3));
-  const v3 = { ...complaintDef, version: 3 };
+  const v3 = { ...complaintDef, version: vn + 2 };
   const engine3 = createEngine({ definitions: [v3], store: store3, clock: v1.now, calendar });
   await assert.rejects(engine3.get('C1'), MigrationError);
-  assert.equal((await store3.load('C1'))!.definitionVersion, 1, 'nothing written');
+  assert.equal((await store3.load('C1'))!.definitionVersion, vn, 'nothing written');
 });
 
 test('checkDefinition finds unknown targets, undeclared roles, unreachable and dead-end states', () => {
@@ -454,7 +482,6 @@ test('every built-in definition runs start to finish on its happy path', async (
     assert.equal(env.engine.definition(def)!.states.find((x) => x.id === last.state)?.final, true, `${def} ends final, in ${last.state}`);
   };
   const contractor: Actor = { id: 'K1', name: '施工方', roles: ['contractor'] };
-  const hq: Actor = { id: 'HQ1', name: '总部', roles: ['hq-manager'] };
   await run('internal-inspection', [
     ['generate-list', specialist, { count: 3 }],
     ['dispatch-list', specialist],
@@ -464,33 +491,31 @@ test('every built-in definition runs start to finish on its happy path', async (
     ['recheck', specialist, { closed: 1, open: 0 }],
     ['summarise', specialist, { text: '三处问题均已整改' }],
   ]);
-  await run('move-in', [
-    ['plan', specialist, { from: '2026-11-01', to: '2026-11-30' }],
-    ['assess-risk', specialist, { level: 'minor' }],
-    ['prepare', specialist],
+  // The project-level 入伙 and 产权 instances start per-house (per-customer) children:
+  // test/node/workflow-children.test.ts. Here each child definition on its own.
+  await run('move-in-house', [
     ['generate-list', specialist, { count: 1 }],
     ['notify-owner', specialist],
+    ['close-problems', contractor, { closed: 1, open: 0 }],
     ['owner-decision', owner, { accepted: false, reason: '墙面空鼓' }],
-    ['report-fixed', contractor],
+    ['record-problems', specialist],
+    ['generate-list', specialist, { count: 1 }],
+    ['notify-owner', specialist],
+    ['close-problems', contractor, { closed: 1, open: 0 }],
     ['owner-decision', owner, { accepted: true }],
-    ['register-progress', specialist, { note: '已交钥匙' }],
-    ['summarise', specialist, { text: '入伙完成' }],
-  ]);
-  await run('property-rights', [
-    ['set-parameters', specialist, { from: '2026-11-01', to: '2027-01-31' }],
-    ['list-paid', specialist, { note: '120 户已付全款' }],
+    ['register-progress', specialist, { note: '已交钥匙', done: true }],
+  ], { room: '1201' });
+  await run('property-rights-owner', [
     ['record-progress', specialist, { note: '资料已送登记中心' }],
     ['record-progress', specialist, { note: '已出证', done: true }],
-    ['hand-over', owner],
-  ]);
+    ['hand-over', specialist],
+  ], { owner: '王女士', room: '1201' });
   await run('key-milestone-review', [
     ['set-milestones', specialist, { nodes: [{ id: 'M1', name: '主体封顶', due: '2026-12-01' }] }],
     ['complete-milestone', specialist, { id: 'M1', completedOn: '2026-11-28', last: true }],
-    ['send-back', hq, { reason: '缺少验收记录' }],
-    ['complete-milestone', specialist, { id: 'M1', completedOn: '2026-11-29', last: true }],
-    ['approve', hq, { text: '通过' }],
   ]);
   await run('customer-appeal', [
+    ['receive', receptionist],
     ['check', specialist],
     ['new-problem', specialist, { subject: '电梯异响', category: 'management' }],
     ['dispatch', specialist, { handler: { id: 'K1', name: '施工方' } }],

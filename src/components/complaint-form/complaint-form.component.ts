@@ -16,12 +16,14 @@ import { fallbackRecordNumber } from '../../core/complaint/record-number.js';
 import type { JsonSchema } from '../../core/form/types.js';
 import type { UiField, UiGroup, UiSchema } from '../../core/form/ui.js';
 import type { UiRule } from '../../core/form/rules.js';
-import { WySubmitEvent, type ErrorDisplay, type WySchemaForm } from '../schema-form/schema-form.component.js';
+import { WyInvalidEvent, WySubmitEvent, type ErrorDisplay, type FormChangeDetail, type WySchemaForm } from '../schema-form/schema-form.component.js';
 import { localStorageDrafts, type DraftStore } from '../schema-form/drafts.js';
-import type { Uploader } from '../schema-form/form-host.js';
+import type { Uploader } from '../shared/uploader.js';
 import { actorContext, referenceContext, storeContext, type Actor, type ReferenceData } from '../shared/context.js';
 import { LocalizeController } from '../shared/localize-controller.js';
-import { WyEvent } from '../shared/events.js';
+import { WyChangeEvent, WyEvent, dispatchRenamed } from '../shared/events.js';
+import { InnerEventsController } from '../shared/inner-events.js';
+import { noteRenamedEvents } from '../shared/deprecation.js';
 import { msg } from './complaint-form.messages.js';
 import { styles } from './complaint-form.styles.js';
 
@@ -46,27 +48,42 @@ export interface ComplaintStore {
   recordNumber?(draft: ComplaintDraft): Promise<string> | string;
 }
 
-/** `wy-complaint-saved`: the store confirmed the record; the draft was cleared. */
-export class WyComplaintSavedEvent extends WyEvent<{
+/** `wy-complaint-save`: the store confirmed the record; the draft was cleared. */
+export class WyComplaintSaveEvent extends WyEvent<{
   readonly value: Complaint;
   readonly result: unknown;
 }> {
-  static readonly type = 'wy-complaint-saved';
+  static readonly type = 'wy-complaint-save';
   constructor(value: Complaint, result: unknown) {
-    super(WyComplaintSavedEvent.type, { value, result });
+    super(WyComplaintSaveEvent.type, { value, result });
   }
 }
 
-/** `wy-complaint-save-failed`: the store (or the record-number hook) failed; nothing was lost. */
-export class WyComplaintSaveFailedEvent extends WyEvent<{
+/** `wy-complaint-save-fail`: the store (or the record-number hook) failed; nothing was lost. */
+export class WyComplaintSaveFailEvent extends WyEvent<{
   readonly value: Rec;
   readonly error: unknown;
 }> {
-  static readonly type = 'wy-complaint-save-failed';
+  static readonly type = 'wy-complaint-save-fail';
   constructor(value: Rec, error: unknown) {
-    super(WyComplaintSaveFailedEvent.type, { value, error });
+    super(WyComplaintSaveFailEvent.type, { value, error });
   }
 }
+
+/** @deprecated since 0.2: `WyComplaintSaveEvent` (`wy-complaint-save`). */
+export const WyComplaintSavedEvent = WyComplaintSaveEvent;
+/** @deprecated since 0.2: `WyComplaintSaveEvent`. */
+export type WyComplaintSavedEvent = WyComplaintSaveEvent;
+/** @deprecated since 0.2: `WyComplaintSaveFailEvent` (`wy-complaint-save-fail`). */
+export const WyComplaintSaveFailedEvent = WyComplaintSaveFailEvent;
+/** @deprecated since 0.2: `WyComplaintSaveFailEvent`. */
+export type WyComplaintSaveFailedEvent = WyComplaintSaveFailEvent;
+
+/** Event names of 0.1, fired beside the new ones until 0.3. */
+const RENAMED_EVENTS: Readonly<Record<string, string>> = {
+  'wy-complaint-saved': 'wy-complaint-save',
+  'wy-complaint-save-failed': 'wy-complaint-save-fail',
+};
 
 /** A failure the element explains itself (no actor, a bad record number, an incomplete record). */
 class IntakeError extends Error {}
@@ -91,16 +108,22 @@ const isObj = (v: unknown): v is Rec => Boolean(v) && typeof v === 'object' && !
  * value valid against the complaint schema and, when the host gives a store, stores it with an
  * idempotency key kept in `meta` (so a retry, even after a reload, never makes a second record),
  * shows progress on the button, keeps everything on failure and clears the draft on success.
- * `readonly` shows the record like the paper 顾客服务记录表 (WI/KF-007-F01), ready to print.
+ * `readonly` shows the record as a paper form (顾客投诉处理记录; number and version empty until the host sets `document.number` in complaint.ui.json), ready to print.
  *
  * @tag wy-complaint-form
  * @summary Complaint intake: routing, first receiver, record number, safe submit, drafts, read and print view.
  *
- * @fires wy-change - The value changed; `detail` is `{ value, path }` (from the inner form).
+ * @fires {WyChangeEvent<FormChangeDetail>} wy-change - The value changed; `detail` is `{ value, path }` (from the inner form).
  * @fires wy-submit - A complete record, valid against complaint.schema.json: `detail.value`. Cancel it (`preventDefault()`) to store it yourself; without a store the host stores it and calls `clearDraft()`.
  * @fires wy-invalid - Submit found problems; `detail.errors`.
- * @fires wy-complaint-saved - The store confirmed: `detail.value` (the record), `detail.result` (what the store returned).
- * @fires wy-complaint-save-failed - Storing failed: `detail.value`, `detail.error`. The form keeps the data.
+ * @fires wy-complaint-save - The store confirmed: `detail.value` (the record), `detail.result` (what the store returned).
+ * @fires wy-complaint-save-fail - Storing failed: `detail.value`, `detail.error`. The form keeps the data.
+ * @fires wy-complaint-saved - Deprecated since 0.2 (removed in 0.3): fired after `wy-complaint-save`, same `detail`.
+ * @fires wy-complaint-save-failed - Deprecated since 0.2 (removed in 0.3): fired after `wy-complaint-save-fail`, same `detail`.
+ *
+ * Events of the inner `<wy-schema-form>` end at this element's shadow root: `wy-change` and
+ * `wy-invalid` are re-fired from the element (same `detail`), its own `wy-submit` carries the
+ * complete record, and `wy-error` / `wy-error-select` stay inside.
  *
  * @csspart base - The wrapper.
  * @csspart intake-header - First receiver and record number above the form.
@@ -154,6 +177,19 @@ export class WyComplaintForm extends LitElement {
   @query('wy-schema-form') private form?: WySchemaForm;
 
   private readonly localize = new LocalizeController(this);
+  constructor() {
+    super();
+    // The inner form's events end here; its value changes and problems are this element's too.
+    new InnerEventsController(this, ['wy-change', 'wy-submit', 'wy-invalid', 'wy-error', 'wy-error-select'], (e) =>
+      e.type === 'wy-change'
+        ? new WyChangeEvent((e as WyChangeEvent<FormChangeDetail>).detail)
+        : e.type === 'wy-invalid'
+          ? new WyInvalidEvent((e as WyInvalidEvent).detail.errors)
+          : undefined,
+    );
+    noteRenamedEvents(this, 'wy-complaint-form', RENAMED_EVENTS);
+  }
+
   private readonly actorCtx = new ContextConsumer(this, {
     context: actorContext,
     subscribe: true,
@@ -402,7 +438,7 @@ export class WyComplaintForm extends LitElement {
       this.savedNo = String(record['recordNo']);
       this.phase = 'saved';
       this.announcement = msg(l, 'saved', { recordNo: this.savedNo });
-      this.dispatchEvent(new WyComplaintSavedEvent(record as unknown as Complaint, result));
+      dispatchRenamed(this, new WyComplaintSaveEvent(record as unknown as Complaint, result), 'wy-complaint-saved');
       // A new intake starts blank (with a new idempotency key); an edited record stays shown.
       const next = this.value && typeof this.value['recordNo'] === 'string' ? record : startIntake({}, { actor: this.actorNow });
       this.assignedNo = undefined;
@@ -419,7 +455,7 @@ export class WyComplaintForm extends LitElement {
           ? (err['errors'] as unknown[]).filter((x): x is { path: string; message: string } => isObj(x) && typeof x['path'] === 'string' && typeof x['message'] === 'string')
           : [];
       if (fieldErrors.length) this.form?.setErrors(fieldErrors);
-      this.dispatchEvent(new WyComplaintSaveFailedEvent(record, err));
+      dispatchRenamed(this, new WyComplaintSaveFailEvent(record, err), 'wy-complaint-save-failed');
       return false;
     }
   }
@@ -575,7 +611,11 @@ function intakeValidator(validate: GeneratedValidator<unknown>): GeneratedValida
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'wy-complaint-saved': WyComplaintSavedEvent;
-    'wy-complaint-save-failed': WyComplaintSaveFailedEvent;
+    'wy-complaint-save': WyComplaintSaveEvent;
+    'wy-complaint-save-fail': WyComplaintSaveFailEvent;
+    /** @deprecated since 0.2: `wy-complaint-save`. */
+    'wy-complaint-saved': WyComplaintSaveEvent;
+    /** @deprecated since 0.2: `wy-complaint-save-fail`. */
+    'wy-complaint-save-failed': WyComplaintSaveFailEvent;
   }
 }

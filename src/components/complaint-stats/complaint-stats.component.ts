@@ -9,7 +9,10 @@ import { statsToCsv } from '../../core/stats/export.js';
 import { statsCellFilter, type StatsCellFilter } from '../../core/stats/filter.js';
 import { cellText, columnGroupText, columnText, labelColumnText, rowText, spanText } from '../../core/stats/format.js';
 import { statsMsg } from '../../core/stats/messages.js';
-import { formatMonth, monthOfInstant, type StatsPeriod } from '../../core/stats/period.js';
+import { formatMonth, monthLastDay, monthOfInstant, parseMonth, PERIOD_PRESETS, resolvePreset, type PeriodPreset, type StatsPeriod } from '../../core/stats/period.js';
+import { coverageText, statsCoverage, type StatsCoverage } from '../../core/stats/coverage.js';
+import { warnRenamed } from '../shared/deprecation.js';
+import { WyPeriodChangeEvent } from '../shared/period-event.js';
 import { sortStatsTable, type StatsSort } from '../../core/stats/sort.js';
 import { cellValue, statsColumns, type StatsColumn, type StatsCompare, type StatsFilter, type StatsGroupBy, type StatsOffice, type StatsRow, type StatsTable } from '../../core/stats/table.js';
 import { statsToXlsx } from '../../core/stats/xlsx.js';
@@ -45,11 +48,14 @@ const colWidth = (c: StatsColumn): string => (c.kind === 'category' ? '6.75rem' 
  * @summary Complaint statistics per office and content category, with comparison, exports and a print form.
  *
  * @fires wy-stats-cell-select - A cell was chosen; `detail.filter` selects its records with `statsRecordMatcher()`.
+ * @fires wy-period-change - The user chose a period or comparison in the period controls; `detail` is `{ preset, from, to, compare }`.
  *
  * @csspart base - Everything.
  * @csspart toolbar - Caption and the export and print buttons.
  * @csspart caption - The table's title and period.
- * @csspart notice - Note about records that could not be counted, or an empty period.
+ * @csspart notice - Note about an empty period.
+ * @csspart period-controls - The period preset, custom months and comparison controls.
+ * @csspart coverage - What is counted (by kind and validity) and what is not, and why, with counts.
  * @csspart error - A readable message when the options are wrong (a bad `from`, …).
  * @csspart table - The scrolling table.
  * @csspart group-bar - The sticky header of the group the top row belongs to.
@@ -70,7 +76,16 @@ export class WyComplaintStats extends LitElement {
   static override styles = styles;
 
   /** Complaint records (`Complaint[]`). Only office, time, category, kind, channel, severity, complainant type, validity, deadline, reply time and satisfaction are read. */
-  @property({ attribute: false }) records: ArrayLike<unknown> = [];
+  @property({ attribute: false }) complaints: ArrayLike<unknown> = [];
+
+  /** @deprecated since 0.2: `complaints` (the name `<wy-deduction-calculator>` uses for the same records). */
+  get records(): ArrayLike<unknown> {
+    return this.complaints;
+  }
+  set records(records: ArrayLike<unknown>) {
+    warnRenamed('wy-complaint-stats', 'records', 'complaints');
+    this.complaints = records;
+  }
 
   /** Offices with regions, in display order; default: `reference.offices` of a `<wy-kit-provider>`. */
   @property({ attribute: false }) offices?: readonly StatsOffice[];
@@ -78,8 +93,28 @@ export class WyComplaintStats extends LitElement {
   /** Rows: `office`, `region` (region → office with subtotals) or `month`. */
   @property({ attribute: 'group-by' }) groupBy: StatsGroupBy = 'office';
 
-  /** Reporting period: `month`, `quarter` or `year`; the range is widened to whole periods. */
-  @property() period: StatsPeriod = 'month';
+  /** Reporting granularity: `month`, `quarter` or `year`; the range is widened to whole periods. */
+  @property() granularity: StatsPeriod = 'month';
+
+  /** @deprecated Renamed `granularity` in 0.2 (the old name warns once and is removed in 0.3). */
+  @property({ noAccessor: true })
+  get period(): StatsPeriod {
+    return this.granularity;
+  }
+  set period(value: StatsPeriod) {
+    warnRenamed('wy-complaint-stats', 'period', 'granularity');
+    this.granularity = value;
+  }
+
+  /**
+   * A period relative to today in Asia/Shanghai (`this-month`, `last-month`, `this-quarter`,
+   * `last-quarter`, `this-year`, `last-year`): it sets the range and wins over `from`/`to`.
+   * `custom` (or unset) uses `from`/`to`. The period controls set it.
+   */
+  @property() preset?: PeriodPreset;
+
+  /** Hide the period controls (preset, custom months, comparison) when the host has its own. */
+  @property({ type: Boolean, attribute: 'hide-period-controls' }) hidePeriodControls = false;
 
   /** Comparison: `none`, `mom` (环比, previous period) or `yoy` (同比, same period last year). */
   @property() compare: StatsCompare = 'none';
@@ -120,6 +155,7 @@ export class WyComplaintStats extends LitElement {
   @state() private topRow = 0;
   @state() private printing = false;
   @state() private announcement = '';
+  @state() private rangeError = '';
 
   /** @ignore */
   private readonly localize = new LocalizeController(this);
@@ -128,6 +164,7 @@ export class WyComplaintStats extends LitElement {
   private view?: StatsTable;
   private rowPx = 0;
   private memo: { raw?: StatsTable; sort?: StatsSort; locale?: Locale } = {};
+  private coverage?: StatsCoverage;
 
   /** The table as data, in display order (after sorting); undefined when the options are wrong. */
   get table(): StatsTable | undefined {
@@ -171,24 +208,29 @@ export class WyComplaintStats extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    const inputs = ['records', 'offices', 'reference', 'groupBy', 'period', 'compare', 'from', 'to', 'filter', 'config', 'asOf'] as const;
+    const inputs = ['complaints', 'offices', 'reference', 'groupBy', 'granularity', 'preset', 'compare', 'from', 'to', 'filter', 'config', 'asOf'] as const;
     if (!this.memo.raw || inputs.some((k) => changed.has(k as keyof WyComplaintStats))) {
       try {
-        const noRange = !this.from && !this.to && !this.records.length;
-        this.raw = aggregateComplaints(this.records, {
+        const relative = this.preset && this.preset !== 'custom' ? resolvePreset(this.preset, Date.now()).months : undefined;
+        const from = relative?.from ?? this.from;
+        const to = relative?.to ?? this.to;
+        const noRange = !from && !to && !this.complaints.length;
+        this.raw = aggregateComplaints(this.complaints, {
           offices: this.officeList,
           groupBy: this.groupBy,
-          period: this.period,
+          period: this.granularity,
           compare: this.compare,
-          ...(this.from ? { from: this.from } : noRange ? { from: formatMonth(monthOfInstant(Date.now())) } : {}),
-          ...(this.to ? { to: this.to } : {}),
+          ...(from ? { from } : noRange ? { from: formatMonth(monthOfInstant(Date.now())) } : {}),
+          ...(to ? { to } : {}),
           filter: this.filter,
           config: this.config,
           ...(this.asOf ? { asOf: this.asOf } : {}),
         });
         this.error = undefined;
+        this.coverage = statsCoverage(this.complaints, this.raw, this.config);
       } catch (e) {
         this.raw = undefined;
+        this.coverage = undefined;
         this.error = e instanceof Error ? e.message : String(e);
       }
       if (this.sort && this.raw && this.sort.key !== 'label' && !statsColumns(this.raw).some((c) => c.key === this.sort!.key)) this.sort = undefined;
@@ -205,26 +247,119 @@ export class WyComplaintStats extends LitElement {
   override render() {
     const locale = this.localize.locale;
     if (this.error !== undefined || !this.view) {
-      return html`<div part="base"><p part="error" role="alert">${this.error ?? ''}</p></div>`;
+      return html`<div part="base">${this.renderControls(undefined, locale)}<p part="error" role="alert">${this.error ?? ''}</p></div>`;
     }
     const table = this.view;
     if (this.printView || this.printing) return this.renderForm(table, locale);
     const caption = this.caption(table, locale);
-    const skipped = table.skipped.invalidRecord + table.skipped.invalidDate + table.skipped.unknownCategory;
     return html`
       <div part="base">
+        ${this.renderControls(table, locale)}
         <div part="toolbar">
           <h2 part="caption" id="caption">${caption}</h2>
-          <button class="action" type="button" @click=${this.onCsv}>${statsMsg(locale, 'action.csv')}</button>
-          <button class="action" type="button" @click=${this.onXlsx}>${statsMsg(locale, 'action.xlsx')}</button>
+          <button class="action" type="button" @click=${() => this.downloadCsv()}>${statsMsg(locale, 'action.csv')}</button>
+          <button class="action" type="button" @click=${() => void this.downloadXlsx()}>${statsMsg(locale, 'action.xlsx')}</button>
           <button class="action" type="button" @click=${this.print}>${statsMsg(locale, 'action.print')}</button>
         </div>
-        ${skipped ? html`<p part="notice">${statsMsg(locale, 'skipped', { count: skipped })}</p>` : nothing}
+        ${this.renderCoverage(locale)}
         ${table.total.total === 0 ? html`<p part="notice">${statsMsg(locale, 'empty')}</p>` : nothing}
         <div class="layout">${this.renderTable(table, locale)} ${this.renderChart(table, locale)}</div>
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </div>
     `;
+  }
+
+  /** The preset shown in the controls: the property, else `custom` when a range is given, else the latest period. */
+  private get shownPreset(): PeriodPreset | 'latest' {
+    return this.preset ?? (this.from || this.to ? 'custom' : 'latest');
+  }
+
+  private renderControls(table: StatsTable | undefined, locale: Locale): TemplateResult | typeof nothing {
+    if (this.hidePeriodControls) return nothing;
+    const t = (k: Parameters<typeof statsMsg>[1]) => statsMsg(locale, k);
+    const shown = this.shownPreset;
+    const presets: (PeriodPreset | 'latest')[] = shown === 'latest' ? ['latest', ...PERIOD_PRESETS] : [...PERIOD_PRESETS];
+    const from = this.from ? formatMonth(parseMonthSafe(this.from) ?? 0) : table?.range.from ?? '';
+    const to = this.to ? formatMonth(parseMonthSafe(this.to, true) ?? 0) : table?.range.to ?? '';
+    return html`<fieldset part="period-controls" class="period">
+      <legend>${t('periodControls')}</legend>
+      <label
+        >${t('preset')}
+        <select name="preset" @change=${this.onPreset}>
+          ${presets.map((p) => html`<option value=${p} ?selected=${p === shown}>${statsMsg(locale, `preset.${p}`)}</option>`)}
+        </select></label
+      >
+      ${shown === 'custom'
+        ? html`<label>${t('rangeFrom')} <input type="month" name="from" .value=${from} @change=${this.onCustom} /></label>
+            <label>${t('rangeTo')} <input type="month" name="to" .value=${to} @change=${this.onCustom} /></label>`
+        : nothing}
+      <label
+        >${t('compare')}
+        <select name="compare" @change=${this.onCompare}>
+          ${(['none', 'mom', 'yoy'] as const).map((c) => html`<option value=${c} ?selected=${c === this.compare}>${statsMsg(locale, `compare.${c}`)}</option>`)}
+        </select></label
+      >
+      ${this.rangeError ? html`<p class="range-error" role="alert">${this.rangeError}</p>` : nothing}
+    </fieldset>`;
+  }
+
+  private renderCoverage(locale: Locale): TemplateResult | typeof nothing {
+    if (!this.coverage) return nothing;
+    const text = coverageText(this.coverage, locale);
+    return html`<div part="coverage" class="coverage" aria-labelledby="coverage-heading">
+      <h3 id="coverage-heading">${statsMsg(locale, 'coverage.heading')}</h3>
+      <p>${text.counted}</p>
+      ${text.excluded.length ? html`<ul>${text.excluded.map((x) => html`<li>${x}</li>`)}</ul>` : nothing}
+    </div>`;
+  }
+
+  private firePeriod(): void {
+    const table = this.raw;
+    if (!table) return;
+    const range = { from: `${table.range.from}-01`, to: monthLastDay(parseMonth(table.range.to)) };
+    this.dispatchEvent(new WyPeriodChangeEvent({ preset: this.preset ?? 'custom', ...range, compare: this.compare }));
+  }
+
+  private async onPreset(event: Event): Promise<void> {
+    const value = (event.target as HTMLSelectElement).value as PeriodPreset | 'latest';
+    this.rangeError = '';
+    if (value === 'latest') return;
+    if (value === 'custom') {
+      const shown = this.raw?.range;
+      this.preset = 'custom';
+      if (shown) {
+        this.from = shown.from;
+        this.to = shown.to;
+      }
+    } else {
+      this.preset = value;
+      this.granularity = resolvePreset(value, Date.now()).granularity;
+    }
+    await this.updateComplete;
+    this.firePeriod();
+  }
+
+  private async onCustom(): Promise<void> {
+    const from = this.renderRoot.querySelector<HTMLInputElement>('input[name="from"]')?.value ?? '';
+    const to = this.renderRoot.querySelector<HTMLInputElement>('input[name="to"]')?.value ?? '';
+    if (!from || !to) return;
+    if (to < from) {
+      this.rangeError = statsMsg(this.localize.locale, 'rangeInvalid');
+      return;
+    }
+    this.rangeError = '';
+    this.preset = 'custom';
+    this.granularity = 'month';
+    this.from = from;
+    this.to = to;
+    await this.updateComplete;
+    this.firePeriod();
+  }
+
+  private async onCompare(event: Event): Promise<void> {
+    this.compare = (event.target as HTMLSelectElement).value as StatsCompare;
+    await this.updateComplete;
+    this.firePeriod();
   }
 
   private caption(table: StatsTable, locale: Locale): string {
@@ -419,12 +554,16 @@ export class WyComplaintStats extends LitElement {
     return `${pick(this.config.form.title, this.localize.locale)}-${t.range.from}${t.range.to !== t.range.from ? `_${t.range.to}` : ''}.${ext}`;
   }
 
-  private onCsv(): void {
-    download(this.toCsv(), this.fileName('csv'), 'text/csv;charset=utf-8');
+  /** Offers `toCsv()` to the user as a file download; returns the CSV text ('' when there is no table). */
+  downloadCsv(): string {
+    const csv = this.toCsv();
+    if (csv) download(csv, this.fileName('csv'), 'text/csv;charset=utf-8');
+    return csv;
   }
 
-  private async onXlsx(): Promise<void> {
-    download(await this.toXlsx(), this.fileName('xlsx'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  /** Offers `toXlsx()` to the user as a file download; resolves to the workbook. */
+  async downloadXlsx(): Promise<Blob> {
+    return download(await this.toXlsx(), this.fileName('xlsx'), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   }
 
   private onSort(event: Event): void {
@@ -455,6 +594,14 @@ export class WyComplaintStats extends LitElement {
     // Re-render only when the group shown in the sticky bar could change.
     const rows = this.view?.rows ?? [];
     if (rows[top]?.group !== rows[this.topRow]?.group || (rows[top]?.kind === 'group') !== (rows[this.topRow]?.kind === 'group')) this.topRow = top;
+  }
+}
+
+function parseMonthSafe(text: string, end = false): number | undefined {
+  try {
+    return parseMonth(text, end);
+  } catch {
+    return undefined;
   }
 }
 

@@ -22,10 +22,15 @@ import type {
   DeductionRules,
 } from '../../core/deductions/types.js';
 import { toCsv } from '../../core/export/csv.js';
+import { deductionCoverage, deductionCoverageText } from '../../core/deductions/coverage.js';
+import { compareRange, PERIOD_PRESETS, resolvePreset, type PeriodCompare, type PeriodPreset } from '../../core/stats/period.js';
+import { warnRenamed } from '../shared/deprecation.js';
+import { WyPeriodChangeEvent } from '../shared/period-event.js';
 import { pick, type Locale } from '../../core/i18n/locale.js';
 import { referenceContext, type ReferenceData } from '../shared/context.js';
 import { download } from '../shared/download.js';
 import { WyChangeEvent } from '../shared/events.js';
+import { InnerEventsController } from '../shared/inner-events.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { msg } from './deduction-calculator.messages.js';
 import { styles } from './deduction-calculator.styles.js';
@@ -83,7 +88,8 @@ const signed = (points: number): string => (points > 0 ? `+${formatPoints(points
  * @tag wy-deduction-calculator
  * @summary Complaint deductions per office and period, every point explained, with what-if and CSV export.
  *
- * @fires wy-change - The user applied a pasted rule set or changed a what-if fact; `detail` is `{ result, whatIf }`.
+ * @fires {WyChangeEvent<DeductionChangeDetail>} wy-change - The user applied a pasted rule set or changed a what-if fact; `detail` is `{ result, whatIf }`.
+ * @fires {WyPeriodChangeEvent} wy-period-change - The user chose a period or comparison in the period controls; `detail` is `{ preset, from, to, compare }`.
  *
  * @csspart base - The outer section.
  * @csspart header - Title, rule set and toolbar.
@@ -99,6 +105,8 @@ const signed = (points: number): string => (points > 0 ? `+${formatPoints(points
  * @csspart line - One rule line of the explanation.
  * @csspart what-if - The what-if panel.
  * @csspart error - Messages about unusable rules or period.
+ * @csspart period-controls - The period preset, custom dates and comparison controls.
+ * @csspart coverage - What is counted (valid, invalid, not yet judged) and what is not, and why, with counts.
  *
  * @cssprop --wy-deduction-calculator-accent - Headings, expand buttons and the capped marker. Falls back to `--wy-color-primary`.
  * @cssprop --wy-deduction-calculator-stripe - Background of expanded rows. Falls back to `--wy-color-surface-alt`.
@@ -106,6 +114,12 @@ const signed = (points: number): string => (points > 0 ? `+${formatPoints(points
  */
 export class WyDeductionCalculator extends LitElement {
   static override styles = styles;
+
+  constructor() {
+    super();
+    // The rule-set error summaries' wy-error-select moves focus here; it is not this element's API.
+    new InnerEventsController(this, ['wy-error-select']);
+  }
 
   /** The complaint records (`Complaint`, schemas/complaint.schema.json). */
   @property({ attribute: false }) complaints: readonly Complaint[] = [];
@@ -118,8 +132,31 @@ export class WyDeductionCalculator extends LitElement {
    */
   @property({ attribute: false }) rules?: DeductionRules;
 
-  /** The period: `2026-07`, `2026-Q3`, `2026`, `2026-07-01/2026-09-30` or `{from, to}`. Default: every record. */
-  @property() period?: string | DeductionPeriod;
+  /** The date range: `2026-07`, `2026-Q3`, `2026`, `2026-07-01/2026-09-30` or `{from, to}`. Default: every record. */
+  @property() range?: string | DeductionPeriod;
+
+  /** @deprecated Renamed `range` in 0.2 (the old name warns once and is removed in 0.3). */
+  @property({ noAccessor: true })
+  get period(): string | DeductionPeriod | undefined {
+    return this.range;
+  }
+  set period(value: string | DeductionPeriod | undefined) {
+    warnRenamed('wy-deduction-calculator', 'period', 'range');
+    this.range = value;
+  }
+
+  /**
+   * A period relative to today in Asia/Shanghai (`this-month`, `last-month`, `this-quarter`,
+   * `last-quarter`, `this-year`, `last-year`): it sets the range and wins over `range`. `custom`
+   * (or unset) uses `range`. The period controls set it.
+   */
+  @property() preset?: PeriodPreset;
+
+  /** Compare each office's deduction with the previous period (`mom`, 环比) or the same period a year earlier (`yoy`, 同比). */
+  @property() compare: PeriodCompare = 'none';
+
+  /** Hide the period controls (preset, custom dates, comparison) when the host has its own. */
+  @property({ type: Boolean, attribute: 'hide-period-controls' }) hidePeriodControls = false;
 
   /** Group by `office` (default), `handler` or `first-receiver`. */
   @property({ attribute: 'group-by' }) groupBy: DeductionGroupBy = 'office';
@@ -149,6 +186,8 @@ export class WyDeductionCalculator extends LitElement {
   @state() private announcement = '';
 
   private result?: DeductionResult;
+  private compareResult?: DeductionResult;
+  @state() private rangeError = '';
   private whatIfResult?: DeductionResult;
   private compiled?: CompiledDeductionRules;
   private problem: 'none' | 'loading' | 'rules' | 'period' = 'none';
@@ -179,7 +218,7 @@ export class WyDeductionCalculator extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('rules')) this.pasted = undefined;
     if (changed.has('complaints')) this.whatIf = null;
-    const inputs = ['complaints', 'rules', 'period', 'groupBy', 'asOf', 'pasted'] as const;
+    const inputs = ['complaints', 'rules', 'range', 'preset', 'compare', 'groupBy', 'asOf', 'pasted'] as const;
     const inputsChanged = inputs.some((k) => changed.has(k as keyof WyDeductionCalculator));
     if (inputsChanged || this.dirty) this.recompute();
     if (inputsChanged || this.dirty || changed.has('whatIf' as keyof WyDeductionCalculator)) this.recomputeWhatIf();
@@ -199,8 +238,14 @@ export class WyDeductionCalculator extends LitElement {
     return Array.isArray(this.complaints) ? this.complaints : [];
   }
 
+  /** The range in effect: the preset's dates, else `range`, else every record (null). */
+  private get effectiveRange(): string | DeductionPeriod | null {
+    if (this.preset && this.preset !== 'custom') return resolvePreset(this.preset, Date.now()).range;
+    return this.range || null;
+  }
+
   private options() {
-    return { period: this.period || null, groupBy: this.groupBy, ...(this.asOf ? { asOf: this.asOf } : {}) };
+    return { period: this.effectiveRange, groupBy: this.groupBy, ...(this.asOf ? { asOf: this.asOf } : {}) };
   }
 
   private recompute(): void {
@@ -221,9 +266,12 @@ export class WyDeductionCalculator extends LitElement {
       this.problem = 'rules';
       return;
     }
-    if (this.period) {
+    const range = this.effectiveRange;
+    let resolved: DeductionPeriod | undefined;
+    if (range) {
       try {
-        resolvePeriod(this.period);
+        const r = resolvePeriod(range);
+        resolved = { from: r.from, to: r.to };
       } catch {
         this.problem = 'period';
         return;
@@ -231,6 +279,9 @@ export class WyDeductionCalculator extends LitElement {
     }
     this.problem = 'none';
     this.result = computeCompiled(this.records(), this.compiled, this.options());
+    // The comparison period's result, computed with the same rules (its own as-of: its end).
+    const previous = resolved ? compareRange(resolved, this.compare) : undefined;
+    this.compareResult = previous ? computeCompiled(this.records(), this.compiled, { period: previous, groupBy: this.groupBy }) : undefined;
   }
 
   private recomputeWhatIf(): void {
@@ -253,7 +304,8 @@ export class WyDeductionCalculator extends LitElement {
     const locale = this.localize.locale;
     const t = (k: Parameters<typeof msg>[1], p?: Record<string, string | number>) => msg(locale, k, p);
     const rules = this.activeRules;
-    const periodText = this.result?.period ? `${this.result.period.from} – ${this.result.period.to}` : this.period ? String(typeof this.period === 'string' ? this.period : `${this.period.from} – ${this.period.to}`) : t('periodAll');
+    const range = this.effectiveRange;
+    const periodText = this.result?.period ? `${this.result.period.from} – ${this.result.period.to}` : range ? String(typeof range === 'string' ? range : `${range.from} – ${range.to}`) : t('periodAll');
     return html`
       <section part="base" aria-labelledby="title" aria-busy=${this.problem === 'loading' ? 'true' : 'false'}>
         <header part="header">
@@ -265,15 +317,15 @@ export class WyDeductionCalculator extends LitElement {
               </p>`
             : nothing}
           <div part="toolbar" role="group" aria-label=${t('title')}>
-            <button part="button" type="button" ?disabled=${!this.result} @click=${() => this.exportCsv('groups')}>${t('exportGroups')}</button>
-            <button part="button" type="button" ?disabled=${!this.result} @click=${() => this.exportCsv('lines')}>${t('exportLines')}</button>
+            <button part="button" type="button" ?disabled=${!this.result} @click=${() => this.downloadCsv('groups')}>${t('exportGroups')}</button>
+            <button part="button" type="button" ?disabled=${!this.result} @click=${() => this.downloadCsv('lines')}>${t('exportLines')}</button>
             <label class="check"><input type="checkbox" .checked=${this.bom} @change=${(e: Event) => (this.bom = (e.target as HTMLInputElement).checked)} />${t('bom')}</label>
             <button part="button" type="button" aria-expanded=${this.editorOpen ? 'true' : 'false'} aria-controls="rules-editor" @click=${this.toggleEditor}>
               ${this.editorOpen ? t('closeRules') : t('pasteRules')}
             </button>
           </div>
         </header>
-        ${this.editorOpen ? this.renderEditor(locale) : nothing} ${this.renderProblem(locale)}
+        ${this.renderControls(locale)} ${this.editorOpen ? this.renderEditor(locale) : nothing} ${this.renderProblem(locale)} ${this.renderCoverage(locale)}
         ${this.result ? this.renderTable(this.result, locale) : nothing}
         ${this.whatIf && this.result && this.whatIfResult ? this.renderWhatIf(this.whatIf, this.result, this.whatIfResult, locale) : nothing}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
@@ -283,7 +335,8 @@ export class WyDeductionCalculator extends LitElement {
 
   private renderProblem(locale: Locale) {
     const t = (k: Parameters<typeof msg>[1], p?: Record<string, string | number>) => msg(locale, k, p);
-    if (this.problem === 'period') return html`<p part="error" role="alert">${t('periodInvalid', { period: typeof this.period === 'string' ? this.period : JSON.stringify(this.period) })}</p>`;
+    const range = this.effectiveRange;
+    if (this.problem === 'period') return html`<p part="error" role="alert">${t('periodInvalid', { period: typeof range === 'string' ? range : JSON.stringify(range) })}</p>`;
     if (this.problem === 'rules') {
       const errors = checker?.checkDeductionRules(this.activeRules, { locale }).errors ?? [];
       return html`<div part="error">
@@ -296,6 +349,92 @@ export class WyDeductionCalculator extends LitElement {
       return html`<p part="error" class="note">${t('unreadable', { count: unreadable.length })} ${unreadable.slice(0, 20).map((u) => `${u.recordNo || `#${u.index}`} (${u.path})`).join(', ')}</p>`;
     }
     return nothing;
+  }
+
+  /** The preset shown in the controls: the property, else `custom` when a range is given, else every record. */
+  private get shownPreset(): PeriodPreset | 'all' {
+    return this.preset ?? (this.range ? 'custom' : 'all');
+  }
+
+  private renderControls(locale: Locale): TemplateResult | typeof nothing {
+    if (this.hidePeriodControls) return nothing;
+    const t = (k: Parameters<typeof msg>[1]) => msg(locale, k);
+    const shown = this.shownPreset;
+    const presets: (PeriodPreset | 'all')[] = [...PERIOD_PRESETS.filter((p) => p !== 'custom'), 'custom', 'all'];
+    const current = this.result?.period;
+    return html`<fieldset part="period-controls" class="period">
+      <legend>${t('periodControls')}</legend>
+      <label
+        >${t('preset')}
+        <select name="preset" @change=${this.onPreset}>
+          ${presets.map((p) => html`<option value=${p} ?selected=${p === shown}>${msg(locale, `preset.${p}`)}</option>`)}
+        </select></label
+      >
+      ${shown === 'custom'
+        ? html`<label>${t('rangeFrom')} <input type="date" name="from" .value=${current?.from ?? ''} @change=${this.onCustom} /></label>
+            <label>${t('rangeTo')} <input type="date" name="to" .value=${current?.to ?? ''} @change=${this.onCustom} /></label>`
+        : nothing}
+      <label
+        >${t('compare')}
+        <select name="compare" @change=${this.onCompare} ?disabled=${shown === 'all'}>
+          ${(['none', 'mom', 'yoy'] as const).map((c) => html`<option value=${c} ?selected=${c === this.compare}>${msg(locale, `compare.${c}`)}</option>`)}
+        </select></label
+      >
+      ${this.rangeError ? html`<p class="range-error" role="alert">${this.rangeError}</p>` : nothing}
+    </fieldset>`;
+  }
+
+  private renderCoverage(locale: Locale): TemplateResult | typeof nothing {
+    if (!this.result) return nothing;
+    const text = deductionCoverageText(deductionCoverage(this.result, this.records()), locale);
+    return html`<div part="coverage" class="coverage" aria-labelledby="coverage-heading">
+      <h3 id="coverage-heading">${msg(locale, 'coverageHeading')}</h3>
+      <p>${text.counted}</p>
+      ${text.excluded.length ? html`<ul>${text.excluded.map((x) => html`<li>${x}</li>`)}</ul>` : nothing}
+    </div>`;
+  }
+
+  private firePeriod(): void {
+    const p = this.result?.period;
+    if (!p) return;
+    this.dispatchEvent(new WyPeriodChangeEvent({ preset: this.preset ?? 'custom', from: p.from, to: p.to, compare: this.compare }));
+  }
+
+  private async onPreset(event: Event): Promise<void> {
+    const value = (event.target as HTMLSelectElement).value as PeriodPreset | 'all';
+    this.rangeError = '';
+    if (value === 'all') {
+      this.preset = undefined;
+      this.range = undefined;
+      this.compare = 'none';
+    } else if (value === 'custom') {
+      const current = this.result?.period;
+      this.preset = 'custom';
+      if (current) this.range = { from: current.from, to: current.to };
+    } else this.preset = value;
+    await this.updateComplete;
+    this.firePeriod();
+  }
+
+  private async onCustom(): Promise<void> {
+    const from = this.renderRoot.querySelector<HTMLInputElement>('input[name="from"]')?.value ?? '';
+    const to = this.renderRoot.querySelector<HTMLInputElement>('input[name="to"]')?.value ?? '';
+    if (!from || !to) return;
+    if (to < from) {
+      this.rangeError = msg(this.localize.locale, 'rangeInvalid');
+      return;
+    }
+    this.rangeError = '';
+    this.preset = 'custom';
+    this.range = { from, to };
+    await this.updateComplete;
+    this.firePeriod();
+  }
+
+  private async onCompare(event: Event): Promise<void> {
+    this.compare = (event.target as HTMLSelectElement).value as PeriodCompare;
+    await this.updateComplete;
+    this.firePeriod();
   }
 
   private renderEditor(locale: Locale) {
@@ -325,7 +464,11 @@ export class WyDeductionCalculator extends LitElement {
     const who = result.groupBy === 'office' ? t('office') : t('staff');
     const period = result.period ? `${result.period.from} – ${result.period.to}` : t('periodAll');
     if (!result.groups.length) return html`<p class="note">${t('empty')}</p>`;
-    const cols = 10;
+    const prev = this.compareResult;
+    const prevOf = (key: string) => prev?.groups.find((g) => g.key === key)?.deducted ?? 0;
+    const delta = (now: number, before: number) => html`<td part="cell" class="num delta">${signed(now - before)}</td>`;
+    const prevLabel = prev?.period ? `${prev.period.from} – ${prev.period.to}` : '';
+    const cols = prev ? 12 : 10;
     return html`<table part="table">
       <caption>${t('tableCaption', { who, period })}</caption>
       <thead>
@@ -340,6 +483,10 @@ export class WyDeductionCalculator extends LitElement {
           <th scope="col" class="num">${t('deducted')}</th>
           <th scope="col" class="num">${t('finalScore')}</th>
           <th scope="col">${t('rating')}</th>
+          ${prev
+            ? html`<th scope="col" class="num" title=${prevLabel}>${t(this.compare === 'yoy' ? 'previousYoy' : 'previousMom')}</th>
+                <th scope="col" class="num">${t('change')}</th>`
+            : nothing}
         </tr>
       </thead>
       ${result.groups.map((g, i) => {
@@ -361,6 +508,7 @@ export class WyDeductionCalculator extends LitElement {
             <td part="cell" class="num">${formatPoints(g.deducted)}</td>
             <td part="cell" class="num score">${formatPoints(g.finalScore)}</td>
             <td part="cell">${this.renderRating(g, locale)}</td>
+            ${prev ? html`<td part="cell" class="num">${formatPoints(prevOf(g.key))}</td>${delta(g.deducted, prevOf(g.key))}` : nothing}
           </tr>
           ${open
             ? html`<tr part="details" id=${`details-${i}`}>
@@ -381,6 +529,7 @@ export class WyDeductionCalculator extends LitElement {
           <td class="num">${formatPoints(result.totals.deducted)}</td>
           <td class="num"></td>
           <td></td>
+          ${prev ? html`<td class="num">${formatPoints(prev.totals.deducted)}</td><td class="num delta">${signed(result.totals.deducted - prev.totals.deducted)}</td>` : nothing}
         </tr>
       </tfoot>
     </table>`;
@@ -649,10 +798,12 @@ export class WyDeductionCalculator extends LitElement {
     if (result) this.dispatchEvent(new WyChangeEvent<DeductionChangeDetail>({ result, whatIf }));
   }
 
-  private exportCsv(kind: 'groups' | 'lines'): void {
+  /** Offers `toCsv(kind)` to the user as a file download; returns the CSV text ('' when there is no result). */
+  downloadCsv(kind: 'groups' | 'lines' = 'groups'): string {
     const csv = this.toCsv(kind);
-    if (!csv) return;
+    if (!csv) return csv;
     const period = this.result?.period ? `${this.result.period.from}_${this.result.period.to}` : 'all';
     download(csv, `${kind === 'groups' ? 'deductions' : 'deduction-lines'}-${period}.csv`, 'text/csv;charset=utf-8');
+    return csv;
   }
 }

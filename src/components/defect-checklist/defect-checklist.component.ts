@@ -27,7 +27,6 @@ import {
   groupDefects,
   houseLabel,
   isOverdue,
-  localDate,
   MAX_DESCRIPTION,
   parseBatch,
   problemList,
@@ -57,12 +56,16 @@ import { LocalizeController } from '../shared/localize-controller.js';
 import { actorContext, referenceContext, type Actor } from '../shared/context.js';
 import { download } from '../shared/download.js';
 import { msg, type DefectMessageKey } from './defect-checklist.messages.js';
-import { defectChangeEvent, WyDefectItemCloseEvent, WyOwnerDecisionEvent } from './defect-checklist.events.js';
+import { CHECKLIST_RENAMED_EVENTS, defectChangeEvent, WyDefectCloseEvent, WyOwnerDecideEvent } from './defect-checklist.events.js';
+import { dispatchRenamed } from '../shared/events.js';
+import { noteRenamedEvents, warnRenamed } from '../shared/deprecation.js';
+import type { Uploader } from '../shared/uploader.js';
+import { epochMsOr, shanghaiDate, SHANGHAI_OFFSET_MINUTES, type Instant } from '../../core/kernel/time.js';
 import { styles } from './defect-checklist.styles.js';
 
 export type DefectChecklistView = 'entry' | 'list' | 'summary' | 'print';
 export type DefectChecklistMode = 'internal' | 'move-in';
-/** The host's photo upload: stores the file and returns a reference (never the bytes). */
+/** @deprecated since 0.2: the kit's one `Uploader` (set `uploader`). */
 export type DefectPhotoUpload = (file: File) => Promise<{ id: string; url: string }>;
 
 type Row = { kind: 'group'; key: string; count: number } | { kind: 'item'; item: Defect; pos: number };
@@ -73,6 +76,8 @@ interface PendingPhoto {
   /** The defects this photo belongs to (set once they are added). */
   targets: string[];
   failed: boolean;
+  /** Aborts the upload under way (the photo was removed, or the element left the page). */
+  abort?: AbortController;
 }
 
 const VIEWS: readonly DefectChecklistView[] = ['entry', 'list', 'summary', 'print'];
@@ -92,9 +97,11 @@ const NOTE_ACTIONS: ReadonlySet<DefectAction> = new Set(['pass', 'reject', 'disp
  * @tag wy-defect-checklist
  * @summary Defect checklist: batch entry, list, re-inspection loop, summary and printable problem lists.
  *
- * @fires wy-change - The items changed; `detail.items` is the new array (the element never mutates the old one).
- * @fires wy-item-close - A defect was closed; `detail.item`.
- * @fires wy-owner-decision - Move-in: the owner's decision was recorded; `detail.decision`.
+ * @fires {WyChangeEvent<DefectChangeDetail>} wy-change - The items changed; `detail.items` is the new array (the element never mutates the old one).
+ * @fires wy-defect-close - A defect was closed; `detail.item`.
+ * @fires wy-owner-decide - Move-in: the owner's decision was recorded; `detail.decision`.
+ * @fires wy-item-close - Deprecated since 0.2 (removed in 0.3): fired after `wy-defect-close`, same `detail`.
+ * @fires wy-owner-decision - Deprecated since 0.2 (removed in 0.3): fired after `wy-owner-decide`, same `detail`.
  *
  * @csspart base - The whole checklist.
  * @csspart header - Title, house and counts.
@@ -123,6 +130,11 @@ const NOTE_ACTIONS: ReadonlySet<DefectAction> = new Set(['pass', 'reject', 'disp
 export class WyDefectChecklist extends LitElement {
   static override styles = styles;
 
+  constructor() {
+    super();
+    noteRenamedEvents(this, 'wy-defect-checklist', CHECKLIST_RENAMED_EVENTS);
+  }
+
   /** The defects of this checklist. The element never mutates it; changes come as `wy-change`. */
   @property({ attribute: false }) items: readonly Defect[] = [];
 
@@ -141,14 +153,23 @@ export class WyDefectChecklist extends LitElement {
   /** Common problems and defaults; default: the shipped schemas/common-problems.json (validated when given). */
   @property({ attribute: false }) commonProblems?: CommonProblems;
 
-  /** Host hook that uploads a photo and returns `{ id, url }`; without it, no photo controls. */
-  @property({ attribute: false }) upload?: DefectPhotoUpload;
+  /** The host's `Uploader` for photos; it must return `{ id, url }`. Without it, no photo controls. */
+  @property({ attribute: false }) uploader?: Uploader;
+
+  /** @deprecated since 0.2: `uploader` (the kit's one `Uploader` type). */
+  get upload(): DefectPhotoUpload | undefined {
+    return this.uploader as DefectPhotoUpload | undefined;
+  }
+  set upload(fn: DefectPhotoUpload | undefined) {
+    warnRenamed('wy-defect-checklist', 'upload', 'uploader');
+    this.uploader = fn;
+  }
 
   /** Move-in: the owner's recorded decision. */
   @property({ attribute: false }) ownerDecision?: OwnerDecision;
 
   /** The moment overdue and ageing are measured against (ISO string or Date); default the current time. */
-  @property({ attribute: false }) now?: string | Date;
+  @property({ attribute: false }) now?: Instant;
 
   /** Makes new ids for defects; default `D-<time>-<n>`. */
   @property({ attribute: false }) newId?: () => string;
@@ -194,7 +215,8 @@ export class WyDefectChecklist extends LitElement {
   private seq = 0;
   private photoKey = 0;
   private configError = '';
-  private configFor?: CommonProblems;
+  // `null` until the first update, so an unset `commonProblems` (undefined) still loads the shipped list.
+  private configFor: CommonProblems | undefined | null = null;
   private config: CommonProblems = resolveConfig(undefined);
   private returnFocus?: { id: string; index: number };
   private readonly onBeforePrint = () => {
@@ -212,7 +234,10 @@ export class WyDefectChecklist extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('beforeprint', this.onBeforePrint);
-    for (const p of this.pending) URL.revokeObjectURL(p.url);
+    for (const p of this.pending) {
+      p.abort?.abort();
+      URL.revokeObjectURL(p.url);
+    }
     this.pending = [];
   }
 
@@ -238,8 +263,7 @@ export class WyDefectChecklist extends LitElement {
   }
 
   private get nowValue(): Date {
-    const n = this.now === undefined ? new Date() : typeof this.now === 'string' ? new Date(this.now) : this.now;
-    return Number.isNaN(n.getTime()) ? new Date() : n;
+    return new Date(epochMsOr(this.now));
   }
 
   /** The view shown: the entry view only to someone who may record defects. */
@@ -256,11 +280,9 @@ export class WyDefectChecklist extends LitElement {
     return !this.readonly && canAssign(this.currentActor);
   }
 
-  /** A date as the browser's local calendar date (YYYY-MM-DD). */
+  /** A date as its calendar date in Asia/Shanghai (YYYY-MM-DD): the same in every browser. */
   private date(iso: string | undefined): string {
-    if (!iso) return '';
-    const t = Date.parse(iso);
-    return Number.isFinite(t) ? localDate(iso, -new Date(t).getTimezoneOffset()) : '';
+    return shanghaiDate(iso);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -393,7 +415,7 @@ export class WyDefectChecklist extends LitElement {
       <textarea id="entry-text" name="text" rows="3" aria-describedby="entry-hint entry-errors" @keydown=${this.onEntryKey}></textarea>
       <p id="entry-hint" class="muted">${this.t('entry.hint')}</p>
       <div id="entry-errors">${this.entryErrors.map((e) => html`<p class="error">${e}</p>`)}</div>
-      ${this.upload ? this.renderPendingPhotos() : nothing}
+      ${this.uploader ? this.renderPendingPhotos() : nothing}
       <div class="actions"><button type="submit" class="primary">${this.t('entry.add')}</button></div>
       ${recent.length
         ? html`<h4>${this.t('entry.recent')}</h4>
@@ -693,7 +715,7 @@ export class WyDefectChecklist extends LitElement {
         </label>
         <label class="check"><input type="checkbox" data-print="closed" .checked=${this.printClosed} @change=${(e: Event) => (this.printClosed = (e.target as HTMLInputElement).checked)} />${this.t('print.includeClosed')}</label>
         <button type="button" data-print="print" @click=${this.onPrint}>${this.t('print.print')}</button>
-        <button type="button" data-print="csv" @click=${() => this.exportCsv()}>${this.t('print.csv')}</button>
+        <button type="button" data-print="csv" @click=${() => this.downloadCsv()}>${this.t('print.csv')}</button>
       </div>
       ${groups.length ? nothing : html`<p class="empty">${this.t('print.empty')}</p>`}
       ${groups.map(
@@ -845,19 +867,23 @@ export class WyDefectChecklist extends LitElement {
   }
 
   private removePending(p: PendingPhoto): void {
+    p.abort?.abort();
     URL.revokeObjectURL(p.url);
     this.pending = this.pending.filter((x) => x !== p);
   }
 
   /** Uploads one photo through the host hook and adds its reference to its defects. */
   private async uploadPhoto(p: PendingPhoto): Promise<void> {
-    if (!this.upload || !p.targets.length) return;
+    if (!this.uploader || !p.targets.length) return;
     p.failed = false;
     this.requestUpdate();
     let ref: { id: string; url: string };
     try {
-      ref = await this.upload(p.file);
-      if (!ref || typeof ref.id !== 'string' || typeof ref.url !== 'string' || /^data:/i.test(ref.url)) throw new Error('bad reference');
+      p.abort = new AbortController();
+      const got = await this.uploader(p.file, { signal: p.abort.signal });
+      if (p.abort.signal.aborted) return;
+      if (!got || typeof got.id !== 'string' || typeof got.url !== 'string' || /^data:/i.test(got.url)) throw new Error('bad reference');
+      ref = { id: got.id, url: got.url };
     } catch {
       p.failed = true;
       this.announce = this.t('entry.photoFailed', { name: p.file.name });
@@ -935,7 +961,7 @@ export class WyDefectChecklist extends LitElement {
     this.announce = this.t('list.actionDone', { id, action: vocabLabel('defectStatus', r.item.status, this.locale_) });
     this.returnFocus = { id, index: this.rowIndex(id) };
     this.emit(items);
-    if (r.item.status === 'closed') this.dispatchEvent(new WyDefectItemCloseEvent(r.item));
+    if (r.item.status === 'closed') dispatchRenamed(this, new WyDefectCloseEvent(r.item), 'wy-item-close');
     return true;
   }
 
@@ -1027,7 +1053,7 @@ export class WyDefectChecklist extends LitElement {
     this.editingDecision = false;
     this.decisionDraft = { reason: '', signature: '', errors: {} };
     this.announce = this.t('decision.recorded', { decision: vocabLabel('defectOwnerDecision', decision.decision, this.locale_), name: decision.signatureName, date: this.date(decision.at) });
-    this.dispatchEvent(new WyOwnerDecisionEvent(decision));
+    dispatchRenamed(this, new WyOwnerDecideEvent(decision), 'wy-owner-decision');
   }
 
   private async onPrint(): Promise<void> {
@@ -1037,24 +1063,35 @@ export class WyDefectChecklist extends LitElement {
   }
 
   /**
-   * The problem list as CSV (UTF-8 with BOM, for Excel), for the contractor chosen in the print
-   * view; offered as a download. Returns the CSV text.
+   * The problem list as CSV text (UTF-8 with BOM, for Excel), for the contractor chosen in the
+   * print view; dates in Asia/Shanghai.
    */
-  exportCsv(): string {
+  toCsv(): string {
     const only = this.printContractor === '*' ? undefined : this.printContractor;
-    const now = this.nowValue;
     const table = problemListTable(this.items, {
       contractors: this.contractorList,
-      now,
+      now: this.nowValue,
       locale: this.locale_,
       includeClosed: this.printClosed,
-      utcOffsetMinutes: -now.getTimezoneOffset(),
+      utcOffsetMinutes: SHANGHAI_OFFSET_MINUTES,
       ...(only !== undefined ? { contractorId: only } : {}),
     });
-    const csv = toCsv(table);
+    return toCsv(table);
+  }
+
+  /** Offers `toCsv()` to the user as a file download; returns the CSV text. */
+  downloadCsv(): string {
+    const only = this.printContractor === '*' ? undefined : this.printContractor;
+    const csv = this.toCsv();
     const name = only ? contractorName(this.contractorList, only, this.locale_) : houseLabel(this.house);
-    download(csv, `${this.t('print.file')}-${name || 'all'}-${this.date(now.toISOString())}.csv`.replace(/[\\/:*?"<>|\s]+/g, '_'), 'text/csv;charset=utf-8');
+    download(csv, `${this.t('print.file')}-${name || 'all'}-${this.date(this.nowValue.toISOString())}.csv`.replace(/[\\/:*?"<>|\s]+/g, '_'), 'text/csv;charset=utf-8');
     return csv;
+  }
+
+  /** @deprecated since 0.2: `downloadCsv()` (downloads) or `toCsv()` (returns the text only). */
+  exportCsv(): string {
+    warnRenamed('wy-defect-checklist', 'exportCsv()', 'downloadCsv()` or `toCsv()');
+    return this.downloadCsv();
   }
 }
 

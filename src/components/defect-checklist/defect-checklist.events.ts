@@ -11,25 +11,44 @@ export function defectChangeEvent(items: readonly Defect[]): WyChangeEvent<Defec
   return new WyChangeEvent<DefectChangeDetail>({ items });
 }
 
-/** A defect was closed (passed re-inspection, or a dispute settled). */
-export class WyDefectItemCloseEvent extends WyEvent<{ readonly item: Defect }> {
-  static readonly type = 'wy-item-close';
+/** `wy-defect-close`: a defect was closed (passed re-inspection, or a dispute settled). */
+export class WyDefectCloseEvent extends WyEvent<{ readonly item: Defect }> {
+  static readonly type = 'wy-defect-close';
   constructor(item: Defect) {
-    super(WyDefectItemCloseEvent.type, { item });
+    super(WyDefectCloseEvent.type, { item });
   }
 }
 
-/** In move-in mode, the owner's decision whether to accept the house (是否收房) was recorded. */
-export class WyOwnerDecisionEvent extends WyEvent<{ readonly decision: OwnerDecision }> {
-  static readonly type = 'wy-owner-decision';
+/** `wy-owner-decide`: in move-in mode, the owner's decision whether to accept the house (是否收房) was recorded. */
+export class WyOwnerDecideEvent extends WyEvent<{ readonly decision: OwnerDecision }> {
+  static readonly type = 'wy-owner-decide';
   constructor(decision: OwnerDecision) {
-    super(WyOwnerDecisionEvent.type, { decision });
+    super(WyOwnerDecideEvent.type, { decision });
   }
 }
+
+/** @deprecated since 0.2: `WyDefectCloseEvent` (`wy-defect-close`). */
+export const WyDefectItemCloseEvent = WyDefectCloseEvent;
+/** @deprecated since 0.2: `WyDefectCloseEvent`. */
+export type WyDefectItemCloseEvent = WyDefectCloseEvent;
+/** @deprecated since 0.2: `WyOwnerDecideEvent` (`wy-owner-decide`). */
+export const WyOwnerDecisionEvent = WyOwnerDecideEvent;
+/** @deprecated since 0.2: `WyOwnerDecideEvent`. */
+export type WyOwnerDecisionEvent = WyOwnerDecideEvent;
+
+/** The checklist's event names of 0.1, fired beside the new ones until 0.3. */
+export const CHECKLIST_RENAMED_EVENTS: Readonly<Record<string, string>> = {
+  'wy-item-close': 'wy-defect-close',
+  'wy-owner-decision': 'wy-owner-decide',
+};
 
 declare global {
   interface GlobalEventHandlersEventMap {
-    'wy-item-close': WyDefectItemCloseEvent;
-    'wy-owner-decision': WyOwnerDecisionEvent;
+    'wy-defect-close': WyDefectCloseEvent;
+    'wy-owner-decide': WyOwnerDecideEvent;
+    /** @deprecated since 0.2: `wy-defect-close`. */
+    'wy-item-close': WyDefectCloseEvent;
+    /** @deprecated since 0.2: `wy-owner-decide`. */
+    'wy-owner-decision': WyOwnerDecideEvent;
   }
 }

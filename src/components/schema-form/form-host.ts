@@ -4,8 +4,9 @@ import type { FormEngine } from '../../core/form/engine.js';
 import type { Locale } from '../../core/i18n/locale.js';
 import type { WyFieldBase } from './fields/field-base.js';
 
-/** An upload adapter: the host stores the file and returns a reference (never base64 in values). */
-export type Uploader = (file: File, options: { signal: AbortSignal }) => Promise<{ id: string; url?: string }>;
+import type { Uploader } from '../shared/uploader.js';
+
+export type { Uploader } from '../shared/uploader.js';
 
 /**
  * What a <wy-schema-form> offers the fields inside it (through context, across shadow roots):

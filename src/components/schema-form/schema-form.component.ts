@@ -7,17 +7,18 @@ import { ContextProvider } from '@lit/context';
 import { normalizeSchema } from '../../core/form/normalize.js';
 import { FormEngine, type ActiveNotice } from '../../core/form/engine.js';
 import { checkUiSchema, buildLayout, type Layout, type UiSchema, type UiField, type UiGroup } from '../../core/form/ui.js';
-import { validateForm, shippedValidator, isShipped, compileAtRuntime, type RawValidator } from '../../core/form/validation.js';
+import { validateForm, shippedValidator, isShipped, interpretAtRuntime, type RawValidator } from '../../core/form/validation.js';
 import { getAt, templateOf, sanitize } from '../../core/form/pointer.js';
 import { loadShippedRefs, hasExternalRefs } from '../../core/form/shipped.js';
 import { FormSchemaError, type FormField, type JsonSchema, type Text } from '../../core/form/types.js';
 import type { ValidationError } from '../../core/errors.js';
 import type { GeneratedValidator } from '../../generated/validator-types.js';
 import { pick, type Locale } from '../../core/i18n/locale.js';
+import { InnerEventsController } from '../shared/inner-events.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { WyEvent, WyChangeEvent } from '../shared/events.js';
 import { formHostContext, type FormHost, type Uploader } from './form-host.js';
-import { pickWidget } from './registry.js';
+import { pickWidget, ensureWidget } from './registry.js';
 import { localStorageDrafts, type DraftStore } from './drafts.js';
 import { msg } from './messages.js';
 import { styles } from './schema-form.styles.js';
@@ -53,7 +54,7 @@ const DRAFT_DEBOUNCE_MS = 400;
 /**
  * Renders any JSON Schema (draft-07) plus a UI schema as an accessible form: groups, columns and
  * wizard steps from the UI schema; show/hide/enable/require/compute rules as JSONLogic data;
- * precompiled validation for shipped schemas (no eval) and lazily loaded Ajv for a schema given
+ * precompiled validation for shipped schemas and an interpreting validator for a schema given
  * at run time; errors in zh-CN or en naming each field; drafts saved as you type.
  * A keystroke updates only the fields that depend on it.
  * Form-associated: inside a host `<form>` its whole value travels in FormData under `name`
@@ -62,7 +63,7 @@ const DRAFT_DEBOUNCE_MS = 400;
  * @tag wy-schema-form
  * @summary Any JSON Schema + UI schema becomes an accessible, fast, form-associated form.
  *
- * @fires wy-change - The value changed; `detail` is `{ value, path }` (the JSON pointer that changed).
+ * @fires {WyChangeEvent<FormChangeDetail>} wy-change - The value changed; `detail` is `{ value, path }` (the JSON pointer that changed).
  * @fires wy-submit - A valid value was submitted; `detail.value`. Hidden fields are left out.
  * @fires wy-invalid - Submit or validate found problems; `detail.errors`.
  * @fires wy-error - The schema or UI schema cannot be used; `detail.error` names where and why.
@@ -143,13 +144,23 @@ export class WySchemaForm extends LitElement {
   @state() private notices: readonly ActiveNotice[] = [];
   @state() private structureVersion = 0;
   @state() private announcement = '';
-  @state() private validatorPending = false;
+  /** The validator is being made or loaded: `aria-busy` on the form, set in place (no re-render). */
+  private get validatorPending(): boolean {
+    return this._validatorPending;
+  }
+  private set validatorPending(v: boolean) {
+    this._validatorPending = v;
+    this.renderRoot?.querySelector('form[part="base"]')?.setAttribute('aria-busy', v ? 'true' : 'false');
+  }
+  private _validatorPending = false;
 
   private _value: unknown = undefined;
   private lastInput: unknown = undefined;
   /** Shipped vocabularies, once loaded (only schemas with external $refs need them). */
   private shippedRefs?: Readonly<Record<string, JsonSchema>>;
   private pendingBuild?: Promise<void>;
+  private readonly pendingWidgets = new Set<Promise<unknown>>();
+  private readonly widgetLoads = new WeakSet<Promise<unknown>>();
   private initialValue: unknown = undefined;
   private engine?: FormEngine;
   private layout?: Layout;
@@ -164,6 +175,7 @@ export class WySchemaForm extends LitElement {
   private readonly touched = new Set<string>();
   private submitted = false;
   private draftTimer?: ReturnType<typeof setTimeout>;
+  private validityTimer?: ReturnType<typeof setTimeout>;
   private draftRestored = false;
   private readonly internals: ElementInternals;
   private readonly localize = new LocalizeController(this);
@@ -171,6 +183,8 @@ export class WySchemaForm extends LitElement {
 
   constructor() {
     super();
+    // The error summary's wy-error-select moves focus here; it is not the form's API.
+    new InnerEventsController(this, ['wy-error-select']);
     this.internals = this.attachInternals();
     // Getters (not copies) so fields always see the current engine, locale and uploader.
     const host = Object.defineProperties(
@@ -208,6 +222,7 @@ export class WySchemaForm extends LitElement {
 
   /** Whether the value is valid (synchronous: async checks already run count, pending ones not). */
   checkValidity(): boolean {
+    this.flushValidity();
     return this.internals.checkValidity();
   }
 
@@ -299,6 +314,8 @@ export class WySchemaForm extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('beforeprint', this.onBeforePrint);
     window.removeEventListener('afterprint', this.onAfterPrint);
+    clearTimeout(this.validityTimer);
+    this.validityTimer = undefined;
     for (const r of this.asyncRuns.values()) {
       clearTimeout(r.timer);
       r.controller.abort();
@@ -318,11 +335,24 @@ export class WySchemaForm extends LitElement {
   /** Also waits for the shipped vocabularies when the schema needs them. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.pendingBuild) {
+    while (this.pendingBuild || this.pendingWidgets.size) {
       await this.pendingBuild;
+      await Promise.all(this.pendingWidgets);
       result = await super.getUpdateComplete();
     }
     return result;
+  }
+
+  /** A field's element loads on demand: updateComplete waits for it and for its first render. */
+  private trackWidget(p: Promise<unknown>): void {
+    if (this.widgetLoads.has(p)) return;
+    this.widgetLoads.add(p);
+    const done: Promise<unknown> = p
+      // The upgraded elements render their nested fields (which may load more): wait for those.
+      .then(() => Promise.all([...this.fields.values()].map((f) => f.updateComplete)))
+      .catch((err: unknown) => this.dispatchEvent(new WyErrorEvent(err instanceof Error ? err : new Error(String(err)))))
+      .finally(() => this.pendingWidgets.delete(done));
+    this.pendingWidgets.add(done);
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -383,11 +413,14 @@ export class WySchemaForm extends LitElement {
       this.notices = this.engine.activeNotices();
       const pre = this.precompiled;
       if (pre) this.validator = (data: unknown) => (pre(data) ? [] : (pre.errors ?? []));
-      // With live display, errors show from the start, once the validator is there.
-      void this.ensureValidator().then(
-        () => this.errorDisplay === 'live' && this.refreshErrors(true),
-        () => undefined,
-      );
+      // With live display, errors show from the start, once the validator is there. Otherwise
+      // the validator is made when first needed (validity is computed after the first render).
+      if (this.errorDisplay === 'live') {
+        void this.ensureValidator().then(
+          () => this.refreshErrors(true),
+          () => undefined,
+        );
+      }
       if (this.draftKey && !this.draftRestored) void this.restoreDraft();
     } catch (err) {
       const error = err instanceof Error ? err : new Error(String(err));
@@ -407,7 +440,8 @@ export class WySchemaForm extends LitElement {
     if (!this.validatorPromise) {
       this.validatorPending = true;
       const schema = this.schema!;
-      this.validatorPromise = (isShipped(schema) ? shippedValidator(schema).then((v) => v!) : compileAtRuntime(schema, Object.values({ ...this.shippedRefs, ...this.refs })))
+      const refs = Object.values({ ...this.shippedRefs, ...this.refs });
+      this.validatorPromise = (isShipped(schema) ? shippedValidator(schema).then((v) => v!) : Promise.resolve().then(() => interpretAtRuntime(schema, refs)))
         .then((v) => {
           if (this.schema === schema) this.validator = v;
           return v;
@@ -613,7 +647,28 @@ export class WySchemaForm extends LitElement {
     if (!this.engine) return;
     const value = this.engine.submittableValue();
     this.internals.setFormValue(this.name ? JSON.stringify(value) : null);
-    const errs = errors ?? this.computeErrorsSync() ?? [];
+    if (errors) {
+      this.applyValidity(errors);
+      return;
+    }
+    // Validating the whole value for `:invalid` and the host form's checkValidity() runs in the
+    // task after the one that changed it (a keystroke, the first render), not inside it; our own
+    // checkValidity()/reportValidity()/requestSubmit() validate at once.
+    this.validityTimer ??= setTimeout(() => this.flushValidity(), 0);
+  }
+
+  private flushValidity(): void {
+    clearTimeout(this.validityTimer);
+    this.validityTimer = undefined;
+    if (!this.engine) return;
+    if (!this.validator) {
+      if (!this.validatorError && this.schema) void this.ensureValidator().then(() => this.flushValidity(), () => undefined);
+      return;
+    }
+    this.applyValidity(this.computeErrorsSync() ?? []);
+  }
+
+  private applyValidity(errs: readonly ValidationError[]): void {
     const anchor = this.renderRoot?.querySelector<HTMLElement>('[part="submit"]') ?? undefined;
     if (errs.length && !this.disabled && !this.readonly) {
       this.internals.setValidity({ customError: true }, errs.map((e) => e.message).join('\n'), anchor);
@@ -641,7 +696,10 @@ export class WySchemaForm extends LitElement {
     const ui = this.uiFor(field);
     if (ui?.widget === 'hidden') return html``;
     const st = engine.stateOf(pointer);
-    const tag = unsafeStatic(pickWidget(field, ui));
+    const tagName = pickWidget(field, ui);
+    const loading = ensureWidget(tagName);
+    if (loading) this.trackWidget(loading);
+    const tag = unsafeStatic(tagName);
     const locale = this.localize.locale;
     // An object inside a list is already named by its item bar ("联系人 1").
     const label = field.key === '*' && field.type === 'object' ? '' : this.text(ui?.label ?? field.label);

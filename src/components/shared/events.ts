@@ -29,3 +29,13 @@ declare global {
     'wy-change': WyChangeEvent;
   }
 }
+
+/**
+ * Dispatches `event`, then (until 0.3) the same `detail` under the event's 0.1 name, for hosts
+ * that still listen to that. Returns what dispatching `event` returned.
+ */
+export function dispatchRenamed(target: EventTarget, event: WyEvent<unknown>, oldType: string): boolean {
+  const notCancelled = target.dispatchEvent(event);
+  target.dispatchEvent(new WyEvent(oldType, event.detail));
+  return notCancelled;
+}

@@ -15,6 +15,8 @@ import type { UiSchema } from '../../core/form/ui.js';
 import { actorContext, engineContext } from '../shared/context.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { WyEvent } from '../shared/events.js';
+import { InnerEventsController } from '../shared/inner-events.js';
+import { epochMs, type Instant } from '../../core/kernel/time.js';
 import type { WySchemaForm } from '../schema-form/schema-form.component.js';
 import { eventFieldsValidator } from './event-validator.js';
 import { formatDuration, formatInstant, isoShanghai, stateTitle, timelineRows, type TimelineRow } from './format.js';
@@ -80,6 +82,9 @@ const isConflict = (err: unknown): boolean =>
  *
  * @fires wy-transition - The engine accepted an event sent from the panel; `detail` is `{ instance, event, effects }`.
  *
+ * The events of the action forms inside (`wy-change`, `wy-submit`, `wy-invalid`, `wy-error`,
+ * `wy-error-select`) end at the panel's shadow root: what the host hears is `wy-transition`.
+ *
  * @csspart base - The panel.
  * @csspart header - Title, record number, state, handler and first receiver.
  * @csspart state - The current state's name (takes focus after an action).
@@ -102,6 +107,12 @@ const isConflict = (err: unknown): boolean =>
 export class WyWorkflowPanel extends LitElement {
   static override styles = styles;
 
+  constructor() {
+    super();
+    // The action forms' own events are not the panel's API: they end at its shadow root.
+    new InnerEventsController(this, ['wy-change', 'wy-submit', 'wy-invalid', 'wy-error', 'wy-error-select']);
+  }
+
   /** The workflow instance to show. */
   @property({ attribute: 'instance-id' }) instanceId?: string;
 
@@ -115,10 +126,17 @@ export class WyWorkflowPanel extends LitElement {
   @property({ reflect: true }) locale?: string;
 
   /**
-   * The instant clocks are read at, in epoch ms (for a fixed read-out in tests and stories).
+   * The instant clocks are read at (epoch ms, a Date or an ISO string; for a fixed read-out in tests and stories).
    * Unset: the engine's clock, read again every 30 seconds while the panel is on the page.
    */
-  @property({ attribute: false }) now?: number;
+  @property({ attribute: false }) now?: Instant;
+
+  /** `now` in epoch ms; undefined when unset or not an instant (then the engine's clock). */
+  private get nowMs(): number | undefined {
+    if (this.now === undefined) return undefined;
+    const ms = epochMs(this.now);
+    return Number.isFinite(ms) ? ms : undefined;
+  }
 
   /** Timeline order: `newest` first (default) or `oldest` first. */
   @property({ attribute: 'timeline-order' }) timelineOrder: 'newest' | 'oldest' = 'newest';
@@ -182,7 +200,7 @@ export class WyWorkflowPanel extends LitElement {
       const [history, actions, clocks] = await Promise.all([
         engine.history(id),
         actor ? engine.availableActions(snapshot, actor) : Promise.resolve([]),
-        engine.clocks(snapshot, this.now),
+        engine.clocks(snapshot, this.nowMs),
       ]);
       if (token !== this.loadToken) return;
       this.snapshot = snapshot;
@@ -255,7 +273,7 @@ export class WyWorkflowPanel extends LitElement {
     const snapshot = this.snapshot;
     if (!engine || !snapshot) return;
     try {
-      const clocks = await engine.clocks(snapshot, this.now);
+      const clocks = await engine.clocks(snapshot, this.nowMs);
       if (this.snapshot === snapshot) this.clocks = clocks;
     } catch {
       /* the next reload reports it */

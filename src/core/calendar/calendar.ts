@@ -2,6 +2,7 @@ import { validateWith, type ValidationError } from '../errors.js';
 import validateCalendar from '../../generated/validators/calendar.js';
 import calendarLabels from '../../generated/labels/calendar.js';
 import type { Localized } from '../i18n/locale.js';
+import { toEpochMs, type Instant } from '../kernel/time.js';
 
 /**
  * Calendar data as `schemas/calendar.schema.json` describes it (and `schemas/calendars/cn-*.json`
@@ -20,6 +21,14 @@ export interface CalendarData {
   readonly source?: { readonly package: string; readonly version: string; readonly generator?: string };
 }
 
+/**
+ * What `createCalendar` takes: `CalendarData`, or the same as a JSON import gives it (TypeScript
+ * widens `kind` to `string` there), so `createCalendar(cn2026)` type-checks after
+ * `import cn2026 from 'wuye-kit/schemas/calendars/cn-2026.json' with { type: 'json' }`. The data
+ * is checked against calendar.schema.json either way.
+ */
+export type CalendarInput = CalendarData | (Omit<CalendarData, 'days'> & { readonly days: readonly { readonly date: string; readonly kind: string; readonly name?: Localized }[] });
+
 /** Why a day is or is not a working day. */
 export type DayReason = 'weekday' | 'weekend' | 'holiday' | 'makeup-workday';
 
@@ -34,8 +43,7 @@ export interface DayInfo {
   readonly covered: boolean;
 }
 
-/** An instant: epoch milliseconds, a Date-like `{ getTime() }`, or an ISO 8601 string. */
-export type Instant = number | string | { getTime(): number };
+export type { Instant } from '../kernel/time.js';
 
 /**
  * A business calendar in one fixed-offset time zone. All arithmetic is on epoch milliseconds;
@@ -78,11 +86,7 @@ const DAY = 86_400_000;
 /** A calendar with no working day in this many days is broken; arithmetic stops instead of looping. */
 const MAX_SCAN_DAYS = 366 * 30;
 
-function toMs(at: Instant): number {
-  const ms = typeof at === 'number' ? at : typeof at === 'string' ? Date.parse(at) : at.getTime();
-  if (!Number.isFinite(ms)) throw new RangeError(`Not a valid instant: ${String(at)}`);
-  return ms;
-}
+const toMs = toEpochMs;
 
 const minutes = (hhmm: string): number => {
   const [h, m] = hhmm.split(':');
@@ -105,8 +109,9 @@ function dateOfDayIndex(index: number): string {
  * hours; the others must agree on the offset and add their dated days. Invalid data throws a
  * CalendarDataError listing the schema errors.
  */
-export function createCalendar(data: CalendarData | readonly CalendarData[]): BusinessCalendar {
-  const list: readonly CalendarData[] = Array.isArray(data) ? data : [data as CalendarData];
+export function createCalendar(data: CalendarInput | readonly CalendarInput[]): BusinessCalendar {
+  // Checked against the schema below, so each entry is CalendarData from then on.
+  const list = (Array.isArray(data) ? data : [data]) as readonly CalendarData[];
   if (list.length === 0) throw new CalendarDataError('createCalendar needs at least one calendar data object.');
   for (const d of list) {
     const r = validateWith(validateCalendar, calendarLabels, d, { locale: 'en' });

@@ -34,8 +34,10 @@ export function deriveFacts(c: Complaint, asOf: number): DeductionFacts {
   }
   return {
     validity: c.validity ?? null,
-    category: c.category,
-    severity: c.severity,
+    // Required for complaints only (the schema's if/then); a record without them is reported as
+    // unreadable at /category or /severity by the base lookup below, never scored.
+    category: c.category as DeductionFacts['category'],
+    severity: c.severity as DeductionFacts['severity'],
     repeat: c.repeat === true,
     'escalated-to-hq': c.escalatedToHq === true,
     emergency: c.emergency === true,

@@ -10,6 +10,8 @@ export type { ResolvedPeriod } from './time.js';
 export { formatPoints, ruleLabel, inputLabel, inputValue, describeInputs, deductionGroupTable, deductionLinesTable } from './explain.js';
 export type { DeductionTableOptions } from './explain.js';
 export { deductionText } from './messages.js';
+export { deductionCoverage, deductionCoverageText } from './coverage.js';
+export type { DeductionCoverage } from './coverage.js';
 export type {
   ComplaintDeduction,
   DeductionFact,

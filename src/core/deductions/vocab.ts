@@ -9,9 +9,10 @@ import satisfaction from '../../generated/schemas/vocab/satisfaction.js';
 import deductionFact from '../../generated/schemas/vocab/deduction-fact.js';
 import deductionStatus from '../../generated/schemas/vocab/deduction-status.js';
 import deductionRoundingMode from '../../generated/schemas/vocab/deduction-rounding-mode.js';
+import voiceKind from '../../generated/schemas/vocab/voice-kind.js';
 import type { Locale, Localized } from '../i18n/locale.js';
 
-const schemas = { contentCategory, severity, validity, externalBody, satisfaction, deductionFact, deductionStatus, deductionRoundingMode };
+const schemas = { contentCategory, severity, validity, externalBody, satisfaction, deductionFact, deductionStatus, deductionRoundingMode, voiceKind };
 
 /** A vocabulary the calculator uses (same names as `vocab` in wuye-kit/core). */
 export type DeductionVocab = keyof typeof schemas;

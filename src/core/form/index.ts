@@ -8,7 +8,9 @@ export type { UiSchema, UiField, UiGroup, UiStep, UiNotice, UiDocument, Layout }
 export { compileRules, logicDeps, evaluate, varToPointer } from './rules.js';
 export type { UiRule, CompiledRule } from './rules.js';
 export { matches, holds, deepEqual } from './conditions.js';
-export { validateForm, shippedValidator, isShipped, compileAtRuntime, RuntimeCompileError } from './validation.js';
+export { validateForm, shippedValidator, isShipped, compileAtRuntime, interpretAtRuntime, RuntimeCompileError } from './validation.js';
+export { interpretSchema, SchemaInterpretError, FORMATS } from './interpreter.js';
+export type { InterpretedValidator, InterpreterOptions } from './interpreter.js';
 export type { RawValidator } from './validation.js';
 export { getAt, setAt, sanitize, templateOf, splitPointer, joinPointer, escapeKey } from './pointer.js';
 export { FormSchemaError } from './types.js';

@@ -4,6 +4,7 @@ import { mapErrors, formatError, type ValidationError } from '../errors.js';
 import type { Locale } from '../i18n/locale.js';
 import { pick } from '../i18n/locale.js';
 import { getAt, templateOf } from './pointer.js';
+import { interpretSchema } from './interpreter.js';
 import type { FormEngine } from './engine.js';
 import type { JsonSchema, Text } from './types.js';
 
@@ -25,35 +26,28 @@ export async function shippedValidator(schema: JsonSchema): Promise<RawValidator
   return (data) => (fn(data) ? [] : (fn.errors ?? []));
 }
 
-/** Raised when a custom schema needs run-time compilation and the page forbids eval. */
+/** Raised when a schema given at run time cannot be used for validation (an unresolvable `$ref`, a bad pattern). */
 export class RuntimeCompileError extends Error {
   override readonly name = 'RuntimeCompileError';
 }
 
 /**
- * Compiles a schema given at run time (a configurator's edit) with Ajv, loaded lazily so that
- * pages with shipped schemas never download it. Ajv compiles to a Function: under a CSP
- * without 'unsafe-eval' this fails, and the error says what to do instead.
+ * The validator of a schema given at run time (a configurator's edit, a schema fetched by a
+ * low-code host): interpreted (src/core/form/interpreter.ts), so nothing is compiled, nothing is
+ * downloaded, and it works under a Content-Security-Policy without 'unsafe-eval'. Its errors
+ * have the precompiled validators' shape, so messages are the same on both paths.
  */
-export async function compileAtRuntime(schema: JsonSchema, refs: readonly JsonSchema[] = []): Promise<RawValidator> {
-  let fn: ((d: unknown) => boolean) & { errors?: unknown };
+export function interpretAtRuntime(schema: JsonSchema, refs: readonly JsonSchema[] = []): RawValidator {
   try {
-    const { Ajv, addFormats } = await import('../../generated/vendor/ajv.js');
-    const ajv = new Ajv({ allErrors: true, strict: false, messages: false, logger: false });
-    addFormats(ajv);
-    for (const r of refs) if (r.$id && !ajv.getSchema(r.$id)) ajv.addSchema(r);
-    fn = ajv.compile(schema);
+    return interpretSchema(schema, { refs });
   } catch (err) {
-    const text = String(err instanceof Error ? err.message : err);
-    const csp = err instanceof EvalError || /unsafe-eval|Content Security Policy|EvalError/i.test(text);
-    throw new RuntimeCompileError(
-      (csp
-        ? "This schema is not precompiled, and the page's Content-Security-Policy forbids the eval that Ajv needs to compile it. "
-        : `This schema could not be compiled for validation: ${text}. `) +
-        "Precompile it (`npx wuye-kit compile <schema>`) or allow 'unsafe-eval' on this page.",
-    );
+    throw new RuntimeCompileError(`This schema cannot be used for validation: ${err instanceof Error ? err.message : String(err)}`);
   }
-  return (data) => (fn(data) ? [] : ((fn.errors as GeneratedError[] | null | undefined) ?? []));
+}
+
+/** @deprecated The name of the former Ajv path; the same as `interpretAtRuntime` (no compilation happens). */
+export async function compileAtRuntime(schema: JsonSchema, refs: readonly JsonSchema[] = []): Promise<RawValidator> {
+  return interpretAtRuntime(schema, refs);
 }
 
 /**

@@ -34,6 +34,8 @@ export interface StatsForm {
  */
 export interface StatsConfig {
   readonly form: StatsForm;
+  /** Types of feedback counted when no kind filter is given; default `['complaint']` (投诉 only). */
+  readonly countKinds?: readonly string[];
   readonly validCodes: readonly string[];
   readonly satisfiedCodes: readonly string[];
   readonly measures: readonly StatsMeasure[];

@@ -1,6 +1,6 @@
 // Statistics: the 顾客投诉分类统计表 as data, its sorting, drill-down filters and exports.
-export { aggregateComplaints } from './aggregate.js';
-export type { AggregateOptions } from './aggregate.js';
+export { aggregateComplaints, aggregateCells } from './aggregate.js';
+export type { AggregateOptions, StatsCell, StatsCellInput } from './aggregate.js';
 export { DEFAULT_STATS_CONFIG } from './config.js';
 export type { StatsConfig, StatsMeasure, StatsForm, StatsSignature, StatsCounter } from './config.js';
 export { statsColumns, cellValue, isRatioColumn } from './table.js';
@@ -18,8 +18,10 @@ export type {
   StatsComparison,
   StatsSkipped,
 } from './table.js';
-export { shanghaiMonth, parseMonth, formatMonth } from './period.js';
-export type { StatsPeriod, MonthSpan } from './period.js';
+export { shanghaiMonth, parseMonth, formatMonth, PERIOD_PRESETS, isPeriodPreset, resolvePreset, compareRange, rangeMonths, presetOf, isDateRange, monthFirstDay, monthLastDay } from './period.js';
+export type { StatsPeriod, MonthSpan, PeriodPreset, PeriodCompare, DateRange, ResolvedPreset } from './period.js';
+export { statsCoverage, coverageText } from './coverage.js';
+export type { StatsCoverage } from './coverage.js';
 export { sortStatsTable } from './sort.js';
 export type { StatsSort, SortDirection } from './sort.js';
 export { statsCellFilter, statsRecordMatcher, countsToward } from './filter.js';

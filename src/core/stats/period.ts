@@ -140,3 +140,125 @@ export function periodStart(index: number, period: StatsPeriod): number {
 
 /** A span as `YYYY-MM` strings. */
 export const span = (from: number, to: number): MonthSpan => ({ from: formatMonth(from), to: formatMonth(to) });
+
+// ── Period presets: what a desk asks for ("this month", "last quarter", …) ────────────────────
+
+/** The period a desk picks: a preset relative to today (Asia/Shanghai), or `custom` (explicit dates). */
+export const PERIOD_PRESETS = ['this-month', 'last-month', 'this-quarter', 'last-quarter', 'this-year', 'last-year', 'custom'] as const;
+export type PeriodPreset = (typeof PERIOD_PRESETS)[number];
+
+/** Comparison with the previous period (环比, `mom`) or the same period a year earlier (同比, `yoy`). */
+export type PeriodCompare = 'none' | 'mom' | 'yoy';
+
+/** Calendar dates, both inclusive, `YYYY-MM-DD` (Asia/Shanghai). */
+export interface DateRange {
+  readonly from: string;
+  readonly to: string;
+}
+
+/** A preset resolved for one day: the dates, the same span as months, and the natural granularity. */
+export interface ResolvedPreset {
+  readonly preset: Exclude<PeriodPreset, 'custom'>;
+  readonly range: DateRange;
+  readonly months: MonthSpan;
+  readonly granularity: StatsPeriod;
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/** First day of month `index`, `YYYY-MM-DD`. */
+export function monthFirstDay(index: number): string {
+  return `${formatMonth(index)}-01`;
+}
+
+/** Last day of month `index`, `YYYY-MM-DD`. */
+export function monthLastDay(index: number): string {
+  const year = Math.floor(index / 12);
+  return `${formatMonth(index)}-${pad2(daysInMonth(year, index - year * 12))}`;
+}
+
+/** Whether `preset` is one of PERIOD_PRESETS. */
+export const isPeriodPreset = (preset: unknown): preset is PeriodPreset => typeof preset === 'string' && (PERIOD_PRESETS as readonly string[]).includes(preset);
+
+/**
+ * The dates of a preset on the day of `now` (epoch ms) in Asia/Shanghai: `this-month` on
+ * 2026-11-30T20:00Z is December 2026 (it is already 1 December in Shanghai). Throws for `custom`
+ * or an unknown preset.
+ */
+export function resolvePreset(preset: PeriodPreset, now: number): ResolvedPreset {
+  if (preset === 'custom' || !isPeriodPreset(preset)) throw new RangeError(`not a relative period preset: "${String(preset)}"`);
+  const m = monthOfInstant(now);
+  const granularity: StatsPeriod = preset.endsWith('month') ? 'month' : preset.endsWith('quarter') ? 'quarter' : 'year';
+  const len = periodLength(granularity);
+  const start = periodStart(m, granularity) - (preset.startsWith('last') ? len : 0);
+  const end = start + len - 1;
+  return { preset, range: { from: monthFirstDay(start), to: monthLastDay(end) }, months: span(start, end), granularity };
+}
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Day number since 1970-01-01 of `YYYY-MM-DD`, or undefined when it is not a calendar date. */
+function dayOf(date: string): number | undefined {
+  const m = DATE_RE.exec(date);
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo - 1)) return undefined;
+  return Date.UTC(y, mo - 1, d) / DAY_MS;
+}
+
+const dateOf = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+/** Whether a range is two calendar dates, `from` not after `to`. */
+export function isDateRange(range: unknown): range is DateRange {
+  if (range === null || typeof range !== 'object') return false;
+  const { from, to } = range as { from?: unknown; to?: unknown };
+  if (typeof from !== 'string' || typeof to !== 'string') return false;
+  const a = dayOf(from);
+  const b = dayOf(to);
+  return a !== undefined && b !== undefined && a <= b;
+}
+
+/**
+ * The range compared with: `mom` the previous equal span (whole months shift by their month
+ * count, other spans by their day count), `yoy` the same dates a year earlier (29 February
+ * becomes the 28th). Undefined for `none`. Throws for a range that is not two dates.
+ */
+export function compareRange(range: DateRange, compare: PeriodCompare): DateRange | undefined {
+  if (compare === 'none') return undefined;
+  if (!isDateRange(range)) throw new RangeError(`not a date range: ${JSON.stringify(range)}`);
+  const [fy, fm, fd] = range.from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = range.to.split('-').map(Number) as [number, number, number];
+  const fromM = fy * 12 + fm - 1;
+  const toM = ty * 12 + tm - 1;
+  const wholeMonths = fd === 1 && range.to === monthLastDay(toM);
+  if (compare === 'yoy') {
+    if (wholeMonths) return { from: monthFirstDay(fromM - 12), to: monthLastDay(toM - 12) };
+    const clamp = (y: number, m: number, d: number) => `${y}-${pad2(m)}-${pad2(Math.min(d, daysInMonth(y, m - 1)))}`;
+    return { from: clamp(fy - 1, fm, fd), to: clamp(ty - 1, tm, td) };
+  }
+  if (wholeMonths) {
+    const n = toM - fromM + 1;
+    return { from: monthFirstDay(fromM - n), to: monthLastDay(toM - n) };
+  }
+  const a = dayOf(range.from)!;
+  const b = dayOf(range.to)!;
+  const n = b - a + 1;
+  return { from: dateOf(a - n), to: dateOf(b - n) };
+}
+
+/** The months a date range touches, as `YYYY-MM` (the statistics table counts whole months). */
+export function rangeMonths(range: DateRange): MonthSpan {
+  return { from: range.from.slice(0, 7), to: range.to.slice(0, 7) };
+}
+
+/** The preset a date range equals on the day of `now`, else `custom`. */
+export function presetOf(range: DateRange, now: number): PeriodPreset {
+  for (const p of PERIOD_PRESETS) {
+    if (p === 'custom') continue;
+    const r = resolvePreset(p, now).range;
+    if (r.from === range.from && r.to === range.to) return p;
+  }
+  return 'custom';
+}

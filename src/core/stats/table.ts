@@ -15,7 +15,10 @@ export interface StatsOffice {
   readonly regionName?: string | Localized;
 }
 
-/** Which records count: each list keeps the records whose code is in it; absent or empty keeps all. */
+/**
+ * Which records count: each list keeps the records whose code is in it; absent or empty keeps all —
+ * except `kind`: absent counts the config's `countKinds` (complaints only, by default), empty counts every kind.
+ */
 export interface StatsFilter {
   readonly kind?: readonly string[];
   readonly channel?: readonly string[];

@@ -25,6 +25,18 @@ export interface BrowserStoreOptions {
 }
 
 // Version 2 (issue 17): idempotency keys and timer ids keyed per instance, a change feed.
+
+/**
+ * IndexedDB's key ranges, from the page's globals: src/workflow is type-checked without the DOM
+ * lib (it runs in Node too), and only BrowserStore, which needs IndexedDB anyway, reaches for it.
+ */
+interface KeyRanges {
+  bound(lower: unknown, upper: unknown, lowerOpen?: boolean, upperOpen?: boolean): IDBKeyRangeLike;
+  lowerBound(lower: unknown, open?: boolean): IDBKeyRangeLike;
+}
+type IDBKeyRangeLike = Parameters<IDBPDatabase['getAll']>[1];
+const keyRange = (): KeyRanges => (globalThis as unknown as { IDBKeyRange: KeyRanges }).IDBKeyRange;
+
 const DB_VERSION = 2;
 const INSTANCES = 'instances';
 const AUDIT = 'audit';
@@ -110,7 +122,7 @@ export class BrowserStore implements WorkflowStore {
       writes.push(tx.objectStore(INSTANCES).put({ id: c.instanceId, snapshot: c.snapshot, lastSeq } satisfies InstanceRow));
       for (const a of c.audit) writes.push(tx.objectStore(AUDIT).add(a));
       const timers = tx.objectStore(TIMERS);
-      const old = (await timers.index('instanceId').getAllKeys(c.instanceId)) as IDBValidKey[];
+      const old = await timers.index('instanceId').getAllKeys(c.instanceId);
       for (const key of old) writes.push(timers.delete(key));
       for (const t of c.timers) writes.push(timers.put(t));
       if (c.idempotencyKey !== undefined) {
@@ -140,8 +152,8 @@ export class BrowserStore implements WorkflowStore {
 
   async dueTimers(now: number, limit = 1000, after?: TimerPosition): Promise<Timer[]> {
     const db = await this.#open();
-    const lower: IDBValidKey = after ? [after.dueAt, after.instanceId, after.id] : [-Infinity];
-    const range = IDBKeyRange.bound(lower, [now, [], []], after !== undefined, false);
+    const lower = after ? [after.dueAt, after.instanceId, after.id] : [-Infinity];
+    const range = keyRange().bound(lower, [now, [], []], after !== undefined, false);
     const out = (await db.getAllFromIndex(TIMERS, 'due', range, Math.max(1, limit))) as Timer[];
     return out.sort(byDue);
   }
@@ -159,7 +171,7 @@ export class BrowserStore implements WorkflowStore {
 
   async changes(after: number, limit = 100): Promise<StoreChange[]> {
     const db = await this.#open();
-    return (await db.getAll(CHANGES, IDBKeyRange.lowerBound(after, true), Math.max(1, limit))) as StoreChange[];
+    return (await db.getAll(CHANGES, keyRange().lowerBound(after, true), Math.max(1, limit))) as StoreChange[];
   }
 
   async lastCursor(): Promise<number> {

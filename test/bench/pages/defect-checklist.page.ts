@@ -19,7 +19,7 @@ el.items = makeDefects(Number(q.get('n') ?? 40));
 if (q.get('locale')) el.locale = q.get('locale')!;
 if (q.get('view')) el.view = q.get('view') as WyDefectChecklist['view'];
 if (q.get('decision')) el.ownerDecision = { decision: q.get('decision') as 'accept' | 'refuse', reason: '卫生间渗水未修复', signatureName: '张伟', at: NOW };
-el.upload = async (file) => ({ id: `ph-${file.name}`, url: `/uploads/${encodeURIComponent(file.name)}` });
+el.uploader = async (file) => ({ id: `ph-${file.name}`, url: `/uploads/${encodeURIComponent(file.name)}` });
 el.addEventListener('wy-change', (e) => (el.items = (e.detail as { items: WyDefectChecklist['items'] }).items));
 document.body.style.margin = '16px';
 document.body.append(el);

@@ -14,10 +14,10 @@ const n = Number(q.get('rows') ?? 0);
 if (n) {
   const list = makeOffices(n);
   el.offices = list;
-  el.records = makeRecords(n * 4, list.map((o) => o.id));
+  el.complaints = makeRecords(n * 4, list.map((o) => o.id));
 } else {
   el.offices = offices;
-  el.records = records;
+  el.complaints = records;
 }
 el.locale = q.get('locale') ?? 'zh-CN';
 el.groupBy = (q.get('groupBy') ?? 'office') as WyComplaintStats['groupBy'];

@@ -109,7 +109,7 @@ export class WyArrayField extends WyFieldBase {
   static override styles: CSSResultGroup = [fieldStyles, groupStyles];
   /** Bounds from the schema (minItems/maxItems). */
   @property({ type: Number, attribute: 'min-items' }) minItems = 0;
-  @property({ type: Number, attribute: 'max-items' }) maxItems = Number.POSITIVE_INFINITY;
+  @property({ type: Number, attribute: 'max-items' }) maxItems: number = Number.POSITIVE_INFINITY;
 
   // Stable keys per item so moving an item moves its DOM (and focus), not just its values.
   private keys: number[] = [];

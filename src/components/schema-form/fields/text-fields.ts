@@ -28,7 +28,7 @@ abstract class InputField extends WyFieldBase {
   protected fromInput(s: string): unknown {
     return s === '' ? undefined : s;
   }
-  protected extraAttrs(): { min?: string; max?: string; step?: string } {
+  protected extraAttrs(): { min?: string | undefined; max?: string | undefined; step?: string | undefined } {
     return {};
   }
 

@@ -1,0 +1,127 @@
+// Provenance of every shipped fact (issue 14): each vocabulary entry, workflow step, transition,
+// clock, form, form number, rule and default says where the manual states it (x-source) or that
+// it is a default with a note (x-default + x-note); `wuye-kit check --defaults` lists the
+// defaults a host has not replaced; schemas/README.md is generated from the same data.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { factsOf, shapeOf, provenanceOf } from '../../src/core/provenance.js';
+import { main, shippedConfigFiles } from '../../src/cli/main.js';
+import { checkText } from '../../src/cli/check.js';
+import { loadShipped } from '../../src/cli/shipped.js';
+import { renderSchemasReadme } from '../../src/cli/schemas-readme.js';
+import { checkDefinition } from '../../src/workflow/definition.js';
+import { builtinDefinitions } from '../../src/workflow/builtin.js';
+
+const root = process.cwd();
+const files = shippedConfigFiles(join(root, 'schemas'));
+const read = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as Record<string, unknown>;
+const tmp = mkdtempSync(join(tmpdir(), 'wy-prov-'));
+
+async function run(args: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main(args, { out: (t) => (out += t), err: (t) => (err += t), cwd: root, env: {} });
+  return { code, out, err };
+}
+
+test('every shipped configuration file has a known shape, and every fact in it has provenance', () => {
+  assert.ok(files.length > 40, `${files.length} files`);
+  const problems: string[] = [];
+  let facts = 0;
+  for (const f of files) {
+    const data = read(f);
+    const shape = shapeOf(data);
+    assert.ok(shape, `${relative(root, f)}: shape not recognised`);
+    for (const fact of factsOf(data, shape)) {
+      facts++;
+      if (fact.provenance.kind === 'missing' || fact.provenance.kind === 'invalid') problems.push(`${relative(root, f)}${fact.path} (${fact.what}): ${fact.provenance.kind}`);
+    }
+  }
+  assert.deepEqual(problems, []);
+  assert.ok(facts > 500, `${facts} facts`);
+});
+
+test('provenance is required: a fact without it, or a malformed one, is found', () => {
+  const wf = structuredClone(read('schemas/workflows/complaint.json')) as { states: Record<string, unknown>[] };
+  delete wf.states[0]!['x-source'];
+  delete wf.states[0]!['x-default'];
+  const missing = factsOf(wf).filter((f) => f.provenance.kind === 'missing');
+  assert.deepEqual(missing.map((f) => f.path), ['/states/0']);
+  assert.equal(provenanceOf({ 'x-default': true }).kind, 'invalid');
+  assert.equal(provenanceOf({ 'x-default': true, 'x-note': 'n', 'x-source': 's' }).kind, 'invalid');
+  assert.equal(provenanceOf({ 'x-source': '' }).kind, 'invalid');
+  const vocab = read('schemas/vocab/severity.json') as { 'x-provenance': Record<string, unknown> };
+  delete vocab['x-provenance']['major'];
+  assert.deepEqual(factsOf(vocab).filter((f) => f.provenance.kind === 'missing').map((f) => f.path), ['/x-provenance/major']);
+});
+
+test('the meta-schemas accept provenance keys and reject a default without its note', () => {
+  const wf = structuredClone(read('schemas/workflows/complaint.json')) as { clocks: Record<string, unknown>[] };
+  assert.equal(checkDefinition(wf).ok, true);
+  delete wf.clocks[0]!['x-note'];
+  const r = checkDefinition(wf);
+  assert.equal(r.ok, false);
+  assert.ok(r.problems.some((p) => p.path.startsWith('/clocks/0')), JSON.stringify(r.problems));
+});
+
+test('every shipped file still checks clean against its meta-schema with its provenance', async () => {
+  const shipped = loadShipped();
+  for (const f of files) {
+    const data = read(f);
+    // Routing has no meta-schema (routeComplaint() reads it; complaint.test.ts); vocabularies are
+    // checked by npm run gen (Ajv strict, labels for every code), not as form schemas.
+    if (shapeOf(data) === 'routing' || shapeOf(data) === 'vocabulary') continue;
+    const r = await checkText(readFileSync(f, 'utf8'), { file: f, locale: 'en', shipped: shipped.forFile(f) });
+    assert.deepEqual(r.findings.filter((x) => x.severity === 'error'), [], relative(root, f));
+  }
+});
+
+test('schemas/README.md is the rendering of the provenance data (it cannot drift)', () => {
+  assert.equal(readFileSync('schemas/README.md', 'utf8'), renderSchemasReadme(join(root, 'schemas')), 'run npm run gen');
+});
+
+test('pages do not carry the notes: the runtime modules have no provenance keys', () => {
+  const text = JSON.stringify(builtinDefinitions);
+  assert.doesNotMatch(text, /x-source|x-default|x-note/);
+});
+
+test('check --defaults lists, per file, the defaults not replaced; --strict fails while any remain', async () => {
+  const wf = read('schemas/workflows/complaint.json') as { clocks: Record<string, unknown>[] };
+  const f = join(tmp, 'complaint.workflow.json');
+  writeFileSync(f, JSON.stringify(wf, null, 2));
+  const before = await run(['check', '--defaults', '--json', f]);
+  assert.equal(before.code, 0, before.err);
+  const rb = JSON.parse(before.out) as { defaults: number; files: { defaults: { path: string; what: string }[] }[] };
+  assert.ok(rb.defaults > 0);
+  assert.ok(rb.files[0]!.defaults.some((d) => d.path === '/clocks/0' && d.what.startsWith('clock reply')));
+  // The company replaces the reply limit with its own rule.
+  delete wf.clocks[0]!['x-default'];
+  delete wf.clocks[0]!['x-note'];
+  wf.clocks[0]!['x-source'] = '本公司《投诉处理服务标准》第 3 条';
+  writeFileSync(f, JSON.stringify(wf, null, 2));
+  const after = await run(['check', '--defaults', '--json', f]);
+  const ra = JSON.parse(after.out) as { defaults: number };
+  assert.equal(ra.defaults, rb.defaults - 1);
+  assert.equal((await run(['check', '--defaults', '--strict', f])).code, 1);
+  // Human output names the file, line and the note, in zh-CN by default.
+  const text = await run(['check', '--defaults', f]);
+  assert.match(text.out, /项默认值待替换/);
+  assert.match(text.out, /complaint\.workflow\.json:\d+:\d+: 默认值 clock close/);
+  // A fact without provenance is a warning; --strict fails on it too.
+  delete wf.clocks[0]!['x-source'];
+  writeFileSync(f, JSON.stringify(wf, null, 2));
+  const warn = await run(['check', '--defaults', '--locale', 'en', f]);
+  assert.match(warn.out, /warning \[no-provenance\] clock reply/);
+});
+
+test('check --defaults without files reads the shipped schemas/ folder', async () => {
+  const r = await run(['check', '--defaults', '--json']);
+  assert.equal(r.code, 0, r.err);
+  const j = JSON.parse(r.out) as { files: { file: string }[]; errors: number; warnings: number };
+  assert.equal(j.errors + j.warnings, 0);
+  assert.ok(j.files.some((x) => x.file.endsWith('workflows/move-in.json')));
+  assert.ok(!j.files.some((x) => x.file.includes('examples')));
+});
