@@ -73,11 +73,20 @@ async function serve(handler: FetchHandler, req: IncomingMessage, res: ServerRes
     response.headers.forEach((value, key) => {
       out[key] = value;
     });
-    res.writeHead(response.status, out);
     if (!response.body) {
+      res.writeHead(response.status, out);
       res.end();
       return;
     }
+    if (!(response.headers.get('content-type') ?? '').startsWith('text/event-stream')) {
+      // A whole answer goes out in one write (headers and body together).
+      const bytes = Buffer.from(await response.arrayBuffer());
+      out['content-length'] = String(bytes.byteLength);
+      res.writeHead(response.status, out);
+      res.end(bytes);
+      return;
+    }
+    res.writeHead(response.status, out);
     res.flushHeaders();
     const reader = response.body.getReader();
     abort.signal.addEventListener('abort', () => void reader.cancel().catch(() => undefined));

@@ -33,7 +33,7 @@ export interface TestServer {
   now: number;
   /** fetch with the person's session cookie (none for `null`). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read field by field and asserted
-  call(who: keyof typeof PEOPLE | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any; text: string; headers: Headers }>;
+  call(who: keyof typeof PEOPLE | 'boom' | null, method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; json: any; text: string; headers: Headers }>;
   close(): Promise<void>;
 }
 
@@ -50,6 +50,8 @@ export async function startTestServer(extra: Partial<WorkflowHandlerOptions> = {
     feed: { pollMs: 50, heartbeatMs: 1000 },
     authenticate: (request) => {
       const m = /(?:^|;\s*)session=([^;]+)/.exec(request.headers.get('cookie') ?? '');
+      // A host whose session lookup fails: the answer is a 500 without this text.
+      if (m?.[1] === 's-boom') throw new Error('SQLITE_BUSY: database is locked at /srv/session.db');
       const p = m ? sessions.get(m[1]!) : undefined;
       return p ? { id: p.id, name: p.name, roles: p.roles } : null;
     },

@@ -26,23 +26,19 @@ export interface BrowserStoreOptions {
 
 // Version 2 (issue 17): idempotency keys and timer ids keyed per instance, a change feed.
 
-/**
- * IndexedDB's key ranges, from the page's globals: src/workflow is type-checked without the DOM
- * lib (it runs in Node too), and only BrowserStore, which needs IndexedDB anyway, reaches for it.
- */
-interface KeyRanges {
-  bound(lower: unknown, upper: unknown, lowerOpen?: boolean, upperOpen?: boolean): IDBKeyRangeLike;
-  lowerBound(lower: unknown, open?: boolean): IDBKeyRangeLike;
-}
-type IDBKeyRangeLike = Parameters<IDBPDatabase['getAll']>[1];
-const keyRange = (): KeyRanges => (globalThis as unknown as { IDBKeyRange: KeyRanges }).IDBKeyRange;
-
 const DB_VERSION = 2;
 const INSTANCES = 'instances';
 const AUDIT = 'audit';
 const TIMERS = 'timers';
 const COMMANDS = 'commands';
 const CHANGES = 'changes';
+
+/** IndexedDB's key ranges, read from the global (this module is compiled without the DOM lib). */
+interface KeyRanges {
+  bound(lower: unknown, upper: unknown, lowerOpen?: boolean, upperOpen?: boolean): unknown;
+  lowerBound(lower: unknown, open?: boolean): unknown;
+}
+const keyRange = (): KeyRanges => (globalThis as unknown as { IDBKeyRange: KeyRanges }).IDBKeyRange;
 
 interface InstanceRow {
   readonly id: string;
@@ -153,8 +149,9 @@ export class BrowserStore implements WorkflowStore {
   async dueTimers(now: number, limit = 1000, after?: TimerPosition): Promise<Timer[]> {
     const db = await this.#open();
     const lower = after ? [after.dueAt, after.instanceId, after.id] : [-Infinity];
+    // Arrays sort after strings in IndexedDB: [now, [], []] is above every [now, instance, id].
     const range = keyRange().bound(lower, [now, [], []], after !== undefined, false);
-    const out = (await db.getAllFromIndex(TIMERS, 'due', range, Math.max(1, limit))) as Timer[];
+    const out = (await db.getAllFromIndex(TIMERS, 'due', range as never, Math.max(1, limit))) as Timer[];
     return out.sort(byDue);
   }
 
@@ -171,7 +168,7 @@ export class BrowserStore implements WorkflowStore {
 
   async changes(after: number, limit = 100): Promise<StoreChange[]> {
     const db = await this.#open();
-    return (await db.getAll(CHANGES, keyRange().lowerBound(after, true), Math.max(1, limit))) as StoreChange[];
+    return (await db.getAll(CHANGES, keyRange().lowerBound(after, true) as never, Math.max(1, limit))) as StoreChange[];
   }
 
   async lastCursor(): Promise<number> {
