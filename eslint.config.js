@@ -42,6 +42,20 @@ export default tseslint.config(
     },
   },
   {
+    // One home for time: dates are read in Asia/Shanghai by src/core/kernel/time.ts, never in the
+    // machine's zone and never with a fixed offset written elsewhere.
+    files: ['src/**/*.ts'],
+    ignores: ['src/core/kernel/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='getTimezoneOffset']", message: "Dates are read in Asia/Shanghai, not the machine's zone: use src/core/kernel/time.ts." },
+        { selector: 'Literal[value=/^[+-](?!00:?00$)\\d{2}:?\\d{2}$/]', message: 'A fixed UTC offset lives in src/core/kernel/time.ts (SHANGHAI_OFFSET, SHANGHAI_OFFSET_MINUTES).' },
+        { selector: 'Literal[value=480], Literal[value=28800], Literal[value=28800000]', message: 'The UTC+8 offset lives in src/core/kernel/time.ts (SHANGHAI_OFFSET_MINUTES).' },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'test/**/*.mjs', '.scripts/**/*.mjs', '*.js', '*.mjs', '.storybook/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },

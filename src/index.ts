@@ -4,6 +4,8 @@ export * from './core/index.js';
 
 // Elements and their building blocks.
 export { WyEvent, WyChangeEvent } from './components/shared/events.js';
+export { WyPeriodChangeEvent } from './components/shared/period-event.js';
+export type { PeriodChangeDetail } from './components/shared/period-event.js';
 export { actorContext, engineContext, localeContext, referenceContext, storeContext } from './components/shared/context.js';
 export type { Actor, ReferenceData } from './components/shared/context.js';
 export { LocalizeController } from './components/shared/localize-controller.js';
@@ -65,6 +67,9 @@ export {
   UnknownInstanceError,
   UnknownDefinitionError,
   SYSTEM_ACTOR,
+  childrenOf,
+  parentOf,
+  recordChild,
 } from './workflow/index.js';
 export type {
   Engine,
@@ -93,4 +98,7 @@ export type {
   RemoteInstanceQuery,
   BrowserStoreOptions,
   ConformanceReport,
+  ChildrenSummary,
+  ChildRecord,
+  ParentLink,
 } from './workflow/index.js';

@@ -5,7 +5,7 @@
 // the elements it wraps. Needs react (16.8+) and @lit/react in the host app.
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
-import type { DeductionChangeDetail, DefectChangeDetail, FormChangeDetail, WyChangeEvent, WyComplaintSaveEvent, WyComplaintSaveFailEvent, WyDefectCloseEvent, WyErrorEvent, WyErrorSelectEvent, WyInvalidEvent, WyOwnerDecideEvent, WyStatsCellSelectEvent, WySubmitEvent, WyTransitionEvent } from '../index.js';
+import type { DeductionChangeDetail, DefectChangeDetail, FormChangeDetail, WyChangeEvent, WyComplaintSaveEvent, WyComplaintSaveFailEvent, WyDefectCloseEvent, WyErrorEvent, WyErrorSelectEvent, WyInvalidEvent, WyOwnerDecideEvent, WyPeriodChangeEvent, WyStatsCellSelectEvent, WySubmitEvent, WyTransitionEvent } from '../index.js';
 import { WyComplaintForm as WyComplaintFormElement } from '../components/complaint-form/complaint-form.component.js';
 import '../components/complaint-form/complaint-form.js';
 import { WyComplaintStats as WyComplaintStatsElement } from '../components/complaint-stats/complaint-stats.component.js';
@@ -38,7 +38,7 @@ export const WyComplaintForm = createComponent({
   },
 });
 
-/** `<wy-complaint-stats>`: Complaint statistics per office and content category, with comparison, exports and a print form. Events: `onWyStatsCellSelect`. */
+/** `<wy-complaint-stats>`: Complaint statistics per office and content category, with comparison, exports and a print form. Events: `onWyStatsCellSelect`, `onWyPeriodChange`. */
 export const WyComplaintStats = createComponent({
   react: React,
   tagName: 'wy-complaint-stats',
@@ -46,10 +46,11 @@ export const WyComplaintStats = createComponent({
   displayName: 'WyComplaintStats',
   events: {
     onWyStatsCellSelect: 'wy-stats-cell-select' as EventName<WyStatsCellSelectEvent>,
+    onWyPeriodChange: 'wy-period-change' as EventName<WyPeriodChangeEvent>,
   },
 });
 
-/** `<wy-deduction-calculator>`: Complaint deductions per office and period, every point explained, with what-if and CSV export. Events: `onWyChange`. */
+/** `<wy-deduction-calculator>`: Complaint deductions per office and period, every point explained, with what-if and CSV export. Events: `onWyChange`, `onWyPeriodChange`. */
 export const WyDeductionCalculator = createComponent({
   react: React,
   tagName: 'wy-deduction-calculator',
@@ -57,6 +58,7 @@ export const WyDeductionCalculator = createComponent({
   displayName: 'WyDeductionCalculator',
   events: {
     onWyChange: 'wy-change' as EventName<WyChangeEvent<DeductionChangeDetail>>,
+    onWyPeriodChange: 'wy-period-change' as EventName<WyPeriodChangeEvent>,
   },
 });
 

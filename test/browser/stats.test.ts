@@ -259,7 +259,7 @@ describe('<wy-complaint-stats>', () => {
       const seen: string[] = [];
       console.warn = (m: string) => seen.push(m);
       try {
-        const el = await stats(html`<wy-complaint-stats period="quarter" from="2026-07" .records=${records} .filter=${ALL_KINDS} .offices=${offices}></wy-complaint-stats>`);
+        const el = await stats(html`<wy-complaint-stats period="quarter" from="2026-07" .complaints=${records} .filter=${ALL_KINDS} .offices=${offices}></wy-complaint-stats>`);
         el.period = 'quarter';
         expect(el.granularity).to.equal('quarter');
         expect(el.table!.range).to.deep.equal({ from: '2026-07', to: '2026-09' });

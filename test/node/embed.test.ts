@@ -173,7 +173,7 @@ test('React: wuye-kit/react wrappers render, take object props, and deliver onWy
   const formText = () => page.evaluate(() => document.querySelector('wy-schema-form')!.shadowRoot!.textContent ?? '');
   assert.match(await formText(), /顾客投诉处理记录/);
   await page.click('#lang');
-  await page.waitForFunction(() => /Customer service record/.test(document.querySelector('wy-schema-form')!.shadowRoot!.textContent ?? ''));
+  await page.waitForFunction(() => /Complaint handling record/.test(document.querySelector('wy-schema-form')!.shadowRoot!.textContent ?? ''));
   await page.click('#lang');
   await page.waitForFunction(() => /顾客投诉处理记录/.test(document.querySelector('wy-schema-form')!.shadowRoot!.textContent ?? ''));
   // onWySubmit with a valid value.

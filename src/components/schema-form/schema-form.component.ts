@@ -6,7 +6,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { ContextProvider } from '@lit/context';
 import { normalizeSchema } from '../../core/form/normalize.js';
 import { FormEngine, type ActiveNotice } from '../../core/form/engine.js';
-import { checkUiSchema, buildLayout, type Layout, type UiSchema, type UiField, type UiGroup } from '../../core/form/ui.js';
+import { checkUiSchemaWith, loadUiValidator, buildLayout, type Layout, type UiSchema, type UiField, type UiGroup } from '../../core/form/ui.js';
 import { validateForm, shippedValidator, isShipped, interpretAtRuntime, type RawValidator } from '../../core/form/validation.js';
 import { getAt, templateOf, sanitize } from '../../core/form/pointer.js';
 import { loadShippedRefs, hasExternalRefs } from '../../core/form/shipped.js';
@@ -49,6 +49,8 @@ export class WyErrorEvent extends WyEvent<{ readonly error: Error }> {
 }
 
 const ASYNC_DEBOUNCE_MS = 400;
+/** The UI-schema validator, once a form with a UI schema has loaded it. */
+let uiValidator: GeneratedValidator<unknown> | undefined;
 const DRAFT_DEBOUNCE_MS = 400;
 
 /**
@@ -392,11 +394,16 @@ export class WySchemaForm extends LitElement {
     this.summary = [];
     this.step = 0;
     if (!this.schema) return;
-    if (!this.shippedRefs && hasExternalRefs(this.schema)) {
-      // Load the shipped vocabularies first, then build (updateComplete waits for it).
+    const needRefs = !this.shippedRefs && hasExternalRefs(this.schema);
+    const needUi = !uiValidator && this.uiSchema !== undefined && this.uiSchema !== null;
+    if (needRefs || needUi) {
+      // Load the shipped vocabularies and the UI-schema validator first, then build
+      // (updateComplete waits for it).
       const schema = this.schema;
-      this.pendingBuild = loadShippedRefs().then((refs) => {
-        this.shippedRefs = refs;
+      this.pendingBuild = Promise.all([
+        needRefs ? loadShippedRefs().then((refs) => (this.shippedRefs = refs)) : undefined,
+        needUi ? loadUiValidator().then((v) => (uiValidator = v)) : undefined,
+      ]).then(() => {
         this.pendingBuild = undefined;
         if (this.schema === schema) {
           this.build();
@@ -407,7 +414,7 @@ export class WySchemaForm extends LitElement {
     }
     try {
       const model = normalizeSchema(this.schema, { refs: { ...this.shippedRefs, ...this.refs } });
-      this.ui = checkUiSchema(this.uiSchema, model);
+      this.ui = checkUiSchemaWith(this.uiSchema, model, uiValidator!);
       this.engine = new FormEngine(model, this.ui, this._value);
       this.layout = buildLayout(model, this.ui);
       this.notices = this.engine.activeNotices();

@@ -3,12 +3,13 @@
 import { pick, type Locale, type Localized } from '../../core/i18n/locale.js';
 import type { AuditEntry, Effect, WorkflowDefinition } from '../../workflow/types.js';
 import { msg } from './workflow-panel.messages.js';
+import { isoShanghai, SHANGHAI_TIME_ZONE } from '../../core/kernel/time.js';
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
 const DAY = 86_400_000;
 /** Business time and record times are read in the calendar's zone (schemas/calendars: +08:00). */
-export const TIME_ZONE = 'Asia/Shanghai';
+export const TIME_ZONE = SHANGHAI_TIME_ZONE;
 
 /**
  * A duration as days, hours and minutes (`2天3小时`, `2 d 3 h`). Business time has no natural
@@ -43,11 +44,8 @@ export function formatInstant(at: number | string, locale: Locale): string {
   return f.format(t);
 }
 
-/** ISO 8601 with the +08:00 offset, for `<time datetime>`. */
-export function isoShanghai(t: number): string {
-  if (!Number.isFinite(t)) return '';
-  return new Date(t + 8 * HOUR).toISOString().replace(/\.\d{3}Z$/, '+08:00');
-}
+/** ISO 8601 with the +08:00 offset, for `<time datetime>` (the kernel's). */
+export { isoShanghai };
 
 type Json = Readonly<Record<string, unknown>>;
 const isObject = (x: unknown): x is Json => x !== null && typeof x === 'object' && !Array.isArray(x);

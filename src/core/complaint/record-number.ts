@@ -10,6 +10,7 @@
  * host's sequence. 36^6 ≈ 2.2 billion values a month and office: collisions are negligible, and
  * the store's idempotency key, not the number, is what prevents duplicates.
  */
+import { isoAtOffset, parseOffset, SHANGHAI_OFFSET, SHANGHAI_OFFSET_MINUTES } from '../kernel/time.js';
 export interface FallbackOptions {
   /** Uniform random integers in [0, 36): crypto in browsers; injectable for tests. */
   readonly random?: () => number;
@@ -31,7 +32,7 @@ const cryptoRandom = (): number => {
 
 export function fallbackRecordNumber(draft: { readonly officeId?: unknown; readonly receivedAt?: unknown }, options: FallbackOptions = {}): string {
   const office = typeof draft.officeId === 'string' && draft.officeId.trim() ? draft.officeId.trim().replace(/[^A-Za-z0-9_-]/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 24) || 'WY' : 'WY';
-  const month = monthOf(draft.receivedAt) ?? monthOf(localIso(options.now ?? new Date(), options.offset ?? '+08:00'))!;
+  const month = monthOf(draft.receivedAt) ?? monthOf(localIso(options.now ?? new Date(), options.offset ?? SHANGHAI_OFFSET))!;
   const random = options.random ?? cryptoRandom;
   let tail = '';
   for (let i = 0; i < 6; i++) tail += ALPHABET[Math.abs(Math.floor(random())) % 36];
@@ -44,9 +45,6 @@ function monthOf(v: unknown): string | undefined {
 }
 
 /** `now` as an RFC 3339 date-time at `offset` (`2026-07-01T08:00:00+08:00`), seconds kept, ms dropped. */
-export function localIso(now: Date, offset = '+08:00'): string {
-  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(offset);
-  const mins = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 480;
-  const norm = m ? `${m[1]}${m[2]}:${m[3]}` : '+08:00';
-  return `${new Date(now.getTime() + mins * 60_000).toISOString().slice(0, 19)}${norm}`;
+export function localIso(now: Date, offset = SHANGHAI_OFFSET): string {
+  return isoAtOffset(now, parseOffset(offset) ?? SHANGHAI_OFFSET_MINUTES);
 }

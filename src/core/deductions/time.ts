@@ -4,35 +4,14 @@
  * dates are read in one fixed offset (China Standard Time by default), so the same data gives
  * the same result on every machine.
  */
+import { civilFromDays, daysFromCivil, SHANGHAI_OFFSET_MINUTES } from '../kernel/time.js';
 
-/** China has one time zone, UTC+08:00 all year. */
-export const DEFAULT_UTC_OFFSET_MINUTES = 480;
+/** China has one time zone, UTC+08:00 all year (the kernel's Asia/Shanghai offset). */
+export const DEFAULT_UTC_OFFSET_MINUTES = SHANGHAI_OFFSET_MINUTES;
 
 const DAY_MS = 86_400_000;
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-/** The calendar date `YYYY-MM-DD` of a day count since 1970-01-01. */
-export function civilFromDays(days: number): string {
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
+export { daysFromCivil, civilFromDays } from '../kernel/time.js';
 
 /**
  * Epoch milliseconds of an RFC 3339 date-time (`2026-07-01T08:00:00+08:00`, `…Z`, optional

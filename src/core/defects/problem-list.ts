@@ -6,6 +6,7 @@ import { defectText } from './messages.js';
 import { defectFieldLabel } from './labels.js';
 import { isOverdue, localDate } from './time.js';
 import type { Defect, DefectContractor, DefectHouse } from './types.js';
+import { SHANGHAI_OFFSET_MINUTES } from '../kernel/time.js';
 
 /** The house as one line: 华苑花园 3栋 2单元 1202. */
 export function houseLabel(house: Partial<DefectHouse> | undefined): string {
@@ -93,7 +94,7 @@ export function problemList(items: readonly Defect[], options: ProblemListOption
 
 export interface ProblemListCsvOptions extends ProblemListOptions {
   readonly locale?: Locale;
-  /** Offset of the dates written (minutes east of UTC); default 480 (China Standard Time). */
+  /** Offset of the dates written (minutes east of UTC); default Asia/Shanghai (+08:00). */
   readonly utcOffsetMinutes?: number;
 }
 
@@ -106,7 +107,7 @@ const COLUMNS = ['/contractorId', '/house/project', '/house/building', '/house/u
 export function problemListTable(items: readonly Defect[], options: ProblemListCsvOptions): CsvTable {
   const locale = options.locale ?? 'zh-CN';
   const label = (path: string) => defectFieldLabel(path, locale);
-  const off = options.utcOffsetMinutes ?? 480;
+  const off = options.utcOffsetMinutes ?? SHANGHAI_OFFSET_MINUTES;
   const rows: (string | number)[][] = [];
   for (const g of problemList(items, options)) {
     const name = contractorName(options.contractors, g.contractorId, locale);

@@ -1,4 +1,5 @@
 import type { CommonProblems, Defect, DefectSeverity } from './types.js';
+import { shanghaiDate, SHANGHAI_OFFSET_MINUTES } from '../kernel/time.js';
 
 const DAY = 86_400_000;
 
@@ -39,9 +40,6 @@ export function defaultDue(severity: DefectSeverity, from: string | number | { g
  * The calendar date (YYYY-MM-DD) of an ISO date-time at a fixed UTC offset. Default +08:00:
  * China Standard Time has no daylight saving, so printed lists read the same everywhere.
  */
-export function localDate(iso: string | undefined, utcOffsetMinutes = 480): string {
-  if (!iso) return '';
-  const t = Date.parse(iso);
-  if (!Number.isFinite(t)) return '';
-  return new Date(t + utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+export function localDate(iso: string | undefined, utcOffsetMinutes = SHANGHAI_OFFSET_MINUTES): string {
+  return iso ? shanghaiDate(iso, utcOffsetMinutes) : '';
 }

@@ -98,3 +98,9 @@ export function civilFromDays(days: number): string {
 export function localDayIndex(ms: number, utcOffsetMinutes = SHANGHAI_OFFSET_MINUTES): number {
   return Math.floor((ms + utcOffsetMinutes * MINUTE) / DAY);
 }
+
+/** Minutes east of UTC of an RFC 3339 offset (`+08:00`, `-0330`); undefined when it is not one. */
+export function parseOffset(text: string): number | undefined {
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(text);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : undefined;
+}

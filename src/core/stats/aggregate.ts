@@ -117,6 +117,16 @@ export function aggregateComplaints(records: ArrayLike<unknown>, options: Aggreg
   return finishTable(counting, r, options, records.length);
 }
 
+/**
+ * The filter a table applies. The categories classify complaints: without a kind filter only
+ * `config.countKinds` (投诉) count; `kind: []` counts every kind. The table records it.
+ */
+export function statsFilterOf(options: AggregateOptions): StatsFilter {
+  const config = options.config ?? DEFAULT_STATS_CONFIG;
+  const given = options.filter ?? {};
+  return given.kind === undefined ? { ...given, kind: config.countKinds ?? ['complaint'] } : given;
+}
+
 /** The options of aggregateComplaints, checked and resolved to month indexes. */
 interface Resolved {
   readonly groupBy: StatsGroupBy;
@@ -139,10 +149,7 @@ function resolveOptions(options: AggregateOptions): Resolved {
   const period = options.period ?? 'month';
   const compare = options.compare ?? 'none';
   const config = options.config ?? DEFAULT_STATS_CONFIG;
-  // The categories classify complaints: without a kind filter only `config.countKinds` (投诉) count;
-  // `kind: []` counts every kind. The table records the filter it applied.
-  const given = options.filter ?? {};
-  const filter: StatsFilter = given.kind === undefined ? { ...given, kind: config.countKinds ?? ['complaint'] } : given;
+  const filter = statsFilterOf(options);
   if (!['office', 'region', 'month'].includes(groupBy)) throw new RangeError(`groupBy must be office, region or month, not "${String(groupBy)}"`);
   if (!['month', 'quarter', 'year'].includes(period)) throw new RangeError(`period must be month, quarter or year, not "${String(period)}"`);
   if (!['none', 'mom', 'yoy'].includes(compare)) throw new RangeError(`compare must be none, mom or yoy, not "${String(compare)}"`);

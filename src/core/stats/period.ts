@@ -4,6 +4,7 @@
  * bucketing a record is arithmetic on the characters of its ISO 8601 timestamp: no `Date`, no
  * `Intl` per record. Anything unusual (no offset, odd precision) takes a slower exact path.
  */
+import { SHANGHAI_OFFSET_MINUTES } from '../kernel/time.js';
 
 /** Reporting period: the unit of the range and of the comparison. */
 export type StatsPeriod = 'month' | 'quarter' | 'year';
@@ -14,7 +15,7 @@ export interface MonthSpan {
   readonly to: string;
 }
 
-const SHANGHAI_OFFSET_MIN = 480;
+const SHANGHAI_OFFSET_MIN = SHANGHAI_OFFSET_MINUTES;
 const DAY_MS = 86_400_000;
 
 /** Days in month `m0` (0-based) of `year`, proleptic Gregorian. */

@@ -25,7 +25,6 @@ export interface BrowserStoreOptions {
 }
 
 // Version 2 (issue 17): idempotency keys and timer ids keyed per instance, a change feed.
-
 const DB_VERSION = 2;
 const INSTANCES = 'instances';
 const AUDIT = 'audit';

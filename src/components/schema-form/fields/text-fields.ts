@@ -4,6 +4,7 @@ import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { WyFieldBase } from './field-base.js';
 import { msg } from '../messages.js';
+import { isoAtOffset, parseOffset, SHANGHAI_OFFSET, SHANGHAI_OFFSET_MINUTES } from '../../../core/kernel/time.js';
 
 /** Shared `<input>` rendering for the single-line fields. */
 abstract class InputField extends WyFieldBase {
@@ -164,7 +165,7 @@ export class WyDateField extends InputField {
  */
 export class WyDateTimeField extends InputField {
   /** UTC offset of stored values. */
-  @property() offset = '+08:00';
+  @property() offset: string = SHANGHAI_OFFSET;
   protected get inputType() {
     return 'datetime-local';
   }
@@ -172,9 +173,7 @@ export class WyDateTimeField extends InputField {
     if (typeof v !== 'string' || !v) return '';
     const t = Date.parse(v);
     if (Number.isNaN(t)) return '';
-    const m = /^([+-])(\d{2}):?(\d{2})$/.exec(this.offset);
-    const mins = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 480;
-    return new Date(t + mins * 60_000).toISOString().slice(0, 16);
+    return isoAtOffset(t, parseOffset(this.offset) ?? SHANGHAI_OFFSET_MINUTES).slice(0, 16);
   }
   protected override fromInput(s: string): unknown {
     if (!s) return undefined;
