@@ -9,7 +9,7 @@
 // Everything a user does survives a reload: workflow instances in the store, the intake draft in
 // the form, the checklist in localStorage, the current view, role and language in localStorage.
 import 'wuye-kit/define.js';
-import { createEngine, BrowserStore, RemoteEngine, builtinDefinitions, createCalendar, catalog } from 'wuye-kit';
+import { createEngine, BrowserStore, RemoteEngine, builtinDefinitions, createCalendar, catalog, vocabLabel, inspectionStep, inspectionPrefill } from 'wuye-kit';
 
 // ── interface text of the portal itself (the elements bring their own) ────────────────────────
 const t = catalog(
@@ -20,8 +20,9 @@ const t = catalog(
     tabIntake: '投诉受理', tabHandling: '投诉处理', tabStats: '分类统计', tabDeductions: '投诉扣分', tabInspection: '内部验房',
     intakeHint: '前台接待或客服专员在业主来电、来访时填写。提交后生成投诉记录，并启动处理流程。',
     complaints: '投诉记录', recordNo: '编号', subject: '主题', office: '管理处', state: '状态', handler: '处理人',
-    seeding: '正在载入示例数据…', seeded: '已载入 {n} 条示例投诉', saved: '投诉 {no} 已登记，处理流程已启动。',
-    loadFailed: '载入失败：{reason}',
+    seeding: '正在载入示例数据…', seeded: '已载入 {n} 条示例投诉', saved: '投诉 {no} 已登记，处理流程已启动。负责单位：{unit}（依据：{reason}）。',
+    inspectionMoved: '验房流程：{action} → {state}', loading: '正在载入…',
+ loadFailed: '载入失败：{reason}',
     inspectionStarted: '内部验房流程已启动', selectHint: '请在左侧选择一条投诉',
     receptionist: '前台接待 · 周敏', specialist: '客服专员 · 林涛', centreHead: '客服主任 · 陈立', hq: '总部客服经理 · 王峰', contractor: '施工单位 · 深圳建工土建一队',
   },
@@ -32,8 +33,9 @@ const t = catalog(
     tabIntake: 'Intake', tabHandling: 'Handling', tabStats: 'Statistics', tabDeductions: 'Deductions', tabInspection: 'House inspection',
     intakeHint: 'The front desk or a customer-service specialist fills this in when an owner calls or visits. Submitting records the complaint and starts its handling.',
     complaints: 'Complaints', recordNo: 'No.', subject: 'Subject', office: 'Office', state: 'State', handler: 'Handler',
-    seeding: 'Loading the example data…', seeded: '{n} example complaints loaded', saved: 'Complaint {no} registered; its handling has started.',
-    loadFailed: 'Loading failed: {reason}',
+    seeding: 'Loading the example data…', seeded: '{n} example complaints loaded', saved: 'Complaint {no} registered; its handling has started. Responsible unit: {unit} (because: {reason}).',
+    inspectionMoved: 'Inspection: {action} → {state}', loading: 'Loading…',
+ loadFailed: 'Loading failed: {reason}',
     inspectionStarted: 'Internal inspection started', selectHint: 'Choose a complaint on the left',
     receptionist: 'Front desk · Zhou Min', specialist: 'Specialist · Lin Tao', centreHead: 'Centre head · Chen Li', hq: 'HQ manager · Wang Feng', contractor: 'Contractor · SZ Construction Civil Team 1',
   },
@@ -192,12 +194,17 @@ form.store = {
   },
 };
 const started = new Map(); // record number → instance id (the server may choose the id)
-form.addEventListener('wy-complaint-save', (e) => {
-  const no = e.detail.value.recordNo;
-  status(t(locale, 'saved', { no }));
+form.addEventListener('wy-complaint-save', async (e) => {
+  const record = e.detail.value;
+  const no = record.recordNo;
+  const routing = record.routing ?? {};
+  // Where it went, for everyone: the responsible unit and the routing rule's reason.
+  status(t(locale, 'saved', { no, unit: vocabLabel('routingUnit', routing.unit ?? 'service-centre', locale), reason: routing.reason ? vocabLabel('routingReason', routing.reason, locale) : '—' }));
   selected = started.get(no) ?? no;
   save('selected', selected);
-  show('handling');
+  await show('handling');
+  // Focus moves to the result (the status line names the record and where it went), not to <body>.
+  $('status').focus();
 });
 
 const STATE_LABEL = Object.fromEntries(builtinDefinitions.complaint.states.map((s) => [s.id, s.title]));
@@ -280,13 +287,39 @@ async function renderInspection() {
   checklist.house = HOUSE;
   checklist.contractors = contractors;
   checklist.items = JSON.parse(saved('defects', '[]'));
+  prefillInspection(checklist.items);
   if (!onServer && !(await engine.get(INSPECTION_ID))) {
     const r = await engine.start('internal-inspection', { id: INSPECTION_ID, data: { house: HOUSE }, commandId: `start-${INSPECTION_ID}` }, PEOPLE.specialist.actor);
     if (r.ok) status(t(locale, 'inspectionStarted'));
   }
   inspectionPanel.instanceId = INSPECTION_ID;
 }
-checklist.addEventListener('wy-change', (e) => save('defects', JSON.stringify(e.detail.items)));
+// The checklist drives its workflow: "entry complete" generates the problem list; when the
+// contractors have fixed everything the workflow moves to re-inspection; when re-inspection has
+// decided every item, the summary opens. The panel's forms start from the checklist's counts.
+async function stepInspection(trigger, items) {
+  const snap = await engine.get(INSPECTION_ID);
+  if (!snap) return;
+  const step = inspectionStep(snap.state, items, trigger);
+  if (!step) return;
+  const res = await engine.send(INSPECTION_ID, { type: step.event, ...(step.payload ? { payload: step.payload } : {}), commandId: `chk-${step.event}-${snap.version}` }, person.actor);
+  if (res.ok) {
+    const def = builtinDefinitions['internal-inspection'];
+    const title = (id) => def.states.find((s) => s.id === id)?.title?.[locale] ?? id;
+    const action = def.transitions.find((x) => x.event === step.event)?.title?.[locale] ?? step.event;
+    status(t(locale, 'inspectionMoved', { action, state: title(res.snapshot.state) }));
+  }
+  // Refused (another role must act): the panel says who may, beside the action.
+}
+function prefillInspection(items) {
+  inspectionPanel.prefill = inspectionPrefill(items, locale);
+}
+checklist.addEventListener('wy-change', (e) => {
+  save('defects', JSON.stringify(e.detail.items));
+  prefillInspection(e.detail.items);
+  void stepInspection('items-change', e.detail.items);
+});
+checklist.addEventListener('wy-entry-complete', () => void stepInspection('entry-complete', checklist.items));
 
 // ── navigation, role, language, store ─────────────────────────────────────────────────────────
 async function show(name) {
@@ -344,6 +377,8 @@ if (onServer && !person) {
   $('main').hidden = true;
   document.querySelector('.tabs').hidden = true;
   status(t(locale, 'signInHint'));
+  $('skeleton').hidden = true;
+  $('main').removeAttribute('aria-busy');
   document.body.dataset.ready = 'true';
 } else {
   // Someone else's change (another tab, another person, the server's timers) redraws the list;
@@ -362,5 +397,7 @@ if (onServer && !person) {
   }
   if (!onServer) setInterval(() => void engine.tick(Date.now()), 60_000);
   await show(view);
+  $('skeleton').hidden = true;
+  $('main').removeAttribute('aria-busy');
   document.body.dataset.ready = 'true';
 }
