@@ -11,8 +11,7 @@ import { builtinDefinitions } from '../workflow/builtin.js';
 import { checkDefinition } from '../workflow/definition.js';
 import type { WorkflowStore } from '../workflow/store.js';
 import type { WorkflowDefinition } from '../workflow/types.js';
-import { createWorkflowHandler, toNodeListener, SqliteStore } from '../server/index.js';
-import * as serverModule from '../server/index.js';
+import { createWorkflowHandler, toNodeListener, SqliteStore, PostgresStore } from '../server/index.js';
 import { jwtAuthenticate, JwtConfigError, type ClaimMap } from './jwt.js';
 import { packageSchemasDir } from './shipped.js';
 
@@ -155,12 +154,9 @@ export function loadCalendar(config: ServeConfig, dir: string): BusinessCalendar
   }
 }
 
-async function openStore(database: string, dir: string): Promise<WorkflowStore & { migrate?(): Promise<unknown> }> {
-  if (/^postgres(ql)?:\/\//.test(database)) {
-    const Pg = (serverModule as Record<string, unknown>)['PostgresStore'] as (new (o: { connectionString: string }) => WorkflowStore & { migrate(): Promise<unknown> }) | undefined;
-    if (!Pg) throw new ServeConfigError('database: PostgreSQL is not available in this version of wuye-kit; use a SQLite file path');
-    return new Pg({ connectionString: database });
-  }
+async function openStore(database: string, dir: string): Promise<WorkflowStore & { migrate(): Promise<unknown> }> {
+  // PostgreSQL (several processes on one database) needs the `pg` package; SQLite `better-sqlite3`.
+  if (/^postgres(ql)?:\/\//.test(database)) return new PostgresStore({ connectionString: database });
   const file = database === ':memory:' ? database : isAbsolute(database) ? database : join(dir, database);
   return new SqliteStore({ file });
 }
@@ -227,7 +223,7 @@ export async function startService(config: ServeConfig, dir: string, env: Readon
   const definitions = loadDefinitions(config, dir);
   const calendar = loadCalendar(config, dir);
   const store = await openStore(config.database, dir);
-  await store.migrate?.();
+  await store.migrate();
   const basePath = config.basePath ?? '/api/workflow';
   const handler = createWorkflowHandler({
     definitions,
