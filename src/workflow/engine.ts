@@ -10,6 +10,7 @@ import { migrate, MigrationError } from './migrate.js';
 import { ConflictError, type WorkflowStore } from './store.js';
 import { fallbackCalendar, fireTimer, startInstance, transition } from './transition.js';
 import type { Actor, AuditEntry, Effect, Refusal, Snapshot, WorkflowDefinition, WorkflowEvent } from './types.js';
+import { randomId } from '../core/kernel/ids.js';
 
 export interface EngineOptions {
   readonly definitions: readonly WorkflowDefinition[];
@@ -94,11 +95,6 @@ export class UnknownDefinitionError extends Error {
   }
 }
 
-function randomId(): string {
-  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  if (c?.randomUUID) return c.randomUUID();
-  return `wf-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
 
 const MAX_TICK_FIRINGS = 10_000;
 
