@@ -13,7 +13,8 @@ const tsconfig = new URL('./tsconfig.json', import.meta.url).pathname;
 /** Public entry modules: the three entry points plus each element's registration module. */
 function entries() {
   const list = ['src/index.ts', 'src/define.ts', 'src/core/index.ts'];
-  for (const dir of ['src/workflow', 'src/react']) {
+  // src/server is Node only (wuye-kit/server); its drivers (better-sqlite3, pg) stay external.
+  for (const dir of ['src/workflow', 'src/react', 'src/server']) {
     try {
       if (statSync(join(dir, 'index.ts')).isFile()) list.push(join(dir, 'index.ts'));
     } catch {
@@ -33,7 +34,8 @@ function entries() {
 
 // Peer dependencies (lit) and runtime dependencies stay external in the package build; the host's
 // bundler resolves them. The self-registering bundle includes everything.
-const external = (id) => /^(lit|idb|write-excel-file|react|react-dom)(\/|$)/.test(id) || /^@lit(-labs)?\//.test(id);
+const external = (id) =>
+  /^(lit|idb|write-excel-file|react|react-dom|better-sqlite3|pg)(\/|$)/.test(id) || /^@lit(-labs)?\//.test(id) || id.startsWith('node:');
 
 export default [
   // The `wuye-kit` command (check / compile): one Node file; Ajv and esbuild are loaded by name

@@ -67,6 +67,9 @@ export {
   UnknownInstanceError,
   UnknownDefinitionError,
   SYSTEM_ACTOR,
+  childrenOf,
+  parentOf,
+  recordChild,
 } from './workflow/index.js';
 export type {
   Engine,
@@ -92,4 +95,7 @@ export type {
   HttpStoreOptions,
   BrowserStoreOptions,
   ConformanceReport,
+  ChildrenSummary,
+  ChildRecord,
+  ParentLink,
 } from './workflow/index.js';

@@ -77,6 +77,24 @@ export const RoutedToDepartment: Story = {
 };
 
 /** A major complaint that reached the media: escalation notice and routing to HR/admin. */
+/**
+ * The manual's complaint definition at intake (WI/KF-007 四(二), from schemas/complaint-definition.json):
+ * help beside the type of feedback and the category, a hint for the type chosen (here 意见/建议), and
+ * the definition with its explanations in a disclosure, opened here.
+ */
+export const ComplaintDefinition: Story = {
+  args: { value: { ...typed, kind: 'suggestion' } },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('wy-complaint-form') as WyComplaintForm;
+    await el.updateComplete;
+    const details = el.shadowRoot!.querySelector<HTMLDetailsElement>('[part="definition"]');
+    if (details) details.open = true;
+  },
+};
+
+/** The same in English. */
+export const ComplaintDefinitionEnglish: Story = { ...ComplaintDefinition, args: { ...ComplaintDefinition.args, locale: 'en' } };
+
 export const MediaAndMajor: Story = { args: { value: { ...typed, severity: 'major', externalBody: 'media' } } };
 
 /** While the store works the button shows progress. */

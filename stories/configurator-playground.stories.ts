@@ -4,6 +4,7 @@ import { checkDefinition } from '../src/workflow/index.js';
 import { createCalendar, CalendarDataError } from '../src/core/calendar/index.js';
 import { parseDeductionRules, computeDeductions } from '../src/core/deductions/index.js';
 import { validate } from '../src/core/validate.js';
+import { factsOf, type Fact } from '../src/core/provenance.js';
 import complaintWorkflow from '../schemas/workflows/complaint.json';
 import calendar2026 from '../schemas/calendars/cn-2026.json';
 import defaultRules from '../schemas/deduction-rules.default.json';
@@ -79,6 +80,11 @@ class WyConfigPlayground extends LitElement {
     li.warning { border-color: #9a6700; background: #fff8c5; }
     li.ok { border-color: #1a7f37; background: #effaf1; }
     code { font-size: 12px; }
+    .badge { display: inline-block; padding: 0 0.4em; border-radius: 3px; font-size: 12px; font-weight: 600; white-space: nowrap; }
+    .badge.default { background: #fff1e5; color: #953800; border: 1px solid #d18616; }
+    .badge.manual { background: #ddf4ff; color: #0a3069; border: 1px solid #54aeff; }
+    .badge.missing { background: #fef3f2; color: #b42318; border: 1px solid #b42318; }
+    .facts li { border-inline-start-color: #d0d7de; }
   `;
   static override properties = { kind: { state: true }, text: { state: true } };
   kind: Kind = 'workflow';
@@ -103,8 +109,39 @@ class WyConfigPlayground extends LitElement {
           <ul aria-live="polite">
             ${findings.map((f) => html`<li class=${f.level}><code>${f.where}</code> ${f.text}</li>`)}
           </ul>
+          ${this.renderProvenance()}
         </div>
       </div>`;
+  }
+
+  /** Where each fact comes from: the manual (x-source) or a default a company should replace (x-default). */
+  renderProvenance() {
+    let facts: Fact[] = [];
+    try {
+      facts = factsOf(JSON.parse(this.text) as unknown);
+    } catch {
+      return html``;
+    }
+    if (!facts.length) return html``;
+    const defaults = facts.filter((f) => f.provenance.kind !== 'manual');
+    const title = (f: Fact) => f.title?.['zh-CN'] ?? '';
+    return html`<p>
+        <strong>Provenance 出处</strong> — ${facts.length - defaults.length} from the manual, ${defaults.length} defaults to replace
+      </p>
+      <ul class="facts">
+        ${facts.map((f) => {
+          const p = f.provenance;
+          return html`<li>
+            ${p.kind === 'default'
+              ? html`<span class="badge default">默认 — 请替换 · default — replace</span>`
+              : p.kind === 'manual'
+                ? html`<span class="badge manual">手册 · manual</span>`
+                : html`<span class="badge missing">无出处 · no provenance</span>`}
+            <code>${f.what}</code> ${title(f)}
+            <div><small>${p.kind === 'default' ? p.note : p.kind === 'manual' ? p.source : p.kind === 'invalid' ? p.reason : 'add x-source or x-default + x-note'}</small></div>
+          </li>`;
+        })}
+      </ul>`;
   }
 }
 if (!customElements.get('wy-config-playground')) customElements.define('wy-config-playground', WyConfigPlayground);
@@ -112,5 +149,9 @@ if (!customElements.get('wy-config-playground')) customElements.define('wy-confi
 const meta: Meta = { title: 'Configurator/Playground', parameters: { layout: 'padded', controls: { disable: true } } };
 export default meta;
 
-/** Edit a shipped workflow definition, calendar, deduction rule set or record and see what is wrong, live. */
+/**
+ * Edit a shipped workflow definition, calendar, deduction rule set or record and see what is wrong,
+ * live; beside the findings, each fact's provenance with a "default — replace" badge on the
+ * project's defaults (`npx wuye-kit check --defaults` lists the same).
+ */
 export const Playground: StoryObj = { render: () => html`<wy-config-playground></wy-config-playground>` };

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startPostgres } from './support/postgres.mjs';
 
 const total = { passed: 0, failed: 0, skipped: 0 };
 const failedStages = [];
@@ -45,12 +46,26 @@ if (want('typecheck')) {
 }
 if (want('lint') && !stage('lint', bin('eslint'), ['.', '--max-warnings=0'])) total.failed++;
 if (want('node')) {
+  // One throwaway PostgreSQL cluster for every node test file (they read WY_PG_URL); reuses a
+  // WY_PG_URL already set. Missing binaries fail the run with what to install: never a skip.
+  let cluster;
+  try {
+    cluster = await startPostgres({ log: true });
+    process.env.WY_PG_URL = cluster.url;
+  } catch (err) {
+    console.error(`\n── PostgreSQL ──\n${err.message}`);
+    failedStages.push('PostgreSQL for the node tests');
+    total.failed++;
+  }
+  const stopCluster = () => cluster?.stop();
+  process.on('exit', stopCluster);
   counted('node tests', process.execPath, [
     '--import', 'tsx', '--test',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=./test/support/node-counting-reporter.mjs', '--test-reporter-destination=stdout',
     ...readdirSync('test/node').filter((f) => f.endsWith('.test.ts')).map((f) => join('test/node', f)),
   ]);
+  stopCluster();
 }
 // The host-consumer suite (test/host/): npm pack of a fresh copy of the tree, installed into a
 // throwaway host, imported, bundled and type-checked as a host team would.

@@ -6,7 +6,7 @@ import type { Locale } from '../core/i18n/locale.js';
 import { checkDeductionRules } from '../core/deductions/rules.js';
 import { createCalendar, CalendarDataError } from '../core/calendar/index.js';
 import { normalizeSchema } from '../core/form/normalize.js';
-import { checkUiSchema } from '../core/form/ui.js';
+import { checkUiSchema } from '../core/form/ui-check.js';
 import { compileRules } from '../core/form/rules.js';
 import { FormSchemaError, type JsonSchema } from '../core/form/types.js';
 import { checkDefinition } from '../workflow/definition.js';

@@ -25,6 +25,7 @@ export type ConfigShape =
   | 'common-problems'
   | 'calendar'
   | 'stats-config'
+  | 'guide'
   | 'meta';
 
 /** One fact of a file and its provenance. */
@@ -74,6 +75,7 @@ export function shapeOf(data: unknown): ConfigShape | undefined {
   if (has('base', 'adjustments', 'ratings')) return 'deduction-rules';
   if (has('problems', 'defaults')) return 'common-problems';
   if (has('rules', 'otherwise')) return 'routing';
+  if (has('definition', 'kinds')) return 'guide';
   if (['groups', 'steps', 'fields', 'notices', 'document'].some((k) => has(k))) return 'ui';
   return undefined;
 }
@@ -157,6 +159,15 @@ export function factsOf(data: unknown, shape: ConfigShape | undefined = shapeOf(
     case 'calendar':
       add('', 'calendar', data);
       break;
+    case 'guide': {
+      add('', 'guide', data);
+      if (isObj(data['definition'])) add('/definition', 'definition', data['definition']);
+      each('notes', (n, i) => `note ${id(n, i)}`);
+      const kinds = isObj(data['kinds']) ? data['kinds'] : {};
+      for (const [k, v] of Object.entries(kinds)) facts.push({ path: `/kinds/${esc(k)}`, what: `kind ${k}`, provenance: provenanceOf(v) });
+      if (isObj(data['category'])) add('/category', 'category hint', data['category']);
+      break;
+    }
     case 'stats-config': {
       const d = data['default'] as Obj;
       add('/default/form', `form "${String((d['form'] as Obj)['documentNo'] ?? '')}"`, d['form']);

@@ -2,7 +2,7 @@
 // JSON Schema of the fields the event needs.
 import type { Localized } from '../core/i18n/locale.js';
 import { fieldsSchema } from './fields.js';
-import { evaluate, operatorsOf, truthy } from './logic.js';
+import { evaluate, LogicBudgetError, operatorsOf, truthy } from './logic.js';
 import type { Actor, RefusalCode, Snapshot, WorkflowDefinition } from './types.js';
 
 export interface AvailableAction {
@@ -56,11 +56,24 @@ export function availableActions(def: WorkflowDefinition, snapshot: Snapshot, ac
     firstReceiver: snapshot.firstReceiver,
     now: new Date(now).toISOString(),
   };
-  const byEvent = new Map<string, { title: Localized; targets: Set<string>; fields?: string; enabled: boolean }>();
+  const byEvent = new Map<string, { title: Localized; targets: Set<string>; fields?: string; enabled: boolean; reason?: RefusalCode }>();
+  // A guard over its budget counts as failing (with its own reason), so one rule cannot block the list.
+  let overBudget = false;
+  const passesGuard = (guard: unknown): boolean => {
+    try {
+      return truthy(evaluate(guard, ctx));
+    } catch (err) {
+      if (!(err instanceof LogicBudgetError)) throw err;
+      overBudget = true;
+      return false;
+    }
+  };
   for (const t of def.transitions) {
     if (!t.from.includes(snapshot.state) || !t.roles.some((r) => actor.roles.includes(r))) continue;
-    const passes = t.guard === undefined || readsPayload(t.guard) || truthy(evaluate(t.guard, ctx));
+    overBudget = false;
+    const passes = t.guard === undefined || readsPayload(t.guard) || passesGuard(t.guard);
     const entry = byEvent.get(t.event) ?? { title: t.title, targets: new Set<string>(), ...(t.fields ? { fields: t.fields } : {}), enabled: false };
+    if (overBudget) entry.reason = 'logic-budget';
     entry.targets.add(t.to ?? snapshot.state);
     if (passes && !entry.enabled) {
       entry.enabled = true;
@@ -74,7 +87,7 @@ export function availableActions(def: WorkflowDefinition, snapshot: Snapshot, ac
     targets: [...e.targets],
     ...(e.fields ? { fields: e.fields, schema: fieldsSchema(e.fields) } : {}),
     enabled: e.enabled,
-    ...(e.enabled ? {} : { reason: 'guard-failed' as const }),
+    ...(e.enabled ? {} : { reason: e.reason ?? ('guard-failed' as const) }),
   }));
 }
 

@@ -11,13 +11,17 @@ const def = (name: string): WorkflowDefinition => {
 
 /**
  * Built-in definitions by id: complaint handling (WI/KF-007), internal house inspection, move-in
- * service, property-rights certificates, key-milestone review and customer appeals.
+ * service (a project instance starting one move-in-house instance per house), property-rights
+ * certificates (a project starting one property-rights-owner instance per customer), key-milestone
+ * review and customer requests (客户诉求).
  */
 export const builtinDefinitions: Readonly<Record<string, WorkflowDefinition>> = {
   complaint: def('complaint'),
   'internal-inspection': def('internal-inspection'),
   'move-in': def('move-in'),
+  'move-in-house': def('move-in-house'),
   'property-rights': def('property-rights'),
+  'property-rights-owner': def('property-rights-owner'),
   'key-milestone-review': def('key-milestone-review'),
   'customer-appeal': def('customer-appeal'),
 };

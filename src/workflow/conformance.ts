@@ -1,6 +1,7 @@
 // runStoreConformance: the store contract as an executable suite. Hosts run it against their own
 // backend (any test framework: it returns a report and throws nothing); wuye-kit runs it against
-// MemoryStore, BrowserStore and HttpStore.
+// MemoryStore, BrowserStore, HttpStore and (in wuye-kit/server) SqliteStore. Cases for the optional
+// capabilities (`changes`, `list`) run when the store has them and are reported as skipped otherwise.
 import { ConflictError, type Commit, type WorkflowStore } from './store.js';
 import type { AuditEntry, Snapshot, Timer } from './types.js';
 
@@ -8,11 +9,15 @@ export interface ConformanceCase {
   readonly name: string;
   readonly ok: boolean;
   readonly error?: string;
+  /** The case needs an optional capability (`changes`, `list`) the store does not have; not run. */
+  readonly skipped?: boolean;
 }
 
 export interface ConformanceReport {
   readonly passed: number;
   readonly failed: number;
+  /** Cases for optional capabilities the store lacks (counted in neither passed nor failed). */
+  readonly skipped: number;
   readonly cases: readonly ConformanceCase[];
 }
 
@@ -89,7 +94,7 @@ function step(id: string, from: number, extra: Partial<Commit> = {}): Commit {
   return { instanceId: id, expectedVersion: from, snapshot: snapshotOf(id, from + 1), audit: [auditOf(id, from + 1)], timers: [], ...extra };
 }
 
-type Case = [name: string, run: (store: WorkflowStore) => Promise<void>];
+type Case = [name: string, run: (store: WorkflowStore) => Promise<void>, needs?: 'changes' | 'list'];
 
 const CASES: Case[] = [
   [
@@ -112,7 +117,7 @@ const CASES: Case[] = [
       expectEqual(await s.load(id), undefined, 'load');
       expectEqual(await s.history(id), [], 'history');
       expectEqual(await s.timers(id), [], 'timers');
-      expectEqual(await s.findCommand(uid('key')), undefined, 'findCommand');
+      expectEqual(await s.findCommand(id, uid('key')), undefined, 'findCommand');
     },
   ],
   [
@@ -160,7 +165,7 @@ const CASES: Case[] = [
       const again = await s.commit(step(id, 1, { idempotencyKey: key }));
       expectEqual(again, { status: 'duplicate', version: 2, instanceId: id }, 'second commit');
       expectEqual((await s.history(id)).length, 2, 'history length');
-      expectEqual(await s.findCommand(key), { instanceId: id, version: 2 }, 'findCommand');
+      expectEqual(await s.findCommand(id, key), { instanceId: id, version: 2 }, 'findCommand');
     },
   ],
   [
@@ -177,7 +182,7 @@ const CASES: Case[] = [
       expectEqual((await s.load(id))?.state, 'open', 'snapshot unchanged');
       expectEqual((await s.history(id)).map((a) => a.seq), [1], 'history unchanged');
       expectEqual((await s.timers(id)).map((t) => t.id), [`${id}/keep`], 'timers unchanged');
-      expectEqual(await s.findCommand(key), undefined, 'key not recorded');
+      expectEqual(await s.findCommand(id, key), undefined, 'key not recorded');
     },
   ],
   [
@@ -214,6 +219,116 @@ const CASES: Case[] = [
       if (limited.length > 1) fail(`limit 1 returned ${limited.length} timers`);
     },
   ],
+  [
+    'idempotency keys are scoped per instance',
+    async (s) => {
+      const a = uid('ka');
+      const b = uid('kb');
+      const key = uid('cmd');
+      await s.commit(step(a, 0));
+      await s.commit(step(b, 0));
+      expectEqual(await s.commit(step(a, 1, { idempotencyKey: key })), { status: 'committed', version: 2 }, 'key on a');
+      // The same key on another instance is another command: committed, not a duplicate of a's.
+      expectEqual(await s.commit(step(b, 1, { idempotencyKey: key })), { status: 'committed', version: 2 }, 'same key on b');
+      expectEqual((await s.history(b)).length, 2, 'b’s history has the command');
+      expectEqual(await s.findCommand(a, key), { instanceId: a, version: 2 }, 'findCommand on a');
+      expectEqual(await s.findCommand(b, key), { instanceId: b, version: 2 }, 'findCommand on b');
+      expectEqual(await s.findCommand(uid('other'), key), undefined, 'findCommand on a third instance');
+      expectEqual(await s.commit(step(b, 1, { idempotencyKey: key })), { status: 'duplicate', version: 2, instanceId: b }, 'retry on b');
+    },
+  ],
+  [
+    'timer ids are scoped per instance',
+    async (s) => {
+      const a = uid('sa');
+      const b = uid('sb');
+      const base = 2_100_000_000_000 + Math.floor(Math.random() * 1_000_000) * 1000;
+      const same = (id: string, dueAt: number): Timer => ({ id: 'clock/1/breach', instanceId: id, clock: 'clock', kind: 'breach', dueAt });
+      await s.commit(step(a, 0, { timers: [same(a, base + 10)] }));
+      // b's timer has the same id as a's: both are kept, neither replaces the other.
+      await s.commit(step(b, 0, { timers: [same(b, base + 10)] }));
+      expectEqual(await s.timers(a), [same(a, base + 10)], 'a’s timer');
+      expectEqual(await s.timers(b), [same(b, base + 10)], 'b’s timer');
+      const mine = (list: Timer[]) => list.filter((t) => t.instanceId === a || t.instanceId === b).map((t) => t.instanceId);
+      expectEqual(mine(await s.dueTimers(base + 10)), [a, b].sort(), 'both due, ordered by instance id');
+      await s.commit(step(a, 1, { timers: [] }));
+      expectEqual(await s.timers(b), [same(b, base + 10)], 'clearing a’s timers keeps b’s');
+    },
+  ],
+  [
+    'due timers page strictly after a position',
+    async (s) => {
+      const id = uid('page');
+      const at = 2_200_000_000_000 + Math.floor(Math.random() * 1_000_000) * 1000;
+      const list = ['a', 'b', 'c', 'd', 'e'].map((n): Timer => ({ id: n, instanceId: id, clock: n, kind: 'breach', dueAt: at }));
+      await s.commit(step(id, 0, { timers: list }));
+      const seen: string[] = [];
+      let after: { dueAt: number; instanceId: string; id: string } | undefined = { dueAt: at - 1, instanceId: '', id: '' };
+      for (let round = 0; round < 10 && after; round++) {
+        const page: Timer[] = await s.dueTimers(at, 2, after);
+        const last: Timer | undefined = page[page.length - 1];
+        seen.push(...page.filter((t) => t.instanceId === id).map((t) => t.id));
+        after = last && { dueAt: last.dueAt, instanceId: last.instanceId, id: last.id };
+        if (page.length > 2) fail(`limit 2 returned ${page.length} timers`);
+      }
+      expectEqual(seen, ['a', 'b', 'c', 'd', 'e'], 'every timer exactly once, in order');
+    },
+  ],
+  [
+    'change feed: one change per commit, in cursor order, read after a cursor',
+    async (s) => {
+      const start = await s.lastCursor!();
+      const a = uid('fa');
+      const b = uid('fb');
+      await s.commit(step(a, 0));
+      await s.commit({ ...step(b, 0), snapshot: snapshotOf(b, 1, 'new') });
+      await s.commit(step(a, 1, { idempotencyKey: 'k1' }));
+      // Neither a duplicate nor a refused commit adds a change.
+      await s.commit(step(a, 1, { idempotencyKey: 'k1' }));
+      await expectReject(s.commit(step(a, 0)), 'stale write', isConflict);
+      const list = (await s.changes!(start, 1000)).filter((c) => c.instanceId === a || c.instanceId === b);
+      expectEqual(
+        list.map((c) => [c.instanceId, c.version, c.state, c.type, c.definitionId]),
+        [
+          [a, 1, 'open', 'started', 'conformance'],
+          [b, 1, 'new', 'started', 'conformance'],
+          [a, 2, 'open', 'transition', 'conformance'],
+        ],
+        'changes',
+      );
+      for (let i = 1; i < list.length; i++) if (!(list[i]!.cursor > list[i - 1]!.cursor)) fail('cursors must increase');
+      if (!(list[0]!.cursor > start)) fail('changes after a cursor start above it');
+      const rest = (await s.changes!(list[1]!.cursor, 1000)).filter((c) => c.instanceId === a || c.instanceId === b);
+      expectEqual(rest.map((c) => c.version), [2], 'changes after the second');
+      const limited = await s.changes!(start, 1);
+      if (limited.length !== 1) fail(`limit 1 returned ${limited.length} changes`);
+      if ((await s.lastCursor!()) < list[2]!.cursor) fail('lastCursor is below the last change');
+    },
+    'changes',
+  ],
+  [
+    'list: filters, most recently updated first, keyset pages',
+    async (s) => {
+      const def = uid('def');
+      const at = (v: number, id: string, state: string, updatedAt: number): Snapshot => ({ ...snapshotOf(id, v, state), definitionId: def, updatedAt });
+      const ids = [uid('l1'), uid('l2'), uid('l3'), uid('l4')];
+      await s.commit({ ...step(ids[0]!, 0), snapshot: at(1, ids[0]!, 'open', 1000) });
+      await s.commit({ ...step(ids[1]!, 0), snapshot: at(1, ids[1]!, 'done', 3000) });
+      await s.commit({ ...step(ids[2]!, 0), snapshot: at(1, ids[2]!, 'open', 2000) });
+      await s.commit({ ...step(ids[3]!, 0), snapshot: at(1, ids[3]!, 'open', 2000) });
+      const names = (list: Snapshot[]) => list.map((x) => x.id);
+      const tie = [ids[2]!, ids[3]!].sort();
+      expectEqual(names(await s.list!({ definitionId: def })), [ids[1], ...tie, ids[0]], 'all, newest first, ties by id');
+      expectEqual(names(await s.list!({ definitionId: def, state: 'open' })), [...tie, ids[0]], 'state open');
+      expectEqual(names(await s.list!({ definitionId: def, updatedSince: 2000 })), [ids[1], ...tie], 'updated since 2000');
+      const first = await s.list!({ definitionId: def, limit: 2 });
+      expectEqual(names(first), [ids[1], tie[0]], 'first page');
+      const next = await s.list!({ definitionId: def, limit: 2, after: { updatedAt: first[1]!.updatedAt, id: first[1]!.id } });
+      expectEqual(names(next), [tie[1], ids[0]], 'second page');
+      expectEqual(await s.list!({ definitionId: uid('none') }), [], 'unknown definition');
+    },
+    'list',
+  ],
 ];
 
 /**
@@ -223,10 +338,18 @@ const CASES: Case[] = [
  */
 export async function runStoreConformance(makeStore: () => WorkflowStore | Promise<WorkflowStore>): Promise<ConformanceReport> {
   const cases: ConformanceCase[] = [];
-  for (const [name, run] of CASES) {
+  for (const [name, run, needs] of CASES) {
     let store: WorkflowStore | undefined;
     try {
       store = await makeStore();
+      if (needs === 'changes' && (typeof store.changes !== 'function' || typeof store.lastCursor !== 'function')) {
+        cases.push({ name, ok: true, skipped: true });
+        continue;
+      }
+      if (needs === 'list' && typeof store.list !== 'function') {
+        cases.push({ name, ok: true, skipped: true });
+        continue;
+      }
       await run(store);
       cases.push({ name, ok: true });
     } catch (err) {
@@ -240,5 +363,6 @@ export async function runStoreConformance(makeStore: () => WorkflowStore | Promi
     }
   }
   const failed = cases.filter((c) => !c.ok).length;
-  return { passed: cases.length - failed, failed, cases };
+  const skipped = cases.filter((c) => c.skipped).length;
+  return { passed: cases.length - failed - skipped, failed, skipped, cases };
 }

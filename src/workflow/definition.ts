@@ -6,7 +6,7 @@ import workflowLabels from '../generated/labels/workflow.js';
 import { knownDataSchema } from './data-schemas.js';
 import { DurationError, parseDuration } from '../core/calendar/duration.js';
 import { hasFields } from './fields.js';
-import { OPERATORS, operatorsOf } from './logic.js';
+import { ESTIMATE_LIST_LENGTH, LOGIC_BUDGET, OPERATORS, estimateCost, operatorsOf } from './logic.js';
 import { parsePointer, PointerError } from './pointer.js';
 import type { EffectDef, Logic, WorkflowDefinition } from './types.js';
 
@@ -24,7 +24,8 @@ export type ProblemCode =
   | 'final-with-exits'
   | 'unused-role'
   | 'inconsistent-fields'
-  | 'bad-migration';
+  | 'bad-migration'
+  | 'logic-budget';
 
 export interface DefinitionProblem {
   /** Errors make a definition unusable; warnings are worth a look. */
@@ -87,6 +88,10 @@ export function checkDefinition(input: unknown): DefinitionReport {
   };
   const logic = (l: Logic, path: string) => {
     for (const op of operatorsOf(l)) if (!OPERATORS.has(op)) add('error', 'unknown-operator', path, `JSONLogic operator "${op}" is not supported`);
+    const cost = estimateCost(l);
+    if (cost > LOGIC_BUDGET) {
+      add('error', 'logic-budget', path, `JSONLogic expression may need ${Number.isFinite(cost) ? `about ${Math.round(cost)}` : 'unboundedly many'} evaluation steps, over the budget of ${LOGIC_BUDGET} (lists read from data are assumed ${ESTIMATE_LIST_LENGTH} long)`);
+    }
   };
   const pointer = (p: string, path: string) => {
     try {
@@ -115,6 +120,13 @@ export function checkDefinition(input: unknown): DefinitionReport {
         else role(e.role, `${p}/role`);
       }
       if ((e.type === 'set' || e.type === 'unset') && e.path === undefined) add('error', 'schema', `${p}/path`, `a ${e.type} effect needs a path`);
+      if (e.type === 'start-children') {
+        if (typeof e.definition !== 'string' || e.items === undefined) add('error', 'schema', p, 'a start-children effect needs a definition and items');
+        else {
+          logic(e.items, `${p}/items`);
+          if (e.input !== undefined) logic(e.input, `${p}/input`);
+        }
+      }
       const type: string = e.type;
       if ((type === 'set' || type === 'assign' || type === 'merge') && !('value' in e)) add('error', 'schema', `${p}/value`, `a ${type} effect needs a value`);
     });
@@ -145,6 +157,9 @@ export function checkDefinition(input: unknown): DefinitionReport {
       fieldsBy.set(key, t.fields ?? '');
     }
   });
+  def.states.forEach((s, i) => {
+    if (s.childrenDone !== undefined) state(s.childrenDone, `/states/${i}/childrenDone`);
+  });
   def.clocks?.forEach((c, i) => {
     const p = `/clocks/${i}`;
     for (const k of ['start', 'pause', 'stop'] as const) c[k]?.forEach((s, j) => state(s, `${p}/${k}/${j}`));
@@ -170,15 +185,18 @@ export function checkDefinition(input: unknown): DefinitionReport {
   const queue = [def.initial];
   while (queue.length) {
     const s = queue.shift()!;
-    for (const t of def.transitions) {
-      if (t.from.includes(s) && t.to !== undefined && !seen.has(t.to)) {
-        seen.add(t.to);
-        queue.push(t.to);
+    const next = def.transitions.filter((t) => t.from.includes(s) && t.to !== undefined).map((t) => t.to!);
+    const done = def.states.find((x) => x.id === s)?.childrenDone;
+    if (done !== undefined) next.push(done);
+    for (const to of next) {
+      if (!seen.has(to)) {
+        seen.add(to);
+        queue.push(to);
       }
     }
   }
   def.states.forEach((s, i) => {
-    const exits = def.transitions.filter((t) => t.from.includes(s.id) && t.to !== undefined && t.to !== s.id);
+    const exits = [...def.transitions.filter((t) => t.from.includes(s.id) && t.to !== undefined && t.to !== s.id), ...(s.childrenDone !== undefined && s.childrenDone !== s.id ? [s.childrenDone] : [])];
     if (!seen.has(s.id)) add('error', 'unreachable-state', `/states/${i}`, `state "${s.id}" cannot be reached from "${def.initial}"`);
     if (!s.final && exits.length === 0) add('error', 'dead-end-state', `/states/${i}`, `state "${s.id}" is not final but has no way out`);
     if (s.final && def.transitions.some((t) => t.from.includes(s.id))) {

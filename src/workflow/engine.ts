@@ -7,9 +7,11 @@ import { pendingTimers, readClocks, type ClockReadout } from './clocks.js';
 import { DefinitionError, checkDefinition } from './definition.js';
 import { ensureDataSchema } from './data-schemas.js';
 import { migrate, MigrationError } from './migrate.js';
-import { ConflictError, type WorkflowStore } from './store.js';
+import { ConflictError, type TimerPosition, type WorkflowStore } from './store.js';
+import { sha256Hex } from './hash.js';
 import { fallbackCalendar, fireTimer, startInstance, transition } from './transition.js';
-import type { Actor, AuditEntry, Effect, Refusal, Snapshot, WorkflowDefinition, WorkflowEvent } from './types.js';
+import { childStarts, parentOf, recordChild } from './children.js';
+import type { Actor, AuditEntry, Effect, Refusal, Snapshot, Timer, WorkflowDefinition, WorkflowEvent } from './types.js';
 import { randomId } from '../core/kernel/ids.js';
 
 export interface EngineOptions {
@@ -27,6 +29,14 @@ export interface EngineOptions {
   readonly newId?: () => string;
   /** Called when a subscriber throws; default: ignored, so one bad listener cannot stop the engine. */
   readonly onListenerError?: (error: unknown) => void;
+  /**
+   * Called when `tick()` cannot handle one instance (its definition is unknown, its row is corrupt,
+   * its store read fails): the instance is skipped and reported here and in TickResult.problems;
+   * every other instance goes on. Default: nothing beyond the TickResult.
+   */
+  readonly onError?: (error: unknown, context: { readonly instanceId: string; readonly timerId?: string }) => void;
+  /** Largest event payload / start data in UTF-8 bytes of JSON; default 64 KiB (MAX_PAYLOAD_BYTES). */
+  readonly maxPayloadBytes?: number;
 }
 
 export interface Accepted {
@@ -37,6 +47,8 @@ export interface Accepted {
   readonly audit: readonly AuditEntry[];
   /** True when the command had been committed before: nothing happened now. */
   readonly duplicate: boolean;
+  /** Child instances this change started (a `start-children` effect), or refused to start. */
+  readonly children?: readonly SendResult[];
 }
 
 export type SendResult = Accepted | Refusal;
@@ -49,19 +61,44 @@ export interface EngineChange {
   readonly effects: readonly Effect[];
 }
 
+export interface TickProblem {
+  readonly instanceId: string;
+  readonly timerId: string;
+  /** The error's name and message (e.g. `UnknownDefinitionError: No workflow definition x`). */
+  readonly error: string;
+}
+
 export interface TickResult {
   /** Timers fired now. */
   readonly fired: number;
-  /** Timers already fired by someone else (an idempotent repeat) or no longer pending. */
+  /** Timers already fired by someone else (an idempotent repeat) or no longer pending (stale). */
   readonly skipped: number;
+  /** Timers whose instance could not be loaded or fired (unknown definition, corrupt row): skipped and reported. */
+  readonly failed: number;
+  readonly problems: readonly TickProblem[];
   readonly effects: readonly Effect[];
 }
 
 export interface StartInput {
+  /** Instance id; default: derived from the command id (see startInstanceId), else a random id. */
   readonly id?: string;
   readonly data?: unknown;
-  /** Idempotency key: starting twice with the same key creates one instance. */
+  /**
+   * Idempotency key: starting twice with the same key (same actor, same definition) creates one
+   * instance. Keys are scoped per instance, so without `id` the instance id is derived from
+   * (definitionId, actor id, commandId) and the retry lands on the same instance.
+   */
   readonly commandId?: string;
+}
+
+/**
+ * The instance id a start with a command id gets when no id is given: `wf-` and 32 hex digits of
+ * SHA-256 over definition id, actor id and command id. Another actor (or another definition)
+ * with the same command id gets another instance; nobody can aim a start at an existing id
+ * without knowing its owner's command id.
+ */
+export function startInstanceId(definitionId: string, actorId: string, commandId: string): string {
+  return `wf-${sha256Hex(`wuye-kit/start\u0000${definitionId}\u0000${actorId}\u0000${commandId}`).slice(0, 32)}`;
 }
 
 export interface Engine {
@@ -104,7 +141,7 @@ export function createEngine(options: EngineOptions): Engine {
   const calendar = options.calendar ?? fallbackCalendar();
   const locale = options.locale ?? 'zh-CN';
   const newId = options.newId ?? randomId;
-  const tOptions = { calendar, locale };
+  const tOptions = { calendar, locale, ...(options.maxPayloadBytes !== undefined ? { maxPayloadBytes: options.maxPayloadBytes } : {}) };
 
   const defs = new Map<string, WorkflowDefinition>();
   for (const d of options.definitions) {
@@ -162,13 +199,86 @@ export function createEngine(options: EngineOptions): Engine {
     return { snapshot: m.snapshot, migrated: m.audit };
   }
 
-  async function duplicateOf(key: string | undefined, instanceId?: string): Promise<Accepted | undefined> {
+  async function duplicateOf(key: string | undefined, instanceId: string): Promise<Accepted | undefined> {
     if (key === undefined) return undefined;
-    const done = await store.findCommand(key);
-    if (!done || (instanceId !== undefined && done.instanceId !== instanceId)) return undefined;
+    const done = await store.findCommand(instanceId, key);
+    if (!done || done.instanceId !== instanceId) return undefined;
     const snapshot = await store.load(done.instanceId);
     if (!snapshot) return undefined;
     return { ok: true, snapshot, effects: [], audit: [], duplicate: true };
+  }
+
+  /** Fires one timer: its effects, or undefined when it was stale or fired by someone else. */
+  async function fireOne(timer: Timer, at: number): Promise<Effect[] | undefined> {
+    // A conflict means another writer moved the instance: reload and try again (3 attempts).
+    for (let attempt = 0; ; attempt++) {
+      const loaded = await load(timer.instanceId);
+      if (!loaded) return undefined;
+      const def = defFor(loaded.snapshot);
+      const f = fireTimer(def, loaded.snapshot, timer, at, tOptions);
+      if (!f) return undefined;
+      try {
+        const c = await store.commit({
+          instanceId: timer.instanceId,
+          expectedVersion: loaded.snapshot.version,
+          snapshot: f.snapshot,
+          audit: [f.audit],
+          timers: pendingTimers(def, f.snapshot, calendar),
+          idempotencyKey: f.audit.commandId!,
+        });
+        if (c.status === 'duplicate') return undefined;
+        emit({ type: 'timer', instanceId: timer.instanceId, snapshot: f.snapshot, audit: [f.audit], effects: f.effects });
+        return f.effects;
+      } catch (err) {
+        if (!(err instanceof ConflictError) || attempt >= 2) throw err;
+      }
+    }
+  }
+
+  /**
+   * Parent/child links (src/workflow/children.ts) after a committed change: starts the children a
+   * `start-children` effect asked for (idempotent keys), then tells this instance's parent its new
+   * state, retrying on a concurrent write; the parent may move on when all its children are done.
+   */
+  const startingChildren = new Set<string>();
+  async function linkChildren(s: Snapshot, effects: readonly Effect[], actor: Actor, key: string, started = false): Promise<SendResult[]> {
+    const kids: SendResult[] = [];
+    for (const c of childStarts(s, effects, key)) {
+      startingChildren.add(c.commandId);
+      try {
+        kids.push(await engine.start(c.definition, { data: c.data, commandId: c.commandId }, actor));
+      } finally {
+        startingChildren.delete(c.commandId);
+      }
+    }
+    const link = parentOf(s);
+    const childDef = defs.get(s.definitionId);
+    if (!link || !childDef) return kids;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const loaded = await load(link.id);
+      if (!loaded || loaded.snapshot.definitionId !== link.definition) return kids;
+      const def = defFor(loaded.snapshot);
+      const u = recordChild(def, loaded.snapshot, s, childDef, clock(), calendar, started);
+      if (!u) return kids;
+      try {
+        const c = await store.commit({
+          instanceId: link.id,
+          expectedVersion: loaded.snapshot.version,
+          snapshot: u.snapshot,
+          audit: [u.audit],
+          timers: pendingTimers(def, u.snapshot, calendar),
+          idempotencyKey: u.audit.commandId!,
+        });
+        if (c.status !== 'duplicate') {
+          emit({ type: 'transition', instanceId: link.id, snapshot: u.snapshot, audit: [u.audit], effects: [] });
+          await linkChildren(u.snapshot, [], actor, u.audit.commandId!);
+        }
+        return kids;
+      } catch (err) {
+        if (!(err instanceof ConflictError)) throw err;
+      }
+    }
+    throw new ConflictError(link.id, -1, -1);
   }
 
   const engine: Engine = {
@@ -176,9 +286,9 @@ export function createEngine(options: EngineOptions): Engine {
       await dataSchemasReady;
       const def = defs.get(definitionId);
       if (!def) throw new UnknownDefinitionError(definitionId);
-      const dup = await duplicateOf(input.commandId);
+      const id = input.id ?? (input.commandId ? startInstanceId(definitionId, actor.id, input.commandId) : newId());
+      const dup = await duplicateOf(input.commandId, id);
       if (dup) return dup;
-      const id = input.id ?? newId();
       const r = startInstance(def, { id, data: input.data, ...(input.commandId ? { commandId: input.commandId } : {}) }, actor, clock(), tOptions);
       if (!r.ok) return r;
       const c = await store.commit({
@@ -189,9 +299,11 @@ export function createEngine(options: EngineOptions): Engine {
         timers: pendingTimers(def, r.snapshot, calendar),
         ...(input.commandId ? { idempotencyKey: input.commandId } : {}),
       });
-      if (c.status === 'duplicate') return (await duplicateOf(input.commandId)) ?? { ok: true, snapshot: r.snapshot, effects: [], audit: [], duplicate: true };
+      if (c.status === 'duplicate') return (await duplicateOf(input.commandId, id)) ?? { ok: true, snapshot: r.snapshot, effects: [], audit: [], duplicate: true };
       emit({ type: 'started', instanceId: id, snapshot: r.snapshot, audit: [r.audit], effects: r.effects });
-      return { ok: true, snapshot: r.snapshot, effects: r.effects, audit: [r.audit], duplicate: false };
+      // Only a child this engine starts for a start-children effect joins its parent on start.
+      const kids = await linkChildren(r.snapshot, r.effects, actor, input.commandId ?? `${id}:start`, input.commandId !== undefined && startingChildren.has(input.commandId));
+      return { ok: true, snapshot: r.snapshot, effects: r.effects, audit: [r.audit], duplicate: false, ...(kids.length ? { children: kids } : {}) };
     },
 
     async send(instanceId, event, actor) {
@@ -215,9 +327,10 @@ export function createEngine(options: EngineOptions): Engine {
         timers: pendingTimers(def, r.snapshot, calendar),
         ...(event.commandId ? { idempotencyKey: event.commandId } : {}),
       });
-      if (c.status === 'duplicate') return (await duplicateOf(event.commandId)) ?? { ok: true, snapshot, effects: [], audit: [], duplicate: true };
+      if (c.status === 'duplicate') return (await duplicateOf(event.commandId, instanceId)) ?? { ok: true, snapshot, effects: [], audit: [], duplicate: true };
       emit({ type: 'transition', instanceId, snapshot: r.snapshot, audit: [r.audit], effects: r.effects });
-      return { ok: true, snapshot: r.snapshot, effects: r.effects, audit: [...loaded.migrated, r.audit], duplicate: false };
+      const kids = await linkChildren(r.snapshot, r.effects, actor, event.commandId ?? `${instanceId}:${r.snapshot.auditCount}`);
+      return { ok: true, snapshot: r.snapshot, effects: r.effects, audit: [...loaded.migrated, r.audit], duplicate: false, ...(kids.length ? { children: kids } : {}) };
     },
 
     async get(instanceId) {
@@ -244,52 +357,51 @@ export function createEngine(options: EngineOptions): Engine {
       const at = now ?? clock();
       let fired = 0;
       let skipped = 0;
+      let failed = 0;
+      const problems: TickProblem[] = [];
       const effects: Effect[] = [];
       const seen = new Set<string>();
-      for (let round = 0; fired + skipped < MAX_TICK_FIRINGS; round++) {
-        const due = (await store.dueTimers(at, 500)).filter((t) => !seen.has(t.id));
-        if (due.length === 0) break;
-        for (const timer of due) {
-          seen.add(timer.id);
-          let done = false;
-          // A conflict means another writer moved the instance: reload and try once more.
-          for (let attempt = 0; attempt < 3 && !done; attempt++) {
-            const loaded = await load(timer.instanceId);
-            if (!loaded) {
-              skipped++;
-              done = true;
-              break;
+      // Pages through the due timers in (dueAt, instanceId, id) order: a timer that cannot fire
+      // (stale, or its instance broken) is passed, never read again in this tick.
+      // Firing can add timers that are already due behind the position (an escalation after a
+      // breach): a pass that fired anything is followed by another from the start, which skips
+      // what this tick has seen.
+      let after: TimerPosition | undefined;
+      let firedInPass = 0;
+      while (fired + skipped + failed < MAX_TICK_FIRINGS) {
+        const page = await store.dueTimers(at, 500, after);
+        if (page.length === 0) {
+          if (firedInPass === 0) break;
+          firedInPass = 0;
+          after = undefined;
+          continue;
+        }
+        const last = page[page.length - 1]!;
+        after = { dueAt: last.dueAt, instanceId: last.instanceId, id: last.id };
+        for (const timer of page) {
+          const key = `${timer.instanceId}\u0000${timer.id}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          try {
+            const r = await fireOne(timer, at);
+            if (r === undefined) skipped++;
+            else {
+              fired++;
+              firedInPass++;
+              effects.push(...r);
             }
-            const def = defFor(loaded.snapshot);
-            const f = fireTimer(def, loaded.snapshot, timer, at, tOptions);
-            if (!f) {
-              skipped++;
-              done = true;
-              break;
-            }
+          } catch (err) {
+            failed++;
+            problems.push({ instanceId: timer.instanceId, timerId: timer.id, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
             try {
-              const c = await store.commit({
-                instanceId: timer.instanceId,
-                expectedVersion: loaded.snapshot.version,
-                snapshot: f.snapshot,
-                audit: [f.audit],
-                timers: pendingTimers(def, f.snapshot, calendar),
-                idempotencyKey: f.audit.commandId!,
-              });
-              if (c.status === 'duplicate') skipped++;
-              else {
-                fired++;
-                effects.push(...f.effects);
-                emit({ type: 'timer', instanceId: timer.instanceId, snapshot: f.snapshot, audit: [f.audit], effects: f.effects });
-              }
-              done = true;
-            } catch (err) {
-              if (!(err instanceof ConflictError) || attempt === 2) throw err;
+              options.onError?.(err, { instanceId: timer.instanceId, timerId: timer.id });
+            } catch {
+              /* a failing reporter does not stop the tick */
             }
           }
         }
       }
-      return { fired, skipped, effects };
+      return { fired, skipped, failed, problems, effects };
     },
 
     history(instanceId) {

@@ -16,6 +16,27 @@ export const OPERATORS = new Set([
 
 const MAX_DEPTH = 64;
 
+/**
+ * Evaluation budget of one expression (a guard, an effect's value or condition): how many
+ * operations and values it may evaluate before it is stopped with a LogicBudgetError. Shipped
+ * guards need a few dozen; nested `some`/`all` over long lists are what exceeds it.
+ * checkDefinition() also estimates each expression's worst case against it.
+ */
+export const LOGIC_BUDGET = 100_000;
+
+/** An expression needed more evaluation steps than its budget; it was stopped, nothing decided. */
+export class LogicBudgetError extends Error {
+  override readonly name = 'LogicBudgetError';
+  constructor(readonly budget: number) {
+    super(`JSONLogic expression exceeded its evaluation budget of ${budget} steps`);
+  }
+}
+
+/** Steps left for the expression being evaluated (evaluation is synchronous, so one counter serves). */
+let stepsLeft = LOGIC_BUDGET;
+let active = false;
+let budgetOfRun = LOGIC_BUDGET;
+
 const isOp = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x) && Object.keys(x).length === 1;
 
@@ -53,10 +74,25 @@ function num(v: unknown): number {
   return typeof v === 'number' ? v : Number(v);
 }
 
-/** Evaluates `logic` against `data`. Non-operator values (strings, numbers, arrays of them) are literals. */
-export function evaluate(logic: unknown, data: unknown, depth = 0): unknown {
+/**
+ * Evaluates `logic` against `data`. Non-operator values (strings, numbers, arrays of them) are
+ * literals. Throws a LogicBudgetError when it takes more than `budget` steps.
+ */
+export function evaluate(logic: unknown, data: unknown, budget: number = LOGIC_BUDGET): unknown {
+  if (active) return ev(logic, data, 0);
+  active = true;
+  stepsLeft = budgetOfRun = budget;
+  try {
+    return ev(logic, data, 0);
+  } finally {
+    active = false;
+  }
+}
+
+function ev(logic: unknown, data: unknown, depth: number): unknown {
+  if (--stepsLeft < 0) throw new LogicBudgetError(budgetOfRun);
   if (depth > MAX_DEPTH) throw new LogicError('JSONLogic expression nested too deeply');
-  if (Array.isArray(logic)) return logic.map((x) => evaluate(x, data, depth + 1));
+  if (Array.isArray(logic)) return logic.map((x) => ev(x, data, depth + 1));
   if (!isOp(logic)) {
     if (logic !== null && typeof logic === 'object') throw new LogicError(`A JSONLogic operation has exactly one key: ${JSON.stringify(logic)}`);
     return logic;
@@ -65,19 +101,19 @@ export function evaluate(logic: unknown, data: unknown, depth = 0): unknown {
   if (!OPERATORS.has(op)) throw new LogicError(`Unknown JSONLogic operator "${op}"`);
   const rawArgs = logic[op];
   const args: unknown[] = Array.isArray(rawArgs) ? rawArgs : [rawArgs];
-  const ev = (x: unknown) => evaluate(x, data, depth + 1);
+  const sub = (x: unknown) => ev(x, data, depth + 1);
 
   switch (op) {
     case 'if':
     case '?:': {
       let i = 0;
-      for (; i + 1 < args.length; i += 2) if (truthy(ev(args[i]))) return ev(args[i + 1]);
-      return i < args.length ? ev(args[i]) : null;
+      for (; i + 1 < args.length; i += 2) if (truthy(sub(args[i]))) return sub(args[i + 1]);
+      return i < args.length ? sub(args[i]) : null;
     }
     case 'and': {
       let last: unknown = true;
       for (const a of args) {
-        last = ev(a);
+        last = sub(a);
         if (!truthy(last)) return last;
       }
       return last;
@@ -85,7 +121,7 @@ export function evaluate(logic: unknown, data: unknown, depth = 0): unknown {
     case 'or': {
       let last: unknown = false;
       for (const a of args) {
-        last = ev(a);
+        last = sub(a);
         if (truthy(last)) return last;
       }
       return last;
@@ -93,17 +129,17 @@ export function evaluate(logic: unknown, data: unknown, depth = 0): unknown {
     case 'some':
     case 'all':
     case 'none': {
-      const list = ev(args[0]);
+      const list = sub(args[0]);
       const items = Array.isArray(list) ? list : [];
       if (op === 'all' && items.length === 0) return false;
-      const test = (item: unknown) => truthy(evaluate(args[1], item, depth + 1));
+      const test = (item: unknown) => truthy(ev(args[1], item, depth + 1));
       if (op === 'some') return items.some(test);
       if (op === 'all') return items.every(test);
       return !items.some(test);
     }
   }
 
-  const v = args.map(ev);
+  const v = args.map(sub);
   switch (op) {
     case 'var': {
       const found = readVar(data, v[0] as string);
@@ -179,4 +215,41 @@ export function operatorsOf(logic: unknown, out: Set<string> = new Set(), depth 
     }
   }
   return out;
+}
+
+/** Assumed length of a list that comes from data (not a literal) when estimating a cost. */
+export const ESTIMATE_LIST_LENGTH = 100;
+
+/**
+ * A static worst-case estimate of the steps `evaluate` needs for `logic` (for the definition
+ * linter): literal lists count their own length, lists read from data count
+ * ESTIMATE_LIST_LENGTH, and `some`/`all`/`none` multiply their test by the list's length.
+ */
+export function estimateCost(logic: unknown): number {
+  return costOf(logic, 0).cost;
+}
+
+function costOf(logic: unknown, depth: number): { cost: number; length: number } {
+  if (depth > MAX_DEPTH) return { cost: Infinity, length: 0 };
+  if (Array.isArray(logic)) {
+    let cost = 1;
+    for (const x of logic) cost += costOf(x, depth + 1).cost;
+    return { cost, length: logic.length };
+  }
+  if (!isOp(logic)) return { cost: 1, length: 0 };
+  const op = Object.keys(logic)[0]!;
+  const raw = logic[op];
+  const args: unknown[] = Array.isArray(raw) ? raw : [raw];
+  const parts = args.map((a) => costOf(a, depth + 1));
+  let cost = 1 + parts.reduce((s, p) => s + p.cost, 0);
+  let length = ESTIMATE_LIST_LENGTH;
+  if (op === 'some' || op === 'all' || op === 'none') {
+    const n = parts[0] ? parts[0].length : 0;
+    cost = 1 + (parts[0]?.cost ?? 0) + n * (parts[1]?.cost ?? 0);
+  } else if (op === 'merge') {
+    length = args.reduce<number>((s, a, i) => s + (Array.isArray(a) ? a.length : isOp(a) ? parts[i]!.length : 1), 0);
+  } else if (op === 'if' || op === '?:') {
+    length = Math.max(0, ...args.map((a, i) => (Array.isArray(a) ? a.length : parts[i]!.length)));
+  }
+  return { cost, length };
 }

@@ -1,6 +1,11 @@
 // The store contract every backend implements (MemoryStore here, BrowserStore on IndexedDB,
-// HttpStore over REST, or the host's own, proven with runStoreConformance()).
-import type { AuditEntry, Snapshot, Timer } from './types.js';
+// SqliteStore / PostgresStore in wuye-kit/server, HttpStore over REST, or the host's own, proven
+// with runStoreConformance()).
+//
+// Scoping (since the command API, issue 17): idempotency keys and timer ids belong to ONE
+// instance. A store keeps them unique on (instanceId, key) and (instanceId, timerId), never
+// globally, so a key or timer id used on instance A means nothing on instance B.
+import type { AuditEntry, AuditKind, Snapshot, Timer } from './types.js';
 
 /** One atomic write: the new snapshot, the audit entries to append, the instance's pending timers. */
 export interface Commit {
@@ -11,15 +16,23 @@ export interface Commit {
   readonly snapshot: Snapshot;
   /** Appended in order; `seq` continues the instance's history without gaps. */
   readonly audit: readonly AuditEntry[];
-  /** Replaces every pending timer of the instance. */
+  /**
+   * Replaces every pending timer of the instance. Timer ids are unique within the instance only
+   * (the store's key is (instanceId, timer.id)).
+   */
   readonly timers: readonly Timer[];
-  /** A command's idempotency key: a second commit with the same key changes nothing. */
+  /**
+   * A command's idempotency key, scoped to `instanceId`: a second commit with the same
+   * (instanceId, key) changes nothing and answers `duplicate` — checked BEFORE the version, so a
+   * retry carrying its stale expected version is a duplicate, not a conflict. The same key on
+   * another instance is a different command.
+   */
   readonly idempotencyKey?: string;
 }
 
 export type CommitResult =
   | { readonly status: 'committed'; readonly version: number }
-  /** The key was committed before (by this or an earlier command); nothing changed now. */
+  /** The (instanceId, key) was committed before (by this or an earlier command); nothing changed now. */
   | { readonly status: 'duplicate'; readonly version: number; readonly instanceId: string };
 
 export interface CommandRecord {
@@ -28,18 +41,90 @@ export interface CommandRecord {
   readonly version: number;
 }
 
+/** Where a page of due timers ended: `dueTimers(now, limit, after)` continues strictly after it. */
+export interface TimerPosition {
+  readonly dueAt: number;
+  readonly instanceId: string;
+  readonly id: string;
+}
+
+/** What a change-feed entry says happened (the last audit entry's kind of the commit). */
+export type ChangeType = 'started' | 'transition' | 'timer' | 'migrated';
+
+export const changeTypeOf = (kind: AuditKind | undefined): ChangeType =>
+  kind === 'start' ? 'started' : kind === 'timer' ? 'timer' : kind === 'migration' ? 'migrated' : 'transition';
+
+/**
+ * One committed change, as the change feed (`WorkflowStore.changes`) reports it. Written by the
+ * store in the same transaction as the commit it describes.
+ */
+export interface StoreChange {
+  /**
+   * Global, strictly increasing over every instance of the store (1, 2, 3 … or with gaps). A reader
+   * that has seen cursor N must never later find a change below N appear: a store with several
+   * concurrent writers assigns cursors so that they become visible in order (e.g. under a lock on
+   * a counter row, or from a sequence taken while holding it until commit).
+   */
+  readonly cursor: number;
+  readonly instanceId: string;
+  readonly definitionId: string;
+  /** The instance version this commit produced. */
+  readonly version: number;
+  /** The instance's state after the commit. */
+  readonly state: string;
+  readonly type: ChangeType;
+  /** Snapshot `updatedAt` (server time, epoch ms). */
+  readonly at: number;
+}
+
+/** A query for inboxes: `WorkflowStore.list`. Every field optional; conditions are ANDed. */
+export interface InstanceQuery {
+  readonly definitionId?: string;
+  readonly state?: string;
+  /** Only instances with `updatedAt >= updatedSince` (epoch ms). */
+  readonly updatedSince?: number;
+  /** Keyset position: only instances strictly after it in the order (updatedAt desc, id asc). */
+  readonly after?: { readonly updatedAt: number; readonly id: string };
+  /** At most this many (the store may cap it; default 100). */
+  readonly limit?: number;
+}
+
 /** What the engine needs from a backend. Every method may be called concurrently. */
 export interface WorkflowStore {
   load(instanceId: string): Promise<Snapshot | undefined>;
+  /**
+   * One atomic write (all or nothing). In this order: a known (instanceId, idempotencyKey) answers
+   * `duplicate`; a version other than `expectedVersion` rejects with ConflictError; a malformed
+   * commit (see checkCommit) rejects with StoreError; otherwise the snapshot replaces the old one,
+   * the audit is appended, the timers replace the instance's timers, the key is recorded, and —
+   * for stores with a change feed — one StoreChange is appended.
+   */
   commit(commit: Commit): Promise<CommitResult>;
   /** Audit entries of an instance in `seq` order. */
   history(instanceId: string): Promise<AuditEntry[]>;
-  /** Pending timers with `dueAt <= now`, earliest first (ties by id), at most `limit`. */
-  dueTimers(now: number, limit?: number): Promise<Timer[]>;
-  /** Pending timers of one instance, earliest first. */
+  /**
+   * Pending timers with `dueAt <= now`, in the order (dueAt, instanceId, id), at most `limit`
+   * (default 1000). With `after`, only timers strictly after that position — how `tick()` pages
+   * past timers it cannot fire instead of reading the same first page again.
+   */
+  dueTimers(now: number, limit?: number, after?: TimerPosition): Promise<Timer[]>;
+  /** Pending timers of one instance, earliest first (ties by id). */
   timers(instanceId: string): Promise<Timer[]>;
-  /** The commit an idempotency key produced, if any. */
-  findCommand(key: string): Promise<CommandRecord | undefined>;
+  /** The commit an idempotency key produced ON THIS INSTANCE, if any. */
+  findCommand(instanceId: string, key: string): Promise<CommandRecord | undefined>;
+  /**
+   * Change-feed capability (optional for embedded stores, required by wuye-kit/server's feed):
+   * committed changes with `cursor > after`, in cursor order, at most `limit` (default 100).
+   * `after = 0` reads from the beginning.
+   */
+  changes?(after: number, limit?: number): Promise<StoreChange[]>;
+  /** The highest cursor committed so far (0 when none): where a new feed reader starts. */
+  lastCursor?(): Promise<number>;
+  /**
+   * Query capability (optional for embedded stores, required by wuye-kit/server's instance list):
+   * snapshots matching the query in the order (updatedAt desc, id asc).
+   */
+  list?(query: InstanceQuery): Promise<Snapshot[]>;
   /** Releases connections (optional). */
   close?(): Promise<void>;
 }
@@ -72,10 +157,37 @@ export function checkCommit(c: Commit, lastSeq: number): void {
     if (a.seq !== seq + 1) throw new StoreError(`Audit of ${c.instanceId} out of order: seq ${a.seq} after ${seq}`);
     seq = a.seq;
   }
-  for (const t of c.timers) if (t.instanceId !== c.instanceId) throw new StoreError(`Timer ${t.id} of ${t.instanceId} in a commit for ${c.instanceId}`);
+  const ids = new Set<string>();
+  for (const t of c.timers) {
+    if (t.instanceId !== c.instanceId) throw new StoreError(`Timer ${t.id} of ${t.instanceId} in a commit for ${c.instanceId}`);
+    if (ids.has(t.id)) throw new StoreError(`Timer ${t.id} twice in a commit for ${c.instanceId}`);
+    ids.add(t.id);
+  }
 }
 
-export const byDue = (a: Timer, b: Timer): number => a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The order of due timers: dueAt, then instance id, then timer id. */
+export const byDue = (a: Timer | TimerPosition, b: Timer | TimerPosition): number =>
+  a.dueAt - b.dueAt || cmp(a.instanceId, b.instanceId) || cmp(a.id, b.id);
+
+/** The order of `list`: most recently updated first, ties by id. */
+export const byRecent = (a: Snapshot, b: Snapshot): number => b.updatedAt - a.updatedAt || cmp(a.id, b.id);
+
+/** Whether a snapshot matches an InstanceQuery (for stores that filter in memory). */
+export function matchesQuery(s: Snapshot, q: InstanceQuery): boolean {
+  if (q.definitionId !== undefined && s.definitionId !== q.definitionId) return false;
+  if (q.state !== undefined && s.state !== q.state) return false;
+  if (q.updatedSince !== undefined && s.updatedAt < q.updatedSince) return false;
+  if (q.after !== undefined && !(s.updatedAt < q.after.updatedAt || (s.updatedAt === q.after.updatedAt && s.id > q.after.id))) return false;
+  return true;
+}
+
+/** The feed entry a commit produces (without its cursor). */
+export function changeOf(c: Commit): Omit<StoreChange, 'cursor'> {
+  const last = c.audit[c.audit.length - 1];
+  return { instanceId: c.instanceId, definitionId: c.snapshot.definitionId, version: c.snapshot.version, state: c.snapshot.state, type: changeTypeOf(last?.kind), at: c.snapshot.updatedAt };
+}
 
 export interface MemoryStoreOptions {
   /**
@@ -101,7 +213,9 @@ export class MemoryStore implements WorkflowStore {
   readonly #snapshots = new Map<string, Snapshot>();
   readonly #audit = new Map<string, AuditEntry[]>();
   readonly #timers = new Map<string, Timer[]>();
-  readonly #commands = new Map<string, CommandRecord>();
+  /** Keyed by instance id, then idempotency key. */
+  readonly #commands = new Map<string, Map<string, CommandRecord>>();
+  readonly #changes: StoreChange[] = [];
   /** Applied to values handed out. */
   readonly #clone: <T>(v: T) => T;
   /** Applied to values committed. */
@@ -120,7 +234,7 @@ export class MemoryStore implements WorkflowStore {
   async commit(c: Commit): Promise<CommitResult> {
     // Everything below runs without an await: one commit is atomic with respect to every other.
     if (c.idempotencyKey !== undefined) {
-      const done = this.#commands.get(c.idempotencyKey);
+      const done = this.#commands.get(c.instanceId)?.get(c.idempotencyKey);
       if (done) return { status: 'duplicate', version: done.version, instanceId: done.instanceId };
     }
     const current = this.#snapshots.get(c.instanceId)?.version ?? 0;
@@ -133,7 +247,12 @@ export class MemoryStore implements WorkflowStore {
     this.#audit.set(c.instanceId, log);
     if (value.timers.length) this.#timers.set(c.instanceId, [...value.timers].sort(byDue));
     else this.#timers.delete(c.instanceId);
-    if (c.idempotencyKey !== undefined) this.#commands.set(c.idempotencyKey, { instanceId: c.instanceId, version: c.snapshot.version });
+    if (c.idempotencyKey !== undefined) {
+      const keys = this.#commands.get(c.instanceId) ?? new Map<string, CommandRecord>();
+      keys.set(c.idempotencyKey, { instanceId: c.instanceId, version: c.snapshot.version });
+      this.#commands.set(c.instanceId, keys);
+    }
+    this.#changes.push(Object.freeze({ cursor: this.#changes.length + 1, ...changeOf(c) }));
     return { status: 'committed', version: c.snapshot.version };
   }
 
@@ -141,9 +260,9 @@ export class MemoryStore implements WorkflowStore {
     return [...this.#clone(this.#audit.get(instanceId) ?? [])];
   }
 
-  async dueTimers(now: number, limit = 1000): Promise<Timer[]> {
+  async dueTimers(now: number, limit = 1000, after?: TimerPosition): Promise<Timer[]> {
     const out: Timer[] = [];
-    for (const list of this.#timers.values()) for (const t of list) if (t.dueAt <= now) out.push(t);
+    for (const list of this.#timers.values()) for (const t of list) if (t.dueAt <= now && (after === undefined || byDue(t, after) > 0)) out.push(t);
     return this.#clone(out.sort(byDue).slice(0, limit));
   }
 
@@ -151,9 +270,25 @@ export class MemoryStore implements WorkflowStore {
     return [...this.#clone(this.#timers.get(instanceId) ?? [])];
   }
 
-  async findCommand(key: string): Promise<CommandRecord | undefined> {
-    const r = this.#commands.get(key);
+  async findCommand(instanceId: string, key: string): Promise<CommandRecord | undefined> {
+    const r = this.#commands.get(instanceId)?.get(key);
     return r && { ...r };
+  }
+
+  async changes(after: number, limit = 100): Promise<StoreChange[]> {
+    // Cursors are 1, 2, 3 …: the change with cursor n sits at index n - 1.
+    const from = Math.max(0, Math.floor(after));
+    return this.#changes.slice(from, from + Math.max(1, limit)).map((c) => ({ ...c }));
+  }
+
+  async lastCursor(): Promise<number> {
+    return this.#changes.length;
+  }
+
+  async list(query: InstanceQuery): Promise<Snapshot[]> {
+    const out: Snapshot[] = [];
+    for (const s of this.#snapshots.values()) if (matchesQuery(s, query)) out.push(s);
+    return this.#clone(out.sort(byRecent).slice(0, Math.max(1, query.limit ?? 100)));
   }
 
   /** Ids of every stored instance (for demos and tests). */

@@ -5,8 +5,8 @@ import { validateData } from './data-schemas.js';
 import type { Locale } from '../core/i18n/locale.js';
 import { applyTimer, enterState, initialClocks } from './clocks.js';
 import { hasFields, validateFields } from './fields.js';
-import { evaluate, truthy } from './logic.js';
-import { cleanJson, getAt, overlaps, setAt } from './pointer.js';
+import { evaluate, LogicBudgetError, truthy } from './logic.js';
+import { cleanJson, getAt, overlaps, PointerError, setAt } from './pointer.js';
 import type {
   Accepted,
   Actor,
@@ -30,10 +30,57 @@ export interface TransitionOptions {
   readonly calendar?: BusinessCalendar;
   /** Language of field error messages; default zh-CN. */
   readonly locale?: Locale;
+  /**
+   * Largest event payload (and start data) in UTF-8 bytes of its JSON; default MAX_PAYLOAD_BYTES.
+   * A bigger one is refused with `payload-too-large` before anything reads it.
+   */
+  readonly maxPayloadBytes?: number;
+}
+
+/** Default bound of one event's payload or one instance's start data: 64 KiB of JSON. */
+export const MAX_PAYLOAD_BYTES = 64 * 1024;
+
+/** UTF-8 length of a string, without encoding it. */
+function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      n += 2; // a surrogate pair: 4 bytes for 2 UTF-16 units
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
+
+/** The payload's size in UTF-8 bytes of its JSON (0 for none). */
+export function payloadBytes(value: unknown): number {
+  if (value === undefined) return 0;
+  return utf8Length(JSON.stringify(value) ?? '');
+}
+
+/** Cleans a payload and checks its size; a Refusal when it is too large or too deep. */
+function boundedPayload(value: unknown, event: string, state: string, options: TransitionOptions): { value: unknown } | Refusal {
+  let clean: unknown;
+  try {
+    clean = value === undefined ? undefined : cleanJson(value);
+  } catch (err) {
+    if (err instanceof PointerError) return refuse('invalid-fields', err.message, event, state);
+    throw err;
+  }
+  const max = options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
+  const size = payloadBytes(clean);
+  if (size > max) return refuse('payload-too-large', `The payload of "${event}" has ${size} bytes, over the limit of ${max}`, event, state);
+  return { value: clean };
 }
 
 let defaultCalendar: BusinessCalendar | undefined;
 export const fallbackCalendar = (): BusinessCalendar => (defaultCalendar ??= continuousCalendar());
+
+/** Most children one start-children effect may start (a handover of a large project fits). */
+export const MAX_CHILDREN = 5000;
 
 /** The actor recorded for timer firings and migrations. */
 export const SYSTEM_ACTOR: Actor = Object.freeze({ id: 'system', name: 'system', roles: Object.freeze([]) as readonly string[] });
@@ -147,6 +194,20 @@ export function applyEffects(
         out.push({ type: 'merge', path: base, value });
         break;
       }
+      case 'start-children': {
+        const items = evaluate(e.items, ctx);
+        if (items === null || items === undefined) break;
+        if (!Array.isArray(items)) return { invalid: 'start-children needs items as an array' };
+        if (items.length > MAX_CHILDREN) return { invalid: `start-children: at most ${MAX_CHILDREN} children at once` };
+        const inputs: JsonObject[] = [];
+        for (const item of items) {
+          const v = e.input === undefined ? item : evaluate(e.input, { ...ctx, item });
+          if (typeof v !== 'object' || v === null || Array.isArray(v)) return { invalid: 'start-children: each child input must be an object' };
+          inputs.push(cleanJson(v) as JsonObject);
+        }
+        out.push({ type: 'start-children', definition: e.definition, inputs });
+        break;
+      }
     }
   }
   return { data, handler, out };
@@ -184,7 +245,9 @@ export function startInstance(
   if (def.starters && !def.starters.some((r) => actor.roles.includes(r))) {
     return refuse('role-not-allowed', `Roles [${actor.roles.join(', ')}] may not start ${def.id}`, 'start', def.initial);
   }
-  let data = (cleanJson(input.data ?? {}) ?? {}) as JsonObject;
+  const bounded = boundedPayload(input.data ?? {}, 'start', def.initial, options);
+  if ('ok' in bounded) return bounded;
+  let data = (bounded.value ?? {}) as JsonObject;
   if (typeof data !== 'object' || Array.isArray(data)) return refuse('invalid-fields', 'Instance data must be an object', 'start', def.initial);
   let firstReceiver = person(actor);
   if (def.firstReceiver) {
@@ -252,7 +315,9 @@ export function transition(
   if (allowed.length === 0) return refuse('role-not-allowed', `Roles [${actor.roles.join(', ')}] may not send "${type}" in ${state}`, type, state);
 
   const fields = allowed[0]!.fields;
-  const payload = event.payload === undefined ? undefined : cleanJson(event.payload);
+  const bounded = boundedPayload(event.payload, type, state, options);
+  if ('ok' in bounded) return bounded;
+  const payload = bounded.value;
   if (fields) {
     if (!hasFields(fields)) return refuse('invalid-fields', `Unknown event fields "${fields}"`, type, state);
     if (payload === undefined || payload === null) return refuse('missing-fields', `"${type}" needs fields ${fields}`, type, state);
@@ -270,10 +335,17 @@ export function transition(
   }
 
   const ctx = contextOf(snapshot, payload, actor, now);
-  const chosen = allowed.find((t) => t.guard === undefined || truthy(evaluate(t.guard, ctx)));
-  if (!chosen) return refuse('guard-failed', `The guard of "${type}" in ${state} is not met`, type, state);
-
-  const applied = applyEffects(def, chosen.effects ?? [], ctx, snapshot.handler);
+  let chosen: TransitionDef | undefined;
+  let applied: ReturnType<typeof applyEffects>;
+  try {
+    chosen = allowed.find((t) => t.guard === undefined || truthy(evaluate(t.guard, ctx)));
+    if (!chosen) return refuse('guard-failed', `The guard of "${type}" in ${state} is not met`, type, state);
+    applied = applyEffects(def, chosen.effects ?? [], ctx, snapshot.handler);
+  } catch (err) {
+    // A rule that would run too long is refused, never left to block the caller.
+    if (err instanceof LogicBudgetError) return refuse('logic-budget', `A rule of "${type}" in ${state} exceeded its evaluation budget`, type, state);
+    throw err;
+  }
   if ('locked' in applied) return refuse('immutable-field', `"${type}" would change ${applied.locked}, which is fixed`, type, state);
   if ('invalid' in applied) return refuse('invalid-effect', applied.invalid, type, state);
   const errors = applied.data === snapshot.data ? undefined : checkData(def, applied.data, options.locale ?? 'zh-CN');

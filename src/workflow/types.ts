@@ -12,6 +12,11 @@ export interface StateDef {
   readonly id: string;
   readonly title: Localized;
   readonly final?: boolean;
+  /**
+   * While the instance is here, once every child instance it started is in a final state the
+   * engine moves it to this state (a step that waits until all children are done).
+   */
+  readonly childrenDone?: string;
 }
 
 export type EffectDef =
@@ -19,7 +24,9 @@ export type EffectDef =
   | { readonly type: 'assign'; readonly value: Logic; readonly when?: Logic }
   | { readonly type: 'set'; readonly path: string; readonly value: Logic; readonly when?: Logic }
   | { readonly type: 'unset'; readonly path: string; readonly when?: Logic }
-  | { readonly type: 'merge'; readonly path?: string; readonly value: Logic; readonly when?: Logic };
+  | { readonly type: 'merge'; readonly path?: string; readonly value: Logic; readonly when?: Logic }
+  /** Starts one instance of `definition` per element of `items` (data for each from `input`, which sees `item`). */
+  | { readonly type: 'start-children'; readonly definition: string; readonly items: Logic; readonly input?: Logic; readonly when?: Logic };
 
 export interface TransitionDef {
   readonly event: string;
@@ -131,7 +138,9 @@ export type Effect =
   | { readonly type: 'reassign'; readonly role: string; readonly clock: string }
   | { readonly type: 'set'; readonly path: string; readonly value: unknown }
   | { readonly type: 'unset'; readonly path: string }
-  | { readonly type: 'merge'; readonly path: string; readonly value: JsonObject };
+  | { readonly type: 'merge'; readonly path: string; readonly value: JsonObject }
+  /** The engine starts these children, linked to this instance (their data's `parent`). */
+  | { readonly type: 'start-children'; readonly definition: string; readonly inputs: readonly JsonObject[] };
 
 export type AuditKind = 'start' | 'transition' | 'timer' | 'migration';
 
@@ -179,7 +188,11 @@ export type RefusalCode =
   | 'immutable-field'
   | 'final-state'
   | 'definition-mismatch'
-  | 'invalid-effect';
+  | 'invalid-effect'
+  /** The event payload (or start data) is larger than the engine accepts. */
+  | 'payload-too-large'
+  /** A guard or effect rule needed more JSONLogic steps than its budget. */
+  | 'logic-budget';
 
 export interface Refusal {
   readonly ok: false;

@@ -471,4 +471,25 @@ describe('<wy-complaint-form>', () => {
     expect(submitButton(el).textContent!.trim()).to.equal('Register');
     expect(field(el, '/category').label).to.equal('Content category');
   });
+
+  it('shows the manual’s complaint definition at intake: help beside the type and category, a hint per type, the explanations folded', async () => {
+    const el = await make();
+    // Help beside the choice, from schemas/complaint-definition.json (WI/KF-007 四(二)).
+    expect(field(el, '/kind').help).to.contain('失职、失误、失度、失控').and.contain('口头或书面');
+    expect(field(el, '/category').help).to.contain('只用于投诉');
+    // The explanations are one click away, not a wall of text.
+    const details = el.shadowRoot!.querySelector<HTMLDetailsElement>('[part="definition"]')!;
+    expect(details.open).to.equal(false);
+    details.open = true;
+    expect(details.textContent).to.contain('广义顾客，也包括员工和合作伙伴').and.contain('不涵盖内部员工的投诉');
+    await expect(el).to.be.accessible();
+    // A hint for the type of feedback chosen.
+    const s = await make({ value: { ...intake, kind: 'suggestion' } });
+    const notices = () => [...inner(s).shadowRoot!.querySelectorAll('[part="notice"]')].map((n) => n.textContent ?? '');
+    expect(notices().some((t) => t.includes('发泄性抱怨'))).to.equal(true);
+    const en = await make({ value: { ...intake, kind: 'reasonable-need' } }, 'en');
+    expect(field(en, '/kind').help).to.contain('oral or written');
+    expect([...inner(en).shadowRoot!.querySelectorAll('[part="notice"]')].map((n) => n.textContent ?? '').some((t) => t.includes('Reasonable need'))).to.equal(true);
+    expect(en.shadowRoot!.querySelector('[part="definition"] summary')!.textContent).to.contain('What counts as a complaint?');
+  });
 });

@@ -339,10 +339,14 @@ describe('<wy-schema-form> drafts, async checks and server errors', () => {
     await settle(form);
     await typeInto(form, '/recordNo', 'DUP-1');
     expect(seen).to.deep.equal([], 'debounced: nothing ran while typing');
-    await aTimeout(420);
+    // Poll rather than sleep a fixed 420 ms: timers run late on a busy machine.
+    const until = async (ok: () => boolean) => {
+      for (let t = 0; t < 200 && !ok(); t++) await aTimeout(5);
+    };
+    await until(() => fieldAt(form, '/recordNo').pending);
     expect(fieldAt(form, '/recordNo').pending).to.equal(true);
-    await aTimeout(100);
     expect(seen).to.deep.equal(['DUP-1']);
+    await until(() => !fieldAt(form, '/recordNo').pending);
     expect(fieldAt(form, '/recordNo').pending).to.equal(false);
     expect(fieldAt(form, '/recordNo').error).to.equal('记录编号已存在');
     expect(aborted).to.equal(0);

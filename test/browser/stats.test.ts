@@ -206,7 +206,7 @@ describe('<wy-complaint-stats>', () => {
     const fresh = () => ({ ...(records[0] as object), recordNo: 'TS-TODAY', receivedAt: new Date().toISOString() });
 
     it('preset this-month counts a record received today and explains the rest, with counts', async () => {
-      const el = await stats(html`<wy-complaint-stats preset="this-month" .complaints=${[...records, fresh()]} .offices=${offices}></wy-complaint-stats>`);
+      const el = await stats(html`<wy-complaint-stats preset="this-month" .complaints=${[...records, fresh()]} .filter=${ALL_KINDS} .offices=${offices}></wy-complaint-stats>`);
       expect(el.table!.range).to.deep.equal({ from: today(), to: today() });
       expect(el.table!.total.total).to.equal(1);
       const coverage = $(el, '[part="coverage"]')!.textContent!.replace(/\s+/g, ' ');
@@ -217,7 +217,7 @@ describe('<wy-complaint-stats>', () => {
     });
 
     it('explains counted kinds and validity over July–October 2026 (36 records, 27 complaints)', async () => {
-      const el = await stats(html`<wy-complaint-stats locale="en" from="2026-07" to="2026-10" .complaints=${records} .offices=${offices}></wy-complaint-stats>`);
+      const el = await stats(html`<wy-complaint-stats locale="en" from="2026-07" to="2026-10" .complaints=${records} .filter=${ALL_KINDS} .offices=${offices}></wy-complaint-stats>`);
       const text = $(el, '[part="coverage"]')!.textContent!.replace(/\s+/g, ' ');
       expect(text).to.contain('36 records given, 36 counted here: Complaint 27');
       expect(text).to.match(/21 valid, 3 invalid, 12 not yet judged/);
@@ -226,7 +226,7 @@ describe('<wy-complaint-stats>', () => {
     });
 
     it('the period controls choose a preset, a custom range and a comparison, and fire wy-period-change', async () => {
-      const el = await stats(html`<wy-complaint-stats .complaints=${records} .offices=${offices}></wy-complaint-stats>`);
+      const el = await stats(html`<wy-complaint-stats .complaints=${records} .filter=${ALL_KINDS} .offices=${offices}></wy-complaint-stats>`);
       const preset = $(el, 'select[name="preset"]') as HTMLSelectElement;
       expect(preset.value).to.equal('latest');
       preset.value = 'custom';
@@ -259,7 +259,7 @@ describe('<wy-complaint-stats>', () => {
       const seen: string[] = [];
       console.warn = (m: string) => seen.push(m);
       try {
-        const el = await stats(html`<wy-complaint-stats period="quarter" from="2026-07" .complaints=${records} .offices=${offices}></wy-complaint-stats>`);
+        const el = await stats(html`<wy-complaint-stats period="quarter" from="2026-07" .complaints=${records} .filter=${ALL_KINDS} .offices=${offices}></wy-complaint-stats>`);
         el.period = 'quarter';
         expect(el.granularity).to.equal('quarter');
         expect(el.table!.range).to.deep.equal({ from: '2026-07', to: '2026-09' });

@@ -16,6 +16,42 @@ describe('BrowserStore (IndexedDB)', () => {
     const report = await runStoreConformance(() => new BrowserStore({ name: unique('wy-conformance') }));
     expect(report.cases.filter((c) => !c.ok)).to.deep.equal([]);
     expect(report.passed).to.be.greaterThan(8);
+    // BrowserStore has the change feed and the list: those cases ran too.
+    expect(report.skipped).to.equal(0);
+  });
+
+  it('upgrades a version-1 database: global keys and timer ids become per instance, nothing lost', async () => {
+    const name = unique('wy-upgrade');
+    // The version-1 layout, written with plain IndexedDB as the previous release did.
+    const v1 = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(name, 1);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        db.createObjectStore('instances', { keyPath: 'id' });
+        db.createObjectStore('audit', { keyPath: ['instanceId', 'seq'] }).createIndex('instanceId', 'instanceId');
+        const timers = db.createObjectStore('timers', { keyPath: 'id' });
+        timers.createIndex('dueAt', 'dueAt');
+        timers.createIndex('instanceId', 'instanceId');
+        db.createObjectStore('commands', { keyPath: 'key' });
+      };
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = v1.transaction(['timers', 'commands'], 'readwrite');
+      tx.objectStore('timers').put({ id: 'OLD/c/1/breach', instanceId: 'OLD', clock: 'c', kind: 'breach', dueAt: 5 });
+      tx.objectStore('commands').put({ key: 'old-key', instanceId: 'OLD', version: 3 });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    v1.close();
+    const store = new BrowserStore({ name });
+    expect(await store.timers('OLD')).to.deep.equal([{ id: 'OLD/c/1/breach', instanceId: 'OLD', clock: 'c', kind: 'breach', dueAt: 5 }]);
+    expect(await store.findCommand('OLD', 'old-key')).to.deep.equal({ instanceId: 'OLD', version: 3 });
+    expect(await store.findCommand('OTHER', 'old-key')).to.equal(undefined);
+    expect((await store.dueTimers(10)).map((t) => t.id)).to.deep.equal(['OLD/c/1/breach']);
+    expect(await store.lastCursor()).to.equal(0);
+    await store.close();
   });
 
   it('keeps instances across a reload and fires overdue timers once', async () => {

@@ -171,11 +171,11 @@ test('React: wuye-kit/react wrappers render, take object props, and deliver onWy
   await page.waitForFunction(() => /changes: [1-9]/.test(document.getElementById('status')!.textContent ?? ''));
   // A string prop re-rendered by React: switch the form to English and back.
   const formText = () => page.evaluate(() => document.querySelector('wy-schema-form')!.shadowRoot!.textContent ?? '');
-  assert.match(await formText(), /顾客服务记录表/);
+  assert.match(await formText(), /顾客投诉处理记录/);
   await page.click('#lang');
-  await page.waitForFunction(() => /Customer service record/.test(document.querySelector('wy-schema-form')!.shadowRoot!.textContent ?? ''));
+  await page.waitForFunction(() => /Complaint handling record/.test(document.querySelector('wy-schema-form')!.shadowRoot!.textContent ?? ''));
   await page.click('#lang');
-  await page.waitForFunction(() => /顾客服务记录表/.test(document.querySelector('wy-schema-form')!.shadowRoot!.textContent ?? ''));
+  await page.waitForFunction(() => /顾客投诉处理记录/.test(document.querySelector('wy-schema-form')!.shadowRoot!.textContent ?? ''));
   // onWySubmit with a valid value.
   await page.evaluate((value) => {
     (document.querySelector('wy-schema-form') as unknown as { value: unknown }).value = value;

@@ -14,6 +14,8 @@ import { loadShipped } from '../../src/cli/shipped.js';
 import { renderSchemasReadme } from '../../src/cli/schemas-readme.js';
 import { checkDefinition } from '../../src/workflow/definition.js';
 import { builtinDefinitions } from '../../src/workflow/builtin.js';
+import { complaintGuide, intakeGuide } from '../../src/core/complaint/guide.js';
+import { vocab } from '../../src/generated/vocab.js';
 
 const root = process.cwd();
 const files = shippedConfigFiles(join(root, 'schemas'));
@@ -73,7 +75,8 @@ test('every shipped file still checks clean against its meta-schema with its pro
     const data = read(f);
     // Routing has no meta-schema (routeComplaint() reads it; complaint.test.ts); vocabularies are
     // checked by npm run gen (Ajv strict, labels for every code), not as form schemas.
-    if (shapeOf(data) === 'routing' || shapeOf(data) === 'vocabulary') continue;
+    // The intake guide is read by intakeGuide() (checked below).
+    if (shapeOf(data) === 'routing' || shapeOf(data) === 'vocabulary' || shapeOf(data) === 'guide') continue;
     const r = await checkText(readFileSync(f, 'utf8'), { file: f, locale: 'en', shipped: shipped.forFile(f) });
     assert.deepEqual(r.findings.filter((x) => x.severity === 'error'), [], relative(root, f));
   }
@@ -124,4 +127,21 @@ test('check --defaults without files reads the shipped schemas/ folder', async (
   assert.equal(j.errors + j.warnings, 0);
   assert.ok(j.files.some((x) => x.file.endsWith('workflows/move-in.json')));
   assert.ok(!j.files.some((x) => x.file.includes('examples')));
+});
+
+test('the complaint definition at intake: the manual\'s text, one hint per type of feedback, zh-CN and en', () => {
+  assert.match(complaintGuide.definition.text['zh-CN'], /失职、失误、失度、失控/);
+  assert.match(complaintGuide.definition.text['zh-CN'], /口头或书面意见/);
+  assert.deepEqual(Object.keys(complaintGuide.kinds).sort(), [...vocab.voiceKind.codes].sort(), 'a hint for every type of feedback');
+  const ids = new Set(complaintGuide.notes.map((n) => n.id));
+  for (const [kind, k] of Object.entries(complaintGuide.kinds)) {
+    assert.ok(k.hint['zh-CN'] && k.hint.en, kind);
+    for (const n of k.notes ?? []) assert.ok(ids.has(n), `${kind} → note ${n}`);
+  }
+  for (const n of complaintGuide.notes) assert.ok(n.term['zh-CN'] && n.term.en && n.text['zh-CN'] && n.text.en, n.id);
+  // 释义③: suggestions exclude internal staff complaints; venting counts as a suggestion.
+  assert.match(complaintGuide.notes.find((n) => n.id === 'suggestion')!.text['zh-CN'], /不涵盖内部员工的投诉/);
+  const g = intakeGuide();
+  assert.equal(g.notices.length, vocab.voiceKind.codes.length);
+  assert.deepEqual(g.notices[0]!.when, { '==': [{ var: 'kind' }, 'complaint'] });
 });

@@ -120,13 +120,14 @@ test('a complaint journey through HttpStore: every answer matches the documented
   now += 400 * 86_400_000;
   await engine.tick(now);
   assert.equal(await store.load('missing'), undefined);
-  assert.equal(await store.findCommand('never'), undefined);
-  assert.ok(await store.findCommand('cmd-start'));
+  assert.equal(await store.findCommand('C/1 ?#', 'never'), undefined);
+  assert.ok(await store.findCommand('C/1 ?#', 'cmd-start'));
+  assert.equal(await store.findCommand('another', 'cmd-start'), undefined, 'keys are per instance');
   // A stale write: 409/412 with the actual version, documented too.
   const snap = (await store.load('C/1 ?#'))!;
   await assert.rejects(store.commit({ instanceId: 'C/1 ?#', expectedVersion: snap.version - 1, snapshot: { ...snap, version: snap.version }, audit: [], timers: [] }), ConflictError);
   assert.deepEqual(problems, []);
-  for (const want of ['GET /instances/{id} 200', 'GET /instances/{id} 404', 'POST /instances/{id}/commits 200', 'GET /instances/{id}/audit 200', 'GET /instances/{id}/timers 200', 'GET /timers/due 200', 'GET /commands/{key} 200', 'GET /commands/{key} 404']) {
+  for (const want of ['GET /instances/{id} 200', 'GET /instances/{id} 404', 'POST /instances/{id}/commits 200', 'GET /instances/{id}/audit 200', 'GET /instances/{id}/timers 200', 'GET /timers/due 200', 'GET /instances/{id}/commands/{key} 200', 'GET /instances/{id}/commands/{key} 404']) {
     assert.ok(seen.has(want), `the journey exercised ${want}; saw ${[...seen].join(', ')}`);
   }
   assert.ok([...seen].some((x) => /^POST \/instances\/\{id\}\/commits 41[2]|^POST \/instances\/\{id\}\/commits 409/.test(x)), 'a conflict was answered');
@@ -151,7 +152,7 @@ test('bad requests get documented error answers, and nothing is written', async 
     assert.equal(checkAnswer(method, path.split('?')[0]!, r.status, r.text), undefined);
   }
   assert.equal((await call('GET', '/instances/X')).status, 404, 'the refused commits wrote nothing');
-  assert.equal((await call('GET', '/commands/k1')).status, 404, 'and stored no idempotency key');
+  assert.equal((await call('GET', '/instances/X/commands/k1')).status, 404, 'and stored no idempotency key');
   const wrong = await call('DELETE', '/instances/X');
   assert.equal(wrong.status, 405);
   assert.equal(wrong.headers.get('allow'), 'GET');

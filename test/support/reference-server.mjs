@@ -64,22 +64,23 @@ export async function startReferenceServer({ file = ':memory:', base: prefix = '
   db.exec(`
     CREATE TABLE IF NOT EXISTS instances (id TEXT PRIMARY KEY, version INTEGER NOT NULL, last_seq INTEGER NOT NULL, snapshot TEXT NOT NULL);
     CREATE TABLE IF NOT EXISTS audit (instance_id TEXT NOT NULL, seq INTEGER NOT NULL, entry TEXT NOT NULL, PRIMARY KEY (instance_id, seq));
-    CREATE TABLE IF NOT EXISTS timers (id TEXT PRIMARY KEY, instance_id TEXT NOT NULL, due_at INTEGER NOT NULL, timer TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS timers_due ON timers (due_at, id);
-    CREATE INDEX IF NOT EXISTS timers_instance ON timers (instance_id);
-    CREATE TABLE IF NOT EXISTS commands (key TEXT PRIMARY KEY, instance_id TEXT NOT NULL, version INTEGER NOT NULL, nonce TEXT);
+    -- Timer ids and idempotency keys are unique per instance (issue 17).
+    CREATE TABLE IF NOT EXISTS instance_timers (instance_id TEXT NOT NULL, id TEXT NOT NULL, due_at INTEGER NOT NULL, timer TEXT NOT NULL, PRIMARY KEY (instance_id, id));
+    CREATE INDEX IF NOT EXISTS instance_timers_due ON instance_timers (due_at, instance_id, id);
+    CREATE TABLE IF NOT EXISTS instance_commands (instance_id TEXT NOT NULL, key TEXT NOT NULL, version INTEGER NOT NULL, nonce TEXT, PRIMARY KEY (instance_id, key));
   `);
   const q = {
     instance: db.prepare('SELECT version, last_seq, snapshot FROM instances WHERE id = ?'),
     upsert: db.prepare('INSERT INTO instances (id, version, last_seq, snapshot) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET version = excluded.version, last_seq = excluded.last_seq, snapshot = excluded.snapshot'),
     audit: db.prepare('INSERT INTO audit (instance_id, seq, entry) VALUES (?, ?, ?)'),
     history: db.prepare('SELECT entry FROM audit WHERE instance_id = ? ORDER BY seq'),
-    clearTimers: db.prepare('DELETE FROM timers WHERE instance_id = ?'),
-    timer: db.prepare('INSERT INTO timers (id, instance_id, due_at, timer) VALUES (?, ?, ?, ?)'),
-    timersOf: db.prepare('SELECT timer FROM timers WHERE instance_id = ? ORDER BY due_at, id'),
-    due: db.prepare('SELECT timer FROM timers WHERE due_at <= ? ORDER BY due_at, id LIMIT ?'),
-    command: db.prepare('SELECT instance_id, version, nonce FROM commands WHERE key = ?'),
-    addCommand: db.prepare('INSERT INTO commands (key, instance_id, version, nonce) VALUES (?, ?, ?, ?)'),
+    clearTimers: db.prepare('DELETE FROM instance_timers WHERE instance_id = ?'),
+    timer: db.prepare('INSERT INTO instance_timers (id, instance_id, due_at, timer) VALUES (?, ?, ?, ?)'),
+    timersOf: db.prepare('SELECT timer FROM instance_timers WHERE instance_id = ? ORDER BY due_at, id'),
+    due: db.prepare('SELECT timer FROM instance_timers WHERE due_at <= ? ORDER BY due_at, instance_id, id LIMIT ?'),
+    dueAfter: db.prepare('SELECT timer FROM instance_timers WHERE due_at <= ? AND (due_at, instance_id, id) > (?, ?, ?) ORDER BY due_at, instance_id, id LIMIT ?'),
+    command: db.prepare('SELECT instance_id, version, nonce FROM instance_commands WHERE instance_id = ? AND key = ?'),
+    addCommand: db.prepare('INSERT INTO instance_commands (key, instance_id, version, nonce) VALUES (?, ?, ?, ?)'),
   };
 
   class HttpError extends Error {
@@ -93,7 +94,7 @@ export async function startReferenceServer({ file = ':memory:', base: prefix = '
   // One SQLite transaction: check the key, the version and the audit order, then write everything.
   const commit = db.transaction((id, c, key, ifMatch, ifNoneMatch) => {
     if (key) {
-      const done = q.command.get(key);
+      const done = q.command.get(id, key);
       if (done) return { status: 'duplicate', version: done.version, instanceId: done.instance_id, ...(done.nonce ? { nonce: done.nonce } : {}) };
     }
     const row = q.instance.get(id);
@@ -135,10 +136,17 @@ export async function startReferenceServer({ file = ':memory:', base: prefix = '
       const limit = Number(url.searchParams.get('limit') ?? 1000);
       if (url.searchParams.get('now') === null || !Number.isFinite(now)) return { status: 400, body: { error: 'now must be a number (milliseconds since the epoch)' } };
       if (!Number.isInteger(limit) || limit < 1) return { status: 400, body: { error: 'limit must be a positive integer' } };
+      const afterDue = url.searchParams.get('afterDue');
+      if (afterDue !== null) {
+        const due = Number(afterDue);
+        if (!Number.isFinite(due)) return { status: 400, body: { error: 'afterDue must be a number' } };
+        const rows = q.dueAfter.all(now, due, url.searchParams.get('afterInstance') ?? '', url.searchParams.get('afterTimer') ?? '', Math.min(10_000, limit));
+        return { status: 200, body: rows.map((r) => JSON.parse(r.timer)) };
+      }
       return { status: 200, body: q.due.all(now, Math.min(10_000, limit)).map((r) => JSON.parse(r.timer)) };
     },
-    command: ({ key }) => {
-      const row = q.command.get(key);
+    command: ({ id, key }) => {
+      const row = q.command.get(id, key);
       return row ? { status: 200, body: { instanceId: row.instance_id, version: row.version } } : { status: 404, body: { error: 'not found' } };
     },
     commit: async ({ id }, _url, req) => {
@@ -217,7 +225,7 @@ export const ROUTES = [
   { method: 'GET', path: '/instances/{id}/audit', operation: 'history' },
   { method: 'GET', path: '/instances/{id}/timers', operation: 'timers' },
   { method: 'GET', path: '/timers/due', operation: 'due' },
-  { method: 'GET', path: '/commands/{key}', operation: 'command' },
+  { method: 'GET', path: '/instances/{id}/commands/{key}', operation: 'command' },
 ];
 
 

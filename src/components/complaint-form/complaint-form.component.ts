@@ -13,6 +13,7 @@ import { pick, type Locale, type Localized } from '../../core/i18n/locale.js';
 import { defaultRoutingRules, routeComplaint, routingComputeRules, routingReasons, type RoutingDecision, type RoutingRules } from '../../core/complaint/routing.js';
 import { completeComplaint, startIntake } from '../../core/complaint/intake.js';
 import { fallbackRecordNumber } from '../../core/complaint/record-number.js';
+import { complaintGuide, intakeGuide } from '../../core/complaint/guide.js';
 import type { JsonSchema } from '../../core/form/types.js';
 import type { UiField, UiGroup, UiSchema } from '../../core/form/ui.js';
 import type { UiRule } from '../../core/form/rules.js';
@@ -127,6 +128,7 @@ const isObj = (v: unknown): v is Rec => Boolean(v) && typeof v === 'object' && !
  *
  * @csspart base - The wrapper.
  * @csspart intake-header - First receiver and record number above the form.
+ * @csspart definition - The complaint definition and its explanations (WI/KF-007), a disclosure at intake (schemas/complaint-definition.json).
  * @csspart form - The inner `<wy-schema-form>` (style its inside through its CSS custom properties).
  * @csspart submit - The submit button (shows progress while the store works).
  * @csspart status - The confirmation after a successful submit.
@@ -306,7 +308,7 @@ export class WyComplaintForm extends LitElement {
     const l = this.localize.locale;
     const saving = this.phase === 'saving';
     return html`<div part="base" aria-busy=${saving ? 'true' : 'false'}>
-      ${this.readonly ? nothing : this.renderHeader(l)}
+      ${this.readonly ? nothing : this.renderHeader(l)} ${this.readonly ? nothing : renderDefinition(l)}
       ${this.phase === 'saved' ? html`<div part="status">${msg(l, 'saved', { recordNo: this.savedNo })}</div>` : nothing}
       ${this.phase === 'failed' ? html`<div part="failure" role="alert">${this.failure}</div>` : nothing}
       ${
@@ -516,10 +518,23 @@ function formSchema(offices: readonly ComplaintOffice[], value: Rec): JsonSchema
 }
 
 const baseUi = complaintUi as UiSchema;
+const guide = intakeGuide();
+
+/** The manual's definition and explanations, folded: the receptionist opens it when in doubt. */
+function renderDefinition(l: Locale) {
+  return html`<details part="definition">
+    <summary>${msg(l, 'definition')}</summary>
+    <p>${pick(complaintGuide.definition.text, l)}</p>
+    <dl>${complaintGuide.notes.map((n) => html`<div><dt>${pick(n.term, l)}</dt><dd>${pick(n.text, l)}</dd></div>`)}</dl>
+  </details>`;
+}
 
 /** The intake layout: complaint.ui.json plus routing compute rules and the office's project. */
 function intakeUi(offices: readonly ComplaintOffice[], rules: RoutingRules): UiSchema {
   const fields: Record<string, UiField> = { ...baseUi.fields };
+  // Help beside the type of feedback and the category: the manual's definition (schemas/complaint-definition.json).
+  fields['/kind'] = { ...fields['/kind'], help: guide.kindHelp };
+  fields['/category'] = { ...fields['/category'], help: guide.categoryHelp };
   fields['/officeId'] = {
     ...fields['/officeId'],
     widget: offices.length ? 'select' : 'text',
@@ -544,7 +559,7 @@ function intakeUi(offices: readonly ComplaintOffice[], rules: RoutingRules): UiS
       },
     );
   }
-  return { ...baseUi, fields, rules: [...(baseUi.rules ?? []), ...extra] };
+  return { ...baseUi, fields, rules: [...(baseUi.rules ?? []), ...extra], notices: [...(baseUi.notices ?? []), ...guide.notices] };
 }
 
 /**

@@ -24,6 +24,27 @@ export const styles = [
       border-radius: var(--wy-radius, 4px);
       background: var(--wy-color-surface-alt, #f6f8fa);
     }
+    [part='definition'] {
+      margin: var(--wy-space-s, 0.5rem) 0;
+      padding: var(--wy-space-xs, 0.25rem) var(--wy-space-l, 1rem);
+      border-inline-start: 3px solid var(--wy-color-primary, #0969da);
+    }
+    [part='definition'] summary {
+      cursor: pointer;
+    }
+    [part='definition'] dl div {
+      display: block;
+      margin-block: 0.25em;
+    }
+    [part='definition'] dd {
+      display: inline;
+      font-weight: normal;
+    }
+    [part='definition'] dt {
+      display: inline;
+      margin-inline-end: 0.5em;
+      font-weight: 600;
+    }
     [part='intake-header'] div {
       display: flex;
       gap: 0.5em;

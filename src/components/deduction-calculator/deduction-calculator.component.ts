@@ -89,7 +89,7 @@ const signed = (points: number): string => (points > 0 ? `+${formatPoints(points
  * @summary Complaint deductions per office and period, every point explained, with what-if and CSV export.
  *
  * @fires {WyChangeEvent<DeductionChangeDetail>} wy-change - The user applied a pasted rule set or changed a what-if fact; `detail` is `{ result, whatIf }`.
- * @fires wy-period-change - The user chose a period or comparison in the period controls; `detail` is `{ preset, from, to, compare }`.
+ * @fires {WyPeriodChangeEvent} wy-period-change - The user chose a period or comparison in the period controls; `detail` is `{ preset, from, to, compare }`.
  *
  * @csspart base - The outer section.
  * @csspart header - Title, rule set and toolbar.

@@ -68,3 +68,24 @@ export function pickWidget(field: FormField, ui: UiField | undefined): string {
   }
   return best;
 }
+
+const lazy = new Map<string, () => Promise<unknown>>();
+const loading = new Map<string, Promise<unknown>>();
+
+/**
+ * A widget whose element is defined on first use (its module loaded then): object, array and
+ * attachment fields, so a flat form does not download them. `load` must define the tag.
+ */
+export function registerLazyWidget(tag: string, load: () => Promise<unknown>): void {
+  lazy.set(tag, load);
+}
+
+/** Starts loading `tag`'s element if it is lazy and not defined yet; the promise settles when it is. */
+export function ensureWidget(tag: string): Promise<unknown> | undefined {
+  if (customElements.get(tag)) return undefined;
+  const load = lazy.get(tag);
+  if (!load) return undefined;
+  let p = loading.get(tag);
+  if (!p) loading.set(tag, (p = load()));
+  return p;
+}

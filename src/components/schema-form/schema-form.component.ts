@@ -6,7 +6,7 @@ import { styleMap } from 'lit/directives/style-map.js';
 import { ContextProvider } from '@lit/context';
 import { normalizeSchema } from '../../core/form/normalize.js';
 import { FormEngine, type ActiveNotice } from '../../core/form/engine.js';
-import { checkUiSchema, buildLayout, type Layout, type UiSchema, type UiField, type UiGroup } from '../../core/form/ui.js';
+import { checkUiSchemaWith, loadUiValidator, buildLayout, type Layout, type UiSchema, type UiField, type UiGroup } from '../../core/form/ui.js';
 import { validateForm, shippedValidator, isShipped, interpretAtRuntime, type RawValidator } from '../../core/form/validation.js';
 import { getAt, templateOf, sanitize } from '../../core/form/pointer.js';
 import { loadShippedRefs, hasExternalRefs } from '../../core/form/shipped.js';
@@ -18,7 +18,7 @@ import { InnerEventsController } from '../shared/inner-events.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { WyEvent, WyChangeEvent } from '../shared/events.js';
 import { formHostContext, type FormHost, type Uploader } from './form-host.js';
-import { pickWidget } from './registry.js';
+import { pickWidget, ensureWidget } from './registry.js';
 import { localStorageDrafts, type DraftStore } from './drafts.js';
 import { msg } from './messages.js';
 import { styles } from './schema-form.styles.js';
@@ -49,6 +49,8 @@ export class WyErrorEvent extends WyEvent<{ readonly error: Error }> {
 }
 
 const ASYNC_DEBOUNCE_MS = 400;
+/** The UI-schema validator, once a form with a UI schema has loaded it. */
+let uiValidator: GeneratedValidator<unknown> | undefined;
 const DRAFT_DEBOUNCE_MS = 400;
 
 /**
@@ -159,6 +161,8 @@ export class WySchemaForm extends LitElement {
   /** Shipped vocabularies, once loaded (only schemas with external $refs need them). */
   private shippedRefs?: Readonly<Record<string, JsonSchema>>;
   private pendingBuild?: Promise<void>;
+  private readonly pendingWidgets = new Set<Promise<unknown>>();
+  private readonly widgetLoads = new WeakSet<Promise<unknown>>();
   private initialValue: unknown = undefined;
   private engine?: FormEngine;
   private layout?: Layout;
@@ -333,11 +337,24 @@ export class WySchemaForm extends LitElement {
   /** Also waits for the shipped vocabularies when the schema needs them. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let result = await super.getUpdateComplete();
-    while (this.pendingBuild) {
+    while (this.pendingBuild || this.pendingWidgets.size) {
       await this.pendingBuild;
+      await Promise.all(this.pendingWidgets);
       result = await super.getUpdateComplete();
     }
     return result;
+  }
+
+  /** A field's element loads on demand: updateComplete waits for it and for its first render. */
+  private trackWidget(p: Promise<unknown>): void {
+    if (this.widgetLoads.has(p)) return;
+    this.widgetLoads.add(p);
+    const done: Promise<unknown> = p
+      // The upgraded elements render their nested fields (which may load more): wait for those.
+      .then(() => Promise.all([...this.fields.values()].map((f) => f.updateComplete)))
+      .catch((err: unknown) => this.dispatchEvent(new WyErrorEvent(err instanceof Error ? err : new Error(String(err)))))
+      .finally(() => this.pendingWidgets.delete(done));
+    this.pendingWidgets.add(done);
   }
 
   override updated(changed: PropertyValues<this>): void {
@@ -377,11 +394,16 @@ export class WySchemaForm extends LitElement {
     this.summary = [];
     this.step = 0;
     if (!this.schema) return;
-    if (!this.shippedRefs && hasExternalRefs(this.schema)) {
-      // Load the shipped vocabularies first, then build (updateComplete waits for it).
+    const needRefs = !this.shippedRefs && hasExternalRefs(this.schema);
+    const needUi = !uiValidator && this.uiSchema !== undefined && this.uiSchema !== null;
+    if (needRefs || needUi) {
+      // Load the shipped vocabularies and the UI-schema validator first, then build
+      // (updateComplete waits for it).
       const schema = this.schema;
-      this.pendingBuild = loadShippedRefs().then((refs) => {
-        this.shippedRefs = refs;
+      this.pendingBuild = Promise.all([
+        needRefs ? loadShippedRefs().then((refs) => (this.shippedRefs = refs)) : undefined,
+        needUi ? loadUiValidator().then((v) => (uiValidator = v)) : undefined,
+      ]).then(() => {
         this.pendingBuild = undefined;
         if (this.schema === schema) {
           this.build();
@@ -392,7 +414,7 @@ export class WySchemaForm extends LitElement {
     }
     try {
       const model = normalizeSchema(this.schema, { refs: { ...this.shippedRefs, ...this.refs } });
-      this.ui = checkUiSchema(this.uiSchema, model);
+      this.ui = checkUiSchemaWith(this.uiSchema, model, uiValidator!);
       this.engine = new FormEngine(model, this.ui, this._value);
       this.layout = buildLayout(model, this.ui);
       this.notices = this.engine.activeNotices();
@@ -681,7 +703,10 @@ export class WySchemaForm extends LitElement {
     const ui = this.uiFor(field);
     if (ui?.widget === 'hidden') return html``;
     const st = engine.stateOf(pointer);
-    const tag = unsafeStatic(pickWidget(field, ui));
+    const tagName = pickWidget(field, ui);
+    const loading = ensureWidget(tagName);
+    if (loading) this.trackWidget(loading);
+    const tag = unsafeStatic(tagName);
     const locale = this.localize.locale;
     // An object inside a list is already named by its item bar ("联系人 1").
     const label = field.key === '*' && field.type === 'object' ? '' : this.text(ui?.label ?? field.label);

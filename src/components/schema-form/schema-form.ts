@@ -3,14 +3,17 @@ import '../error-summary/error-summary.js';
 import { WySchemaForm } from './schema-form.component.js';
 import { WyTextField, WyPhoneField, WyNumberField, WyDateField, WyDateTimeField, WyTextareaField } from './fields/text-fields.js';
 import { WySelectField, WyRadioField, WyCheckboxField, WyMultiSelectField } from './fields/choice-fields.js';
-import { WyObjectField, WyArrayField } from './fields/group-fields.js';
-import { WyFileField } from './fields/file-field.js';
+import type { WyObjectField, WyArrayField } from './fields/group-fields.js';
+import type { WyFileField } from './fields/file-field.js';
+import { registerLazyWidget } from './registry.js';
 
 export * from './schema-form.component.js';
 export * from './fields/text-fields.js';
 export * from './fields/choice-fields.js';
-export * from './fields/group-fields.js';
-export * from './fields/file-field.js';
+// Object, array and attachment fields load when a form first shows one (import their classes
+// from `wuye-kit` when you need them as values).
+export type { WyObjectField, WyArrayField } from './fields/group-fields.js';
+export type { WyFileField, AttachmentRef } from './fields/file-field.js';
 export { WyFieldBase } from './fields/field-base.js';
 export { registerWidget, pickWidget } from './registry.js';
 export type { WidgetTester } from './registry.js';
@@ -30,11 +33,17 @@ const tags = {
   'wy-radio-field': WyRadioField,
   'wy-checkbox-field': WyCheckboxField,
   'wy-multi-select-field': WyMultiSelectField,
-  'wy-object-field': WyObjectField,
-  'wy-array-field': WyArrayField,
-  'wy-file-field': WyFileField,
 };
-for (const [tag, ctor] of Object.entries(tags)) if (!customElements.get(tag)) customElements.define(tag, ctor);
+const define = (tag: string, ctor: CustomElementConstructor) => customElements.get(tag) ?? customElements.define(tag, ctor);
+for (const [tag, ctor] of Object.entries(tags)) define(tag, ctor);
+const groups = () =>
+  import('./fields/group-fields.js').then((m) => {
+    define('wy-object-field', m.WyObjectField);
+    define('wy-array-field', m.WyArrayField);
+  });
+registerLazyWidget('wy-object-field', groups);
+registerLazyWidget('wy-array-field', groups);
+registerLazyWidget('wy-file-field', () => import('./fields/file-field.js').then((m) => define('wy-file-field', m.WyFileField)));
 
 declare global {
   interface HTMLElementTagNameMap {

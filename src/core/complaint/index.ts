@@ -7,3 +7,5 @@ export { fallbackRecordNumber, localIso } from './record-number.js';
 export type { FallbackOptions } from './record-number.js';
 export { startIntake, completeComplaint } from './intake.js';
 export type { IntakeOptions, CompleteOptions, IntakeGap } from './intake.js';
+export { complaintGuide, intakeGuide } from './guide.js';
+export type { ComplaintGuide, ComplaintGuideNote, IntakeGuide } from './guide.js';

@@ -1,4 +1,4 @@
-import { validateUi } from '../../generated/validators/ui.js';
+import type { GeneratedValidator } from '../../generated/validator-types.js';
 import { mapErrors } from '../errors.js';
 import { FormSchemaError, type FormModel, type Text } from './types.js';
 import type { UiRule } from './rules.js';
@@ -58,11 +58,16 @@ export interface Layout {
   readonly steps: readonly { readonly id: string; readonly title?: Text | undefined; readonly groups: readonly UiGroup[] }[];
 }
 
+/** The UI schema's own precompiled validator, loaded on demand (a form without a UI schema never needs it). */
+export function loadUiValidator(): Promise<GeneratedValidator<unknown>> {
+  return import('../../generated/validators/ui.js').then((m) => m.validateUi as GeneratedValidator<unknown>);
+}
+
 /**
- * Checks a UI schema against its meta-schema (precompiled) and against the data schema: every
- * pointer must name a field. Throws `FormSchemaError` with the pointer inside the UI schema.
+ * `checkUiSchema` with the UI-schema validator given (see `loadUiValidator`), so a page does not
+ * carry it until a UI schema comes. Throws `FormSchemaError` with the pointer inside the UI schema.
  */
-export function checkUiSchema(ui: unknown, model: FormModel): UiSchema {
+export function checkUiSchemaWith(ui: unknown, model: FormModel, validateUi: GeneratedValidator<unknown>): UiSchema {
   if (ui === undefined || ui === null) return {};
   // The UI schema's own precompiled validator (not validate(): that bundles every schema's).
   if (!validateUi(ui)) {

@@ -111,14 +111,45 @@ class Cube {
  * reply time and satisfaction are read: no personal data can reach the table.
  */
 export function aggregateComplaints(records: ArrayLike<unknown>, options: AggregateOptions = {}): StatsTable {
+  const r = resolveOptions(options);
+  const counting = newCounting(r, options.offices ?? []);
+  countRecords(records, r, counting);
+  return finishTable(counting, r, options, records.length);
+}
+
+/**
+ * The filter a table applies. The categories classify complaints: without a kind filter only
+ * `config.countKinds` (投诉) count; `kind: []` counts every kind. The table records it.
+ */
+export function statsFilterOf(options: AggregateOptions): StatsFilter {
+  const config = options.config ?? DEFAULT_STATS_CONFIG;
+  const given = options.filter ?? {};
+  return given.kind === undefined ? { ...given, kind: config.countKinds ?? ['complaint'] } : given;
+}
+
+/** The options of aggregateComplaints, checked and resolved to month indexes. */
+interface Resolved {
+  readonly groupBy: StatsGroupBy;
+  readonly period: StatsPeriod;
+  readonly compare: StatsCompare;
+  readonly config: StatsConfig;
+  readonly filter: StatsFilter;
+  readonly len: number;
+  readonly fromM: number | undefined;
+  readonly toM: number | undefined;
+  readonly bounded: boolean;
+  /** Months before `fromM` the comparison needs. */
+  readonly back: number;
+  /** `asOf` in epoch ms, or NaN. */
+  readonly asOfMs: number;
+}
+
+function resolveOptions(options: AggregateOptions): Resolved {
   const groupBy = options.groupBy ?? 'office';
   const period = options.period ?? 'month';
   const compare = options.compare ?? 'none';
   const config = options.config ?? DEFAULT_STATS_CONFIG;
-  // The categories classify complaints: without a kind filter only `config.countKinds` (投诉) count;
-  // `kind: []` counts every kind. The table records the filter it applied.
-  const given = options.filter ?? {};
-  const filter: StatsFilter = given.kind === undefined ? { ...given, kind: config.countKinds ?? ['complaint'] } : given;
+  const filter = statsFilterOf(options);
   if (!['office', 'region', 'month'].includes(groupBy)) throw new RangeError(`groupBy must be office, region or month, not "${String(groupBy)}"`);
   if (!['month', 'quarter', 'year'].includes(period)) throw new RangeError(`period must be month, quarter or year, not "${String(period)}"`);
   if (!['none', 'mom', 'yoy'].includes(compare)) throw new RangeError(`compare must be none, mom or yoy, not "${String(compare)}"`);
@@ -132,24 +163,46 @@ export function aggregateComplaints(records: ArrayLike<unknown>, options: Aggreg
   if (fromM !== undefined && toM !== undefined && toM < fromM) throw new RangeError(`the range ends (${options.to}) before it starts (${options.from})`);
   const bounded = fromM !== undefined && toM !== undefined;
   const back = compare === 'mom' && bounded ? toM! - fromM! + 1 : compare === 'yoy' ? 12 : 0;
+  const asOfMs = options.asOf === undefined ? Number.NaN : typeof options.asOf === 'number' ? options.asOf : instant(options.asOf);
+  return { groupBy, period, compare, config, filter, len, fromM, toM, bounded, back, asOfMs };
+}
 
+/** Counts in progress: the cube, the offices interned so far, what was skipped. */
+interface Counting {
+  readonly cube: Cube;
+  /** Office key (the record's `officeId` value) → index in `officeIds`. */
+  readonly officeIndex: Map<unknown, number>;
+  readonly officeIds: string[];
+  /** Per office: the index of the record that interned it (-1 for listed offices). */
+  readonly firstAt: number[];
+  readonly skipped: { invalidRecord: number; invalidDate: number; unknownCategory: number };
+}
+
+function newCounting(r: Resolved, offices: readonly StatsOffice[]): Counting {
   // Offices interned to 0..n-1 in display order; unknown ones are appended as met.
   const officeIndex = new Map<unknown, number>();
   const officeIds: string[] = [];
-  for (const o of options.offices ?? []) {
+  for (const o of offices) {
     if (o && typeof o.id === 'string' && o.id !== '__proto__' && !officeIndex.has(o.id)) {
       officeIndex.set(o.id, officeIds.length);
       officeIds.push(o.id);
     }
   }
+  const cap = Math.max(4, officeIds.length + 1);
+  const cube = r.bounded ? new Cube(r.fromM! - r.back, r.toM! - r.fromM! + 1 + r.back, cap) : new Cube(0, 0, cap);
+  return { cube, officeIndex, officeIds, firstAt: officeIds.map(() => -1), skipped: { invalidRecord: 0, invalidDate: 0, unknownCategory: 0 } };
+}
+
+/** The one pass over the records into `counting` (the hot loop). */
+function countRecords(records: ArrayLike<unknown>, r: Resolved, counting: Counting): void {
+  const { config, filter, bounded, asOfMs } = r;
+  const { cube, officeIndex, officeIds, firstAt, skipped } = counting;
   const catIndex = new Map<unknown, number>(CATEGORIES.map((c, i) => [c, i]));
   const validSet = new Set<unknown>(config.validCodes);
   const satisfiedSet = new Set<unknown>(config.satisfiedCodes);
   const fKind = setOf(filter.kind), fChannel = setOf(filter.channel), fSeverity = setOf(filter.severity), fType = setOf(filter.complainantType);
   const filtering = fKind !== null || fChannel !== null || fSeverity !== null || fType !== null;
-  const asOfMs = options.asOf === undefined ? Number.NaN : typeof options.asOf === 'number' ? options.asOf : instant(options.asOf);
 
-  const cube = bounded ? new Cube(fromM! - back, toM! - fromM! + 1 + back, Math.max(4, officeIds.length + 1)) : new Cube(0, 0, Math.max(4, officeIds.length + 1));
   let data = cube.data, lo = cube.lo, months = cube.months, capacity = cube.capacity;
   let lastOid: unknown = undefined, lastOi = -1;
   let invalidRecord = 0, invalidDate = 0, unknownCategory = 0;
@@ -193,6 +246,7 @@ export function aggregateComplaints(records: ArrayLike<unknown>, options: Aggreg
         found = officeIds.length;
         officeIndex.set(oid, found);
         officeIds.push(String(oid));
+        firstAt.push(i);
         if (found >= capacity) {
           cube.growOffices();
           data = cube.data;
@@ -227,9 +281,18 @@ export function aggregateComplaints(records: ArrayLike<unknown>, options: Aggreg
       if (satisfiedSet.has(visit.satisfaction)) data[b + SATISFIED]!++;
     } else if (replied) data[b + HANDLED]!++;
   }
+  skipped.invalidRecord += invalidRecord;
+  skipped.invalidDate += invalidDate;
+  skipped.unknownCategory += unknownCategory;
+}
 
+/** Settles a range that was not fixed, then builds the table. */
+function finishTable(counting: Counting, r: Resolved, options: AggregateOptions, recordCount: number): StatsTable {
+  const { cube, officeIds } = counting;
+  let { fromM, toM } = r;
   // Without a fixed range: the period of the latest month with data (or of asOf, or of 1970-01).
-  if (!bounded) {
+  if (!r.bounded) {
+    const { data, lo, months } = cube;
     let latest = -1;
     for (let o = 0; o < officeIds.length; o++) {
       for (let m = months - 1; m > latest - lo; m--) {
@@ -242,23 +305,135 @@ export function aggregateComplaints(records: ArrayLike<unknown>, options: Aggreg
         }
       }
     }
-    if (latest < 0) latest = asOfMs === asOfMs ? monthOfInstant(asOfMs) : 1970 * 12;
-    fromM ??= periodStart(toM ?? latest, period);
-    toM ??= fromM + len - 1;
+    if (latest < 0) latest = r.asOfMs === r.asOfMs ? monthOfInstant(r.asOfMs) : 1970 * 12;
+    fromM ??= periodStart(toM ?? latest, r.period);
+    toM ??= fromM + r.len - 1;
   }
 
   return buildTable(cube, officeIds, {
-    groupBy,
-    period,
-    compare,
-    config,
-    filter,
+    groupBy: r.groupBy,
+    period: r.period,
+    compare: r.compare,
+    config: r.config,
+    filter: r.filter,
     from: fromM!,
     to: toM!,
     offices: options.offices ?? [],
-    skipped: { invalidRecord, invalidDate, unknownCategory },
-    recordCount: n,
+    skipped: { ...counting.skipped },
+    recordCount,
   });
+}
+
+/**
+ * One group of records counted elsewhere (a database `GROUP BY office, month, category`): how
+ * many records, and the counters they add, as `aggregateComplaints` would count them one by one.
+ */
+export interface StatsCell {
+  readonly officeId: string;
+  /** Month index `year * 12 + month - 1` in Asia/Shanghai time, or -1 for records without a valid time. */
+  readonly month: number;
+  /** The records' category code; anything that is not one of the vocabulary's codes counts as unknown. */
+  readonly category: unknown;
+  readonly records: number;
+  readonly judged: number;
+  readonly valid: number;
+  readonly replyDue: number;
+  readonly repliedOnTime: number;
+  readonly handled: number;
+  readonly visited: number;
+  readonly satisfied: number;
+  /** Position of the group's first record in the record order (orders offices not listed in `offices`). */
+  readonly first: number;
+}
+
+/** What `aggregateCells` aggregates: counted cells, plus records left to count one by one. */
+export interface StatsCellInput {
+  /** Cells of records that already passed the filter (see `StatsCell`). */
+  readonly cells: Iterable<StatsCell>;
+  /** Records the counter could not classify: counted here exactly as aggregateComplaints counts them. */
+  readonly records?: ArrayLike<unknown>;
+  /** Position of each of `records` in the record order. */
+  readonly positions?: ArrayLike<number>;
+  /** Every record considered (the table's `recordCount`). */
+  readonly recordCount: number;
+}
+
+/**
+ * The statistics table from counts made elsewhere — what `aggregateComplaints(records, options)`
+ * returns when `cells` are the records' groups (with the filter applied) and `records` the rest,
+ * in one record order. wuye-kit/server's `complaintStatsSql` fills the cells with SQL GROUP BY.
+ */
+export function aggregateCells(input: StatsCellInput, options: AggregateOptions = {}): StatsTable {
+  const r = resolveOptions(options);
+  // The records left over, counted apart (every office they meet is interned there).
+  const rest = newCounting(r, []);
+  const restRecords = input.records ?? [];
+  countRecords(restRecords, r, rest);
+  const positions = input.positions;
+  if (restRecords.length && (!positions || positions.length !== restRecords.length)) throw new RangeError('aggregateCells: records need a position each');
+
+  const final = newCounting(r, options.offices ?? []);
+  const catIndex = new Map<unknown, number>(CATEGORIES.map((c, i) => [c, i]));
+  const { cube } = final;
+  const inWindow = (m: number) => !r.bounded || (m >= cube.lo && m < cube.lo + cube.months);
+  const cells: StatsCell[] = [];
+  // Offices not listed, ordered by the first record that counted for them.
+  const firstOf = new Map<unknown, number>();
+  const meet = (key: unknown, pos: number) => {
+    if (final.officeIndex.has(key)) return;
+    const seen = firstOf.get(key);
+    if (seen === undefined || pos < seen) firstOf.set(key, pos);
+  };
+  for (const c of input.cells) {
+    if (!(c.records > 0)) continue;
+    if (c.month < 0) final.skipped.invalidDate += c.records;
+    else if (!catIndex.has(c.category)) final.skipped.unknownCategory += c.records;
+    else if (inWindow(c.month)) {
+      cells.push(c);
+      meet(c.officeId, c.first);
+    }
+  }
+  for (const [key, k] of rest.officeIndex) meet(key, positions![rest.firstAt[k]!]!);
+  for (const [key] of [...firstOf].sort((a, b) => a[1] - b[1])) {
+    final.officeIndex.set(key, final.officeIds.length);
+    final.officeIds.push(String(key));
+    final.firstAt.push(firstOf.get(key)!);
+    if (final.officeIds.length > cube.capacity) cube.growOffices();
+  }
+  // Months: a window that holds every cell and every month the leftovers reached.
+  if (!r.bounded) {
+    for (const c of cells) if (c.month < cube.lo || c.month >= cube.lo + cube.months) cube.growMonths(c.month);
+    if (rest.cube.months > 0) {
+      if (rest.cube.lo < cube.lo || cube.months === 0) cube.growMonths(rest.cube.lo);
+      const top = rest.cube.lo + rest.cube.months - 1;
+      if (top >= cube.lo + cube.months) cube.growMonths(top);
+    }
+  }
+  const { data, lo, months } = cube;
+  for (const c of cells) {
+    const b = (final.officeIndex.get(c.officeId)! * months + c.month - lo) * NC;
+    data[b + catIndex.get(c.category)!]! += c.records;
+    data[b + JUDGED]! += c.judged;
+    data[b + VALID]! += c.valid;
+    data[b + DUE]! += c.replyDue;
+    data[b + ON_TIME]! += c.repliedOnTime;
+    data[b + HANDLED]! += c.handled;
+    data[b + VISITED]! += c.visited;
+    data[b + SATISFIED]! += c.satisfied;
+  }
+  for (const [key, k] of rest.officeIndex) {
+    const o = final.officeIndex.get(key)!;
+    for (let m = 0; m < rest.cube.months; m++) {
+      const month = rest.cube.lo + m;
+      const from = (k * rest.cube.months + m) * NC;
+      const to = (o * months + month - lo) * NC;
+      for (let c = 0; c < NC; c++) data[to + c]! += rest.cube.data[from + c]!;
+    }
+  }
+  final.skipped.invalidRecord += rest.skipped.invalidRecord;
+  final.skipped.invalidDate += rest.skipped.invalidDate;
+  final.skipped.unknownCategory += rest.skipped.unknownCategory;
+  return finishTable(final, r, options, input.recordCount);
 }
 
 interface BuildContext {

@@ -1,6 +1,6 @@
 // Statistics: the 顾客投诉分类统计表 as data, its sorting, drill-down filters and exports.
-export { aggregateComplaints } from './aggregate.js';
-export type { AggregateOptions } from './aggregate.js';
+export { aggregateComplaints, aggregateCells } from './aggregate.js';
+export type { AggregateOptions, StatsCell, StatsCellInput } from './aggregate.js';
 export { DEFAULT_STATS_CONFIG } from './config.js';
 export type { StatsConfig, StatsMeasure, StatsForm, StatsSignature, StatsCounter } from './config.js';
 export { statsColumns, cellValue, isRatioColumn } from './table.js';

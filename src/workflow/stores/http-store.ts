@@ -11,9 +11,13 @@
 //        answer of this very call's earlier attempt, so the store reports it as committed)
 //   GET  {base}/instances/{id}/audit      200 AuditEntry[] in seq order
 //   GET  {base}/instances/{id}/timers     200 Timer[] earliest first
-//   GET  {base}/timers/due?now=&limit=    200 Timer[] earliest first
-//   GET  {base}/commands/{key}            200 { instanceId, version } | 404
-import { ConflictError, type Commit, type CommitResult, type CommandRecord, type WorkflowStore } from '../store.js';
+//   GET  {base}/timers/due?now=&limit=[&afterDue=&afterInstance=&afterTimer=]
+//                                         200 Timer[] in (dueAt, instanceId, id) order
+//   GET  {base}/instances/{id}/commands/{key}  200 { instanceId, version } | 404 (keys are per instance)
+//
+// A server-to-server protocol: it uploads whole snapshots, so whoever can call it can write any
+// state. Never expose it to browsers; a browser talks to wuye-kit/server's command API.
+import { ConflictError, type Commit, type CommitResult, type CommandRecord, type TimerPosition, type WorkflowStore } from '../store.js';
 import type { AuditEntry, Snapshot, Timer } from '../types.js';
 
 /** The part of a fetch Response the store reads. */
@@ -212,8 +216,9 @@ export class HttpStore implements WorkflowStore {
     return this.#parse<AuditEntry[]>(r, 'history');
   }
 
-  async dueTimers(now: number, limit = 1000): Promise<Timer[]> {
-    const r = await this.#request('GET', `/timers/due?now=${enc(String(now))}&limit=${enc(String(limit))}`);
+  async dueTimers(now: number, limit = 1000, after?: TimerPosition): Promise<Timer[]> {
+    const page = after ? `&afterDue=${enc(String(after.dueAt))}&afterInstance=${enc(after.instanceId)}&afterTimer=${enc(after.id)}` : '';
+    const r = await this.#request('GET', `/timers/due?now=${enc(String(now))}&limit=${enc(String(limit))}${page}`);
     if (r.status !== 200) this.#refuse(r, 'dueTimers');
     return this.#parse<Timer[]>(r, 'dueTimers');
   }
@@ -225,8 +230,8 @@ export class HttpStore implements WorkflowStore {
     return this.#parse<Timer[]>(r, 'timers');
   }
 
-  async findCommand(key: string): Promise<CommandRecord | undefined> {
-    const r = await this.#request('GET', `/commands/${enc(key)}`);
+  async findCommand(instanceId: string, key: string): Promise<CommandRecord | undefined> {
+    const r = await this.#request('GET', `/instances/${enc(instanceId)}/commands/${enc(key)}`);
     if (r.status === 404) return undefined;
     if (r.status !== 200) this.#refuse(r, 'findCommand');
     return this.#parse<CommandRecord>(r, 'findCommand');
