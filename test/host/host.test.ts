@@ -237,7 +237,9 @@ window.result = { tags, missing: tags.filter((t) => !customElements.get(t)) };
       await browser.page.waitForFunction(() => 'result' in window, undefined, { timeout: 20_000 });
       const r = (await browser.page.evaluate(() => (window as unknown as { result: { tags: string[]; missing: string[] } }).result)) as { tags: string[]; missing: string[] };
       assert.ok(r.tags.length >= 8, `${path}: the manifest lists the elements`);
-      assert.deepEqual(r.missing, [], path);
+      // Every element is registered on import; a field element may be registered when a form first needs it.
+      assert.deepEqual(r.missing.filter((t) => !t.endsWith('-field')), [], path);
+      if (path.startsWith('/plain/')) assert.deepEqual(r.missing, [], path);
     }
   } finally {
     await browser.close();
@@ -250,7 +252,8 @@ window.result = { tags, missing: tags.filter((t) => !customElements.get(t)) };
 function readmeSnippets(): { name: string; code: string; react: boolean }[] {
   const readme = readFileSync(join(repo, 'README.md'), 'utf8');
   const out: { name: string; code: string; react: boolean }[] = [];
-  const re = /<!-- host-check([\s\S]*?)-->\s*\n```(ts|js|typescript|javascript)\n([\s\S]*?)```/g;
+  // The marker is a line of its own, right above the fence (a mention in prose is not a marker).
+  const re = /^<!-- host-check([^\n]*?)-->\n```(ts|js|typescript|javascript)\n([\s\S]*?)```/gm;
   for (const m of readme.matchAll(re)) {
     const line = readme.slice(0, m.index).split('\n').length;
     const code = m[3]!;
