@@ -38,13 +38,21 @@ const external = (id) =>
   /^(lit|idb|write-excel-file|react|react-dom|better-sqlite3|pg)(\/|$)/.test(id) || /^@lit(-labs)?\//.test(id) || id.startsWith('node:');
 
 export default [
-  // The `wuye-kit` command (check / compile): one Node file; Ajv and esbuild are loaded by name
+  // The `wuye-kit` command (check / compile / serve / demo): one Node file; Ajv and esbuild are loaded by name
   // when `compile` runs (optional peer dependencies).
   {
     input: 'src/cli/wuye-kit.ts',
-    external: (id) => id.startsWith('node:') || /^(ajv|ajv-formats|esbuild)(\/|$)/.test(id),
+    // `serve` and `demo` load the server (better-sqlite3, pg) and jose by name at run time too, from
+    // a chunk of their own: `check` and `compile` work without the server's peer dependencies.
+    external: (id) => id.startsWith('node:') || /^(ajv|ajv-formats|esbuild|better-sqlite3|pg|jose)(\/|$)/.test(id),
     plugins: [nodeResolve(), esbuild({ target: 'node20', tsconfig })],
-    output: { file: 'dist/cli/wuye-kit.js', format: 'esm', banner: '#!/usr/bin/env node', inlineDynamicImports: true },
+    output: {
+      dir: 'dist/cli',
+      entryFileNames: 'wuye-kit.js',
+      chunkFileNames: '[name]-[hash].js',
+      format: 'esm',
+      banner: (chunk) => (chunk.isEntry ? '#!/usr/bin/env node' : ''),
+    },
   },
   {
     input: entries(),

@@ -21,12 +21,12 @@ export { WyFileField } from './components/schema-form/fields/file-field.js';
 export type { AttachmentRef } from './components/schema-form/fields/file-field.js';
 export { registerWidget, pickWidget } from './components/schema-form/registry.js';
 export type { WidgetTester } from './components/schema-form/registry.js';
-export { localStorageDrafts } from './components/schema-form/drafts.js';
+export { localStorageDrafts, clearDrafts, isDraftExpired, DEFAULT_DRAFT_MAX_AGE_DAYS } from './components/schema-form/drafts.js';
 export type { Draft, DraftStore } from './components/schema-form/drafts.js';
 export type { Uploader, UploadedFile } from './components/shared/uploader.js';
 export { WyDefectChecklist } from './components/defect-checklist/defect-checklist.component.js';
 export type { DefectChecklistView, DefectChecklistMode, DefectPhotoUpload } from './components/defect-checklist/defect-checklist.component.js';
-export { WyDefectCloseEvent, WyOwnerDecideEvent, WyDefectItemCloseEvent, WyOwnerDecisionEvent, defectChangeEvent } from './components/defect-checklist/defect-checklist.events.js';
+export { WyDefectCloseEvent, WyEntryCompleteEvent, WyOwnerDecideEvent, WyDefectItemCloseEvent, WyOwnerDecisionEvent, defectChangeEvent } from './components/defect-checklist/defect-checklist.events.js';
 export type { DefectChangeDetail } from './components/defect-checklist/defect-checklist.events.js';
 export { WyWorkflowPanel, WyTransitionEvent } from './components/workflow-panel/workflow-panel.component.js';
 export type { TransitionDetail } from './components/workflow-panel/workflow-panel.component.js';
@@ -58,8 +58,8 @@ export {
   clockLevelLabel,
   MemoryStore,
   BrowserStore,
-  HttpStore,
-  HttpStoreError,
+  RemoteEngine,
+  RemoteEngineError,
   ConflictError,
   StoreError,
   runStoreConformance,
@@ -92,7 +92,10 @@ export type {
   Refusal,
   RefusalCode,
   WorkflowEvent,
-  HttpStoreOptions,
+  RemoteEngineOptions,
+  InstanceView,
+  InstanceSummary,
+  RemoteInstanceQuery,
   BrowserStoreOptions,
   ConformanceReport,
   ChildrenSummary,

@@ -41,6 +41,12 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo(), shippe
         strict: { type: 'boolean' },
         defaults: { type: 'boolean' },
         out: { type: 'string', short: 'o' },
+        config: { type: 'string', short: 'c' },
+        port: { type: 'string' },
+        host: { type: 'string' },
+        db: { type: 'string' },
+        root: { type: 'string' },
+        embedded: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -179,12 +185,25 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo(), shippe
       throw err;
     }
   }
+  if (command === 'serve' || command === 'demo') {
+    // Loaded only for these commands: they need the server (better-sqlite3, jose).
+    const { runService } = await import('./serve-command.js');
+    return runService(command, { config: opts.config, port: opts.port, host: opts.host, db: opts.db, root: opts.root, embedded: opts.embedded }, io, t, abs, untilStopped);
+  }
   return usageError(t('err.arg', { detail: command }));
 
   function usageError(message: string): number {
     io.err(`${message}\n\n${usage(locale)}\n`);
     return 2;
   }
+}
+
+/** Resolves when the process is asked to stop (Ctrl+C, SIGTERM). */
+function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
 }
 
 function usage(locale: Locale): string {

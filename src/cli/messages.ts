@@ -6,13 +6,19 @@ const zhCN = {
   wuye-kit check <文件…> [--kind <类型>] [--schema <名称>] [--locale zh-CN|en] [--json] [--strict]
   wuye-kit check --defaults [<文件…>] [--json] [--strict]
   wuye-kit compile <schema.json> [-o <输出.js>]
+  wuye-kit serve --config wuye.config.json
+  wuye-kit demo [--embedded] [--port 8787] [--host 127.0.0.1] [--db <文件>] [--root <目录>]
 
 check    检查配置文件（数据 schema、UI schema、扣分规则、流程定义、工作日历、常见问题，或按 $schema 检查一条记录），
          报告错误所在的行和列以及检查器的建议；有错误时退出码为 1。
          类型：{kinds}
          --defaults：列出每个文件中仍是 wuye-kit 默认值（x-default）、尚未按公司制度替换的事实及其说明；
          不给文件时检查随包发布的 schemas/；--strict 时只要还有默认值退出码就为 1。
-compile  把自定义 schema 编译为独立的预编译校验器（不含 eval，可在严格 CSP 下运行）。`,
+compile  把自定义 schema 编译为独立的预编译校验器（不含 eval，可在严格 CSP 下运行）。
+serve    以独立服务运行流程命令 API（wuye-kit/server），供 Java/.NET/PHP 后端旁部署：配置文件给出流程定义、
+         工作日历、数据库、允许的来源，以及如何信任宿主的会话（用 JWKS、公钥或共享密钥验证宿主签发的 JWT）。
+demo     演示门户连同服务器（SQLite）：演示登录签发会话 Cookie，服务器据此判断身份（npm run serve）；
+         --embedded 只提供页面，流程引擎在浏览器内运行（npm start）。`,
   'prov.missing': '{what} 没有出处：请加上 "x-source"（手册文件编号和章节）或 "x-default": true 和 "x-note"',
   'prov.invalid': '{what} 的出处有误：{reason}',
   'defaults.file': '{file}：{defaults} 项默认值待替换，{manual} 项出自手册',
@@ -57,6 +63,13 @@ compile  把自定义 schema 编译为独立的预编译校验器（不含 eval�
   'compile.invalid': '{file} 有错误，未生成校验器',
   'compile.unsafe': '生成的校验器包含 "{what}"，拒绝写出',
   'compile.done': '已写出 {out}（{bytes} 字节，无导入，无 eval）和 {dts}',
+  'serve.noConfig': '请用 --config 指定配置文件（例如 wuye.config.json）',
+  'serve.config': '配置错误：{detail}',
+  'serve.start': '无法启动：{detail}',
+  'serve.inUse': '端口 {port} 已被占用：请换一个端口',
+  'serve.running': 'wuye-kit 服务已启动\n  API      {api}\n  数据库   {db}\n按 Ctrl+C 停止。',
+  'demo.embedded': 'wuye-kit 演示门户（浏览器内引擎，IndexedDB）\n  打开     {url}/stories/portal/\n按 Ctrl+C 停止。',
+  'demo.running': 'wuye-kit 演示门户（服务器模式）\n  打开     {url}/stories/portal/\n  API      {url}/api/workflow\n  数据库   {db}\n按 Ctrl+C 停止。',
 } as const;
 
 export const cliText = catalog<keyof typeof zhCN>(zhCN, {
@@ -64,6 +77,8 @@ export const cliText = catalog<keyof typeof zhCN>(zhCN, {
   wuye-kit check <file…> [--kind <kind>] [--schema <name>] [--locale zh-CN|en] [--json] [--strict]
   wuye-kit check --defaults [<file…>] [--json] [--strict]
   wuye-kit compile <schema.json> [-o <out.js>]
+  wuye-kit serve --config wuye.config.json
+  wuye-kit demo [--embedded] [--port 8787] [--host 127.0.0.1] [--db <file>] [--root <folder>]
 
 check    checks a configuration file (data schema, UI schema, deduction rule set, workflow definition,
          business calendar, common-problem list, or a record by its $schema) and reports problems with
@@ -73,7 +88,13 @@ check    checks a configuration file (data schema, UI schema, deduction rule set
          has not replaced, each with what to decide; without files it reads the shipped schemas/;
          with --strict it exits 1 while any default remains.
 compile  compiles a custom schema into a self-contained precompiled validator (no eval: runs under a
-         strict CSP).`,
+         strict CSP).
+serve    runs the workflow command API (wuye-kit/server) as a service beside a Java/.NET/PHP backend: the
+         config names the definitions, calendar, database, allowed origins and how the host's session is
+         trusted (its JWT, verified against a JWKS URL, a public key or a shared secret).
+demo     the demo portal with the server (SQLite): a demo sign-in issues a session cookie the server
+         derives the actor from (npm run serve); --embedded serves only the page, with the engine in
+         the browser (npm start).`,
   'prov.missing': '{what} has no provenance: add "x-source" (the manual\'s document and section) or "x-default": true with an "x-note"',
   'prov.invalid': 'the provenance of {what} is malformed: {reason}',
   'defaults.file': '{file}: {defaults} defaults to replace, {manual} facts from the manual',
@@ -118,6 +139,13 @@ compile  compiles a custom schema into a self-contained precompiled validator (n
   'compile.invalid': '{file} has errors; no validator written',
   'compile.unsafe': 'the generated validator contains "{what}"; refusing to write it',
   'compile.done': 'wrote {out} ({bytes} bytes, no imports, no eval) and {dts}',
+  'serve.noConfig': 'name the config file with --config (e.g. wuye.config.json)',
+  'serve.config': 'configuration error: {detail}',
+  'serve.start': 'cannot start: {detail}',
+  'serve.inUse': 'port {port} is in use: choose another',
+  'serve.running': 'wuye-kit service running\n  API       {api}\n  database  {db}\nCtrl+C stops it.',
+  'demo.embedded': 'wuye-kit demo portal (the engine in the browser, IndexedDB)\n  open      {url}/stories/portal/\nCtrl+C stops it.',
+  'demo.running': 'wuye-kit demo portal (on the server)\n  open      {url}/stories/portal/\n  API       {url}/api/workflow\n  database  {db}\nCtrl+C stops it.',
 });
 
 export type CliTextKey = Parameters<typeof cliText>[1];

@@ -5,7 +5,7 @@
 // the elements it wraps. Needs react (16.8+) and @lit/react in the host app.
 import * as React from 'react';
 import { createComponent, type EventName } from '@lit/react';
-import type { DeductionChangeDetail, DefectChangeDetail, FormChangeDetail, WyChangeEvent, WyComplaintSaveEvent, WyComplaintSaveFailEvent, WyDefectCloseEvent, WyErrorEvent, WyErrorSelectEvent, WyInvalidEvent, WyOwnerDecideEvent, WyPeriodChangeEvent, WyStatsCellSelectEvent, WySubmitEvent, WyTransitionEvent } from '../index.js';
+import type { DeductionChangeDetail, DefectChangeDetail, FormChangeDetail, WyChangeEvent, WyComplaintSaveEvent, WyComplaintSaveFailEvent, WyDefectCloseEvent, WyEntryCompleteEvent, WyErrorEvent, WyErrorSelectEvent, WyInvalidEvent, WyOwnerDecideEvent, WyPeriodChangeEvent, WyStatsCellSelectEvent, WySubmitEvent, WyTransitionEvent } from '../index.js';
 import { WyComplaintForm as WyComplaintFormElement } from '../components/complaint-form/complaint-form.component.js';
 import '../components/complaint-form/complaint-form.js';
 import { WyComplaintStats as WyComplaintStatsElement } from '../components/complaint-stats/complaint-stats.component.js';
@@ -62,7 +62,7 @@ export const WyDeductionCalculator = createComponent({
   },
 });
 
-/** `<wy-defect-checklist>`: Defect checklist: batch entry, list, re-inspection loop, summary and printable problem lists. Events: `onWyChange`, `onWyDefectClose`, `onWyOwnerDecide`. */
+/** `<wy-defect-checklist>`: Defect checklist: batch entry, list, re-inspection loop, summary and printable problem lists. Events: `onWyChange`, `onWyDefectClose`, `onWyEntryComplete`, `onWyOwnerDecide`. */
 export const WyDefectChecklist = createComponent({
   react: React,
   tagName: 'wy-defect-checklist',
@@ -71,6 +71,7 @@ export const WyDefectChecklist = createComponent({
   events: {
     onWyChange: 'wy-change' as EventName<WyChangeEvent<DefectChangeDetail>>,
     onWyDefectClose: 'wy-defect-close' as EventName<WyDefectCloseEvent>,
+    onWyEntryComplete: 'wy-entry-complete' as EventName<WyEntryCompleteEvent>,
     onWyOwnerDecide: 'wy-owner-decide' as EventName<WyOwnerDecideEvent>,
   },
 });

@@ -1,7 +1,7 @@
 // What an actor may do next, as data a view renders: one entry per event, with its label and the
 // JSON Schema of the fields the event needs.
 import type { Localized } from '../core/i18n/locale.js';
-import { fieldsSchema } from './fields.js';
+import { fieldsSchema } from './field-schemas.js';
 import { evaluate, LogicBudgetError, operatorsOf, truthy } from './logic.js';
 import type { Actor, RefusalCode, Snapshot, WorkflowDefinition } from './types.js';
 
@@ -91,3 +91,45 @@ export function availableActions(def: WorkflowDefinition, snapshot: Snapshot, ac
   }));
 }
 
+
+/** Why an action in the current state is not open to an actor, as data a view can say. */
+export interface ActionRefusal {
+  readonly event: string;
+  readonly title: Localized;
+  /** `role-not-allowed`: none of the actor's roles may act; `guard-failed`: the record does not meet the condition. */
+  readonly reason: 'role-not-allowed' | 'guard-failed';
+  /** Who may act (role ids, in definition order): for `role-not-allowed`. */
+  readonly roles: readonly string[];
+  /** The condition in words (the transition's `unmet`), for `guard-failed` when the definition says it. */
+  readonly unmet?: Localized;
+}
+
+/**
+ * Every event of the current state that `actor` cannot send now, with the reason: which roles
+ * may act, or which condition the record does not meet. Complements `availableActions()`:
+ * an event is in one of the two lists, never both (payload guards are decided on submit, so an
+ * event whose guard reads the fields is available).
+ */
+export function actionRefusals(def: WorkflowDefinition, snapshot: Snapshot, actor: Actor, now = Date.now()): ActionRefusal[] {
+  if (def.states.find((s) => s.id === snapshot.state)?.final) return [];
+  const available = new Map(availableActions(def, snapshot, actor, now).map((a) => [a.event, a]));
+  const byEvent = new Map<string, { title: Localized; roles: Set<string>; unmet?: Localized; roleAllowed: boolean }>();
+  for (const t of def.transitions) {
+    if (!t.from.includes(snapshot.state)) continue;
+    const entry = byEvent.get(t.event) ?? { title: t.title, roles: new Set<string>(), roleAllowed: false };
+    t.roles.forEach((r) => entry.roles.add(r));
+    if (t.roles.some((r) => actor.roles.includes(r))) entry.roleAllowed = true;
+    if (t.unmet && !entry.unmet) entry.unmet = t.unmet;
+    byEvent.set(t.event, entry);
+  }
+  const order = def.roles.map((r) => r.id);
+  const out: ActionRefusal[] = [];
+  for (const [event, e] of byEvent) {
+    const a = available.get(event);
+    if (a?.enabled) continue;
+    const roles = [...e.roles].sort((x, y) => (order.indexOf(x) >>> 0) - (order.indexOf(y) >>> 0));
+    if (!e.roleAllowed) out.push({ event, title: e.title, reason: 'role-not-allowed', roles });
+    else out.push({ event, title: a?.title ?? e.title, reason: 'guard-failed', roles, ...(e.unmet ? { unmet: e.unmet } : {}) });
+  }
+  return out;
+}

@@ -1,6 +1,6 @@
 // runStoreConformance: the store contract as an executable suite. Hosts run it against their own
 // backend (any test framework: it returns a report and throws nothing); wuye-kit runs it against
-// MemoryStore, BrowserStore, HttpStore and (in wuye-kit/server) SqliteStore. Cases for the optional
+// MemoryStore, BrowserStore and (in wuye-kit/server) SqliteStore. Cases for the optional
 // capabilities (`changes`, `list`) run when the store has them and are reported as skipped otherwise.
 import { ConflictError, type Commit, type WorkflowStore } from './store.js';
 import type { AuditEntry, Snapshot, Timer } from './types.js';

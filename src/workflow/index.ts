@@ -1,12 +1,13 @@
 // wuye-kit/workflow: the workflow runtime. Pure TypeScript, runs in Node and browsers.
-// BrowserStore (IndexedDB) and HttpStore (REST) are exported here too; each lives in its own
-// module under stores/, so a bundler drops the ones a host does not import.
+// BrowserStore (IndexedDB) and RemoteEngine (a wuye-kit/server over HTTP) are exported here too;
+// each lives in its own module, so a bundler drops the ones a host does not import.
 export { transition, startInstance, fireTimer, payloadBytes, SYSTEM_ACTOR, MAX_PAYLOAD_BYTES } from './transition.js';
 export type { TransitionOptions, StartInput as StartInstanceInput } from './transition.js';
 export { createEngine, startInstanceId, UnknownInstanceError, UnknownDefinitionError } from './engine.js';
 export type { Engine, EngineOptions, EngineChange, SendResult, Accepted as SendAccepted, TickResult, TickProblem, StartInput } from './engine.js';
-export { availableActions } from './actions.js';
-export type { AvailableAction } from './actions.js';
+export { availableActions, actionRefusals } from './actions.js';
+export { actionDefaults, checkTimes, timeRulesOf, shanghaiMinute } from './action-defaults.js';
+export type { AvailableAction, ActionRefusal } from './actions.js';
 export { readClocks, pendingTimers } from './clocks.js';
 export type { ClockReadout } from './clocks.js';
 export { checkDefinition, loadDefinition, DefinitionError } from './definition.js';
@@ -14,13 +15,13 @@ export type { DefinitionReport, DefinitionProblem, ProblemCode } from './definit
 export { migrate, needsMigration, MigrationError } from './migrate.js';
 export { fieldsSchema, validateFields, fieldNames } from './fields.js';
 export { evaluate as evaluateLogic, estimateCost as estimateLogicCost, LogicError, LogicBudgetError, LOGIC_BUDGET } from './logic.js';
-export { refusalMessage, clockLevelLabel, workflowMessages } from './messages.js';
+export { refusalMessage, refusalText, clockLevelLabel, workflowMessages } from './messages.js';
 export { MemoryStore, ConflictError, StoreError, checkCommit, changeOf, changeTypeOf, matchesQuery, byDue, byRecent } from './store.js';
 export type { WorkflowStore, Commit, CommitResult, CommandRecord, MemoryStoreOptions, TimerPosition, StoreChange, ChangeType, InstanceQuery } from './store.js';
 export { BrowserStore } from './stores/browser-store.js';
 export type { BrowserStoreOptions } from './stores/browser-store.js';
-export { HttpStore, HttpStoreError } from './stores/http-store.js';
-export type { HttpStoreOptions, FetchLike } from './stores/http-store.js';
+export { RemoteEngine, RemoteEngineError } from './remote-engine.js';
+export type { RemoteEngineOptions, RemoteFetch, RemoteResponse, InstanceView, InstanceSummary, RemoteInstanceQuery, FeedChange } from './remote-engine.js';
 export { runStoreConformance } from './conformance.js';
 export type { ConformanceReport, ConformanceCase } from './conformance.js';
 export { builtinDefinitions } from './builtin.js';
@@ -30,6 +31,7 @@ export { registerDataSchema, ensureDataSchema, knownDataSchema } from './data-sc
 export type {
   WorkflowDefinition,
   TransitionDef,
+  TimeRule,
   StateDef,
   RoleDef,
   ClockDef,

@@ -1,7 +1,9 @@
 // Interface text of the workflow runtime (refusal reasons, clock levels), zh-CN and en.
 import { catalog } from '../core/i18n/catalog.js';
 import type { Locale } from '../core/i18n/locale.js';
-import type { RefusalCode } from './types.js';
+import type { RefusalCode, WorkflowDefinition } from './types.js';
+import type { ActionRefusal } from './actions.js';
+import { pick } from '../core/i18n/locale.js';
 import type { ClockReadout } from './clocks.js';
 
 const zhCN = {
@@ -17,6 +19,10 @@ const zhCN = {
   'refusal.invalid-effect': '操作结果不符合记录格式',
   'refusal.payload-too-large': '提交的内容过大',
   'refusal.logic-budget': '此操作的判断规则过于复杂，无法执行，请联系流程配置人员',
+  'refusal.roles': '只有{roles}可以执行此操作',
+  'refusal.condition': '条件未满足：{condition}',
+  'list.or': '或',
+  'list.sep': '、',
   'clock.idle': '未开始',
   'clock.ok': '正常',
   'clock.warning': '即将超时',
@@ -43,6 +49,10 @@ export const workflowMessages = catalog<Key>(zhCN, {
   'refusal.invalid-effect': 'The result of this action does not fit the record',
   'refusal.payload-too-large': 'What was sent is too large',
   'refusal.logic-budget': 'The rule of this action is too complex to decide; ask whoever configures the workflow',
+  'refusal.roles': 'Only {roles} may take this action',
+  'refusal.condition': 'Condition not met: {condition}',
+  'list.or': ' or ',
+  'list.sep': ', ',
   'clock.idle': 'Not started',
   'clock.ok': 'On time',
   'clock.warning': 'Due soon',
@@ -62,4 +72,19 @@ export function refusalMessage(code: RefusalCode, locale: Locale = 'zh-CN'): str
 /** A clock's level (or paused status) as a short label. */
 export function clockLevelLabel(readout: Pick<ClockReadout, 'level' | 'status'>, locale: Locale = 'zh-CN'): string {
   return workflowMessages(locale, readout.status === 'paused' ? 'clock.paused' : `clock.${readout.level}`);
+}
+
+/**
+ * An action refusal in words: who may act (role titles from the definition, never codes), or the
+ * condition the record does not meet (the transition's `unmet`, else the generic reason).
+ */
+export function refusalText(refusal: ActionRefusal, def: WorkflowDefinition | undefined, locale: Locale = 'zh-CN'): string {
+  if (refusal.reason === 'role-not-allowed') {
+    const titles = refusal.roles.map((r) => pick(def?.roles.find((x) => x.id === r)?.title, locale) ?? r);
+    const or = workflowMessages(locale, 'list.or');
+    const list = titles.length > 1 ? `${titles.slice(0, -1).join(workflowMessages(locale, 'list.sep'))}${or}${titles[titles.length - 1]}` : (titles[0] ?? '');
+    return workflowMessages(locale, 'refusal.roles', { roles: list });
+  }
+  const condition = pick(refusal.unmet, locale);
+  return condition ? workflowMessages(locale, 'refusal.condition', { condition }) : refusalMessage('guard-failed', locale);
 }

@@ -1,5 +1,5 @@
 // The store contract every backend implements (MemoryStore here, BrowserStore on IndexedDB,
-// SqliteStore / PostgresStore in wuye-kit/server, HttpStore over REST, or the host's own, proven
+// SqliteStore / PostgresStore in wuye-kit/server, or the host's own, proven
 // with runStoreConformance()).
 //
 // Scoping (since the command API, issue 17): idempotency keys and timer ids belong to ONE

@@ -28,6 +28,13 @@ export type EffectDef =
   /** Starts one instance of `definition` per element of `items` (data for each from `input`, which sees `item`). */
   | { readonly type: 'start-children'; readonly definition: string; readonly items: Logic; readonly input?: Logic; readonly when?: Logic };
 
+/** A date-time field of an event that may not be in the future, before the previous step, or in the past. */
+export interface TimeRule {
+  readonly field: string;
+  readonly notAfter?: 'now';
+  readonly notBefore?: 'now' | 'previous';
+}
+
 export interface TransitionDef {
   readonly event: string;
   readonly title: Localized;
@@ -36,6 +43,10 @@ export interface TransitionDef {
   readonly to?: string;
   readonly roles: readonly string[];
   readonly guard?: Logic;
+  /** What the guard requires, in words, shown beside the action when the guard fails. */
+  readonly unmet?: Localized;
+  /** Time rules for date-time fields of the payload (checked by forms before sending). */
+  readonly times?: readonly TimeRule[];
   /** A definition name in schemas/workflow-events.schema.json. */
   readonly fields?: string;
   readonly effects?: readonly EffectDef[];

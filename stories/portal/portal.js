@@ -1,39 +1,49 @@
 // The wuye-kit demo portal: a plain host page (no framework) that embeds every element through
-// wuye-kit/define.js and drives them with the workflow engine on the embedded default store
-// (BrowserStore, IndexedDB), or on the reference server (HttpStore) with ?store=http.
+// wuye-kit/define.js. Two ways to run it, told apart by asking the page's own server:
+// - `npm start` (a static server): the workflow engine runs in this browser on the embedded
+//   default store (BrowserStore, IndexedDB); a role switcher says who acts (single-user demo).
+// - `npm run serve` (`wuye-kit demo`): the server decides. GET /demo/session answers, the role
+//   switcher becomes a demo sign-in (an HttpOnly session cookie the page cannot read or forge),
+//   and the same elements run on RemoteEngine against wuye-kit/server on SQLite. The actor the
+//   page hands to the elements only labels the view: the server acts for the cookie's person.
 // Everything a user does survives a reload: workflow instances in the store, the intake draft in
 // the form, the checklist in localStorage, the current view, role and language in localStorage.
 import 'wuye-kit/define.js';
-import { createEngine, BrowserStore, HttpStore, builtinDefinitions, createCalendar, catalog } from 'wuye-kit';
+import { createEngine, BrowserStore, RemoteEngine, builtinDefinitions, createCalendar, catalog, vocabLabel, inspectionStep, inspectionPrefill } from 'wuye-kit';
 
 // ── interface text of the portal itself (the elements bring their own) ────────────────────────
 const t = catalog(
   {
     title: '物业客服门户', demo: '演示', role: '当前身份', language: '语言', store: '数据存储',
-    storeBrowser: '本机浏览器 (IndexedDB)', storeHttp: '服务器 (SQLite)',
+    storeBrowser: '本机浏览器 (IndexedDB)', storeServer: '服务器 (wuye-kit/server, SQLite)',
+    signIn: '登录身份', signOut: '退出', choosePerson: '— 请选择 —', signInHint: '演示登录：请选择一位演示人员。服务器为其签发会话 Cookie，并只按该 Cookie 判断身份。',
     tabIntake: '投诉受理', tabHandling: '投诉处理', tabStats: '分类统计', tabDeductions: '投诉扣分', tabInspection: '内部验房',
     intakeHint: '前台接待或客服专员在业主来电、来访时填写。提交后生成投诉记录，并启动处理流程。',
     complaints: '投诉记录', recordNo: '编号', subject: '主题', office: '管理处', state: '状态', handler: '处理人',
-    seeding: '正在载入示例数据…', seeded: '已载入 {n} 条示例投诉', saved: '投诉 {no} 已登记，处理流程已启动。',
-    serverDown: '服务器不可用（请用 npm run serve 启动），已改用本机浏览器存储。', loadFailed: '载入失败：{reason}',
+    seeding: '正在载入示例数据…', seeded: '已载入 {n} 条示例投诉', saved: '投诉 {no} 已登记，处理流程已启动。负责单位：{unit}（依据：{reason}）。',
+    inspectionMoved: '验房流程：{action} → {state}', loading: '正在载入…',
+ loadFailed: '载入失败：{reason}',
     inspectionStarted: '内部验房流程已启动', selectHint: '请在左侧选择一条投诉',
     receptionist: '前台接待 · 周敏', specialist: '客服专员 · 林涛', centreHead: '客服主任 · 陈立', hq: '总部客服经理 · 王峰', contractor: '施工单位 · 深圳建工土建一队',
   },
   {
     title: 'Property customer-service portal', demo: 'demo', role: 'Signed in as', language: 'Language', store: 'Data store',
-    storeBrowser: 'This browser (IndexedDB)', storeHttp: 'Server (SQLite)',
+    storeBrowser: 'This browser (IndexedDB)', storeServer: 'Server (wuye-kit/server, SQLite)',
+    signIn: 'Signed in as', signOut: 'Sign out', choosePerson: '— choose —', signInHint: 'Demo sign-in: choose a demo person. The server issues a session cookie for them and decides who acts from that cookie alone.',
     tabIntake: 'Intake', tabHandling: 'Handling', tabStats: 'Statistics', tabDeductions: 'Deductions', tabInspection: 'House inspection',
     intakeHint: 'The front desk or a customer-service specialist fills this in when an owner calls or visits. Submitting records the complaint and starts its handling.',
     complaints: 'Complaints', recordNo: 'No.', subject: 'Subject', office: 'Office', state: 'State', handler: 'Handler',
-    seeding: 'Loading the example data…', seeded: '{n} example complaints loaded', saved: 'Complaint {no} registered; its handling has started.',
-    serverDown: 'The server is not running (start it with npm run serve); using this browser instead.', loadFailed: 'Loading failed: {reason}',
+    seeding: 'Loading the example data…', seeded: '{n} example complaints loaded', saved: 'Complaint {no} registered; its handling has started. Responsible unit: {unit} (because: {reason}).',
+    inspectionMoved: 'Inspection: {action} → {state}', loading: 'Loading…',
+ loadFailed: 'Loading failed: {reason}',
     inspectionStarted: 'Internal inspection started', selectHint: 'Choose a complaint on the left',
     receptionist: 'Front desk · Zhou Min', specialist: 'Specialist · Lin Tao', centreHead: 'Centre head · Chen Li', hq: 'HQ manager · Wang Feng', contractor: 'Contractor · SZ Construction Civil Team 1',
   },
 );
 
-// Who may sign in. Each person carries the role codes of every element they use.
-const PEOPLE = {
+// Who may act in the embedded demo. Each person carries the role codes of every element they use.
+// (With the server, the people come from it: schemas/examples/people.json.)
+let PEOPLE = {
   receptionist: { key: 'receptionist', actor: { id: 'E1001', name: '周敏', roles: ['receptionist', 'staff'] } },
   specialist: { key: 'specialist', actor: { id: 'E2001', name: '林涛', roles: ['specialist', 'inspector', 'staff'] } },
   'centre-head': { key: 'centreHead', actor: { id: 'E3001', name: '陈立', roles: ['centre-head', 'inspector', 'staff'] } },
@@ -46,10 +56,23 @@ const saved = (k, fallback) => localStorage.getItem(`wy-portal:${k}`) ?? fallbac
 const save = (k, v) => localStorage.setItem(`wy-portal:${k}`, v);
 const params = new URLSearchParams(location.search);
 
+void params;
 let locale = saved('locale', 'zh-CN');
-let person = PEOPLE[saved('role', 'receptionist')] ?? PEOPLE.receptionist;
 let view = saved('view', 'intake');
-let storeKind = params.get('store') ?? saved('store', 'browser');
+
+// Is a wuye-kit server behind this page? Only `wuye-kit demo` answers /demo/session with JSON.
+const session = await fetch('/demo/session', { headers: { accept: 'application/json' } })
+  .then(async (r) => (r.ok && /json/.test(r.headers.get('content-type') ?? '') ? r.json() : null))
+  .catch(() => null);
+const onServer = session !== null;
+const activeStore = onServer ? 'server' : 'browser';
+if (onServer) {
+  PEOPLE = Object.fromEntries(
+    session.people.map((p) => [p.id, { key: p.id, label: { 'zh-CN': `${p.title['zh-CN']} · ${p.name}`, en: `${p.title.en} · ${p.nameEn}` }, actor: { id: p.id, name: p.name, roles: p.roles } }]),
+  );
+}
+let person = onServer ? (session.person ? PEOPLE[session.person.id] : undefined) : (PEOPLE[saved('role', 'receptionist')] ?? PEOPLE.receptionist);
+const personLabel = (p) => (p.label ? p.label[locale] : t(locale, p.key));
 
 const fetchJson = async (url) => {
   const r = await fetch(url);
@@ -64,34 +87,25 @@ function status(text, isError = false) {
 }
 
 // ── reference data, examples, calendar ────────────────────────────────────────────────────────
-const [offices, contractors, examples, calendarData] = await Promise.all([
-  fetchJson('/schemas/examples/offices.json'),
-  fetchJson('/schemas/examples/contractors.json'),
-  fetchJson('/schemas/examples/complaint.valid.json'),
-  fetchJson('/schemas/calendars/cn-2026.json'),
-]);
-const calendar = createCalendar(calendarData);
+const [offices, contractors] = await Promise.all([fetchJson('/schemas/examples/offices.json'), fetchJson('/schemas/examples/contractors.json')]);
 const definitions = Object.values(builtinDefinitions);
 
-async function makeStore(kind) {
-  if (kind === 'http') {
-    try {
-      const ok = await fetch('/api/workflow/health');
-      if (ok.ok) return { kind, store: new HttpStore({ baseUrl: `${location.origin}/api/workflow` }) };
-    } catch {
-      /* fall through */
-    }
-    status(t(locale, 'serverDown'), true);
-  }
-  return { kind: 'browser', store: new BrowserStore({ name: 'wuye-kit-portal' }) };
+// On the server: RemoteEngine (the session cookie goes along, same origin). In this browser: the
+// engine itself on IndexedDB, with the 2026 business calendar.
+let engine, store, calendar;
+if (onServer) {
+  engine = new RemoteEngine({ baseUrl: '/api/workflow' });
+  if (person) await engine.ready();
+} else {
+  calendar = createCalendar(await fetchJson('/schemas/calendars/cn-2026.json'));
+  store = new BrowserStore({ name: 'wuye-kit-portal' });
+  engine = createEngine({ definitions, store, calendar });
 }
 
-let { kind: activeStore, store } = await makeStore(storeKind);
-let engine = createEngine({ definitions, store, calendar });
-
-// The portal keeps the list of its complaint instances (the store protocol has no listing).
+// The embedded portal keeps the list of its complaint instances; the server lists them itself.
 const index = () => JSON.parse(saved(`index:${activeStore}`, '[]'));
 const remember = (id) => {
+  if (onServer) return;
   const ids = index();
   if (!ids.includes(id)) save(`index:${activeStore}`, JSON.stringify([...ids, id]));
 };
@@ -100,8 +114,9 @@ const remember = (id) => {
 // A separate engine whose clock is set to each record's times, so the seeded histories read as
 // they happened. Every command has a fixed idempotency key: seeding twice changes nothing.
 async function seed() {
-  if (saved(`seeded:${activeStore}`, '') === '2') return;
+  if (onServer || saved(`seeded:${activeStore}`, '') === '2') return; // the server seeds itself
   status(t(locale, 'seeding'));
+  const examples = await fetchJson('/schemas/examples/complaint.valid.json');
   let now = 0;
   const seeder = createEngine({ definitions, store, calendar, clock: () => now });
   const at = (iso, plusMinutes = 0) => Date.parse(iso) + plusMinutes * 60_000;
@@ -151,14 +166,19 @@ let selected = saved('selected', '');
 function applyContext() {
   document.documentElement.lang = locale;
   provider.locale = locale;
-  provider.actor = person.actor;
+  provider.actor = person?.actor;
   provider.engine = engine;
   provider.reference = { offices, contractors };
   for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(locale, el.dataset.t);
   const role = $('role');
-  role.replaceChildren(...Object.entries(PEOPLE).map(([k, p]) => new Option(t(locale, p.key), k, false, p === person)));
+  const options = Object.entries(PEOPLE).map(([k, p]) => new Option(personLabel(p), k, false, p === person));
+  if (onServer && !person) options.unshift(new Option(t(locale, 'choosePerson'), '', true, true));
+  role.replaceChildren(...options);
+  $('role-label').textContent = t(locale, onServer ? 'signIn' : 'role');
+  $('sign-out').hidden = !onServer || !person;
   $('locale').value = locale;
-  $('store').value = activeStore;
+  $('store').value = t(locale, onServer ? 'storeServer' : 'storeBrowser');
+  $('store').dataset.store = activeStore;
 }
 
 // Intake: the form submits through a store adapter that starts the complaint workflow. The
@@ -167,24 +187,47 @@ form.offices = offices;
 form.store = {
   async submitComplaint(record, { idempotencyKey }) {
     const res = await engine.start('complaint', { id: record.recordNo, data: record, commandId: idempotencyKey }, person.actor);
-    if (!res.ok) throw Object.assign(new Error(res.message ?? res.code), { errors: res.details?.errors });
-    remember(record.recordNo);
+    if (!res.ok) throw Object.assign(new Error(res.message ?? res.code), { errors: res.errors });
+    remember(res.snapshot.id);
+    started.set(record.recordNo, res.snapshot.id);
     return res;
   },
 };
-form.addEventListener('wy-complaint-save', (e) => {
-  const no = e.detail.value.recordNo;
-  status(t(locale, 'saved', { no }));
-  selected = no;
-  save('selected', no);
-  show('handling');
+const started = new Map(); // record number → instance id (the server may choose the id)
+form.addEventListener('wy-complaint-save', async (e) => {
+  const record = e.detail.value;
+  const no = record.recordNo;
+  const routing = record.routing ?? {};
+  // Where it went, for everyone: the responsible unit and the routing rule's reason.
+  status(t(locale, 'saved', { no, unit: vocabLabel('routingUnit', routing.unit ?? 'service-centre', locale), reason: routing.reason ? vocabLabel('routingReason', routing.reason, locale) : '—' }));
+  selected = started.get(no) ?? no;
+  save('selected', selected);
+  await show('handling');
+  // Focus moves to the result (the status line names the record and where it went), not to <body>.
+  $('status').focus();
 });
 
 const STATE_LABEL = Object.fromEntries(builtinDefinitions.complaint.states.map((s) => [s.id, s.title]));
 const officeName = (id) => offices.find((o) => o.id === id)?.name?.[locale] ?? id;
 
+/** The ids of the complaint instances: the server's list (every page), or the portal's own index. */
+async function complaintIds() {
+  if (!onServer) return index();
+  const ids = [];
+  let cursor;
+  do {
+    const page = await engine.list({ definition: 'complaint', limit: 200, ...(cursor ? { cursor } : {}) });
+    ids.push(...page.items.map((i) => i.id));
+    cursor = page.nextCursor;
+  } while (cursor);
+  return ids;
+}
+
+/** Every complaint's snapshot; one that fails to load is left out (and logged), never the whole list. */
 async function loadComplaints() {
-  const snaps = (await Promise.all(index().map((id) => engine.get(id)))).filter(Boolean);
+  const results = await Promise.allSettled((await complaintIds()).map((id) => engine.get(id)));
+  for (const r of results) if (r.status === 'rejected') console.warn(r.reason);
+  const snaps = results.filter((r) => r.status === 'fulfilled' && r.value).map((r) => r.value);
   return snaps.sort((a, b) => String(b.data.receivedAt).localeCompare(String(a.data.receivedAt)));
 }
 
@@ -203,7 +246,8 @@ async function renderHandling() {
     tr.setAttribute('aria-selected', String(s.id === selected));
     const open = document.createElement('button');
     open.type = 'button';
-    open.textContent = s.id;
+    open.textContent = s.data.recordNo ?? s.id; // the record number; the server may choose another instance id
+    open.dataset.id = s.id;
     open.addEventListener('click', () => select(s.id));
     const cells = [open, s.data.subject ?? '', officeName(s.data.officeId), STATE_LABEL[s.state]?.[locale] ?? s.state, s.handler?.name ?? ''];
     for (const c of cells) {
@@ -224,7 +268,7 @@ function select(id) {
   selected = id;
   save('selected', id);
   panel.instanceId = id;
-  for (const tr of $('complaints').querySelectorAll('tr[aria-selected]')) tr.setAttribute('aria-selected', String(tr.querySelector('button')?.textContent === id));
+  for (const tr of $('complaints').querySelectorAll('tr[aria-selected]')) tr.setAttribute('aria-selected', String(tr.querySelector('button')?.dataset.id === id));
 }
 
 async function renderReports() {
@@ -243,13 +287,39 @@ async function renderInspection() {
   checklist.house = HOUSE;
   checklist.contractors = contractors;
   checklist.items = JSON.parse(saved('defects', '[]'));
-  if (!(await engine.get(INSPECTION_ID))) {
+  prefillInspection(checklist.items);
+  if (!onServer && !(await engine.get(INSPECTION_ID))) {
     const r = await engine.start('internal-inspection', { id: INSPECTION_ID, data: { house: HOUSE }, commandId: `start-${INSPECTION_ID}` }, PEOPLE.specialist.actor);
     if (r.ok) status(t(locale, 'inspectionStarted'));
   }
   inspectionPanel.instanceId = INSPECTION_ID;
 }
-checklist.addEventListener('wy-change', (e) => save('defects', JSON.stringify(e.detail.items)));
+// The checklist drives its workflow: "entry complete" generates the problem list; when the
+// contractors have fixed everything the workflow moves to re-inspection; when re-inspection has
+// decided every item, the summary opens. The panel's forms start from the checklist's counts.
+async function stepInspection(trigger, items) {
+  const snap = await engine.get(INSPECTION_ID);
+  if (!snap) return;
+  const step = inspectionStep(snap.state, items, trigger);
+  if (!step) return;
+  const res = await engine.send(INSPECTION_ID, { type: step.event, ...(step.payload ? { payload: step.payload } : {}), commandId: `chk-${step.event}-${snap.version}` }, person.actor);
+  if (res.ok) {
+    const def = builtinDefinitions['internal-inspection'];
+    const title = (id) => def.states.find((s) => s.id === id)?.title?.[locale] ?? id;
+    const action = def.transitions.find((x) => x.event === step.event)?.title?.[locale] ?? step.event;
+    status(t(locale, 'inspectionMoved', { action, state: title(res.snapshot.state) }));
+  }
+  // Refused (another role must act): the panel says who may, beside the action.
+}
+function prefillInspection(items) {
+  inspectionPanel.prefill = inspectionPrefill(items, locale);
+}
+checklist.addEventListener('wy-change', (e) => {
+  save('defects', JSON.stringify(e.detail.items));
+  prefillInspection(e.detail.items);
+  void stepInspection('items-change', e.detail.items);
+});
+checklist.addEventListener('wy-entry-complete', () => void stepInspection('entry-complete', checklist.items));
 
 // ── navigation, role, language, store ─────────────────────────────────────────────────────────
 async function show(name) {
@@ -279,10 +349,21 @@ for (const tab of tabs) {
     }
   });
 }
-$('role').addEventListener('change', (e) => {
+$('role').addEventListener('change', async (e) => {
+  if (onServer) {
+    // Demo sign-in: the server sets the session cookie; a fresh page picks up the new person.
+    const r = await fetch('/demo/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ person: e.target.value }) });
+    if (r.ok) location.reload();
+    else status(t(locale, 'loadFailed', { reason: `${r.status}` }), true);
+    return;
+  }
   person = PEOPLE[e.target.value];
   save('role', e.target.value);
   applyContext();
+});
+$('sign-out').addEventListener('click', async () => {
+  await fetch('/demo/session', { method: 'DELETE' });
+  location.reload();
 });
 $('locale').addEventListener('change', (e) => {
   locale = e.target.value;
@@ -290,27 +371,33 @@ $('locale').addEventListener('change', (e) => {
   applyContext();
   show(view);
 });
-$('store').addEventListener('change', (e) => {
-  save('store', e.target.value);
-  const url = new URL(location.href);
-  url.searchParams.set('store', e.target.value);
-  location.href = url.href; // a clean start on the other store
-});
-
-// Due SLA timers fire from stored deadlines: once now (after a reload or a night away), then
-// every minute while the page is open.
-engine.subscribe(() => {
-  if (view === 'handling') void renderHandling();
-});
-
 applyContext();
-try {
-  await seed();
-  await engine.tick(Date.now());
-} catch (err) {
-  status(t(locale, 'loadFailed', { reason: err.message }), true);
-  console.error(err);
+if (onServer && !person) {
+  // Not signed in: nothing to show but the sign-in.
+  $('main').hidden = true;
+  document.querySelector('.tabs').hidden = true;
+  status(t(locale, 'signInHint'));
+  $('skeleton').hidden = true;
+  $('main').removeAttribute('aria-busy');
+  document.body.dataset.ready = 'true';
+} else {
+  // Someone else's change (another tab, another person, the server's timers) redraws the list;
+  // the workflow panel follows its own instance the same way.
+  engine.subscribe(() => {
+    if (view === 'handling') void renderHandling();
+  });
+  try {
+    await seed();
+    // Embedded: due SLA timers fire from stored deadlines, once now (after a reload or a night
+    // away), then every minute while the page is open. On the server, its ticker fires them.
+    if (!onServer) await engine.tick(Date.now());
+  } catch (err) {
+    status(t(locale, 'loadFailed', { reason: err.message }), true);
+    console.error(err);
+  }
+  if (!onServer) setInterval(() => void engine.tick(Date.now()), 60_000);
+  await show(view);
+  $('skeleton').hidden = true;
+  $('main').removeAttribute('aria-busy');
+  document.body.dataset.ready = 'true';
 }
-setInterval(() => void engine.tick(Date.now()), 60_000);
-await show(view);
-document.body.dataset.ready = 'true';

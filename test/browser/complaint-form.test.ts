@@ -240,6 +240,21 @@ describe('<wy-complaint-form>', () => {
     expect(el.shadowRoot!.querySelector('[role="status"][aria-live]')!.textContent).to.contain('行政人事部');
   });
 
+  it('shows everyone where the complaint goes and why, in the common case too, in both languages', async () => {
+    const el = await make({ value: { ...intake } });
+    const routing = () => (el.shadowRoot!.querySelector('[part="routing"]')!.textContent ?? '').replace(/\s+/g, ' ').trim();
+    expect(routing()).to.match(/^负责单位 客服中心 依据：/);
+    const concern = field(el, '/concern');
+    concern.value = 'hq-staff';
+    concern.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await settle(el);
+    expect(routing()).to.contain('行政人事部');
+    el.locale = 'en';
+    await settle(el);
+    expect(routing()).to.match(/^Responsible unit .+ because: /);
+    await expect(el).to.be.accessible();
+  });
+
   it('first receiver: from the actor (property or provider), kept when the record has one, never a field', async () => {
     const el = await make({ value: { ...intake } });
     expect(el.shadowRoot!.querySelector('[part="intake-header"]')!.textContent).to.contain('周敏（E1001）');

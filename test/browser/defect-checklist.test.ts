@@ -511,4 +511,50 @@ describe('<wy-defect-checklist>', () => {
     expect(active.closest<HTMLElement>('[part~="row"]')!.getAttribute('aria-posinset')).to.equal('26');
     expect(active.closest<HTMLElement>('[part~="row"]')!.getAttribute('aria-setsize')).to.equal('1000');
   });
+
+  describe('shipped common problems, entry complete and the entry draft', () => {
+    it('loads the shipped common problems when none are given', async () => {
+      const el = await fixture<WyDefectChecklist>(html`<wy-defect-checklist .house=${HOUSE} .now=${NOW} .contractors=${contractors} .actor=${inspector}></wy-defect-checklist>`);
+      await settle(el);
+      expect($$(el, '[part="chip"]').length).to.be.greaterThan(0);
+      expect($(el, '.chips .muted')).to.equal(null);
+    });
+
+    it('"entry complete" fires wy-entry-complete with the count', async () => {
+      const el = await make({ entryComplete: true });
+      const area = $<HTMLTextAreaElement>(el, '#entry-text')!;
+      area.value = '客厅墙面开裂\n卫生间地漏堵塞';
+      $(el, 'form[part="entry"] button[type="submit"]')!.click();
+      await settle(el);
+      const button = $(el, '[part="entry-complete"]')!;
+      expect(text(button)).to.equal('录入完成（2 项），生成问题清单');
+      setTimeout(() => button.click());
+      const ev = await oneEvent(el, 'wy-entry-complete');
+      expect(ev.detail.count).to.equal(2);
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps text not yet added across a reload, announces it with a discard button, drops it after 7 days', async () => {
+      localStorage.removeItem('wy-draft:insp:entry');
+      const el = await make({ draftKey: 'insp' });
+      const area = $<HTMLTextAreaElement>(el, '#entry-text')!;
+      area.focus();
+      await sendKeys({ type: '阳台栏杆松动' });
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      expect((JSON.parse(localStorage.getItem('wy-draft:insp:entry')!) as { value: string }).value).to.equal('阳台栏杆松动');
+      el.remove();
+      const again = await make({ draftKey: 'insp' });
+      expect($<HTMLTextAreaElement>(again, '#entry-text')!.value).to.equal('阳台栏杆松动');
+      expect(text($(again, '[part="draft-notice"]'))).to.contain('已恢复上次未添加的录入内容');
+      await expect(again).to.be.accessible();
+      $(again, '[part="draft-notice"] button')!.click();
+      await settle(again);
+      expect($<HTMLTextAreaElement>(again, '#entry-text')!.value).to.equal('');
+      expect(localStorage.getItem('wy-draft:insp:entry')).to.equal(null);
+      localStorage.setItem('wy-draft:insp:entry', JSON.stringify({ schemaId: 'wy-defect-checklist:entry', savedAt: new Date(Date.now() - 8 * 86_400_000).toISOString(), value: '旧的' }));
+      const old = await make({ draftKey: 'insp' });
+      expect($<HTMLTextAreaElement>(old, '#entry-text')!.value).to.equal('');
+      expect(localStorage.getItem('wy-draft:insp:entry')).to.equal(null);
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/components/schema-form/schema-form.js';
 import '../../src/components/kit-provider/kit-provider.js';
 import type { WySchemaForm, WyFieldBase, DraftStore, Draft } from '../../src/components/schema-form/schema-form.js';
+import { clearDrafts } from '../../src/components/schema-form/drafts.js';
 import complaint from '../../schemas/complaint.schema.json';
 import complaintUi from '../../schemas/complaint.ui.json';
 import examples from '../../schemas/examples/complaint.valid.json';
@@ -323,6 +324,50 @@ describe('<wy-schema-form> drafts, async checks and server errors', () => {
     await typeInto(form, '/room', '1201');
     form.remove();
     expect((store.get('t2')!.value as Record<string, unknown>)['room']).to.equal('1201');
+  });
+
+  it('writes the draft at once on pagehide and when hidden; a restored draft is shown with a discard button', async () => {
+    localStorage.clear();
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form draft-key="t3" .schema=${schema} .uiSchema=${ui}></wy-schema-form>`);
+    await settle(form);
+    await typeInto(form, '/subject', '电梯异响');
+    expect(localStorage.getItem('wy-draft:t3'), 'still debounced').to.equal(null);
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    expect((JSON.parse(localStorage.getItem('wy-draft:t3')!) as Draft).value).to.deep.include({ subject: '电梯异响' });
+    const again = await fixture<WySchemaForm>(html`<wy-schema-form draft-key="t3" .schema=${schema} .uiSchema=${ui}></wy-schema-form>`);
+    await settle(again);
+    await aTimeout(10);
+    await again.updateComplete;
+    const notice = again.shadowRoot!.querySelector('[part="draft-notice"]')!;
+    expect(notice.textContent).to.contain('已恢复未提交的草稿');
+    await expect(again).to.be.accessible();
+    notice.querySelector('button')!.click();
+    await aTimeout(10);
+    await again.updateComplete;
+    expect(again.shadowRoot!.querySelector('[part="draft-notice"]')).to.equal(null);
+    expect((again.value as Record<string, unknown> | undefined)?.['subject']).to.equal(undefined);
+    expect(localStorage.getItem('wy-draft:t3')).to.equal(null);
+  });
+
+  it('drops a draft older than draft-max-age-days; the host can clear every draft', async () => {
+    localStorage.clear();
+    const old = new Date(Date.now() - 8 * 86_400_000).toISOString();
+    localStorage.setItem('wy-draft:t4', JSON.stringify({ schemaId: schema.$id, savedAt: old, value: { subject: '旧草稿' } }));
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form draft-key="t4" .schema=${schema} .uiSchema=${ui}></wy-schema-form>`);
+    await settle(form);
+    await aTimeout(10);
+    expect((form.value as Record<string, unknown> | undefined)?.['subject']).to.equal(undefined);
+    expect(localStorage.getItem('wy-draft:t4')).to.equal(null);
+    localStorage.setItem('wy-draft:t5', JSON.stringify({ schemaId: schema.$id, savedAt: old, value: {} }));
+    const kept = await fixture<WySchemaForm>(html`<wy-schema-form draft-key="t5" draft-max-age-days="30" .schema=${schema} .uiSchema=${ui}></wy-schema-form>`);
+    await settle(kept);
+    await aTimeout(10);
+    expect(localStorage.getItem('wy-draft:t5')).to.not.equal(null);
+    localStorage.setItem('wy-draft:portal-a', JSON.stringify({ schemaId: 'x', savedAt: new Date().toISOString(), value: 1 }));
+    localStorage.setItem('other', '1');
+    expect(clearDrafts({ olderThanDays: 7 })).to.equal(1);
+    expect(clearDrafts()).to.equal(1);
+    expect(localStorage.getItem('other')).to.equal('1');
   });
 
   it('runs an async check debounced, with pending state, and aborts the stale one', async () => {

@@ -211,7 +211,8 @@ describe('<wy-complaint-stats>', () => {
       expect(el.table!.total.total).to.equal(1);
       const coverage = $(el, '[part="coverage"]')!.textContent!.replace(/\s+/g, ' ');
       expect(coverage).to.contain('共 37 条记录，计入本表 1 条');
-      expect(coverage).to.contain('36 条受理时间不在所选期间内，未计入。');
+      expect(coverage).to.contain('27 条受理时间不在所选期间内，未计入。');
+      expect(coverage).to.contain('9 条被筛选条件排除。');
       expect(($(el, 'select[name="preset"]') as HTMLSelectElement).value).to.equal('this-month');
       await expect(el).to.be.accessible();
     });
@@ -219,8 +220,9 @@ describe('<wy-complaint-stats>', () => {
     it('explains counted kinds and validity over July–October 2026 (36 records, 27 complaints)', async () => {
       const el = await stats(html`<wy-complaint-stats locale="en" from="2026-07" to="2026-10" .complaints=${records} .filter=${ALL_KINDS} .offices=${offices}></wy-complaint-stats>`);
       const text = $(el, '[part="coverage"]')!.textContent!.replace(/\s+/g, ' ');
-      expect(text).to.contain('36 records given, 36 counted here: Complaint 27');
-      expect(text).to.match(/21 valid, 3 invalid, 12 not yet judged/);
+      expect(text).to.contain('36 records given, 27 counted here: Complaint 27');
+      expect(text).to.match(/16 valid, 2 invalid, 9 not yet judged/);
+      expect(text).to.contain('9 excluded by the filter.');
       expect(($(el, 'select[name="preset"]') as HTMLSelectElement).value).to.equal('custom');
       expect(($(el, 'input[name="from"]') as HTMLInputElement).value).to.equal('2026-07');
     });

@@ -39,9 +39,12 @@ describe('validate() with the precompiled complaint validator', () => {
   });
 
   it('reports every problem at once, not just the first', () => {
-    const r = validate('complaint', { recordNo: 'X-1' });
+    const r = validate('complaint', { recordNo: 'X-1', kind: 'complaint' });
     const missing = r.errors.filter((e) => e.keyword === 'required').map((e) => e.path);
-    expect(missing).to.include.members(['/kind', '/receivedAt', '/channel', '/category', '/description', '/firstReceiver']);
+    expect(missing).to.include.members(['/receivedAt', '/channel', '/category', '/severity', '/description', '/firstReceiver']);
+    // The content category and severity classify complaints only (WI/KF-007 四(二)3).
+    const consultation = validate('complaint', { recordNo: 'X-1', kind: 'consultation' }).errors.map((e) => e.path);
+    expect(consultation).to.include('/receivedAt').and.not.include('/category').and.not.include('/severity');
   });
 
   it('rejects non-objects without throwing', () => {

@@ -145,11 +145,51 @@ describe('<wy-workflow-panel>', () => {
     const escalate = actionButton(p, 'escalate');
     expect(escalate.getAttribute('aria-disabled')).to.equal('true');
     const why = root(p).getElementById(escalate.getAttribute('aria-describedby')!)!;
-    expect(text(why)).to.equal('暂不可执行：不满足执行此操作的条件');
+    expect(text(why)).to.equal('暂不可执行：条件未满足：只有尚未上报的重大投诉或突发事件可以上报总部');
     escalate.click();
     await aTimeout(0);
     expect(q(p, '[part="action-panel"]')).to.equal(null);
     expect(actionButton(p, 'dispatch').getAttribute('aria-disabled')).to.equal('false');
+  });
+
+  it('says beside each disabled action which role may act, in both languages; the audit shows role titles, never codes', async () => {
+    const env = await scenario('registered');
+    const p = await panelFor(env, { ...receptionist, roles: ['receptionist', 'staff'] });
+    const dispatch = actionButton(p, 'dispatch');
+    expect(dispatch.getAttribute('aria-disabled')).to.equal('true');
+    expect(dispatch.dataset['reason']).to.equal('role-not-allowed');
+    expect(text(root(p).getElementById(dispatch.getAttribute('aria-describedby')!))).to.equal('暂不可执行：只有客服助理、客服专员或客服主任可以执行此操作');
+    dispatch.click();
+    await aTimeout(0);
+    expect(q(p, '[part="action-panel"]')).to.equal(null);
+    const roles = qa(p, '[part="entry"] .roles').map(text);
+    expect(roles.length).to.be.greaterThan(0);
+    expect(roles.join(' '), 'role titles in zh-CN, no codes').to.not.match(/[a-z]/);
+    p.locale = 'en';
+    await p.updateComplete;
+    expect(text(root(p).getElementById(actionButton(p, 'dispatch').getAttribute('aria-describedby')!))).to.match(/^Not possible now: Only .+, .+ or .+ may take this action$/);
+    await expect(p).to.be.accessible();
+  });
+
+  it('action forms know the case: the record values, now as the time, the host prefill; a reply in the future is refused at the field', async () => {
+    const env = await scenario('registered');
+    const p = await panelFor(env);
+    // Prefill from the host wins over the panel's defaults; a draft the user typed wins over both.
+    p.prefill = { dispatch: { note: '请今天处理' } };
+    const dispatch = (await openAction(p, 'dispatch'))!;
+    expect((dispatch.value as Record<string, unknown>)['note']).to.equal('请今天处理');
+    const handling = await scenario('handling');
+    const h = await panelFor(handling, handler);
+    const form = (await openAction(h, 'reply'))!;
+    const at = (form.value as Record<string, unknown>)['at'] as string;
+    expect(Date.parse(at)).to.equal(Math.floor(handling.now() / 60_000) * 60_000);
+    form.value = { at: new Date(handling.now() + 2 * HOUR).toISOString(), content: '已处理。' };
+    await form.updateComplete;
+    await form.requestSubmit();
+    await waitUntil(() => q(h, '[part="notice"]'));
+    expect(text(q(h, '[part="notice"]'))).to.match(/^未能执行「答复顾客」：不能晚于现在（\d{4}-\d{2}-\d{2} \d{2}:\d{2}）$/);
+    expect((await handling.engine.history(handling.id)).map((a) => a.event)).to.not.include('reply');
+    await waitUntil(async () => (await form.validate()).some((e) => e.path === '/at'));
   });
 
   it('an owner has nothing to do; without an actor the panel is view-only; a closed complaint says it ended', async () => {
@@ -164,6 +204,13 @@ describe('<wy-workflow-panel>', () => {
     const c = await panelFor(closed);
     expect(text(q(c, '#actions-title + .empty'))).to.equal('流程已结束');
     expect(qa(c, '[part="clock"]').map((x) => x.dataset['level'])).to.deep.equal(['met', 'met']);
+    // A stopped clock says how long it took, never a remaining time beside 按时完成.
+    for (const card of qa(c, '[part="clock"]')) {
+      expect(text(card)).to.contain('按时完成');
+      expect(text(card)).to.contain('用时');
+      expect(text(card)).to.not.contain('剩余');
+      expect(card.querySelector('.business, .calendar')).to.equal(null);
+    }
   });
 
   it('takes the engine and actor from <wy-kit-provider>; a property on the element wins', async () => {
@@ -289,7 +336,7 @@ describe('<wy-workflow-panel>', () => {
     const env = await scenario('handling');
     const p = await panelFor(env, handler);
     const form = (await openAction(p, 'reply'))!;
-    form.value = { at: '2026-09-08T15:00:00+08:00', content: '已安排抽水。' };
+    form.value = { at: '2026-09-08T10:30:00+08:00', content: '已安排抽水。' };
     await form.updateComplete;
     // Meanwhile the centre head transfers the complaint (the state stays, the version moves on).
     const t = await env.engine.send(env.id, { type: 'transfer', payload: { handler: { id: 'E3002', name: '赵磊' }, reason: '专业对口' } }, head);
@@ -299,7 +346,7 @@ describe('<wy-workflow-panel>', () => {
     await waitUntil(() => q(p, '[part="notice"]'));
     expect(text(q(p, '[part="notice"]'))).to.equal('此记录刚被他人更新，已重新载入最新内容。您填写的内容已保留，请核对后再次提交。');
     expect(q(p, 'wy-schema-form')).to.equal(form);
-    expect(form.value).to.deep.equal({ at: '2026-09-08T15:00:00+08:00', content: '已安排抽水。' });
+    expect(form.value).to.deep.equal({ at: '2026-09-08T10:30:00+08:00', content: '已安排抽水。' });
     expect((await env.engine.history(env.id)).map((a) => a.event)).to.not.include('reply');
     setTimeout(() => void form.requestSubmit());
     const ev = (await oneEvent(p, 'wy-transition')) as WyTransitionEvent;

@@ -1,12 +1,13 @@
 // The demo portal's main journeys, end to end in headless Chromium, as its users would go:
 // a receptionist registers a complaint, roles switch and carry it to closed; an inspector runs an
 // internal inspection to its summary; a reload in the middle of each journey loses nothing.
-// Uses the built dist/ (npm test builds first) served with the reference server, like `npm start`.
+// Uses the built dist/ (npm test builds first) served as `npm start` serves it (`wuye-kit demo
+// --embedded`). The same portal against wuye-kit/server (`npm run serve`) is in
+// portal-server.test.ts.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page, Locator } from 'playwright-core';
-// @ts-expect-error: a plain .mjs helper without types
-import { startReferenceServer } from '../support/reference-server.mjs';
+import { startDemo } from '../../src/cli/demo.js';
 // @ts-expect-error: a plain .mjs helper without types
 import { launch } from '../support/browser.mjs';
 
@@ -16,7 +17,7 @@ let page: Page;
 const errors: string[] = [];
 
 before(async () => {
-  server = await startReferenceServer({ file: ':memory:', base: '/api/workflow', static: '.', host: '127.0.0.1', port: 0 });
+  server = await startDemo({ root: '.', embedded: true, port: 0 });
   browser = await launch({ viewport: { width: 1360, height: 1000 } });
   page = browser.page;
   page.on('pageerror', (e) => errors.push(e.message));
@@ -64,6 +65,7 @@ const stateOf = async (panel: Locator) => (await panel.locator('[part="state"], 
 test('the portal loads with the example data on the embedded store, without page errors', async () => {
   await open();
   assert.match((await status()) ?? '', /36/);
+  assert.equal(await page.locator('#store').getAttribute('data-store'), 'browser');
   await tab('handling');
   assert.ok((await page.locator('#complaints tr').count()) > 30);
   assert.deepEqual(errors, []);
@@ -190,16 +192,4 @@ test('the language switch turns every element to English', async () => {
   await page.locator('#stats').getByText('Management responsibility').first().waitFor({ timeout: 5000 });
   assert.equal(await page.locator('#tab-stats').textContent(), 'Statistics');
   await page.selectOption('#locale', 'zh-CN');
-});
-
-test('the same portal against the reference server (HttpStore) keeps its data there', async () => {
-  await open('?store=http');
-  assert.equal(await page.locator('#store').inputValue(), 'http');
-  await tab('handling');
-  assert.ok((await page.locator('#complaints tr').count()) > 30);
-  const res = await fetch(`${server.url}/api/workflow/instances/SZ-HY-202607-0001`);
-  assert.equal(res.status, 200);
-  const body = (await res.json()) as { snapshot?: { id: string }; id?: string };
-  assert.equal(body.snapshot?.id ?? body.id, 'SZ-HY-202607-0001');
-  assert.deepEqual(errors, []);
 });

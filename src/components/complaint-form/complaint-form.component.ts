@@ -134,6 +134,7 @@ const isObj = (v: unknown): v is Rec => Boolean(v) && typeof v === 'object' && !
  * @csspart status - The confirmation after a successful submit.
  * @csspart failure - The error shown when submitting failed.
  * @csspart toolbar - The read view's toolbar (print).
+ * @csspart routing - Where the complaint goes (the responsible unit) and the routing rule's reason, updated as the user types.
  *
  * @cssprop --wy-complaint-form-accent - Submit button colour. Falls back to `--wy-color-primary`.
  * @cssprop --wy-schema-form-gap - Space between fields (inner form).
@@ -172,6 +173,8 @@ export class WyComplaintForm extends LitElement {
   @state() private firstReceiverShown?: { id: string; name: string } | undefined;
   @state() private recordNoShown = '';
   @state() private announcement = '';
+  /** Where the complaint goes and why (the routing rule), shown to everyone, not only announced. */
+  @state() private route?: RoutingDecision;
   /** What the inner form validates with (see `intakeValidator`); the form renders once it is loaded. */
   @state() private intakeValidator?: GeneratedValidator<unknown>;
   private validatorLoad?: Promise<unknown>;
@@ -301,14 +304,17 @@ export class WyComplaintForm extends LitElement {
       this.schemaCopy = schema;
       this.uiCopy = this.readonly ? readUi() : intakeUi(offices, this.routingRules);
     }
-    if (changed.has('value') || changed.has('readonly') || !this.lastRoute) this.lastRoute = routeKey(routeComplaint(this.intake, this.routingRules));
+    if (changed.has('value') || changed.has('readonly') || !this.lastRoute) {
+      this.route = routeComplaint(this.intake, this.routingRules);
+      this.lastRoute = routeKey(this.route);
+    }
   }
 
   override render() {
     const l = this.localize.locale;
     const saving = this.phase === 'saving';
     return html`<div part="base" aria-busy=${saving ? 'true' : 'false'}>
-      ${this.readonly ? nothing : this.renderHeader(l)} ${this.readonly ? nothing : renderDefinition(l)}
+      ${this.readonly ? nothing : this.renderHeader(l)} ${this.readonly ? nothing : renderDefinition(l)} ${this.renderRouting(l)}
       ${this.phase === 'saved' ? html`<div part="status">${msg(l, 'saved', { recordNo: this.savedNo })}</div>` : nothing}
       ${this.phase === 'failed' ? html`<div part="failure" role="alert">${this.failure}</div>` : nothing}
       ${
@@ -353,6 +359,16 @@ export class WyComplaintForm extends LitElement {
     </div>`;
   }
 
+  private renderRouting(l: Locale) {
+    const d = this.route;
+    if (!d) return nothing;
+    return html`<p part="routing" class="routing">
+      <span class="routing-label">${msg(l, 'routingUnit')}</span>
+      <strong>${pick(d.unitLabel, l) ?? d.unit}</strong>
+      <span class="routing-why">${msg(l, 'routingWhy', { reason: pick(d.reasonLabel, l) ?? d.reason })}${d.department ? ` · ${d.department}` : ''}</span>
+    </p>`;
+  }
+
   private renderHeader(l: Locale) {
     // The record's own first receiver, else whoever would become it on submit.
     const fr = this.firstReceiverShown ?? this.actorNow;
@@ -383,6 +399,7 @@ export class WyComplaintForm extends LitElement {
     if ((isObj(fr) ? fr['id'] : undefined) !== this.firstReceiverShown?.id || value['recordNo'] !== (this.recordNoShown || undefined)) this.showHeader(value);
     const d = routeComplaint(value, this.routingRules);
     const key = routeKey(d);
+    if (key !== this.lastRoute || !this.route) this.route = d;
     if (this.lastRoute && key !== this.lastRoute) {
       const l = this.localize.locale;
       this.announcement = msg(l, 'routedTo', {

@@ -45,6 +45,20 @@ export const styles = [
       margin-inline-end: 0.5em;
       font-weight: 600;
     }
+    [part='routing'] {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.5em;
+      margin: 0;
+      padding: var(--wy-space-s, 0.5rem) var(--wy-space-l, 1rem);
+      border-left: 3px solid var(--wy-color-primary, #1f6feb);
+      background: var(--wy-color-surface-alt, #f6f8fa);
+    }
+    .routing-label,
+    .routing-why {
+      color: var(--wy-color-muted, #59636e);
+    }
     [part='intake-header'] div {
       display: flex;
       gap: 0.5em;

@@ -4,6 +4,9 @@ import { ContextConsumer } from '@lit/context';
 import type { LitVirtualizer } from '@lit-labs/virtualizer';
 import '@lit-labs/virtualizer';
 import { mapErrors } from '../../core/errors.js';
+import { safeUrl } from '../shared/safe-url.js';
+import { DEFAULT_DRAFT_MAX_AGE_DAYS, isDraftExpired, localStorageDrafts, type Draft } from '../schema-form/drafts.js';
+import { WyEntryCompleteEvent } from './defect-checklist.events.js';
 import shippedCommonProblems from '../../generated/data/common-problems.js';
 import { validateCommonProblems } from '../../generated/validators/common-problems.js';
 import { vocabLabel, vocabOptions } from '../../core/i18n/vocab-label.js';
@@ -99,6 +102,7 @@ const NOTE_ACTIONS: ReadonlySet<DefectAction> = new Set(['pass', 'reject', 'disp
  *
  * @fires {WyChangeEvent<DefectChangeDetail>} wy-change - The items changed; `detail.items` is the new array (the element never mutates the old one).
  * @fires wy-defect-close - A defect was closed; `detail.item`.
+ * @fires wy-entry-complete - "Entry complete" was pressed (`entry-complete` set): batch entry is done; `detail.count` is the number of defects.
  * @fires wy-owner-decide - Move-in: the owner's decision was recorded; `detail.decision`.
  * @fires wy-item-close - Deprecated since 0.2 (removed in 0.3): fired after `wy-defect-close`, same `detail`.
  * @fires wy-owner-decision - Deprecated since 0.2 (removed in 0.3): fired after `wy-owner-decide`, same `detail`.
@@ -110,6 +114,8 @@ const NOTE_ACTIONS: ReadonlySet<DefectAction> = new Set(['pass', 'reject', 'disp
  * @csspart panel - One view.
  * @csspart entry - The batch entry form.
  * @csspart chip - A common-problem button.
+ * @csspart entry-complete - The "entry complete" button.
+ * @csspart draft-notice - "Unsaved entry text restored", with its discard button.
  * @csspart filters - Filter and grouping controls.
  * @csspart bulk - Bulk assignment bar.
  * @csspart list - The virtualised list.
@@ -183,6 +189,22 @@ export class WyDefectChecklist extends LitElement {
   /** Interface language (`zh-CN` or `en`); otherwise the closest `[lang]`, the provider, then zh-CN. */
   @property({ reflect: true }) locale?: string;
 
+  /**
+   * Keeps the batch-entry text not yet added under this key (localStorage), saved as you type
+   * and when the page goes away; restored with a notice and a discard button.
+   */
+  @property({ attribute: 'draft-key' }) draftKey?: string;
+
+  /** Days an entry draft is kept (default 7). */
+  @property({ type: Number, attribute: 'draft-max-age-days' }) draftMaxAgeDays = DEFAULT_DRAFT_MAX_AGE_DAYS;
+
+  /** Offer "entry complete" in the batch-entry view (a host whose workflow moves on then listens for `wy-entry-complete`). */
+  @property({ type: Boolean, attribute: 'entry-complete' }) entryComplete = false;
+
+  @state() private entryDraftShown = false;
+  private entryDraftText?: string;
+  private entryDraftLoaded = false;
+
   @state() private entryLocation: HouseLocation = 'living-room';
   @state() private entryTrade: Trade = 'civil';
   @state() private entrySeverity?: DefectSeverity;
@@ -229,11 +251,16 @@ export class WyDefectChecklist extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('beforeprint', this.onBeforePrint);
+    window.addEventListener('pagehide', this.saveEntryDraft);
+    document.addEventListener('visibilitychange', this.saveEntryDraft);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.saveEntryDraft();
     window.removeEventListener('beforeprint', this.onBeforePrint);
+    window.removeEventListener('pagehide', this.saveEntryDraft);
+    document.removeEventListener('visibilitychange', this.saveEntryDraft);
     for (const p of this.pending) {
       p.abort?.abort();
       URL.revokeObjectURL(p.url);
@@ -286,6 +313,7 @@ export class WyDefectChecklist extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('draftKey')) this.loadEntryDraft();
     if (this.commonProblems !== this.configFor) {
       this.configFor = this.commonProblems;
       this.configError = '';
@@ -412,11 +440,30 @@ export class WyDefectChecklist extends LitElement {
           : html`<p class="muted">${this.t('entry.commonNone')}</p>`}
       </fieldset>
       <label for="entry-text">${this.t('entry.text')}</label>
-      <textarea id="entry-text" name="text" rows="3" aria-describedby="entry-hint entry-errors" @keydown=${this.onEntryKey}></textarea>
+      ${this.entryDraftShown
+        ? html`<div part="draft-notice" class="draft-notice">
+            <span>${this.t('entry.draftRestored')}</span>
+            <button type="button" @click=${this.discardEntryDraft}>${this.t('entry.draftDiscard')}</button>
+          </div>`
+        : nothing}
+      <textarea
+        id="entry-text"
+        name="text"
+        rows="3"
+        aria-describedby="entry-hint entry-errors"
+        .value=${this.entryDraftText ?? ''}
+        @keydown=${this.onEntryKey}
+        @input=${this.saveEntryDraft}
+      ></textarea>
       <p id="entry-hint" class="muted">${this.t('entry.hint')}</p>
       <div id="entry-errors">${this.entryErrors.map((e) => html`<p class="error">${e}</p>`)}</div>
       ${this.uploader ? this.renderPendingPhotos() : nothing}
-      <div class="actions"><button type="submit" class="primary">${this.t('entry.add')}</button></div>
+      <div class="actions">
+        <button type="submit" class="primary">${this.t('entry.add')}</button>
+        ${this.entryComplete
+          ? html`<button type="button" part="entry-complete" @click=${this.onEntryComplete}>${this.t('entry.complete', { count: this.items.length })}</button>`
+          : nothing}
+      </div>
       ${recent.length
         ? html`<h4>${this.t('entry.recent')}</h4>
             <ol class="recent">${recent.map((d) => html`<li>${vocabLabel('houseLocation', d.location, l)} · ${vocabLabel('trade', d.trade, l)} · ${d.description}</li>`)}</ol>`
@@ -813,6 +860,46 @@ export class WyDefectChecklist extends LitElement {
     }
   }
 
+  /** Writes the entry text as a draft (or forgets it when empty). */
+  private readonly saveEntryDraft = (): void => {
+    if (!this.draftKey) return;
+    const area = this.renderRoot?.querySelector<HTMLTextAreaElement>('#entry-text');
+    if (!area) return;
+    this.entryDraftText = area.value;
+    const key = `${this.draftKey}:entry`;
+    if (area.value.trim()) localStorageDrafts.save(key, { schemaId: 'wy-defect-checklist:entry', savedAt: new Date().toISOString(), value: area.value });
+    else localStorageDrafts.clear(key);
+  };
+
+  private loadEntryDraft(): void {
+    if (this.entryDraftLoaded || !this.draftKey) return;
+    this.entryDraftLoaded = true;
+    const key = `${this.draftKey}:entry`;
+    const d = localStorageDrafts.load(key) as Draft | undefined; // localStorage answers synchronously
+    if (!d || typeof d.value !== 'string') return;
+    if (isDraftExpired(d, this.draftMaxAgeDays)) {
+      localStorageDrafts.clear(key);
+      return;
+    }
+    this.entryDraftText = d.value;
+    this.entryDraftShown = true;
+    this.announce = this.t('entry.draftRestored');
+  }
+
+  private discardEntryDraft(): void {
+    const area = this.renderRoot.querySelector<HTMLTextAreaElement>('#entry-text');
+    if (area) area.value = '';
+    this.entryDraftText = '';
+    this.entryDraftShown = false;
+    if (this.draftKey) localStorageDrafts.clear(`${this.draftKey}:entry`);
+    this.announce = this.t('entry.draftDiscarded');
+    area?.focus();
+  }
+
+  private onEntryComplete(): void {
+    this.dispatchEvent(new WyEntryCompleteEvent(this.items.length));
+  }
+
   private onEntrySubmit(e: Event): void {
     e.preventDefault();
     this.addFromText();
@@ -835,6 +922,8 @@ export class WyDefectChecklist extends LitElement {
     }
     // Keep the lines that were not added, so nothing typed is lost.
     area.value = errors.map((x) => x.text).join('\n');
+    this.entryDraftShown = false;
+    this.saveEntryDraft();
     this.addDrafts(drafts);
     area.focus();
   }
@@ -1095,8 +1184,4 @@ export class WyDefectChecklist extends LitElement {
   }
 }
 
-/** Photo references from the host are links; anything but http(s), blob or a relative path is dropped. */
-function safeUrl(url: string): string {
-  return /^(https?:|blob:|\/|\.\/|\.\.\/)/i.test(url) || !/^[a-z][a-z0-9+.-]*:/i.test(url) ? url : '#';
-}
 

@@ -42,8 +42,17 @@ export const CHECKLIST_RENAMED_EVENTS: Readonly<Record<string, string>> = {
   'wy-owner-decision': 'wy-owner-decide',
 };
 
+/** Batch entry is done (the "entry complete" button): a host moves its inspection workflow on. */
+export class WyEntryCompleteEvent extends WyEvent<{ readonly count: number }> {
+  static readonly type = 'wy-entry-complete';
+  constructor(count: number) {
+    super(WyEntryCompleteEvent.type, { count });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'wy-entry-complete': WyEntryCompleteEvent;
     'wy-defect-close': WyDefectCloseEvent;
     'wy-owner-decide': WyOwnerDecideEvent;
     /** @deprecated since 0.2: `wy-defect-close`. */

@@ -484,5 +484,17 @@ export const styles = [
         break-inside: avoid;
       }
     }
-  `,
+    .draft-notice {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--wy-space-s, 0.5rem);
+    margin: var(--wy-space-s, 0.5rem) 0;
+    padding: var(--wy-space-s, 0.5rem) var(--wy-space-m, 0.75rem);
+    border: 1px solid var(--wy-color-primary, #1f6feb);
+    border-radius: var(--wy-radius, 6px);
+    background: var(--wy-color-surface-alt, #f6f8fa);
+  }
+`,
 ];

@@ -32,6 +32,8 @@ export const msg = catalog(
     documentNumber: '文件编号',
     version: '版本',
     draftRestored: '已恢复未提交的草稿',
+    draftDiscard: '丢弃草稿',
+    draftDiscarded: '草稿已丢弃',
   },
   {
     submit: 'Submit',
@@ -63,5 +65,7 @@ export const msg = catalog(
     documentNumber: 'Document no.',
     version: 'Version',
     draftRestored: 'An unsent draft was restored',
+    draftDiscard: 'Discard the draft',
+    draftDiscarded: 'The draft was discarded',
   },
 );

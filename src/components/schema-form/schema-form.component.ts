@@ -19,7 +19,7 @@ import { LocalizeController } from '../shared/localize-controller.js';
 import { WyEvent, WyChangeEvent } from '../shared/events.js';
 import { formHostContext, type FormHost, type Uploader } from './form-host.js';
 import { pickWidget, ensureWidget } from './registry.js';
-import { localStorageDrafts, type DraftStore } from './drafts.js';
+import { DEFAULT_DRAFT_MAX_AGE_DAYS, isDraftExpired, localStorageDrafts, type DraftStore } from './drafts.js';
 import { msg } from './messages.js';
 import { styles } from './schema-form.styles.js';
 import type { WyFieldBase } from './fields/field-base.js';
@@ -75,6 +75,7 @@ const DRAFT_DEBOUNCE_MS = 400;
  * @csspart base - The form.
  * @csspart document - The paper-record header (document number, version, title).
  * @csspart notice - A notice from the UI schema's rules.
+ * @csspart draft-notice - "An unsent draft was restored", with its discard button.
  * @csspart steps - The wizard's step list.
  * @csspart group - A group of fields (fieldset).
  * @csspart group-title - A group's legend.
@@ -124,6 +125,10 @@ export class WySchemaForm extends LitElement {
   /** Saves the value as a draft on change and restores it on load (localStorage unless `draftStore`). */
   @property({ attribute: 'draft-key' }) draftKey?: string;
   @property({ attribute: false }) draftStore: DraftStore = localStorageDrafts;
+  /** Days a draft is kept: an older one is dropped instead of restored (default 7). */
+  @property({ type: Number, attribute: 'draft-max-age-days' }) draftMaxAgeDays = DEFAULT_DRAFT_MAX_AGE_DAYS;
+  /** True while a restored draft is shown (the notice with its discard button is on screen). */
+  @state() private draftShown = false;
   /** FormData entry name inside a host `<form>`. */
   @property({ reflect: true }) name = '';
   /** Upload adapter for attachment fields. */
@@ -286,6 +291,8 @@ export class WySchemaForm extends LitElement {
   /** Forgets the saved draft: call it when the host confirms the submit was stored. */
   async clearDraft(): Promise<void> {
     clearTimeout(this.draftTimer);
+    this.draftTimer = undefined;
+    this.draftShown = false;
     if (this.draftKey) await this.draftStore.clear(this.draftKey);
   }
 
@@ -310,12 +317,43 @@ export class WySchemaForm extends LitElement {
     super.connectedCallback();
     window.addEventListener('beforeprint', this.onBeforePrint);
     window.addEventListener('afterprint', this.onAfterPrint);
+    // The debounced draft is written at once when the page goes away or out of sight (reload, tab switch, phone lock).
+    window.addEventListener('pagehide', this.flushDraft);
+    document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  private readonly flushDraft = (): void => {
+    if (this.draftTimer === undefined) return;
+    clearTimeout(this.draftTimer);
+    this.saveDraft();
+  };
+
+  private readonly onVisibility = (): void => {
+    if (document.visibilityState === 'hidden') this.flushDraft();
+  };
+
+  /** Drops the restored draft and goes back to the value the host gave. */
+  async discardDraft(): Promise<void> {
+    await this.clearDraft();
+    this.draftShown = false;
+    if (this.engine) {
+      this.engine.reset(this.initialValue);
+      this._value = this.engine.value;
+      this.notices = this.engine.activeNotices();
+      this.structureVersion++;
+      this.announcement = msg(this.localize.locale, 'draftDiscarded');
+      this.dispatchEvent(new WyChangeEvent<FormChangeDetail>({ value: this.engine.value, path: '' }));
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('input, select, textarea')?.focus();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('beforeprint', this.onBeforePrint);
     window.removeEventListener('afterprint', this.onAfterPrint);
+    window.removeEventListener('pagehide', this.flushDraft);
+    document.removeEventListener('visibilitychange', this.onVisibility);
     clearTimeout(this.validityTimer);
     this.validityTimer = undefined;
     for (const r of this.asyncRuns.values()) {
@@ -471,7 +509,12 @@ export class WySchemaForm extends LitElement {
     this.draftRestored = true;
     const draft = await this.draftStore.load(this.draftKey);
     const id = this.schema?.$id ?? '';
+    if (draft && isDraftExpired(draft, this.draftMaxAgeDays)) {
+      await this.draftStore.clear(this.draftKey);
+      return;
+    }
     if (draft && draft.schemaId === id && this.engine) {
+      this.draftShown = true;
       this.engine.reset(sanitize(draft.value));
       this._value = this.engine.value;
       this.notices = this.engine.activeNotices();
@@ -652,8 +695,8 @@ export class WySchemaForm extends LitElement {
 
   private syncFormValue(errors?: readonly ValidationError[]): void {
     if (!this.engine) return;
-    const value = this.engine.submittableValue();
-    this.internals.setFormValue(this.name ? JSON.stringify(value) : null);
+    // Only a named form puts its value in FormData (no pruning and serialising per keystroke otherwise).
+    this.internals.setFormValue(this.name ? JSON.stringify(this.engine.submittableValue()) : null);
     if (errors) {
       this.applyValidity(errors);
       return;
@@ -784,6 +827,12 @@ export class WySchemaForm extends LitElement {
       ${this.validatorError ? this.renderErrorPanel(this.validatorError) : nothing}
       <wy-error-summary .errors=${this.summary} .locale=${l} @wy-error-select=${this.onErrorSelect}></wy-error-summary>
       ${this.notices.map((n) => html`<div part="notice" class=${`notice ${n.tone}`} role="status">${this.text(n.text)}</div>`)}
+      ${this.draftShown
+        ? html`<div part="draft-notice" class="notice info draft">
+            <span>${msg(l, 'draftRestored')}</span>
+            <button type="button" class="secondary" @click=${() => void this.discardDraft()}>${msg(l, 'draftDiscard')}</button>
+          </div>`
+        : nothing}
       ${layout.wizard
         ? html`<ol part="steps" class="steps">
             ${layout.steps.map(

@@ -69,6 +69,14 @@ export const styles = [
       border: 1px solid var(--wy-color-border, #d0d7de);
       background: var(--wy-color-surface-alt, #f6f8fa);
     }
+    .notice.draft {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      justify-content: space-between;
+      gap: var(--wy-space-s, 0.5rem);
+      border-color: var(--wy-color-primary, #1f6feb);
+    }
     .notice.warning {
       border-color: var(--wy-color-warning, #9a6700);
       background: var(--wy-color-warning-surface, #fff8c5);

@@ -17,7 +17,7 @@ export type { WyFileField, AttachmentRef } from './fields/file-field.js';
 export { WyFieldBase } from './fields/field-base.js';
 export { registerWidget, pickWidget } from './registry.js';
 export type { WidgetTester } from './registry.js';
-export { localStorageDrafts } from './drafts.js';
+export { localStorageDrafts, clearDrafts, isDraftExpired, DEFAULT_DRAFT_MAX_AGE_DAYS } from './drafts.js';
 export type { Draft, DraftStore } from './drafts.js';
 export type { Uploader } from './form-host.js';
 

@@ -167,7 +167,8 @@ export function timelineRows(
       kind: a.kind,
       title,
       actor: system ? msg(locale, 'system') : a.actor.name,
-      roles: system ? '' : a.actor.roles.map((r) => roleTitle(def, r, locale)).join(msg(locale, 'listSep')),
+      // Role titles, never codes: roles the definition does not declare (a host's own codes) are left out.
+      roles: system ? '' : a.actor.roles.filter((r) => !def || def.roles.some((x) => x.id === r)).map((r) => roleTitle(def, r, locale)).join(msg(locale, 'listSep')),
       stateText,
       moved: a.from !== a.to,
       payload: a.kind === 'transition' ? payloadRows(a.payload, schemaOf(a.event), locale) : [],

@@ -1,14 +1,19 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { isDraftExpired, localStorageDrafts, type Draft } from '../schema-form/drafts.js';
 import { ContextConsumer } from '@lit/context';
 import { pick, type Locale } from '../../core/i18n/locale.js';
+import { vocabLabel } from '../../core/i18n/vocab-label.js';
 import type { GeneratedValidator } from '../../generated/validator-types.js';
-import type { AvailableAction } from '../../workflow/actions.js';
+import { actionRefusals, type ActionRefusal, type AvailableAction } from '../../workflow/actions.js';
+import { actionDefaults, checkTimes, timeRulesOf } from '../../workflow/action-defaults.js';
 import type { ClockReadout } from '../../workflow/clocks.js';
 import type { Engine } from '../../workflow/engine.js';
 import { fieldsSchema } from '../../workflow/field-schemas.js';
-import { clockLevelLabel, refusalMessage } from '../../workflow/messages.js';
+import { clockLevelLabel, refusalMessage, refusalText } from '../../workflow/messages.js';
 import type { Actor, AuditEntry, Effect, Snapshot, WorkflowDefinition, WorkflowEvent } from '../../workflow/types.js';
 import type { JsonSchema } from '../../core/form/types.js';
 import type { UiSchema } from '../../core/form/ui.js';
@@ -92,6 +97,8 @@ const isConflict = (err: unknown): boolean =>
  * @csspart action - One action button.
  * @csspart action-panel - The open action's form or confirm step.
  * @csspart confirm - The confirm button of an action without fields.
+ * @csspart routing - A complaint's responsible unit and the routing rule's reason, in the header.
+ * @csspart refusal - Beside a disabled action: which role may act, or which condition the record does not meet.
  * @csspart notice - The outcome of the last action (done, refused, conflict, failure).
  * @csspart timeline - The audit timeline (an ordered list).
  * @csspart entry - One audit entry.
@@ -135,6 +142,20 @@ export class WyWorkflowPanel extends LitElement {
     return Number.isFinite(ms) ? ms : undefined;
   }
 
+  /**
+   * Values an action's form starts with, by event (`{ 'generate-list': { count: 12 } }`): what the
+   * host knows and the record does not (a checklist's counts). Over the panel's own defaults (the
+   * record's values under the same name, the actor as `by`, now as `at`); a kept draft wins.
+   */
+  @property({ attribute: false }) prefill?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
+  /**
+   * Keeps what is typed in an action form across reloads: the form's draft under
+   * `<draft-key>:<instance>:<event>` (and which action was open), restored with a notice and a
+   * discard button, dropped after sending or after the form's `draft-max-age-days`.
+   */
+  @property({ attribute: 'draft-key' }) draftKey?: string;
+
   /** Timeline order: `newest` first (default) or `oldest` first. */
   @property({ attribute: 'timeline-order' }) timelineOrder: 'newest' | 'oldest' = 'newest';
 
@@ -160,6 +181,8 @@ export class WyWorkflowPanel extends LitElement {
   private unsubscribe?: () => void;
   private timer?: ReturnType<typeof setInterval>;
   private loadToken = 0;
+  private reopened?: string;
+  private refusalMemo?: { snapshot: Snapshot; actor: Actor; list: readonly ActionRefusal[] };
 
   /** The engine in use: the property, else the provider's. */
   get currentEngine(): Engine | undefined {
@@ -206,6 +229,7 @@ export class WyWorkflowPanel extends LitElement {
       this.clocks = clocks;
       this.loadError = undefined;
       this.status = 'ready';
+      this.reopenRemembered();
     } catch (err) {
       if (token !== this.loadToken) return;
       this.loadError = err instanceof Error ? err : new Error(String(err));
@@ -293,8 +317,11 @@ export class WyWorkflowPanel extends LitElement {
     if (this.open?.event === action.event) return;
     this.closeAction(false);
     this.notice = undefined;
-    const open: OpenAction = { event: action.event, action, commandId: newCommandId(), version: this.snapshot.version, initial: this.drafts.get(action.event) };
+    const defaults = action.schema ? { ...actionDefaults(action.schema, this.snapshot, this.currentActor, this.clockNow()), ...this.prefill?.[action.event] } : {};
+    const initial = this.drafts.get(action.event) ?? (Object.keys(defaults).length ? defaults : undefined);
+    const open: OpenAction = { event: action.event, action, commandId: newCommandId(), version: this.snapshot.version, initial };
     this.open = open;
+    this.rememberOpen(action.event);
     if (action.fields) {
       try {
         const v = await eventFieldsValidator(action.fields);
@@ -307,8 +334,36 @@ export class WyWorkflowPanel extends LitElement {
     if (this.open === open) this.renderRoot.querySelector<HTMLElement>('#action-title')?.focus();
   }
 
+  private get openKey(): string | undefined {
+    return this.draftKey && this.instanceId ? `${this.draftKey}:${this.instanceId}:open` : undefined;
+  }
+
+  private formDraftKey(event: string): string | undefined {
+    return this.draftKey && this.instanceId ? `${this.draftKey}:${this.instanceId}:${event}` : undefined;
+  }
+
+  /** Which action form is open, so a reload opens it again (with its draft). */
+  private rememberOpen(event: string | undefined): void {
+    const key = this.openKey;
+    if (!key) return;
+    if (event) localStorageDrafts.save(key, { schemaId: 'wy-workflow-panel:open', savedAt: new Date().toISOString(), value: event });
+    else localStorageDrafts.clear(key);
+  }
+
+  /** After a reload: the action that was open, if the actor may still take it. */
+  private reopenRemembered(): void {
+    const key = this.openKey;
+    if (!key || this.open || this.reopened === key) return;
+    this.reopened = key;
+    const saved = localStorageDrafts.load(key) as Draft | undefined; // localStorage answers synchronously
+    if (!saved || isDraftExpired(saved)) return;
+    const action = this.actions.find((a) => a.event === saved.value && a.enabled);
+    if (action) void this.openAction(action);
+  }
+
   private closeAction(returnFocus: boolean): void {
     const event = this.open?.event;
+    if (returnFocus) this.rememberOpen(undefined);
     this.open = undefined;
     this.validator = undefined;
     if (returnFocus && event) {
@@ -337,6 +392,8 @@ export class WyWorkflowPanel extends LitElement {
       const r = await engine.send(id, { ...event, expectedVersion: open.version }, actor);
       if (r.ok) {
         this.drafts.delete(open.event);
+        await this.form?.clearDraft();
+        this.rememberOpen(undefined);
         this.open = undefined;
         this.validator = undefined;
         const text = msg(l, 'done', { action: title, state: stateTitle(this.definition, r.snapshot.state, l) });
@@ -372,10 +429,26 @@ export class WyWorkflowPanel extends LitElement {
     }
   }
 
+  /** The instant forms are checked at: the `now` property, else the page clock. */
+  private clockNow(): number {
+    return this.nowMs ?? Date.now();
+  }
+
   private onFormSubmit = (e: CustomEvent<{ value: unknown }> | Event): void => {
     e.stopPropagation();
     const value = (e as CustomEvent<{ value: unknown }>).detail.value;
     if (this.open) this.drafts.set(this.open.event, value);
+    // Time rules of the definition (not in the future, not before the previous step): said at the field, nothing sent.
+    const def = this.definition;
+    if (this.open && def && this.snapshot) {
+      const errors = checkTimes(timeRulesOf(def, this.snapshot, this.open.event), value, { now: this.clockNow(), previous: this.snapshot.updatedAt }, this.localize.locale);
+      if (errors.length) {
+        this.form?.setErrors(errors);
+        this.notice = { tone: 'error', text: msg(this.localize.locale, 'refused', { action: this.actionTitle(this.open.event), reason: errors[0]!.message }) };
+        this.announcement = this.notice.text;
+        return;
+      }
+    }
     void this.send(value);
   };
 
@@ -426,7 +499,22 @@ export class WyWorkflowPanel extends LitElement {
         </div>
         ${s.handler ? html`<div><dt>${msg(l, 'handler')}</dt><dd>${s.handler.name}</dd></div>` : nothing}
         <div><dt>${msg(l, 'firstReceiver')}</dt><dd>${s.firstReceiver.name}</dd></div>
+        ${this.renderRouting(s, l)}
       </dl>
+    </div>`;
+  }
+
+  /** A complaint's routing (responsible unit and the rule's reason), as the record holds it. */
+  private renderRouting(s: Snapshot, l: Locale): TemplateResult | typeof nothing {
+    const r = s.data['routing'];
+    if (r === null || typeof r !== 'object' || Array.isArray(r)) return nothing;
+    const { unit, reason, department } = r as { unit?: unknown; reason?: unknown; department?: unknown };
+    if (typeof unit !== 'string') return nothing;
+    const unitText = vocabLabel('routingUnit', unit, l);
+    const why = typeof reason === 'string' ? vocabLabel('routingReason', reason, l) : '';
+    return html`<div part="routing">
+      <dt>${msg(l, 'routing')}</dt>
+      <dd>${unitText}${typeof department === 'string' && department ? ` · ${department}` : ''}${why ? html` <span class="why-route">${msg(l, 'routingWhy', { reason: why })}</span>` : nothing}</dd>
     </div>`;
   }
 
@@ -451,9 +539,19 @@ export class WyWorkflowPanel extends LitElement {
                   <span part="clock-level" class="level"><span class="icon" aria-hidden="true"></span>${clockLevelLabel(c, l)}</span>
                 </div>
                 <dl class="clock-facts">
-                  <div><dt>${msg(l, 'businessTime')}</dt><dd class="business">${this.remainingText(c.businessRemainingMs, 'business', l)}</dd></div>
-                  <div><dt>${msg(l, 'calendarTime')}</dt><dd class="calendar">${this.remainingText(c.calendarRemainingMs, 'calendar', l)}</dd></div>
-                  ${c.dueAt !== null
+                  ${c.level === 'met' || c.level === 'missed'
+                    ? // A stopped clock says how long it took (and by how much it was late), never a remaining time.
+                      html`<div>
+                        <dt>${msg(l, 'took')}</dt>
+                        <dd class="took">
+                          ${formatDuration(c.elapsedMs, l, { days: c.time === 'calendar' })}${c.level === 'missed'
+                            ? html`（${msg(l, 'lateBy')} ${formatDuration(Math.max(0, c.elapsedMs - c.limitMs), l, { days: c.time === 'calendar' })}）`
+                            : nothing}
+                        </dd>
+                      </div>`
+                    : html`<div><dt>${msg(l, 'businessTime')}</dt><dd class="business">${this.remainingText(c.businessRemainingMs, 'business', l)}</dd></div>
+                        <div><dt>${msg(l, 'calendarTime')}</dt><dd class="calendar">${this.remainingText(c.calendarRemainingMs, 'calendar', l)}</dd></div>`}
+                  ${c.dueAt !== null && c.level !== 'met' && c.level !== 'missed'
                     ? html`<div><dt>${msg(l, 'due')}</dt><dd><time datetime=${isoShanghai(c.dueAt)}>${formatInstant(c.dueAt, l)}</time></dd></div>`
                     : nothing}
                   <div>
@@ -476,10 +574,27 @@ export class WyWorkflowPanel extends LitElement {
     let body: TemplateResult;
     if (final) body = html`<p class="empty">${msg(l, 'finalState')}</p>`;
     else if (!actor) body = html`<p class="empty">${msg(l, 'noActor')}</p>`;
-    else if (!this.actions.length) body = html`<p class="empty">${msg(l, 'noActions')}</p>`;
+    else if (!this.actions.length && !this.refusals(s, def, actor).length) body = html`<p class="empty">${msg(l, 'noActions')}</p>`;
     else {
+      const refusals = new Map(this.refusals(s, def, actor).map((r) => [r.event, r]));
+      // One list in definition order: what the actor may do, and beside it what they may not and why.
+      const order = (event: string) => (def?.transitions.findIndex((t) => t.event === event) ?? 0) >>> 0;
+      const items = [
+        ...this.actions.filter((a) => !refusals.has(a.event)).map((a) => ({ event: a.event, a })),
+        ...[...refusals.values()].map((r) => ({ event: r.event, r })),
+      ].sort((x, y) => order(x.event) - order(y.event));
       body = html`<div part="actions" class="actions">
-        ${this.actions.map((a, i) => {
+        ${items.map((item, i) => {
+          if ('r' in item) {
+            const r = item.r;
+            return html`<div class="action-item refused">
+              <button part="action" type="button" class="action" data-event=${r.event} data-reason=${r.reason} aria-disabled="true" aria-describedby=${`why-${i}`}>
+                ${pick(r.title, l) ?? r.event}
+              </button>
+              <span part="refusal" class="why" id=${`why-${i}`}>${msg(l, 'unavailable', { reason: refusalText(r, def, l) })}</span>
+            </div>`;
+          }
+          const a = item.a;
           const title = pick(a.title, l) ?? a.event;
           // The target state, unless the action is named after it (暂停 → 暂停).
           const targets = a.targets
@@ -515,6 +630,16 @@ export class WyWorkflowPanel extends LitElement {
     </section>`;
   }
 
+  /** Actions of the current state the actor cannot take now, with who may or what is missing. */
+  private refusals(s: Snapshot, def: WorkflowDefinition | undefined, actor: Actor): readonly ActionRefusal[] {
+    // Someone the workflow does not involve at all (an owner on a complaint) is not shown its steps.
+    if (!def || !actor.roles.some((r) => def.roles.some((x) => x.id === r))) return [];
+    if (this.refusalMemo?.snapshot === s && this.refusalMemo.actor === actor) return this.refusalMemo.list;
+    const list = actionRefusals(def, s, actor, this.nowMs ?? Date.now());
+    this.refusalMemo = { snapshot: s, actor, list };
+    return list;
+  }
+
   private renderActionPanel(a: AvailableAction, s: Snapshot, def: WorkflowDefinition | undefined, l: Locale): TemplateResult {
     const title = pick(a.title, l) ?? a.event;
     const cancel = html`<button type="button" class="secondary" slot="actions" ?disabled=${this.sending} @click=${() => this.closeAction(true)}>${msg(l, 'cancel')}</button>`;
@@ -526,7 +651,8 @@ export class WyWorkflowPanel extends LitElement {
             .schema=${a.schema as JsonSchema}
             .precompiled=${this.validator}
             .uiSchema=${ui}
-            .value=${this.open?.initial}
+            .value=${guard([this.open?.event, this.open?.commandId], () => this.open?.initial)}
+            draft-key=${ifDefined(this.formDraftKey(a.event))}
             .locale=${l}
             ?disabled=${this.sending}
             @wy-submit=${this.onFormSubmit}

@@ -14,6 +14,8 @@ export {
 } from './transitions.js';
 export type { DefectTransition, DefectDenyReason, DefectRuleContext, DefectActionCheck, ApplyOptions, ApplyResult, AssignOptions } from './transitions.js';
 export { summariseDefects } from './summary.js';
+export { inspectionStep, inspectionCounts, inspectionPrefill } from './inspection-step.js';
+export type { InspectionStep, InspectionTrigger } from './inspection-step.js';
 export type { DefectSummary, DefectCount, AgeingBucket, SummaryOptions } from './summary.js';
 export { problemList, problemListTable, houseLabel, houseKey, contractorName } from './problem-list.js';
 export type { ProblemListGroup, ProblemListHouse, ProblemListOptions, ProblemListCsvOptions } from './problem-list.js';

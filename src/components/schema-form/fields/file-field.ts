@@ -4,6 +4,7 @@ import { WyFieldBase } from './field-base.js';
 import { fieldStyles } from './field.styles.js';
 import { msg } from '../messages.js';
 import type { Uploader } from '../form-host.js';
+import { safeUrl } from '../../shared/safe-url.js';
 
 /** What an attachment value holds: a reference to the stored file, never its bytes. */
 export interface AttachmentRef {
@@ -99,8 +100,8 @@ export class WyFileField extends WyFieldBase {
         ? html`<ul class="files" part="file-list">
             ${this.files.map(
               (f, i) => html`<li>
-                ${f.url && (f.type ?? '').startsWith('image/') ? html`<img src=${f.url} alt="" />` : nothing}
-                ${f.url ? html`<a href=${f.url} target="_blank" rel="noopener noreferrer">${f.name}</a>` : html`<span>${f.name}</span>`}
+                ${f.url && (f.type ?? '').startsWith('image/') ? html`<img src=${safeUrl(f.url)} alt="" />` : nothing}
+                ${f.url ? html`<a href=${safeUrl(f.url)} target="_blank" rel="noopener noreferrer">${f.name}</a>` : html`<span>${f.name}</span>`}
                 <button type="button" ?disabled=${this.isDisabled} @click=${() => this.removeAt(i)}>${msg(l, 'remove')}<span class="visually-hidden"> ${f.name}</span></button>
               </li>`,
             )}
