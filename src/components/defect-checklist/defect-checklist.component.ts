@@ -196,7 +196,7 @@ export class WyDefectChecklist extends LitElement {
   @property({ attribute: 'draft-key' }) draftKey?: string;
 
   /** Days an entry draft is kept (default 7). */
-  @property({ type: Number, attribute: 'draft-max-age-days' }) draftMaxAgeDays = DEFAULT_DRAFT_MAX_AGE_DAYS;
+  @property({ type: Number, attribute: 'draft-max-age-days' }) draftMaxAgeDays: number = DEFAULT_DRAFT_MAX_AGE_DAYS;
 
   /** Offer "entry complete" in the batch-entry view (a host whose workflow moves on then listens for `wy-entry-complete`). */
   @property({ type: Boolean, attribute: 'entry-complete' }) entryComplete = false;

@@ -126,7 +126,7 @@ export class WySchemaForm extends LitElement {
   @property({ attribute: 'draft-key' }) draftKey?: string;
   @property({ attribute: false }) draftStore: DraftStore = localStorageDrafts;
   /** Days a draft is kept: an older one is dropped instead of restored (default 7). */
-  @property({ type: Number, attribute: 'draft-max-age-days' }) draftMaxAgeDays = DEFAULT_DRAFT_MAX_AGE_DAYS;
+  @property({ type: Number, attribute: 'draft-max-age-days' }) draftMaxAgeDays: number = DEFAULT_DRAFT_MAX_AGE_DAYS;
   /** True while a restored draft is shown (the notice with its discard button is on screen). */
   @state() private draftShown = false;
   /** FormData entry name inside a host `<form>`. */
