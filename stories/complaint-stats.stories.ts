@@ -3,7 +3,7 @@ import { html } from 'lit';
 import '../src/components/complaint-stats/complaint-stats.js';
 import offices from '../schemas/examples/offices.json';
 import records from '../schemas/examples/complaint.valid.json';
-import { makeOffices, makeRecords } from '../test/bench/pages/stats-data.js';
+import { makeOffices, makeRecords } from '../test/support/stats-data.js';
 
 const big = makeOffices(4_800, 32);
 const bigRecords = makeRecords(40_000, big.map((o) => o.id));

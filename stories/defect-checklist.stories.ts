@@ -6,7 +6,7 @@ import type { Actor } from '../src/components/shared/context.js';
 import type { CommonProblems, Defect, OwnerDecision } from '../src/core/defects/types.js';
 import commonProblems from '../schemas/common-problems.json';
 import contractors from '../schemas/examples/contractors.json';
-import { HOUSE, NOW, makeDefects } from '../test/bench/pages/defect-fixtures.js';
+import { HOUSE, NOW, makeDefects } from '../test/support/defect-fixtures.js';
 
 const inspector: Actor = { id: 'E3102', name: '李工', roles: ['inspector'] };
 const owner: Actor = { id: 'O-1202', name: '张伟', roles: ['owner'] };

@@ -4,7 +4,7 @@ import '../src/components/workflow-panel/workflow-panel.js';
 import '../src/components/kit-provider/kit-provider.js';
 import type { WyWorkflowPanel } from '../src/components/workflow-panel/workflow-panel.js';
 import type { Actor } from '../src/workflow/index.js';
-import { scenario, specialist, handler, head, type Scenario, type Step } from '../test/bench/pages/workflow-panel-fixtures.js';
+import { scenario, specialist, handler, head, type Scenario, type Step } from '../test/support/workflow-panel-fixtures.js';
 
 // Each story runs the complaint workflow (schemas/workflows/complaint.json) on an in-memory store:
 // complaint SZ-BH-202609-0003 from schemas/examples/complaint.valid.json, received by 郑浩,

@@ -12,6 +12,7 @@ import { sha256Hex } from './hash.js';
 import { fallbackCalendar, fireTimer, startInstance, transition } from './transition.js';
 import { childStarts, parentOf, recordChild } from './children.js';
 import type { Actor, AuditEntry, Effect, Refusal, Snapshot, Timer, WorkflowDefinition, WorkflowEvent } from './types.js';
+import { randomId } from '../core/kernel/ids.js';
 
 export interface EngineOptions {
   readonly definitions: readonly WorkflowDefinition[];
@@ -131,11 +132,6 @@ export class UnknownDefinitionError extends Error {
   }
 }
 
-function randomId(): string {
-  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  if (c?.randomUUID) return c.randomUUID();
-  return `wf-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
 
 const MAX_TICK_FIRINGS = 10_000;
 

@@ -3,22 +3,9 @@
  * along the path and leave the input untouched. `__proto__`, `constructor` and `prototype`
  * segments are refused: a definition can never reach an object's prototype.
  */
-const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+import { parsePointer, PointerError } from '../core/kernel/pointer.js';
 
-export class PointerError extends Error {
-  override readonly name = 'PointerError';
-}
-
-export function parsePointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  if (!pointer.startsWith('/')) throw new PointerError(`A JSON pointer starts with "/": ${pointer}`);
-  const parts = pointer
-    .slice(1)
-    .split('/')
-    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
-  for (const p of parts) if (FORBIDDEN.has(p)) throw new PointerError(`Refusing the pointer segment "${p}" in ${pointer}`);
-  return parts;
-}
+export { PointerError, parsePointer, overlaps } from '../core/kernel/pointer.js';
 
 export function getAt(data: unknown, pointer: string): unknown {
   let cur = data;
@@ -53,11 +40,6 @@ export function setAt<T>(data: T, pointer: string, value: unknown): T {
     else delete cur[last];
   } else (cur as Record<string, unknown>)[last] = value;
   return root as T;
-}
-
-/** Whether `a` equals or lies inside `b` (or the other way round): /reply vs /reply/content. */
-export function overlaps(a: string, b: string): boolean {
-  return a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
 }
 
 /** Plain JSON copy that drops `__proto__` keys and non-JSON values. */

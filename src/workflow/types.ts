@@ -98,18 +98,9 @@ export interface WorkflowDefinition {
   readonly migrations?: readonly MigrationDef[];
 }
 
-/** Who acts: the same shape as the kit's Actor context. */
-export interface Actor {
-  readonly id: string;
-  readonly name: string;
-  readonly roles: readonly string[];
-}
-
-/** A person as recorded on an instance (first receiver, handler). */
-export interface Person {
-  readonly id: string;
-  readonly name: string;
-}
+/** Who acts, and a person as recorded on an instance (first receiver, handler): declared once, in the kernel. */
+export type { Actor, Person } from '../core/kernel/people.js';
+import type { Person } from '../core/kernel/people.js';
 
 export type JsonObject = { readonly [key: string]: unknown };
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { row, sample, median } from './harness.mjs';
 import { bundlePage, inBrowser } from './browser.mjs';
 import { summariseDefects, filterDefects, problemList, parseBatch } from '../../src/core/defects/index.ts';
-import { makeDefects, NOW } from './pages/defect-fixtures.ts';
+import { makeDefects, NOW } from '../support/defect-fixtures.ts';
 
 export default async function bench() {
   const rows = [];

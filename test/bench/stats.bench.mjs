@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { aggregateComplaints } from '../../src/core/stats/index.ts';
-import { makeJsonRecords } from './pages/stats-data.ts';
+import { makeJsonRecords } from '../support/stats-data.ts';
 import { row, sample, median } from './harness.mjs';
 
 const N = 1_000_000;

@@ -8,7 +8,7 @@ import type { CommonProblems, Defect } from '../../src/core/defects/types.js';
 import { validate } from '../../src/core/index.js';
 import config from '../../schemas/common-problems.json';
 import contractors from '../../schemas/examples/contractors.json';
-import { HOUSE, NOW, makeDefects } from '../bench/pages/defect-fixtures.js';
+import { HOUSE, NOW, makeDefects } from '../support/defect-fixtures.js';
 
 const problems = config as CommonProblems;
 const inspector: Actor = { id: 'E3101', name: '陈工', roles: ['inspector'] };

@@ -5,7 +5,7 @@ import type { WyComplaintStats } from '../../src/components/complaint-stats/comp
 import { statsRecordMatcher } from '../../src/core/stats/index.js';
 import officesJson from '../../schemas/examples/offices.json';
 import recordsJson from '../../schemas/examples/complaint.valid.json';
-import { makeOffices, makeRecords } from '../bench/pages/stats-data.js';
+import { makeOffices, makeRecords } from '../support/stats-data.js';
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 
 const offices = officesJson;

@@ -17,7 +17,7 @@ import offices from '../../schemas/examples/offices.json';
 import examples from '../../schemas/examples/complaint.valid.json';
 import config from '../../schemas/common-problems.json';
 import contractors from '../../schemas/examples/contractors.json';
-import { HOUSE, NOW, makeDefects } from '../bench/pages/defect-fixtures.js';
+import { HOUSE, NOW, makeDefects } from '../support/defect-fixtures.js';
 
 type Rec = Record<string, unknown>;
 const actor = { id: 'E1001', name: '周敏', roles: ['receptionist'] };

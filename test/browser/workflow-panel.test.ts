@@ -4,7 +4,7 @@ import '../../src/components/kit-provider/kit-provider.js';
 import type { WyWorkflowPanel, WyTransitionEvent } from '../../src/components/workflow-panel/workflow-panel.js';
 import type { WySchemaForm } from '../../src/components/schema-form/schema-form.js';
 import type { Engine, SendResult } from '../../src/workflow/index.js';
-import { scenario, specialist, handler, head, owner, receptionist, HOUR, type Scenario } from '../bench/pages/workflow-panel-fixtures.js';
+import { scenario, specialist, handler, head, owner, receptionist, HOUR, type Scenario } from '../support/workflow-panel-fixtures.js';
 
 const root = (p: WyWorkflowPanel) => p.shadowRoot!;
 const q = <T extends Element = HTMLElement>(p: WyWorkflowPanel, sel: string) => root(p).querySelector<T>(sel);

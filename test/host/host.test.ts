@@ -6,7 +6,7 @@
 //   - every entry point of the exports map (listed from package.json, so new ones are covered)
 //     resolves to a file in the tarball, imports in Node, bundles with esbuild and with Vite;
 //   - the Vite app and the plain-HTML bundle page register every element of the manifest in
-//     headless Chromium;
+//     headless Chromium (field elements the schema form loads on demand may come later);
 //   - a host file using every entry point type-checks under `strict`,
 //     `exactOptionalPropertyTypes`, `noUncheckedSideEffectImports`, `skipLibCheck: false`, with
 //     `moduleResolution` bundler and node16;
@@ -71,14 +71,23 @@ function freshCopy(to: string): void {
 }
 
 /** Every entry point a host can name: the exports map, `*` patterns expanded from the tarball. */
-function entryPoints(): { entry: string; specifier: string; target: string; types?: string }[] {
-  const out: { entry: string; specifier: string; target: string; types?: string }[] = [];
+interface Entry {
+  entry: string;
+  specifier: string;
+  target: string;
+  types?: string;
+  /** A `node` condition and no `browser` one (`wuye-kit/server`): imported by Node, not bundled for a page. */
+  nodeOnly: boolean;
+}
+function entryPoints(): Entry[] {
+  const out: Entry[] = [];
   for (const [key, value] of Object.entries(pkg.exports)) {
     const target = typeof value === 'string' ? value : (value['default'] ?? value['import']!);
     const types = typeof value === 'string' ? undefined : value['types'];
+    const nodeOnly = typeof value !== 'string' && 'node' in value && !('browser' in value);
     const specifier = key === '.' ? pkg.name : `${pkg.name}/${key.slice(2)}`;
     if (!key.includes('*')) {
-      out.push({ entry: key, specifier, target, ...(types ? { types } : {}) });
+      out.push({ entry: key, specifier, target, nodeOnly, ...(types ? { types } : {}) });
       continue;
     }
     // `./components/*.js` → `./dist/components/*.js`: every packed file that matches the target.
@@ -88,14 +97,18 @@ function entryPoints(): { entry: string; specifier: string; target: string; type
       const star = file.slice(pre.length, file.length - post.length);
       if (star.includes('/') && !post.endsWith('.json')) continue; // a module inside an element's folder, not an entry
       if (key === './schemas/*' && !file.endsWith('.json')) continue;
-      out.push({ entry: key, specifier: `${pkg.name}/${key.slice(2).replace('*', star)}`, target: `./${file}`, ...(types ? { types: types.replace('*', star) } : {}) });
+      out.push({ entry: key, specifier: `${pkg.name}/${key.slice(2).replace('*', star)}`, target: `./${file}`, nodeOnly, ...(types ? { types: types.replace('*', star) } : {}) });
     }
   }
   return out;
 }
 
 const isJson = (e: { target: string }) => e.target.endsWith('.json');
-const jsEntries = () => entryPoints().filter((e) => !isJson(e) && e.entry !== REACT_ENTRY && !e.target.startsWith('./dist/cli/'));
+const codeEntries = () => entryPoints().filter((e) => !isJson(e) && e.entry !== REACT_ENTRY && !e.target.startsWith('./dist/cli/'));
+/** Entry points a page imports (everything but React's and the Node-only ones). */
+const jsEntries = () => codeEntries().filter((e) => !e.nodeOnly);
+/** Node-only entry points (`wuye-kit/server`). */
+const nodeEntries = () => codeEntries().filter((e) => e.nodeOnly);
 
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'wy-host-'));
@@ -175,6 +188,13 @@ test('esbuild bundles every entry point for the browser', async () => {
   const r = await esbuild.build({ entryPoints, bundle: true, format: 'esm', platform: 'browser', outdir: join(dir, 'out'), absWorkingDir: host, logLevel: 'silent', write: true });
   assert.deepEqual(r.errors, []);
   assert.equal(readdirSync(join(dir, 'out')).length, Object.keys(entryPoints).length);
+  // Node-only entry points, bundled for Node with their optional peers (database drivers) left to the host.
+  for (const [i, e] of nodeEntries().entries()) {
+    const file = join(dir, `n${i}.js`);
+    writeFileSync(file, `import * as m from '${e.specifier}';\nconsole.log(Object.keys(m).length);\n`);
+    const n = await esbuild.build({ entryPoints: [file], bundle: true, format: 'esm', platform: 'node', external: Object.keys(pkg.peerDependencies), write: false, absWorkingDir: host, logLevel: 'silent' });
+    assert.deepEqual(n.errors, [], e.specifier);
+  }
 });
 
 test('Vite builds a host app importing every entry point, and it registers every element of the manifest in Chromium', async () => {
@@ -217,7 +237,8 @@ window.result = { tags, missing: tags.filter((t) => !customElements.get(t)) };
       await browser.page.waitForFunction(() => 'result' in window, undefined, { timeout: 20_000 });
       const r = (await browser.page.evaluate(() => (window as unknown as { result: { tags: string[]; missing: string[] } }).result)) as { tags: string[]; missing: string[] };
       assert.ok(r.tags.length >= 8, `${path}: the manifest lists the elements`);
-      assert.deepEqual(r.missing, [], path);
+      // Every element is registered on import; the object, array and file fields load when a form first needs them.
+      assert.deepEqual(r.missing.filter((t) => !t.endsWith('-field')), [], path);
     }
   } finally {
     await browser.close();
@@ -230,7 +251,8 @@ window.result = { tags, missing: tags.filter((t) => !customElements.get(t)) };
 function readmeSnippets(): { name: string; code: string; react: boolean }[] {
   const readme = readFileSync(join(repo, 'README.md'), 'utf8');
   const out: { name: string; code: string; react: boolean }[] = [];
-  const re = /<!-- host-check([\s\S]*?)-->\s*\n```(ts|js|typescript|javascript)\n([\s\S]*?)```/g;
+  // The marker is a line of its own, right above the fence (a mention in prose is not a marker).
+  const re = /^<!-- host-check([^\n]*?)-->\n```(ts|js|typescript|javascript)\n([\s\S]*?)```/gm;
   for (const m of readme.matchAll(re)) {
     const line = readme.slice(0, m.index).split('\n').length;
     const code = m[3]!;
@@ -294,6 +316,15 @@ export { valid, errors, routed, deductions, table, csv, engine, actor, transitio
 `;
 }
 
+/** A Node host module importing every Node-only entry point (with Node's types, as a Node host has them). */
+function nodeHostSource(): string {
+  const entries = nodeEntries();
+  return `/// <reference types="node" />
+${entries.map((e, i) => `import * as n${i} from '${e.specifier}';`).join('\n')}
+export const modules = [${entries.map((_, i) => `n${i}`).join(', ')}].map((m) => Object.keys(m).length);
+`;
+}
+
 function typeCheck(name: string, resolution: 'bundler' | 'node16', files: Record<string, string>): string {
   const dir = join(host, `tsc-${name}-${resolution}`);
   mkdirSync(dir, { recursive: true });
@@ -306,7 +337,8 @@ function typeCheck(name: string, resolution: 'bundler' | 'node16', files: Record
 }
 
 test('with React in the host: wuye-kit/react bundles with esbuild (the checks above ran without React, as most hosts do)', async () => {
-  npmInstall([spec('react'), spec('@lit/react'), spec('@types/react')]);
+  // React, and the types a Node host using wuye-kit/server has (Node's and its database drivers').
+  npmInstall([spec('react'), spec('@lit/react'), spec('@types/react'), spec('@types/node'), spec('@types/pg'), spec('@types/better-sqlite3')]);
   const esbuild = await import('esbuild');
   const file = join(host, 'react-entry.js');
   writeFileSync(file, `import { WyComplaintForm } from '${pkg.name}/react';\nimport { createElement } from 'react';\nconsole.log(createElement(WyComplaintForm, {}));\n`);
@@ -324,7 +356,7 @@ for (const resolution of ['bundler', 'node16'] as const) {
   test(`a host file using every entry point (React too), and the README's snippets, type-check strictly (moduleResolution ${resolution}, skipLibCheck false)`, () => {
     const snippets = readmeSnippets();
     assert.ok(snippets.filter((s) => !s.react).length >= 2 && snippets.some((s) => s.react), 'the README marks its snippets');
-    const files: Record<string, string> = { 'host.ts': hostSource(), 'react-host.ts': REACT_HOST };
+    const files: Record<string, string> = { 'host.ts': hostSource(), 'react-host.ts': REACT_HOST, 'node-host.ts': nodeHostSource() };
     for (const s of snippets) files[`${s.name}.ts`] = s.code;
     assert.equal(typeCheck('host', resolution, files), '');
   });

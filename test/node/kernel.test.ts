@@ -61,3 +61,28 @@ test('lint: getTimezoneOffset and fixed UTC+8 offsets are refused outside the ke
   const [inside] = await eslint.lintText(code, { filePath: 'src/core/kernel/clock.ts' });
   assert.deepEqual(inside!.messages.filter((m) => m.ruleId === 'no-restricted-syntax'), []);
 });
+
+test('pointers: one escaping, strict and lenient parsing, no prototype keys', async () => {
+  const { escapeKey, unescapeKey, joinPointer, splitPointer, parsePointer, overlaps, PointerError } = await import('../../src/core/kernel/pointer.js');
+  assert.equal(joinPointer('/a', 'b/c~d'), '/a/b~1c~0d');
+  assert.equal(unescapeKey(escapeKey('x/~y')), 'x/~y');
+  assert.deepEqual(splitPointer('/a/b~1c~0d'), ['a', 'b/c~d']);
+  assert.deepEqual(splitPointer('/'), []);
+  assert.throws(() => parsePointer('a/b'), PointerError);
+  assert.throws(() => parsePointer('/x/__proto__'), /Refusing the pointer segment "__proto__"/);
+  assert.ok(overlaps('/reply', '/reply/content') && overlaps('/reply/content', '/reply') && !overlaps('/reply', '/replyTo'));
+  // The form engine and the workflow runtime read through the same primitives.
+  const form = await import('../../src/core/form/pointer.js');
+  const workflow = await import('../../src/workflow/pointer.js');
+  assert.equal(form.joinPointer, joinPointer);
+  assert.equal(workflow.parsePointer, parsePointer);
+  assert.equal(form.getAt({ a: { 'b/c': 1 } }, '/a/b~1c'), 1);
+  assert.equal(workflow.getAt({ a: { 'b/c': 1 } }, '/a/b~1c'), 1);
+});
+
+test('ids: random, prefixed, distinct', async () => {
+  const { randomId } = await import('../../src/core/kernel/ids.js');
+  const ids = new Set(Array.from({ length: 1000 }, () => randomId('panel')));
+  assert.equal(ids.size, 1000);
+  for (const id of ids) assert.match(id, /^panel-[0-9a-f-]{36}$/);
+});

@@ -13,7 +13,7 @@ import { PostgresStore } from '../../src/server/postgres-store.js';
 import { SqliteStore } from '../../src/server/sqlite-store.js';
 import { builtinDefinitions, createEngine } from '../../src/workflow/index.js';
 import { records as fixtureRecords, offices as fixtureOffices } from './stats-fixtures.js';
-import { makeJsonRecords, makeOffices } from '../bench/pages/stats-data.js';
+import { makeJsonRecords, makeOffices } from '../support/stats-data.js';
 // @ts-expect-error: a plain .mjs helper without types
 import { freshDatabase } from '../support/postgres.mjs';
 

@@ -1,12 +1,10 @@
 import { createContext } from '@lit/context';
 import type { Locale, Localized } from '../../core/i18n/locale.js';
 
-/** Who is using the kit: set by the host portal, read by elements that record or authorise. */
-export interface Actor {
-  readonly id: string;
-  readonly name: string;
-  readonly roles: readonly string[];
-}
+import type { Actor } from '../../core/kernel/people.js';
+
+/** Who is using the kit: set by the host portal, read by elements that record or authorise (declared once, in the kernel). */
+export type { Actor } from '../../core/kernel/people.js';
 
 /** Reference data a host portal supplies once for every element inside a provider. */
 export interface ReferenceData {

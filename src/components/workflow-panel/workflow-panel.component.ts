@@ -27,6 +27,7 @@ import { eventFieldsValidator } from './event-validator.js';
 import { formatDuration, formatInstant, isoShanghai, stateTitle, timelineRows, type TimelineRow } from './format.js';
 import { msg } from './workflow-panel.messages.js';
 import { styles } from './workflow-panel.styles.js';
+import { randomId } from '../../core/kernel/ids.js';
 
 /** What `wy-transition` carries: the instance after the event, the event sent, and the effects to carry out. */
 export interface TransitionDetail {
@@ -60,11 +61,7 @@ interface OpenAction {
 
 const LIVE_REFRESH_MS = 30_000;
 
-function newCommandId(): string {
-  const c = globalThis.crypto as Crypto | undefined;
-  if (c?.randomUUID) return `panel-${c.randomUUID()}`;
-  return `panel-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-}
+const newCommandId = (): string => randomId('panel');
 
 const isConflict = (err: unknown): boolean =>
   err instanceof Error && (err.name === 'ConflictError' || (err as { code?: unknown }).code === 'conflict');

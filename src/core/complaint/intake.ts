@@ -1,6 +1,7 @@
 import { firstReceiverFor, type ActorLike } from './first-receiver.js';
 import { localIso } from './record-number.js';
 import { defaultRoutingRules, routeComplaint, routingValue, type RoutingRules } from './routing.js';
+import { randomId } from '../kernel/ids.js';
 
 type Rec = Record<string, unknown>;
 const isObj = (v: unknown): v is Rec => Boolean(v) && typeof v === 'object' && !Array.isArray(v);
@@ -14,11 +15,7 @@ export interface IntakeOptions {
   readonly newKey?: () => string;
 }
 
-const randomKey = (): string => {
-  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
-  if (c?.randomUUID) return c.randomUUID();
-  return `k${Date.now().toString(36)}${Math.random().toString(36).slice(2, 12)}`;
-};
+const randomKey = (): string => randomId();
 
 /**
  * The value a new (or reopened) intake starts from: the first receiver (kept if the record has

@@ -1,3 +1,4 @@
+import type { Actor } from '../kernel/people.js';
 // The defect checklist's records, as generated from schemas/defect.schema.json,
 // schemas/checklist.schema.json and schemas/common-problems.schema.json.
 export type {
@@ -16,12 +17,8 @@ export type {
 export type { Checklist, OwnerDecision, DefectInspectionMode, DefectOwnerDecision } from '../../generated/types/checklist.js';
 export type { CommonProblems, CommonProblem, CommonProblemDefaults } from '../../generated/types/common-problems.js';
 
-/** Who acts on a defect: the same shape as the kit's `Actor` ({ id, name, roles }). */
-export interface DefectActor {
-  readonly id: string;
-  readonly name: string;
-  readonly roles: readonly string[];
-}
+/** Who acts on a defect: the kit's one `Actor` ({ id, name, roles }). */
+export type DefectActor = Actor;
 
 /** A contractor (施工单位) as reference data gives it; `trades` lets the kit suggest one per trade. */
 export interface DefectContractor {

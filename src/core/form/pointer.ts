@@ -1,16 +1,7 @@
-/** JSON pointer helpers (RFC 6901) that refuse prototype keys, so data can never reach them. */
+/** The form engine's JSON pointer reads and writes (lenient: a bad pointer reads as undefined), on the kernel's primitives. */
+import { FORBIDDEN_KEYS as FORBIDDEN, overlaps, splitPointer } from '../kernel/pointer.js';
 
-const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
-
-export const escapeKey = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
-export const unescapeKey = (seg: string): string => seg.replace(/~1/g, '/').replace(/~0/g, '~');
-
-export function splitPointer(pointer: string): string[] {
-  if (pointer === '' || pointer === '/') return [];
-  return pointer.slice(1).split('/').map(unescapeKey);
-}
-
-export const joinPointer = (parent: string, key: string | number): string => `${parent}/${escapeKey(String(key))}`;
+export { escapeKey, unescapeKey, splitPointer, joinPointer } from '../kernel/pointer.js';
 
 /** `/items/3/name` → `/items/*\/name`: the template path of a concrete pointer. */
 export const templateOf = (pointer: string): string => pointer.replace(/\/\d+(?=\/|$)/g, '/*');
@@ -75,6 +66,4 @@ export function sanitize(value: unknown, depth = 0): unknown {
 }
 
 /** True when `a` is `b` or an ancestor/descendant of it (`/a` and `/a/b`). */
-export function related(a: string, b: string): boolean {
-  return a === b || b.startsWith(`${a}/`) || a.startsWith(`${b}/`);
-}
+export const related = overlaps;

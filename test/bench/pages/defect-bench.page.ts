@@ -3,7 +3,7 @@
 import '../../../src/components/defect-checklist/defect-checklist.js';
 import type { WyDefectChecklist } from '../../../src/components/defect-checklist/defect-checklist.js';
 import contractors from '../../../schemas/examples/contractors.json';
-import { HOUSE, NOW, makeDefects } from './defect-fixtures.js';
+import { HOUSE, NOW, makeDefects } from '../../support/defect-fixtures.js';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const frame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));

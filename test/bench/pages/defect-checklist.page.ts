@@ -5,7 +5,7 @@ import type { WyDefectChecklist } from '../../../src/components/defect-checklist
 import config from '../../../schemas/common-problems.json';
 import contractors from '../../../schemas/examples/contractors.json';
 import type { CommonProblems } from '../../../src/core/defects/types.js';
-import { HOUSE, NOW, makeDefects } from './defect-fixtures.js';
+import { HOUSE, NOW, makeDefects } from '../../support/defect-fixtures.js';
 
 const q = new URLSearchParams(location.search);
 const el = document.createElement('wy-defect-checklist') as WyDefectChecklist;

@@ -3,7 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { readFileSync } from 'node:fs';
 import { aggregateComplaints } from '../../../src/core/stats/index.ts';
-import { makeJsonRecords } from './stats-data.ts';
+import { makeJsonRecords } from '../../support/stats-data.ts';
 
 const ids = JSON.parse(readFileSync('schemas/examples/offices.json', 'utf8')).map((o) => o.id);
 const all = [];

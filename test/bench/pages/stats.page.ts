@@ -4,7 +4,7 @@ import '../../../src/components/complaint-stats/complaint-stats.js';
 import type { WyComplaintStats } from '../../../src/components/complaint-stats/complaint-stats.js';
 import offices from '../../../schemas/examples/offices.json';
 import records from '../../../schemas/examples/complaint.valid.json';
-import { makeOffices, makeRecords } from './stats-data.js';
+import { makeOffices, makeRecords } from '../../support/stats-data.js';
 
 const q = new URLSearchParams(location.search);
 // For the browser bench: the data makers, and no element until the bench makes one.

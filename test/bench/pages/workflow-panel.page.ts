@@ -2,7 +2,7 @@
 // Query: ?lang=en&step=handling|overdue|…&as=specialist|handler|head|receptionist|owner&open=<event>&n=<extra history entries>
 import '../../../src/components/workflow-panel/workflow-panel.js';
 import '../../../src/components/kit-provider/kit-provider.js';
-import { scenario, specialist, handler, head, receptionist, owner, type Step } from './workflow-panel-fixtures.js';
+import { scenario, specialist, handler, head, receptionist, owner, type Step } from '../../support/workflow-panel-fixtures.js';
 
 const q = new URLSearchParams(location.search);
 const actors = { specialist, handler, head, receptionist, owner };

@@ -1,6 +1,6 @@
 // Synthetic complaint records and offices for the statistics benchmarks, pages and stories:
 // compact (shared nested objects and a pool of timestamps) and deterministic.
-import type { StatsOffice } from '../../../src/core/stats/index.js';
+import type { StatsOffice } from '../../src/core/stats/index.js';
 
 const CATEGORIES = ['management', 'staff', 'efficiency', 'developer', 'dispute', 'other'];
 const KINDS = ['complaint', 'complaint', 'complaint', 'reasonable-need', 'suggestion'];

@@ -1,6 +1,6 @@
 // Deterministic defect data for stories, screenshots and benchmarks.
-import type { Defect, DefectHouse, DefectStatus } from '../../../src/core/defects/types.js';
-import { vocab } from '../../../src/generated/vocab.js';
+import type { Defect, DefectHouse, DefectStatus } from '../../src/core/defects/types.js';
+import { vocab } from '../../src/generated/vocab.js';
 
 export const HOUSE: DefectHouse = { project: '华苑花园', building: '3栋', unit: '2单元', floor: '12', room: '1202' };
 export const NOW = '2026-11-20T10:00:00+08:00';

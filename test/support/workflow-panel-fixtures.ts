@@ -2,10 +2,10 @@
 // workflow on a MemoryStore with a controllable clock and the shipped 2026 business calendar,
 // one instance started from a real example complaint and moved through several steps by
 // different roles.
-import { createEngine, MemoryStore, builtinDefinitions, type Actor, type Engine } from '../../../src/workflow/index.js';
-import { createCalendar, type CalendarData } from '../../../src/core/calendar/index.js';
-import { calendars } from '../../../src/generated/data/calendars.js';
-import examples from '../../../schemas/examples/complaint.valid.json';
+import { createEngine, MemoryStore, builtinDefinitions, type Actor, type Engine } from '../../src/workflow/index.js';
+import { createCalendar, type CalendarData } from '../../src/core/calendar/index.js';
+import { calendars } from '../../src/generated/data/calendars.js';
+import examples from '../../schemas/examples/complaint.valid.json';
 
 /** Tuesday 8 September 2026, 09:30 in Shanghai: working time. */
 export const T0 = Date.parse('2026-09-08T09:30:00+08:00');
