@@ -5,7 +5,7 @@
 //    complaint lifecycle (start + 8 events) from 16 concurrent clients.
 // 2. The statistics cube for 1,000,000 complaint records: complaintStatsSql (GROUP BY in the
 //    database) on PostgreSQL and on SQLite beside aggregateComplaints over the same records in
-//    memory. Records are generated once (test/bench/pages/stats-data.ts) and loaded in bulk.
+//    memory. Records are generated once (test/support/stats-data.ts) and loaded in bulk.
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,7 +16,7 @@ import Database from 'better-sqlite3';
 import { builtinDefinitions, createEngine, MemoryStore } from '../../src/workflow/index.ts';
 import { aggregateComplaints } from '../../src/core/stats/index.ts';
 import { complaintStatsSql, migratePostgres, SqliteStore } from '../../src/server/index.ts';
-import { makeJsonRecords, makeOffices } from './pages/stats-data.ts';
+import { makeJsonRecords, makeOffices } from '../support/stats-data.ts';
 import { startPostgres, withDatabase } from '../support/postgres.mjs';
 import { row, percentile, median } from './harness.mjs';
 
