@@ -1,6 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/components/schema-form/schema-form.js';
-import type { WyFileField } from '../../src/components/schema-form/fields/file-field.js';
+import { WyFileField } from '../../src/components/schema-form/fields/file-field.js';
+
+// The file field loads on demand inside a form; registered here to test it alone.
+if (!customElements.get('wy-file-field')) customElements.define('wy-file-field', WyFileField);
 import { safeUrl } from '../../src/components/shared/safe-url.js';
 
 describe('URLs from data pass an allow-list in every element', () => {

@@ -206,7 +206,7 @@ describe('<wy-complaint-stats>', () => {
     const fresh = () => ({ ...(records[0] as object), recordNo: 'TS-TODAY', receivedAt: new Date().toISOString() });
 
     it('preset this-month counts a record received today and explains the rest, with counts', async () => {
-      const el = await stats(html`<wy-complaint-stats preset="this-month" .complaints=${[...records, fresh()]} .filter=${ALL_KINDS} .offices=${offices}></wy-complaint-stats>`);
+      const el = await stats(html`<wy-complaint-stats preset="this-month" .complaints=${[...records, fresh()]} .offices=${offices}></wy-complaint-stats>`);
       expect(el.table!.range).to.deep.equal({ from: today(), to: today() });
       expect(el.table!.total.total).to.equal(1);
       const coverage = $(el, '[part="coverage"]')!.textContent!.replace(/\s+/g, ' ');
@@ -218,7 +218,7 @@ describe('<wy-complaint-stats>', () => {
     });
 
     it('explains counted kinds and validity over July–October 2026 (36 records, 27 complaints)', async () => {
-      const el = await stats(html`<wy-complaint-stats locale="en" from="2026-07" to="2026-10" .complaints=${records} .filter=${ALL_KINDS} .offices=${offices}></wy-complaint-stats>`);
+      const el = await stats(html`<wy-complaint-stats locale="en" from="2026-07" to="2026-10" .complaints=${records} .offices=${offices}></wy-complaint-stats>`);
       const text = $(el, '[part="coverage"]')!.textContent!.replace(/\s+/g, ' ');
       expect(text).to.contain('36 records given, 27 counted here: Complaint 27');
       expect(text).to.match(/16 valid, 2 invalid, 9 not yet judged/);
