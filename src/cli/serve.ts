@@ -12,7 +12,7 @@ import { checkDefinition } from '../workflow/definition.js';
 import type { WorkflowStore } from '../workflow/store.js';
 import type { WorkflowDefinition } from '../workflow/types.js';
 import { createWorkflowHandler, toNodeListener, SqliteStore, PostgresStore } from '../server/index.js';
-import { jwtAuthenticate, JwtConfigError, type ClaimMap } from './jwt.js';
+import { jwtAuthenticate, JwtConfigError, type JwtTrustOptions } from './jwt.js';
 import { packageSchemasDir } from './shipped.js';
 
 /** wuye.config.json (README "Deploying beside a Java/.NET/PHP backend"). */
@@ -29,19 +29,12 @@ export interface ServeConfig {
   /** Origins whose pages may call the API (exact `https://host[:port]`). */
   readonly allowedOrigins?: readonly string[];
   readonly auth: {
-    readonly jwt: {
-      readonly jwksUrl?: string;
+    /** The JWT trust of `JwtTrustOptions`, with the secret and key named by where they live. */
+    readonly jwt: Omit<JwtTrustOptions, 'secret' | 'publicKey' | 'onReject'> & {
       /** Name of the environment variable holding the shared secret (HS256). */
       readonly secretEnv?: string;
       /** Path of a PEM public key (SPKI). */
       readonly publicKeyFile?: string;
-      readonly algorithms?: readonly string[];
-      readonly issuer?: string;
-      readonly audience?: string | readonly string[];
-      readonly clockToleranceSec?: number;
-      readonly cookie?: string;
-      readonly claims?: ClaimMap;
-      readonly roleMap?: Readonly<Record<string, string | readonly string[]>>;
     };
   };
   /** How often due SLA timers fire; default 30 000 ms. */
