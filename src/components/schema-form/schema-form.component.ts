@@ -815,6 +815,7 @@ export class WySchemaForm extends LitElement {
       class="field"
       style=${styleMap({ gridColumn: ui?.span ? `span ${ui.span}` : undefined })}
       .path=${pointer}
+      data-path=${pointer}
       .value=${getAt(engine.value, pointer)}
       .label=${label}
       .help=${this.text(ui?.help ?? field.help)}
