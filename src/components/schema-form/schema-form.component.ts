@@ -20,6 +20,7 @@ import { LocalizeController } from '../shared/localize-controller.js';
 import { WyEvent, WyChangeEvent } from '../shared/events.js';
 import { formHostContext, type FormHost, type Uploader } from './form-host.js';
 import { pickWidget, ensureWidget } from './registry.js';
+import { fieldProps } from './field-props.js';
 import { DEFAULT_DRAFT_MAX_AGE_DAYS, isDraftExpired, localStorageDrafts, type DraftStore } from './drafts.js';
 import { msg } from './messages.js';
 import { styles } from './schema-form.styles.js';
@@ -198,6 +199,8 @@ export class WySchemaForm extends LitElement {
   private draftTimer?: ReturnType<typeof setTimeout>;
   private validityTimer?: ReturnType<typeof setTimeout>;
   private validityScheduled = false;
+  /** What FormData holds now (set again only when it changes). */
+  private lastFormValue: string | null | undefined = undefined;
   /** Validity was computed since the last build (later changes validate in the next task). */
   private validityPrimed = false;
   private draftRestored = false;
@@ -567,10 +570,8 @@ export class WySchemaForm extends LitElement {
   }
 
   private onInput(e: Event): void {
-    const target = e.composedPath()[0] as Element | undefined;
     const field = e.composedPath().find((n): n is WyFieldBase => n instanceof HTMLElement && 'registeredAs' in n && Boolean((n as WyFieldBase).registeredAs)) as WyFieldBase | undefined;
     if (!field || !this.engine || field === (this as unknown)) return;
-    void target;
     if (e.type === 'change') {
       this.touched.add(field.registeredAs);
       this.refreshError(field.registeredAs);
@@ -726,7 +727,11 @@ export class WySchemaForm extends LitElement {
   private syncFormValue(errors?: readonly ValidationError[]): void {
     if (!this.engine) return;
     // Only a named form puts its value in FormData (no pruning and serialising per keystroke otherwise).
-    this.internals.setFormValue(this.name ? JSON.stringify(this.engine.submittableValue()) : null);
+    const formValue = this.name ? JSON.stringify(this.engine.submittableValue()) : null;
+    if (formValue !== this.lastFormValue) {
+      this.lastFormValue = formValue;
+      this.internals.setFormValue(formValue);
+    }
     if (errors) {
       this.applyValidity(errors);
       return;
@@ -813,29 +818,31 @@ export class WySchemaForm extends LitElement {
     // eslint-disable-next-line lit/binding-positions, lit/no-invalid-html
     return html`<${tag}
       class="field"
-      style=${styleMap({ gridColumn: ui?.span ? `span ${ui.span}` : undefined })}
-      .path=${pointer}
       data-path=${pointer}
-      .value=${getAt(engine.value, pointer)}
-      .label=${label}
-      .help=${this.text(ui?.help ?? field.help)}
-      .placeholder=${this.text(ui?.placeholder ?? field.placeholder)}
-      .options=${options}
-      .required=${st.required}
-      .disabled=${!st.enabled || this.disabled}
-      .readonly=${this.readonly}
-      .error=${this.errors.get(pointer) ?? ''}
-      .locale=${locale}
       ?hidden=${!st.visible}
-      .maxLength=${s.maxLength}
-      .minLength=${s.minLength}
-      .min=${s.minimum}
-      .max=${s.maximum}
-      .integer=${field.type === 'integer'}
-      .rows=${ui?.rows ?? 4}
-      .accept=${ui?.accept ?? ''}
-      .minItems=${s.minItems ?? 0}
-      .maxItems=${s.maxItems ?? (itemSchema ? Number.POSITIVE_INFINITY : 20)}
+      ${fieldProps({
+        span: ui?.span,
+        path: pointer,
+        value: getAt(engine.value, pointer),
+        label,
+        help: this.text(ui?.help ?? field.help),
+        placeholder: this.text(ui?.placeholder ?? field.placeholder),
+        options,
+        required: st.required,
+        disabled: !st.enabled || this.disabled,
+        readonly: this.readonly,
+        error: this.errors.get(pointer) ?? '',
+        locale,
+        maxLength: s.maxLength,
+        minLength: s.minLength,
+        min: s.minimum,
+        max: s.maximum,
+        integer: field.type === 'integer',
+        rows: ui?.rows ?? 4,
+        accept: ui?.accept ?? '',
+        minItems: s.minItems ?? 0,
+        maxItems: s.maxItems ?? (itemSchema ? Number.POSITIVE_INFINITY : 20),
+      })}
     ></${tag}>`; // eslint-disable-line lit/binding-positions, lit/no-invalid-html
   }
 
