@@ -8,6 +8,7 @@ import complaint from '../../schemas/complaint.schema.json';
 import complaintUi from '../../schemas/complaint.ui.json';
 import examples from '../../schemas/examples/complaint.valid.json';
 import type { JsonSchema, UiSchema } from '../../src/core/form/index.js';
+import type { GeneratedError } from '../../src/generated/validator-types.js';
 
 const schema = complaint as JsonSchema;
 const ui = complaintUi as unknown as UiSchema;
@@ -578,6 +579,26 @@ describe("<wy-schema-form>: fields render into the form's own tree", () => {
     await settle(form);
     expect(radios('/a')[0]!.checked).to.equal(true);
     expect(form.value).to.deep.include({ a: 'y', b: 'n' });
+  });
+
+  it('loadPrecompiled: the validator loads when the form first validates, once, and its errors are worded like the other paths', async () => {
+    let loads = 0;
+    const validator = Object.assign(
+      (d: unknown): d is unknown => {
+        const ok = typeof (d as { name?: unknown } | undefined)?.name === 'string';
+        validator.errors = ok ? null : [{ instancePath: '', schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'name' } }];
+        return ok;
+      },
+      { errors: null as GeneratedError[] | null },
+    );
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${small} .loadPrecompiled=${async () => (loads++, { default: validator })}></wy-schema-form>`);
+    await settle(form);
+    const errors = await form.validate();
+    expect(errors.map((e) => [e.path, e.message])).to.deep.equal([['/name', '姓名为必填项']]);
+    form.value = { name: '张三' };
+    await settle(form);
+    expect(await form.validate()).to.deep.equal([]);
+    expect(loads).to.equal(1);
   });
 
   it('a registered custom widget keeps its own shadow root and styles, and feeds the form', async () => {

@@ -155,6 +155,12 @@ export class WySchemaForm extends LitElement {
    * `npx wuye-kit compile`: no Ajv download and no eval, even for a schema that is not shipped.
    */
   @property({ attribute: false }) precompiled?: GeneratedValidator<unknown>;
+  /**
+   * Loads the precompiled validator when the form first validates (after its first frame), e.g.
+   * `() => import('./my-form.validator.js')`: the page does not parse the validator before the
+   * form shows. Used when `precompiled` is not set; resolves to the validator or its module.
+   */
+  @property({ attribute: false }) loadPrecompiled?: () => Promise<GeneratedValidator<unknown> | { readonly default: GeneratedValidator<unknown> }>;
   /** Hide the built-in submit button (the host has its own). */
   @property({ type: Boolean, attribute: 'no-submit' }) noSubmit = false;
 
@@ -395,7 +401,7 @@ export class WySchemaForm extends LitElement {
       const loading = ensureWidget('wy-error-summary');
       if (loading) this.trackWidget(loading);
     }
-    if (changed.has('schema') || changed.has('uiSchema') || changed.has('refs') || changed.has('precompiled')) this.build();
+    if (changed.has('schema') || changed.has('uiSchema') || changed.has('refs') || changed.has('precompiled') || changed.has('loadPrecompiled')) this.build();
     if (changed.has('draftKey') && this.draftKey && this.engine && !this.draftRestored) void this.restoreDraft();
   }
 
@@ -513,9 +519,11 @@ export class WySchemaForm extends LitElement {
       this.validatorPending = true;
       const schema = this.schema!;
       const refs = Object.values({ ...this.shippedRefs, ...this.refs });
-      const pre = this.precompiled;
-      this.validatorPromise = loadValidation()
-        .then(async (m): Promise<RawValidator> => {
+      const given = this.precompiled;
+      const load = this.loadPrecompiled;
+      this.validatorPromise = Promise.all([loadValidation(), given ?? load?.()])
+        .then(async ([m, loaded]): Promise<RawValidator> => {
+          const pre = loaded && 'default' in loaded ? loaded.default : loaded;
           if (pre) return (data: unknown) => (pre(data) ? [] : (pre.errors ?? []));
           if (m.isShipped(schema)) return (await m.shippedValidator(schema))!;
           return m.interpretAtRuntime(schema, refs);
