@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/complaint-stats/complaint-stats.js';
 import '../../src/components/kit-provider/kit-provider.js';
 import type { WyComplaintStats } from '../../src/components/complaint-stats/complaint-stats.js';
-import { statsRecordMatcher } from '../../src/core/stats/index.js';
+import { DEFAULT_STATS_CONFIG, statsRecordMatcher } from '../../src/core/stats/index.js';
 import officesJson from '../../schemas/examples/offices.json';
 import recordsJson from '../../schemas/examples/complaint.valid.json';
 import { makeOffices, makeRecords } from '../support/stats-data.js';
@@ -161,11 +161,20 @@ describe('<wy-complaint-stats>', () => {
     expect($(el, 'h1')!.textContent).to.equal('顾客投诉分类统计表');
     const meta = $(el, '.form-meta')!.textContent!.replace(/\s+/g, '');
     expect(meta).to.not.include('WI/KF'); // no invented form number: the manual does not pair MR-…KF numbers with titles
+    expect(meta).to.not.include('文件编号').and.not.include('版本/状态'); // none configured: no label left blank
     expect(meta).to.include('华南区域客服中心').and.include('2026年第3季度');
     expect($(el, '.signatures')!.textContent).to.include('周敏');
     expect($$(el, 'table.paper tbody tr')).to.have.length(12 + 3 * 2 + 1);
     expect($$(el, 'table.paper thead th[colspan]').map((th) => [th.textContent, th.getAttribute('colspan')])).to.deep.equal([['按内容分类', '6'], ['同比', '3'], ['比率指标', '4']]);
     await expect(el).to.be.accessible();
+  });
+
+  it('print view: a configured document number and version are printed with their labels', async () => {
+    const config = { ...DEFAULT_STATS_CONFIG, form: { ...DEFAULT_STATS_CONFIG.form, documentNo: 'MR-003KF', version: 'A/0' } };
+    const el = await stats(html`<wy-complaint-stats print-view .config=${config} .complaints=${records} .offices=${offices} from="2026-07"></wy-complaint-stats>`);
+    const terms = $$(el, '.form-meta dt').map((dt) => dt.textContent);
+    expect(terms.slice(0, 2)).to.deep.equal(['文件编号', '版本/状态']);
+    expect($$(el, '.form-meta dd').map((dd) => dd.textContent).slice(0, 2)).to.deep.equal(['MR-003KF', 'A/0']);
   });
 
   it('printing switches to the form and back', async () => {

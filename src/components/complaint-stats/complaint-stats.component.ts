@@ -7,7 +7,7 @@ import { aggregateComplaints } from '../../core/stats/aggregate.js';
 import { DEFAULT_STATS_CONFIG, type StatsConfig } from '../../core/stats/config.js';
 import { statsToCsv } from '../../core/stats/export.js';
 import { statsCellFilter, type StatsCellFilter } from '../../core/stats/filter.js';
-import { cellText, columnGroupText, columnText, labelColumnText, rowText, spanText } from '../../core/stats/format.js';
+import { cellText, columnGroupText, columnText, labelColumnText, rowText, spanText, statsFormMeta } from '../../core/stats/format.js';
 import { statsMsg } from '../../core/stats/messages.js';
 import { formatMonth, monthLastDay, monthOfInstant, parseMonth, PERIOD_PRESETS, resolvePreset, type PeriodPreset, type StatsPeriod } from '../../core/stats/period.js';
 import { coverageText, statsCoverage, type StatsCoverage } from '../../core/stats/coverage.js';
@@ -504,16 +504,10 @@ export class WyComplaintStats extends LitElement {
       groups.push({ text, span: j - i, ...(text === undefined ? { column: c } : {}) });
       i = j;
     }
-    const meta: [string, string][] = [
-      [statsMsg(locale, 'form.documentNo'), form.documentNo],
-      [statsMsg(locale, 'form.version'), form.version],
-      [statsMsg(locale, 'form.department'), pick(form.department, locale) ?? ''],
-      [statsMsg(locale, 'form.unit'), this.reportingUnit ?? ''],
-      [statsMsg(locale, 'form.period'), spanText(table.range, table.period, locale)],
-    ];
+    const meta = statsFormMeta(form, table, locale, this.reportingUnit);
     return html`<div part="base form">
       <h1>${pick(form.title, locale)}</h1>
-      <dl class="form-meta">${meta.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>
+      <dl class="form-meta">${meta.map((m) => html`<div><dt>${m.label}</dt><dd>${m.value}</dd></div>`)}</dl>
       <table class="paper">
         <thead>
           <tr>
