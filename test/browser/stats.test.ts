@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/complaint-stats/complaint-stats.js';
 import '../../src/components/kit-provider/kit-provider.js';
 import type { WyComplaintStats } from '../../src/components/complaint-stats/complaint-stats.js';
-import { DEFAULT_STATS_CONFIG, statsRecordMatcher } from '../../src/core/stats/index.js';
+import { aggregateComplaints, DEFAULT_STATS_CONFIG, statsRecordMatcher, type StatsTable } from '../../src/core/stats/index.js';
 import officesJson from '../../schemas/examples/offices.json';
 import recordsJson from '../../schemas/examples/complaint.valid.json';
 import { makeOffices, makeRecords } from '../support/stats-data.js';
@@ -123,6 +123,20 @@ describe('<wy-complaint-stats>', () => {
     const items = $$(el, '[part="coverage"] li').map((li) => li.textContent);
     expect(items).to.include('1 条受理时间无效，无法统计。');
     expect(items).to.include('1 条不是记录对象，无法统计。');
+  });
+
+  it('aggregated: a table counted elsewhere (sent as JSON) is shown as it is, sorted and drilled like its own; a wrong one is a clear error', async () => {
+    const options = { offices, groupBy: 'region', compare: 'mom', from: '2026-08', to: '2026-09', filter: ALL_KINDS } as const;
+    const served = JSON.parse(JSON.stringify(aggregateComplaints(records, options))) as StatsTable;
+    const el = await stats(html`<wy-complaint-stats .aggregated=${served} hide-period-controls></wy-complaint-stats>`);
+    const own = await stats(html`<wy-complaint-stats .complaints=${records} .offices=${offices} .filter=${ALL_KINDS} group-by="region" compare="mom" from="2026-08" to="2026-09" hide-period-controls></wy-complaint-stats>`);
+    expect(rowTexts(el)).to.deep.equal(rowTexts(own));
+    expect(el.toCsv()).to.equal(own.toCsv());
+    expect($(el, '[part="coverage"]')!.textContent).to.include(`共 ${records.length} 条记录`);
+    await expect(el).to.be.accessible();
+    el.aggregated = { rows: 'nope' } as unknown as StatsTable;
+    await rendered(el);
+    expect($(el, '[part="error"]')!.textContent).to.equal('not a statistics table: groupBy');
   });
 
   it('shows hostile office names as text', async () => {

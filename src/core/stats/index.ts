@@ -33,3 +33,5 @@ export type { StatsCsvOptions } from './export.js';
 export { statsSheet, statsToXlsx } from './xlsx.js';
 export type { StatsXlsxOptions, StatsSheet, XlsxCell, XlsxRow, XlsxBlob } from './xlsx.js';
 export { statsMsg } from './messages.js';
+export { statsRequestQuery, statsRequestOptions, readStatsTable } from './request.js';
+export type { StatsRequest, ParamReader } from './request.js';
