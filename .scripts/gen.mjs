@@ -39,12 +39,23 @@ export function stripProvenance(node) {
   if (!node || typeof node !== 'object') return node;
   const out = {};
   for (const [k, v] of Object.entries(node)) {
+    if (requiresProvenance(node) && (k === 'if' || k === 'then' || k === 'else')) continue;
     if ((k === 'x-source' || k === 'x-note') && typeof v === 'string') continue;
     if ((k === 'x-default' || k === 'x-meta') && v === true) continue;
     if (k === 'x-provenance' && v && typeof v === 'object' && Object.values(v).every((p) => p && typeof p === 'object' && !('type' in p))) continue;
     out[k] = stripProvenance(v);
   }
   return out;
+}
+
+/**
+ * A meta-schema node that requires provenance (`if x-default then not x-source else x-source`):
+ * `wuye-kit check` enforces it on a configurator's files; run-time validators and schema modules
+ * leave it out, since the copies pages load carry no notes (and hosts' run-time data need none).
+ */
+export function requiresProvenance(node) {
+  const req = (n, key) => n && typeof n === 'object' && Array.isArray(n.required) && n.required.length === 1 && n.required[0] === key;
+  return !!node && typeof node === 'object' && req(node.if, 'x-default') && req(node.else, 'x-source');
 }
 
 /** Annotation keywords our schemas carry for labels and UI; Ajv must know them in strict mode. */
@@ -132,6 +143,7 @@ function stripAnnotations(node, inMap = false) {
   if (!node || typeof node !== 'object') return node;
   const out = {};
   for (const [k, v] of Object.entries(node)) {
+    if (!inMap && requiresProvenance(node) && (k === 'if' || k === 'then' || k === 'else')) continue;
     if (inMap) out[k] = stripAnnotations(v);
     else if (k === 'enum' || k === 'const' || k === 'default' || k === 'examples') out[k] = v;
     else if (k.startsWith('x-') || k === 'title' || k === 'description' || k === '$comment') continue;
