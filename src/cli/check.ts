@@ -374,11 +374,14 @@ async function checkDataSchema(data: unknown, shipped: Shipped, locale: Locale, 
     const path = unknown ? locateKey(data, (n) => Object.hasOwn(n, unknown[1]!) || n['format'] === unknown[1]) : undefined;
     add('warning', 'ajv-strict', path ?? '', t('lint.ajvStrict', { detail: note.replace(/^strict mode: /, '').split('\n')[0]! }));
   }
-  try {
-    normalizeSchema(data, { refs: refsById(shipped) });
-  } catch (err) {
-    if (!(err instanceof FormSchemaError)) throw err;
-    add('error', 'form', err.pointer, t('err.form', { detail: err.reason }));
+  // A list schema (reference data such as people.schema.json) is read, not filled in: no form.
+  if (data['type'] !== 'array') {
+    try {
+      normalizeSchema(data, { refs: refsById(shipped) });
+    } catch (err) {
+      if (!(err instanceof FormSchemaError)) throw err;
+      add('error', 'form', err.pointer, t('err.form', { detail: err.reason }));
+    }
   }
   if (typeof data['$id'] !== 'string') add('warning', 'no-$id', '', t('lint.noId'));
   lintSchemaNode(data, '', add, t, data);
