@@ -184,3 +184,15 @@ test('pickers: the staff of the record office who take part in the workflow (HQ 
   // No choices: the schema is left alone (the form asks for an ID and a name).
   assert.equal(withPersonChoices(fieldsSchema('dispatch'), ui, () => []), fieldsSchema('dispatch'));
 });
+
+test('a complaint replied late and closed: the reply clock card says missed, what it took and by how much', async () => {
+  const { view } = await viewAt('closed-late', specialist);
+  const missed = view.clocks.filter((c) => c.level === 'missed');
+  assert.ok(missed.length > 0, JSON.stringify(view.clocks.map((c) => c.level)));
+  for (const c of missed) {
+    assert.equal(c.stopped, true);
+    assert.ok((c.lateByMs ?? 0) > 0);
+    assert.equal(c.dueAt, null);
+  }
+  assert.equal(view.actions.kind, 'final');
+});
