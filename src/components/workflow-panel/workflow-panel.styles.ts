@@ -238,7 +238,7 @@ export const styles = [
     .target {
       margin-inline-start: 0.4em;
       font-size: 0.85em;
-      opacity: 0.9;
+      font-weight: normal;
     }
     .secondary {
       background: var(--_surface);
