@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import type { LitVirtualizer } from '@lit-labs/virtualizer';
@@ -13,10 +13,9 @@ import { defaultDue, endOfShanghaiDay } from '../../core/defects/time.js';
 import { defectLabel } from '../../core/defects/defect-labels.js';
 import { defectReason } from '../../core/defects/messages.js';
 import { contractorName, houseLabel, problemListTable } from '../../core/defects/problem-list.js';
-import { summariseDefects, type DefectSummary } from '../../core/defects/summary.js';
 import type { DefectFilter, DefectGroupBy } from '../../core/defects/filter.js';
 import type { OwnerDecisionError, OwnerDecisionInput } from '../../core/defects/owner-decision.js';
-import { entryView, listView, nextItemRow, printView, type ListViewModel } from '../../core/defects/views.js';
+import { checklistCounts, entryView, listView, nextItemRow, printView, type ChecklistCounts, type ListViewModel } from '../../core/defects/views.js';
 import type { CommonProblem, CommonProblems, Defect, DefectAction, DefectContractor, DefectHouse, DefectSeverity, HouseLocation, OwnerDecision, Trade } from '../../core/defects/types.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { AnnounceController } from '../shared/announce-controller.js';
@@ -205,7 +204,7 @@ export class WyDefectChecklist extends LitElement {
   private readonly actorConsumer = new ContextConsumer(this, { context: actorContext, subscribe: true });
   private readonly referenceConsumer = new ContextConsumer(this, { context: referenceContext, subscribe: true });
   private list?: ListViewModel;
-  private summary?: DefectSummary;
+  private counts?: ChecklistCounts;
   private uploads?: UploadQueue;
   private seq = 0;
   private configError = '';
@@ -282,9 +281,31 @@ export class WyDefectChecklist extends LitElement {
 
   /** A module loaded on demand: there, or `undefined` while it loads (the element re-renders then). */
   private need<T>(lazy: Lazy<T>): T | undefined {
-    if (lazy.value) return lazy.value;
+    if (lazy.value) {
+      this.adopt(lazy.value);
+      return lazy.value;
+    }
     this.track(lazy.load());
     return undefined;
+  }
+
+  private readonly adopted = new Set<unknown>();
+
+  /** Adds the styles a module loaded on demand brings (`styles`) to this element's shadow root, once. */
+  private adopt(mod: unknown): void {
+    const sheets = (mod as { styles?: readonly CSSResult[] }).styles;
+    const root = this.renderRoot;
+    if (!sheets || this.adopted.has(mod) || !(root instanceof ShadowRoot)) return;
+    this.adopted.add(mod);
+    for (const sheet of sheets) {
+      if (sheet.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet.styleSheet];
+      else {
+        // No constructable stylesheets: the same fallback Lit itself uses.
+        const el = document.createElement('style');
+        el.textContent = sheet.cssText;
+        root.append(el);
+      }
+    }
   }
 
   private track(p: Promise<unknown>): void {
@@ -333,7 +354,7 @@ export class WyDefectChecklist extends LitElement {
       mode: this.mode,
       readonly: this.readonly,
     });
-    if (this.activeView === 'summary' || changed.has('items') || !this.summary) this.summary = summariseDefects(this.items, { now });
+    this.counts = checklistCounts(this.items, now);
   }
 
   /** The common problems in force: the shipped list, or the host's once its validator (loaded on demand) accepts it. */
@@ -399,7 +420,7 @@ export class WyDefectChecklist extends LitElement {
   // ——— rendering ———
 
   override render() {
-    const s = this.summary!;
+    const s = this.counts!;
     // While the page prints, the paper view (the problem list), whichever view was on screen.
     const view = this.printing.printing ? 'print' : this.activeView;
     const c = this.ctx();
@@ -517,7 +538,7 @@ export class WyDefectChecklist extends LitElement {
           decision: this.ownerDecision,
           editing: this.editingDecision,
           canDecide: this.canDecide,
-          open: this.summary!.open,
+          open: this.counts!.open,
           draft: this.decisionDraft,
           errors: this.decisionErrors,
           onChange: (patch) => {
@@ -528,7 +549,7 @@ export class WyDefectChecklist extends LitElement {
           onEdit: () => (this.editingDecision = true),
         })
       : '';
-    return view.renderSummaryView(c, this.summary!, part);
+    return view.renderSummaryView(c, this.items, this.nowMs, part);
   }
 
   private renderPrint(c: ViewContext): TemplateResult {

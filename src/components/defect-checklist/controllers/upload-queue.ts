@@ -1,4 +1,5 @@
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { uploadQueueStyles } from './upload-queue.styles.js';
 import { attachPhoto, isPhotoFile, PHOTO_LIMITS, photoFromUpload } from '../../../core/defects/photos.js';
 import type { Defect } from '../../../core/defects/types.js';
 import type { Uploader } from '../../shared/uploader.js';
@@ -134,3 +135,6 @@ export class UploadQueue implements ReactiveController {
     input.value = '';
   };
 }
+
+/** Adopted by the element when this module loads. */
+export const styles = [uploadQueueStyles];

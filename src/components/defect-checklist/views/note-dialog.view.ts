@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { dialogStyles } from './dialog.styles.js';
 import { defectVocabLabel as vocabLabel } from '../../../core/defects/vocab.js';
 import type { Defect, DefectAction } from '../../../core/defects/types.js';
 import type { ViewContext } from './view-context.js';
@@ -34,3 +35,6 @@ export function renderNoteDialog(c: ViewContext, p: NoteDialogProps | undefined)
       : nothing}
   </dialog>`;
 }
+
+/** Adopted by the element when this module loads. */
+export const styles = [dialogStyles];

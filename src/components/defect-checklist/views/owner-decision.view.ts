@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { summaryStyles } from './summary.styles.js';
 import { defectVocabLabel as vocabLabel, defectVocabOptions as vocabOptions } from '../../../core/defects/vocab.js';
 import { shanghaiDate } from '../../../core/kernel/time.js';
 import { checklistFieldLabel } from '../../../core/defects/checklist-labels.js';
@@ -70,3 +71,6 @@ export function renderOwnerDecision(c: ViewContext, p: OwnerDecisionProps): Temp
       : html`<p class="muted">${tt(c, 'decision.notAllowed')}</p>`}
   </section>`;
 }
+
+/** Adopted by the element when this module loads. */
+export const styles = [summaryStyles];

@@ -1,4 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { tableStyles } from './tables.styles.js';
+import { printStyles } from './print.styles.js';
 import { defectVocabLabel as vocabLabel } from '../../../core/defects/vocab.js';
 import { houseLabel } from '../../../core/defects/problem-list.js';
 import type { PrintViewModel } from '../../../core/defects/views.js';
@@ -61,3 +63,6 @@ export function renderPrintView(c: ViewContext, p: PrintViewProps): TemplateResu
     )}
   `;
 }
+
+/** Adopted by the element when this module loads. */
+export const styles = [tableStyles, printStyles];

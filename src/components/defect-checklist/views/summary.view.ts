@@ -1,12 +1,17 @@
 import { html, type TemplateResult } from 'lit';
+import { tableStyles } from './tables.styles.js';
+import { summaryStyles } from './summary.styles.js';
 import { defectVocabLabel as vocabLabel } from '../../../core/defects/vocab.js';
 import { summaryBars } from '../../../core/defects/views.js';
-import type { DefectCount, DefectSummary } from '../../../core/defects/summary.js';
+import { summariseDefects, type DefectCount } from '../../../core/defects/summary.js';
+import type { Defect } from '../../../core/defects/types.js';
+import type { Instant } from '../../../core/kernel/time.js';
 import type { ViewContext } from './view-context.js';
 import { tt } from '../defect-checklist.more-messages.js';
 
 /** The summary view (验房总结), loaded on demand: figures, a bar chart per trade, breakdown tables. */
-export function renderSummaryView(c: ViewContext, s: DefectSummary, decision: TemplateResult | string): TemplateResult {
+export function renderSummaryView(c: ViewContext, items: readonly Defect[], now: Instant, decision: TemplateResult | string): TemplateResult {
+  const s = summariseDefects(items, { now });
   const l = c.locale;
   const pct = (n: number) => new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 1 }).format(n);
   const table = (caption: string, head: string, rows: readonly DefectCount[], label: (k: string) => string) => html`<table>
@@ -52,3 +57,6 @@ export function renderSummaryView(c: ViewContext, s: DefectSummary, decision: Te
     </div>
   </div>`;
 }
+
+/** Adopted by the element when this module loads. */
+export const styles = [tableStyles, summaryStyles];
