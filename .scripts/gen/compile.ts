@@ -3,7 +3,7 @@
 // passes the meta-schema and compiles in strict mode. A failure names the file and the pointer.
 import Ajv, { _, type AnySchemaObject, type ValidateFunction } from 'ajv';
 import { formats as formatImpls } from '../formats.mjs';
-import { ANNOTATIONS } from './provenance.js';
+import { ANNOTATIONS, requiresProvenance } from './provenance.js';
 import { GenError, escapePointer, isObject, type Inputs, type Json, type JsonObject, type SchemaFile } from './context.js';
 
 export interface Compiled {
@@ -73,6 +73,7 @@ function stripAnnotations(node: Json, inMap = false): Json {
   if (!isObject(node)) return node;
   const out: Record<string, Json> = {};
   for (const [k, v] of Object.entries(node)) {
+    if (!inMap && requiresProvenance(node) && (k === 'if' || k === 'then' || k === 'else')) continue;
     if (inMap) out[k] = stripAnnotations(v);
     else if (k === 'enum' || k === 'const' || k === 'default' || k === 'examples') out[k] = v;
     else if (k.startsWith('x-') || k === 'title' || k === 'description' || k === '$comment') continue;

@@ -22,6 +22,7 @@ export function stripProvenance(node: Json, comments = true): Json {
   if (!isObject(node)) return node;
   const out: Record<string, Json> = {};
   for (const [k, v] of Object.entries(node)) {
+    if (requiresProvenance(node) && (k === 'if' || k === 'then' || k === 'else')) continue;
     if ((k === 'x-source' || k === 'x-note') && typeof v === 'string') continue;
     if ((k === 'x-default' || k === 'x-meta') && v === true) continue;
     if (k === 'x-provenance' && isObject(v) && Object.values(v).every((p) => isObject(p) && !('type' in p))) continue;
@@ -29,4 +30,14 @@ export function stripProvenance(node: Json, comments = true): Json {
     out[k] = stripProvenance(v, comments);
   }
   return out;
+}
+
+/**
+ * A meta-schema node that requires provenance (`if x-default then not x-source else x-source`):
+ * `wuye-kit check` enforces it on a configurator's files; run-time validators and schema modules
+ * leave it out, since the copies pages load carry no notes (and hosts' run-time data need none).
+ */
+export function requiresProvenance(node: Json): boolean {
+  const req = (n: Json | undefined, key: string): boolean => isObject(n) && Array.isArray(n['required']) && n['required'].length === 1 && n['required'][0] === key;
+  return isObject(node) && req(node['if'], 'x-default') && req(node['else'], 'x-source');
 }
