@@ -186,15 +186,29 @@ export function provenanceSummary(facts: readonly Fact[]): { manual: number; def
 }
 
 /**
+ * Whether a meta-schema node requires provenance: `"if": {"required": ["x-default"]}, "then":
+ * {"not": {"required": ["x-source"]}}, "else": {"required": ["x-source"]}` (x-default needs its
+ * x-note through `dependencies`). The meta-schemas put it on every kind of fact; `wuye-kit check`
+ * enforces it on a configurator's files, while run-time validators and copies leave it out.
+ */
+export function requiresProvenance(node: unknown): boolean {
+  const req = (n: unknown, key: string) => isObj(n) && Array.isArray(n['required']) && n['required'].length === 1 && n['required'][0] === key;
+  return isObj(node) && req(node['if'], 'x-default') && req(node['else'], 'x-source');
+}
+
+/**
  * A copy without provenance keys (`x-source`, `x-default`, `x-note`, `x-provenance`, `x-meta`):
  * what the runtime modules of `npm run gen` hold, so pages do not carry the configurators' notes.
- * A meta-schema's definitions of those keys (objects under `properties`) are kept.
+ * A meta-schema's definitions of those keys (objects under `properties`) are kept; its provenance
+ * requirement (requiresProvenance) is left out.
  */
 export function withoutProvenance<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutProvenance) as T;
   if (!isObj(value)) return value;
   const out: Obj = {};
+  const requirement = requiresProvenance(value);
   for (const [k, v] of Object.entries(value)) {
+    if (requirement && (k === 'if' || k === 'then' || k === 'else')) continue;
     if ((k === 'x-source' || k === 'x-note') && typeof v === 'string') continue;
     if ((k === 'x-default' || k === 'x-meta') && v === true) continue;
     if (k === 'x-provenance' && isObj(v) && Object.values(v).every((p) => isObj(p) && !('type' in p))) continue;
