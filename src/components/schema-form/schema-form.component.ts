@@ -22,7 +22,7 @@ import { pickWidget, ensureWidget } from './registry.js';
 import { DEFAULT_DRAFT_MAX_AGE_DAYS, isDraftExpired, localStorageDrafts, type DraftStore } from './drafts.js';
 import { msg } from './messages.js';
 import { styles } from './schema-form.styles.js';
-import type { WyFieldBase } from './fields/field-base.js';
+import { FIELD_TREE, type WyFieldBase } from './fields/field-base.js';
 import type { WyErrorSummary } from '../error-summary/error-summary.component.js';
 
 export type ErrorDisplay = 'touched' | 'submit' | 'live';
@@ -52,6 +52,8 @@ const ASYNC_DEBOUNCE_MS = 400;
 /** The UI-schema validator, once a form with a UI schema has loaded it. */
 let uiValidator: GeneratedValidator<unknown> | undefined;
 const DRAFT_DEBOUNCE_MS = 400;
+/** Latest moment the first validity check runs when no frame comes (a page in a background tab). */
+const FIRST_VALIDITY_FALLBACK_MS = 250;
 
 /**
  * Renders any JSON Schema (draft-07) plus a UI schema as an accessible form: groups, columns and
@@ -90,6 +92,8 @@ const DRAFT_DEBOUNCE_MS = 400;
 export class WySchemaForm extends LitElement {
   static formAssociated = true;
   static override styles = styles;
+  /** @internal What the fields placed in this element's shadow root talk to (see WyFieldBase.lightInForm). */
+  readonly [FIELD_TREE]: FormHost;
 
   /** The JSON Schema (draft-07). A shipped schema (by `$id`) uses its precompiled validator. */
   @property({ attribute: false }) schema?: JsonSchema;
@@ -183,6 +187,9 @@ export class WySchemaForm extends LitElement {
   private submitted = false;
   private draftTimer?: ReturnType<typeof setTimeout>;
   private validityTimer?: ReturnType<typeof setTimeout>;
+  private validityScheduled = false;
+  /** Validity was computed since the last build (later changes validate in the next task). */
+  private validityPrimed = false;
   private draftRestored = false;
   private readonly internals: ElementInternals;
   private readonly localize = new LocalizeController(this);
@@ -210,6 +217,7 @@ export class WySchemaForm extends LitElement {
         uploader: { get: () => this.uploader },
       },
     ) as FormHost;
+    this[FIELD_TREE] = host;
     new ContextProvider(this, { context: formHostContext, initialValue: host });
     this.addEventListener('input', (e) => this.onInput(e));
     this.addEventListener('change', (e) => this.onInput(e));
@@ -356,6 +364,7 @@ export class WySchemaForm extends LitElement {
     document.removeEventListener('visibilitychange', this.onVisibility);
     clearTimeout(this.validityTimer);
     this.validityTimer = undefined;
+    this.validityScheduled = false;
     for (const r of this.asyncRuns.values()) {
       clearTimeout(r.timer);
       r.controller.abort();
@@ -427,6 +436,7 @@ export class WySchemaForm extends LitElement {
     this.layout = undefined;
     this.validator = undefined;
     this.validatorPromise = undefined;
+    this.validityPrimed = false;
     // Field elements Lit reuses keep their registration (they unregister when they leave).
     this.errors.clear();
     this.summary = [];
@@ -586,7 +596,7 @@ export class WySchemaForm extends LitElement {
     const field = e.composedPath().find((n) => n instanceof HTMLElement && 'registeredAs' in n) as WyFieldBase | undefined;
     if (!field?.registeredAs || this.touched.has(field.registeredAs)) return;
     // Leaving to an element inside the same field (a radio in its group) is not leaving it.
-    if (e.relatedTarget instanceof Node && field.shadowRoot?.contains(e.relatedTarget)) return;
+    if (e.relatedTarget instanceof Node && (field.shadowRoot ?? field).contains(e.relatedTarget)) return;
     this.touched.add(field.registeredAs);
     this.refreshError(field.registeredAs);
   }
@@ -701,15 +711,38 @@ export class WySchemaForm extends LitElement {
       this.applyValidity(errors);
       return;
     }
-    // Validating the whole value for `:invalid` and the host form's checkValidity() runs in the
-    // task after the one that changed it (a keystroke, the first render), not inside it; our own
-    // checkValidity()/reportValidity()/requestSubmit() validate at once.
-    this.validityTimer ??= setTimeout(() => this.flushValidity(), 0);
+    this.scheduleValidity();
+  }
+
+  /**
+   * Validating the whole value for `:invalid` and the host form's checkValidity() runs in the
+   * task after the one that changed it (a keystroke), not inside it; after a (re)build, only once
+   * the first frame with the form is painted (the run-time validator is also made then, not on
+   * the first render). Our own checkValidity()/reportValidity()/requestSubmit() validate at once.
+   */
+  private scheduleValidity(): void {
+    if (this.validityScheduled) return;
+    this.validityScheduled = true;
+    const run = () => {
+      if (this.validityScheduled) this.flushValidity();
+    };
+    if (this.validityPrimed) {
+      this.validityTimer = setTimeout(run, 0);
+      return;
+    }
+    // A frame, then a task; the timer alone also covers a page in a background tab (no frames).
+    requestAnimationFrame(() => {
+      clearTimeout(this.validityTimer);
+      this.validityTimer = setTimeout(run, 0);
+    });
+    this.validityTimer = setTimeout(run, FIRST_VALIDITY_FALLBACK_MS);
   }
 
   private flushValidity(): void {
     clearTimeout(this.validityTimer);
     this.validityTimer = undefined;
+    this.validityScheduled = false;
+    this.validityPrimed = true;
     if (!this.engine) return;
     if (!this.validator) {
       if (!this.validatorError && this.schema) void this.ensureValidator().then(() => this.flushValidity(), () => undefined);
@@ -813,7 +846,8 @@ export class WySchemaForm extends LitElement {
     const step = layout.steps[Math.min(this.step, layout.steps.length - 1)]!;
     const last = this.step >= layout.steps.length - 1;
     const doc = this.ui.document;
-    return html`<form part="base" novalidate @submit=${this.onSubmit} aria-busy=${this.validatorPending ? 'true' : 'false'}>
+    const columns = (this.ui.columns ?? 1) > 1 || layout.steps.some((s) => s.groups.some((g) => (g.columns ?? 1) > 1));
+    return html`<form part="base" class=${columns ? 'columns' : ''} novalidate @submit=${this.onSubmit} aria-busy=${this.validatorPending ? 'true' : 'false'}>
       ${doc
         ? html`<header part="document" class="document">
             ${doc.title ? html`<div class="doc-title">${this.text(doc.title)}</div>` : nothing}
