@@ -378,7 +378,10 @@ async function checkDataSchema(data: unknown, shipped: Shipped, locale: Locale, 
     normalizeSchema(data, { refs: refsById(shipped) });
   } catch (err) {
     if (!(err instanceof FormSchemaError)) throw err;
-    add('error', 'form', err.pointer, t('err.form', { detail: err.reason }));
+    // A schema of a list (reference data such as people.schema.json) is a valid data schema that
+    // no form shows: say so, without refusing it.
+    const list = data['type'] === 'array' && err.pointer === '';
+    add(list ? 'warning' : 'error', 'form', err.pointer, t('err.form', { detail: err.reason }));
   }
   if (typeof data['$id'] !== 'string') add('warning', 'no-$id', '', t('lint.noId'));
   lintSchemaNode(data, '', add, t, data);
