@@ -1,7 +1,9 @@
 import { expect, fixture, html, oneEvent, aTimeout, waitUntil } from '@open-wc/testing';
 import { sendKeys, emulateMedia } from '@web/test-runner-commands';
-import '../../src/components/complaint-form/complaint-form.js';
-import '../../src/components/kit-provider/kit-provider.js';
+// The elements run from the built entry points, as a host imports them (`npm run build` first;
+// test/run.mjs does). Types come from the sources (the same API; the type check runs on src).
+import '../../dist/components/complaint-form.js';
+import '../../dist/components/kit-provider.js';
 import type { WyComplaintForm, ComplaintStore } from '../../src/components/complaint-form/complaint-form.js';
 import type { WySchemaForm, WyFieldBase, DraftStore, Draft } from '../../src/components/schema-form/schema-form.js';
 import { validate } from '../../src/core/validate.js';
