@@ -71,7 +71,9 @@ const FIRST_VALIDITY_FALLBACK_MS = 250;
  * wizard steps from the UI schema; show/hide/enable/require/compute rules as JSONLogic data;
  * precompiled validation for shipped schemas and an interpreting validator for a schema given
  * at run time; errors in zh-CN or en naming each field; drafts saved as you type.
- * A keystroke updates only the fields that depend on it.
+ * A keystroke updates only the fields that depend on it. The built-in field elements render into
+ * this element's shadow root (one style scope, not one per field; each carries `data-path`), and
+ * validation code loads after the first frame.
  * Form-associated: inside a host `<form>` its whole value travels in FormData under `name`
  * (as JSON); reset, disabled and `:invalid` work.
  *
@@ -95,6 +97,11 @@ const FIRST_VALIDITY_FALLBACK_MS = 250;
  * @csspart actions - The button row.
  * @csspart submit - The submit button.
  * @csspart error-panel - The panel shown for an invalid schema.
+ * @csspart field - A built-in field's wrapper (built-in fields render into the form's own tree).
+ * @csspart field-label - A field's label.
+ * @csspart control - A field's input, select, textarea or choice group.
+ * @csspart field-help - A field's help text.
+ * @csspart field-error - A field's error message.
  *
  * @cssprop --wy-schema-form-gap - Space between fields.
  * @cssprop --wy-schema-form-columns - Default number of columns in a group.
