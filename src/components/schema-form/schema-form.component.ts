@@ -21,13 +21,14 @@ import { WyEvent, WyChangeEvent } from '../shared/events.js';
 import { formHostContext, type FormHost, type Uploader } from './form-host.js';
 import { pickWidget, ensureWidget } from './registry.js';
 import { fieldProps } from './field-props.js';
+import { showsError, shownErrors, stepOf, inStep, hasColumns, type ErrorDisplay } from '../../core/form/view.js';
 import { DEFAULT_DRAFT_MAX_AGE_DAYS, isDraftExpired, localStorageDrafts, type DraftStore } from './drafts.js';
 import { msg } from './messages.js';
 import { styles } from './schema-form.styles.js';
 import { FIELD_TREE, type WyFieldBase } from './fields/field-base.js';
 import type { WyErrorSummary } from '../error-summary/error-summary.component.js';
 
-export type ErrorDisplay = 'touched' | 'submit' | 'live';
+export type { ErrorDisplay } from '../../core/form/view.js';
 
 /** A field-level async check: resolves to an error message, or undefined when fine. */
 export type AsyncValidator = (value: unknown, context: { signal: AbortSignal; data: unknown; locale: Locale }) => Promise<string | undefined>;
@@ -332,7 +333,7 @@ export class WySchemaForm extends LitElement {
 
   /** Moves focus to the field at `path` (its step is shown first in a wizard). */
   async focusField(path: string): Promise<void> {
-    const idx = this.layout?.steps.findIndex((s) => s.groups.some((g) => g.fields.some((f) => path === f || path.startsWith(`${f}/`))));
+    const idx = this.layout ? stepOf(this.layout, path) : undefined;
     if (idx !== undefined && idx >= 0 && idx !== this.step) {
       this.step = idx;
       await this.updateComplete;
@@ -703,12 +704,9 @@ export class WySchemaForm extends LitElement {
   }
 
   private shouldShow(path: string): boolean {
-    return (
-      this.errorDisplay === 'live' ||
-      this.submitted ||
-      (this.errorDisplay === 'touched' && this.touched.has(path)) ||
-      this.serverErrors.has(path) ||
-      this.asyncErrors.has(path)
+    return showsError(
+      { display: this.errorDisplay, submitted: this.submitted, touched: this.touched, external: (p) => this.serverErrors.has(p) || this.asyncErrors.has(p) },
+      path,
     );
   }
 
@@ -729,8 +727,7 @@ export class WySchemaForm extends LitElement {
   }
 
   private showErrors(errors: readonly ValidationError[]): void {
-    const next = new Map<string, string>();
-    for (const e of errors) if (!next.has(e.path) && this.shouldShow(e.path)) next.set(e.path, e.message);
+    const next = shownErrors(errors, (p) => this.shouldShow(p));
     for (const [path, el] of this.fields) {
       const m = next.get(path) ?? '';
       if (el.error !== m) el.error = m;
@@ -889,7 +886,7 @@ export class WySchemaForm extends LitElement {
     const step = layout.steps[Math.min(this.step, layout.steps.length - 1)]!;
     const last = this.step >= layout.steps.length - 1;
     const doc = this.ui.document;
-    const columns = (this.ui.columns ?? 1) > 1 || layout.steps.some((s) => s.groups.some((g) => (g.columns ?? 1) > 1));
+    const columns = hasColumns(this.ui, layout);
     return html`<form part="base" class=${columns ? 'columns' : ''} novalidate @submit=${this.onSubmit} aria-busy=${this.validatorPending ? 'true' : 'false'}>
       ${doc
         ? html`<header part="document" class="document">
@@ -947,11 +944,12 @@ export class WySchemaForm extends LitElement {
   };
 
   private async next(): Promise<void> {
-    const step = this.layout!.steps[this.step]!;
-    const inStep = (p: string) => step.groups.some((g) => g.fields.some((f) => p === f || p.startsWith(`${f}/`)));
+    const layout = this.layout!;
+    const step = layout.steps[this.step]!;
+    const here = (p: string) => inStep(layout, this.step, p);
     for (const g of step.groups) for (const f of g.fields) this.touched.add(f);
-    for (const p of this.fields.keys()) if (inStep(p)) this.touched.add(p);
-    const errors = (await this.computeErrors()).filter((e) => inStep(e.path));
+    for (const p of this.fields.keys()) if (here(p)) this.touched.add(p);
+    const errors = (await this.computeErrors()).filter((e) => here(e.path));
     this.showErrors(await this.computeErrors());
     this.summary = errors;
     if (errors.length) {
