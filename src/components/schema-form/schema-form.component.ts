@@ -11,7 +11,7 @@ import type { RawValidator } from '../../core/form/validation.js';
 import type * as ValidationApi from '../../core/form/validation.js';
 import { getAt, templateOf, sanitize } from '../../core/form/pointer.js';
 import { loadShippedRefs, hasExternalRefs } from '../../core/form/shipped.js';
-import { FormSchemaError, type FormField, type JsonSchema, type Text } from '../../core/form/types.js';
+import { type FormField, type JsonSchema, type Text } from '../../core/form/types.js';
 import type { ValidationError } from '../../core/errors.js';
 import type { GeneratedValidator } from '../../generated/validator-types.js';
 import { pick, type Locale } from '../../core/i18n/locale.js';
@@ -24,6 +24,7 @@ import { fieldProps } from './field-props.js';
 import { showsError, shownErrors, stepOf, inStep, hasColumns, type ErrorDisplay } from '../../core/form/view.js';
 import { DEFAULT_DRAFT_MAX_AGE_DAYS, isDraftExpired, localStorageDrafts, type DraftStore } from './drafts.js';
 import { msg } from './messages.js';
+import { errorPanelView, documentView, noticesView, stepsView } from './schema-form.views.js';
 import { styles } from './schema-form.styles.js';
 import { FIELD_TREE, type WyFieldBase } from './fields/field-base.js';
 import type { WyErrorSummary } from '../error-summary/error-summary.component.js';
@@ -867,19 +868,9 @@ export class WySchemaForm extends LitElement {
     </fieldset>`;
   }
 
-  private renderErrorPanel(error: Error): TemplateResult {
-    const l = this.localize.locale;
-    const where = error instanceof FormSchemaError ? msg(l, 'schemaErrorWhere', { source: error.source, pointer: error.pointer || '/' }) : '';
-    return html`<div part="error-panel" class="error-panel" role="alert">
-      <strong>${msg(l, 'schemaError')}</strong>
-      ${where ? html`<div><code>${where}</code></div>` : nothing}
-      <div>${error instanceof FormSchemaError ? error.reason : error.message}</div>
-    </div>`;
-  }
-
   override render() {
     void this.structureVersion;
-    if (this.schemaError) return this.renderErrorPanel(this.schemaError);
+    if (this.schemaError) return errorPanelView(this.schemaError, this.localize.locale);
     if (!this.engine || !this.layout) return nothing;
     const l = this.localize.locale;
     const layout = this.layout;
@@ -888,33 +879,17 @@ export class WySchemaForm extends LitElement {
     const doc = this.ui.document;
     const columns = hasColumns(this.ui, layout);
     return html`<form part="base" class=${columns ? 'columns' : ''} novalidate @submit=${this.onSubmit} aria-busy=${this.validatorPending ? 'true' : 'false'}>
-      ${doc
-        ? html`<header part="document" class="document">
-            ${doc.title ? html`<div class="doc-title">${this.text(doc.title)}</div>` : nothing}
-            <div class="doc-meta">
-              ${doc.number ? html`<span>${msg(l, 'documentNumber')}：${doc.number}</span>` : nothing}
-              ${doc.version ? html`<span>${msg(l, 'version')}：${doc.version}</span>` : nothing}
-              ${doc.department ? html`<span>${this.text(doc.department)}</span>` : nothing}
-            </div>
-          </header>`
-        : nothing}
-      ${this.validatorError ? this.renderErrorPanel(this.validatorError) : nothing}
+      ${documentView(doc, l)}
+      ${this.validatorError ? errorPanelView(this.validatorError, l) : nothing}
       <wy-error-summary .errors=${this.summary} .locale=${l} @wy-error-select=${this.onErrorSelect}></wy-error-summary>
-      ${this.notices.map((n) => html`<div part="notice" class=${`notice ${n.tone}`} role="status">${this.text(n.text)}</div>`)}
+      ${noticesView(this.notices, l)}
       ${this.draftShown
         ? html`<div part="draft-notice" class="notice info draft">
             <span>${msg(l, 'draftRestored')}</span>
             <button type="button" class="secondary" @click=${() => void this.discardDraft()}>${msg(l, 'draftDiscard')}</button>
           </div>`
         : nothing}
-      ${layout.wizard
-        ? html`<ol part="steps" class="steps">
-            ${layout.steps.map(
-              (s, i) => html`<li aria-current=${i === this.step ? 'step' : 'false'} class=${i < this.step ? 'done' : ''}>${this.text(s.title) || String(i + 1)}</li>`,
-            )}
-          </ol>`
-        : nothing}
-      ${layout.wizard ? html`<div class="visually-hidden" aria-live="polite">${msg(l, 'stepOf', { n: this.step + 1, total: layout.steps.length })}</div>` : nothing}
+      ${stepsView(layout, this.step, l)}
       <fieldset class="body" ?disabled=${this.disabled}>${step.groups.map((g) => this.renderGroup(g))}</fieldset>
       ${this.readonly
         ? nothing
