@@ -126,7 +126,7 @@ const isObj = (v: unknown): v is Rec => Boolean(v) && typeof v === 'object' && !
  * @csspart form - The inner `<wy-schema-form>` (style its inside through its CSS custom properties).
  * @csspart submit - The submit button (shows progress while the store works).
  * @csspart status - The confirmation after a successful submit.
- * @csspart failure - The error shown when submitting failed.
+ * @csspart failure - The error shown when submitting failed, or when the form could not load its schema, layout and validator (connecting again retries).
  * @csspart toolbar - The read view's toolbar (print).
  * @csspart routing - Where the complaint goes (the responsible unit) and the routing rule's reason, updated as the user types.
  *
@@ -173,11 +173,19 @@ export class WyComplaintForm extends LitElement {
    * loaded on demand when the element connects; the inner form renders once they are here.
    */
   @state() private data?: ComplaintFormData;
+  /** Why the form's data did not load (shown instead of the form; connecting again retries). */
+  @state() private loadError = '';
   /** What the inner form validates with (core's `intakeValidator`). */
   private intakeCheck?: GeneratedValidator<unknown>;
   private dataLoad?: Promise<unknown>;
 
   @query('wy-schema-form') private form?: WySchemaForm;
+
+  /**
+   * How every complaint form loads the schema, layout, guide and validator it is built from.
+   * @internal Replaced by tests and stories to show a failed load.
+   */
+  static loadFormData: () => Promise<ComplaintFormData> = loadComplaintFormData;
 
   private readonly localize = new LocalizeController(this);
   private readonly announcer = new AnnounceController(this);
@@ -255,17 +263,17 @@ export class WyComplaintForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.dataLoad ??= loadComplaintFormData().then(
+    this.dataLoad ??= (this.constructor as typeof WyComplaintForm).loadFormData().then(
       (d) => {
         this.intakeCheck = intakeValidator(d.validator);
         this.data = d;
+        this.loadError = '';
       },
       (err: unknown) => {
         // The chunk did not arrive (offline, a deploy in between): say so; connecting again retries.
         this.dataLoad = undefined;
         const l = this.localize.locale;
-        this.failure = msg(l, 'loadFailed', { reason: err instanceof Error && err.message ? err.message : msg(l, 'failedUnknown') });
-        this.phase = 'failed';
+        this.loadError = msg(l, 'loadFailed', { reason: err instanceof Error && err.message ? err.message : msg(l, 'failedUnknown') });
       },
     );
   }
@@ -336,6 +344,7 @@ export class WyComplaintForm extends LitElement {
       ${this.readonly ? nothing : this.renderHeader(l)} ${this.readonly || !this.data ? nothing : renderDefinition(this.data, l)} ${this.renderRouting(l)}
       ${this.phase === 'saved' ? html`<div part="status">${msg(l, 'saved', { recordNo: this.savedNo })}</div>` : nothing}
       ${this.phase === 'failed' ? html`<div part="failure" role="alert">${this.failure}</div>` : nothing}
+      ${this.loadError ? html`<div part="failure" role="alert">${this.loadError}</div>` : nothing}
       ${
         this.intakeCheck
           ? keyed(
@@ -460,7 +469,7 @@ export class WyComplaintForm extends LitElement {
       });
       record = done.record;
       if (done.gaps.includes('firstReceiver')) throw new IntakeError(msg(l, 'noActor'));
-      const data = this.data ?? (await loadComplaintFormData());
+      const data = this.data ?? (await (this.constructor as typeof WyComplaintForm).loadFormData());
       const problems = recordProblems(data.validator, data.schema, record, l);
       if (problems.length) throw new IntakeError(msg(l, 'invalidRecord', { problems: problems.join('；') }));
       this.showHeader(record);
