@@ -9,7 +9,7 @@ import { pick, type Locale } from '../../core/i18n/locale.js';
 import { defaultRoutingRules, routeComplaint, type RoutingDecision, type RoutingRules } from '../../core/complaint/routing.js';
 import { completeComplaint, startIntake } from '../../core/complaint/intake.js';
 import { fallbackRecordNumber } from '../../core/complaint/record-number.js';
-import { complaintFormSchema, intakeUiSchema, intakeValidator, readUiSchema, recordProblems, usableOffices } from '../../core/complaint/form.js';
+import { complaintFormSchema, intakeUiSchema, intakeValidator, readUiSchema, usableOffices } from '../../core/complaint/form.js';
 import { loadComplaintFormData, type ComplaintFormData } from '../../core/complaint/form-data.js';
 import type { JsonSchema } from '../../core/form/types.js';
 import type { UiSchema } from '../../core/form/ui.js';
@@ -268,6 +268,8 @@ export class WyComplaintForm extends LitElement {
         this.intakeCheck = intakeValidator(d.validator);
         this.data = d;
         this.loadError = '';
+        // The submit-time check (and its messages) is fetched now, so submitting waits for nothing.
+        void loadRecordCheck().catch(() => undefined);
       },
       (err: unknown) => {
         // The chunk did not arrive (offline, a deploy in between): say so; connecting again retries.
@@ -470,6 +472,7 @@ export class WyComplaintForm extends LitElement {
       record = done.record;
       if (done.gaps.includes('firstReceiver')) throw new IntakeError(msg(l, 'noActor'));
       const data = this.data ?? (await (this.constructor as typeof WyComplaintForm).loadFormData());
+      const { recordProblems } = await loadRecordCheck();
       const problems = recordProblems(data.validator, data.schema, record, l);
       if (problems.length) throw new IntakeError(msg(l, 'invalidRecord', { problems: problems.join('；') }));
       this.showHeader(record);
@@ -519,6 +522,9 @@ export class WyComplaintForm extends LitElement {
     return no;
   }
 }
+
+/** The complete record's check (core/complaint/record-problems.ts), with the validation messages it carries. */
+const loadRecordCheck = () => import('../../core/complaint/record-problems.js');
 
 /** The manual's definition and explanations, folded: the receptionist opens it when in doubt. */
 function renderDefinition(data: ComplaintFormData, l: Locale) {
