@@ -103,6 +103,9 @@ const isObj = (v: unknown): v is Rec => Boolean(v) && typeof v === 'object' && !
  * value valid against the complaint schema and, when the host gives a store, stores it with an
  * idempotency key kept in `meta` (so a retry, even after a reload, never makes a second record),
  * shows progress on the button, keeps everything on failure and clears the draft on success.
+ * The schema, layout, complaint definition and validator load on demand, as one chunk, when the
+ * element connects (`loadComplaintFormData()` in core); header and routing show at once, the form
+ * when they arrive, and a failed load is said in `part="failure"` (connecting again retries).
  * `readonly` shows the record as a paper form (顾客投诉处理记录; number and version empty until the host sets `document.number` in complaint.ui.json), ready to print.
  *
  * @tag wy-complaint-form
