@@ -8,6 +8,7 @@ import { hasFields, validateFields } from './fields.js';
 import { checkTimes } from './action-defaults.js';
 import { evaluate, LogicBudgetError, truthy } from './logic.js';
 import { cleanJson, cleanJsonSized, getAt, overlaps, PointerError, setAt } from './pointer.js';
+import { FORBIDDEN_KEYS } from '../core/kernel/pointer.js';
 import type {
   Accepted,
   Actor,
@@ -96,11 +97,18 @@ const auditActors = new WeakMap<Actor, AuditActor>();
  * The actor as an audit entry records it: a frozen copy, made once per actor object and shared by
  * its entries (checked against the actor each time, so a changed actor gets a new copy).
  */
+function sameRoles(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+let lastActor: { readonly actor: Actor; readonly copy: AuditActor } | undefined;
 function auditActor(a: Actor): AuditActor {
-  const hit = auditActors.get(a);
-  if (hit && hit.id === a.id && hit.name === a.name && hit.roles.length === a.roles.length && hit.roles.every((r, i) => r === a.roles[i])) return hit;
+  const hit = lastActor?.actor === a ? lastActor.copy : auditActors.get(a);
+  if (hit && hit.id === a.id && hit.name === a.name && sameRoles(hit.roles, a.roles)) return hit;
   const copy: AuditActor = Object.freeze({ id: a.id, name: a.name, roles: Object.freeze([...a.roles]) });
   auditActors.set(a, copy);
+  lastActor = { actor: a, copy };
   return copy;
 }
 
@@ -135,7 +143,7 @@ function contextOf(snapshot: Snapshot, payload: unknown, actor: Actor, now: numb
     data: snapshot.data,
     payload: payload ?? null,
     actor: person(actor),
-    roles: [...actor.roles],
+    roles: actor.roles,
     state: snapshot.state,
     handler: snapshot.handler ?? null,
     firstReceiver: snapshot.firstReceiver,
@@ -201,7 +209,18 @@ export function applyEffects(
         if (typeof v !== 'object' || Array.isArray(v)) return { invalid: 'merge needs an object' };
         const base = e.path ?? '';
         const value = cleanJson(v) as JsonObject;
-        for (const key of Object.keys(value)) {
+        const keys = Object.keys(value);
+        // Into the root with plain keys: one copy of the data instead of one per key.
+        if (base === '' && keys.every((k) => !FORBIDDEN_KEYS.has(k) && !k.includes('/') && !k.includes('~'))) {
+          for (const k of keys) {
+            const hit = locked.find((p) => overlaps(p, `/${k}`));
+            if (hit) return { locked: hit };
+          }
+          data = { ...data, ...value };
+          out.push({ type: 'merge', path: base, value });
+          break;
+        }
+        for (const key of keys) {
           const path = `${base}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
           const hit = locked.find((p) => overlaps(p, path));
           if (hit) return { locked: hit };
