@@ -2,6 +2,8 @@ import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 // Written by `npm run analyze` (run before storybook and build-storybook).
 import manifest from '../dist/custom-elements.json';
+// Element docs pages end with the provenance of the shipped facts they show (issue 14).
+import { DocsPageWithProvenance } from './docs-page.js';
 
 setCustomElementsManifest(manifest);
 
@@ -30,6 +32,7 @@ const preview: Preview = {
   ],
   parameters: {
     controls: { expanded: true },
+    docs: { page: DocsPageWithProvenance },
     a11y: { test: 'error' },
   },
 };

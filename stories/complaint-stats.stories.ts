@@ -4,6 +4,7 @@ import '../src/components/complaint-stats/complaint-stats.js';
 import offices from '../schemas/examples/offices.json';
 import records from '../schemas/examples/complaint.valid.json';
 import { makeOffices, makeRecords } from '../test/support/stats-data.js';
+import { aggregateComplaints } from '../src/core/stats/index.js';
 
 const big = makeOffices(4_800, 32);
 const bigRecords = makeRecords(40_000, big.map((o) => o.id));
@@ -54,3 +55,16 @@ export const Print: Story = { args: { groupBy: 'region', granularity: 'quarter',
 
 /** English. */
 export const English: Story = { args: { locale: 'en', groupBy: 'region', granularity: 'quarter', compare: 'yoy' } };
+
+/**
+ * Counted on the server: `aggregated` holds the table `complaintStatsSql` answers (here made with
+ * `aggregateComplaints`, which it equals), sent as JSON; no record is given to the element. With
+ * `src="/api/stats"` the element fetches it from a `createStatsHandler` endpoint instead.
+ */
+export const CountedOnTheServer: Story = {
+  render: () => html`<wy-complaint-stats
+    group-by="region"
+    compare="mom"
+    .aggregated=${JSON.parse(JSON.stringify(aggregateComplaints(records, { offices, groupBy: 'region', compare: 'mom', from: '2026-08', to: '2026-09' })))}
+  ></wy-complaint-stats>`,
+};

@@ -10,6 +10,7 @@ import calendar2026 from '../schemas/calendars/cn-2026.json';
 import defaultRules from '../schemas/deduction-rules.default.json';
 import examples from '../schemas/examples/complaint.valid.json';
 import '../src/components/schema-form/schema-form.js';
+import { BADGE_TEXT } from '../.storybook/provenance-text.js';
 
 type Kind = 'workflow' | 'calendar' | 'rules' | 'record';
 const samples: Record<Kind, unknown> = {
@@ -133,10 +134,10 @@ class WyConfigPlayground extends LitElement {
           const p = f.provenance;
           return html`<li>
             ${p.kind === 'default'
-              ? html`<span class="badge default">默认 — 请替换 · default — replace</span>`
+              ? html`<span class="badge default">${BADGE_TEXT.default}</span>`
               : p.kind === 'manual'
-                ? html`<span class="badge manual">手册 · manual</span>`
-                : html`<span class="badge missing">无出处 · no provenance</span>`}
+                ? html`<span class="badge manual">${BADGE_TEXT.manual}</span>`
+                : html`<span class="badge missing">${BADGE_TEXT.missing}</span>`}
             <code>${f.what}</code> ${title(f)}
             <div><small>${p.kind === 'default' ? p.note : p.kind === 'manual' ? p.source : p.kind === 'invalid' ? p.reason : 'add x-source or x-default + x-note'}</small></div>
           </li>`;

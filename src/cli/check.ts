@@ -10,9 +10,10 @@ import { checkUiSchema } from '../core/form/ui-check.js';
 import { compileRules } from '../core/form/rules.js';
 import { FormSchemaError, type JsonSchema } from '../core/form/types.js';
 import { checkDefinition } from '../workflow/definition.js';
-import { parseJsonSource, positionOf, escapePointer, JsonSyntaxError, type JsonSource, type Position } from './json-source.js';
+import { parseJsonSource, positionOf, JsonSyntaxError, type JsonSource, type Position } from './json-source.js';
+import { escapeKey, splitPointer, unescapeKey } from '../core/kernel/pointer.js';
 import { cliText, type CliTextKey } from './messages.js';
-import { factsOf, shapeOf, type ConfigShape, type Fact } from '../core/provenance.js';
+import { factsOf, shapeOf, requiresProvenance, type ConfigShape, type Fact } from '../core/provenance.js';
 
 export const KINDS = ['schema', 'ui', 'deduction-rules', 'workflow', 'calendar', 'common-problems', 'record'] as const;
 export type FileKind = (typeof KINDS)[number];
@@ -182,6 +183,10 @@ export async function checkText(text: string, options: CheckOptions): Promise<Fi
       schemaErrors(schema!, data, locale, add);
       break;
   }
+  // Provenance (issue 14): the meta-schemas require `x-source`, or `x-default` + `x-note`, on
+  // every fact; run-time validators leave that out (pages carry no notes), so check it here.
+  if (metaName !== undefined) await metaProvenance(metaName, data, shipped, locale, add);
+  else if (kind === 'schema') dataSchemaProvenance(data, locale, add);
   return done();
 
   function done(): FileReport {
@@ -224,7 +229,7 @@ export async function checkText(text: string, options: CheckOptions): Promise<Fi
   }
 }
 
-const decodeKey = (pointer: string) => pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+const decodeKey = (pointer: string) => unescapeKey(pointer.slice(pointer.lastIndexOf('/') + 1));
 
 /** Validates against a shipped schema's precompiled validator; false when it had errors. */
 function schemaErrors(name: string, data: unknown, locale: Locale, add: (s: Finding['severity'], code: string, path: string, message: string) => void): boolean {
@@ -250,10 +255,70 @@ function refsById(shipped: Shipped): Record<string, JsonSchema> {
   return refs;
 }
 
+type AddFinding = (s: Finding['severity'], code: string, path: string, message: string) => void;
+
+/** A meta-schema's full validator (provenance requirement included), compiled once per process. */
+const strictMeta = new WeakMap<JsonSchema, (data: unknown) => { instancePath: string; schemaPath: string; keyword: string; params: Record<string, unknown> }[]>();
+
+/** Whether a (meta-)schema requires provenance anywhere (see requiresProvenance). */
+function hasProvenanceRequirement(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasProvenanceRequirement);
+  if (!isObj(node)) return false;
+  return requiresProvenance(node) || Object.values(node).some(hasProvenanceRequirement);
+}
+
+/**
+ * The provenance errors of a configurator's file against its meta-schema, compiled here in full
+ * with (vendored) Ajv: a fact with neither `x-source` nor `x-default`, or with both. Each is
+ * worded with the fact it is about (`state registered`, `clock reply`). Other schema errors come
+ * from the checks above and are not repeated.
+ */
+async function metaProvenance(name: string, data: unknown, shipped: Shipped, locale: Locale, add: AddFinding) {
+  const meta = shipped.schemas.get(name);
+  if (!meta || !isObj(data) || !hasProvenanceRequirement(meta)) return;
+  let run = strictMeta.get(meta);
+  if (!run) {
+    const { Ajv, addFormats } = await import('../generated/vendor/ajv.js');
+    const ajv = prepareAjv(Ajv as unknown as new (o: Record<string, unknown>) => unknown, shipped, { strict: false });
+    addFormats(ajv as never);
+    const fn = ajv.getSchema(String(meta.$id)) as ((d: unknown) => boolean) & { errors?: { instancePath: string; schemaPath: string; keyword: string; params: Record<string, unknown> }[] | null };
+    run = (d) => (fn(d) ? [] : (fn.errors ?? []));
+    strictMeta.set(meta, run);
+  }
+  const facts = new Map(factsOf(data).map((f) => [f.path, f.what]));
+  const t = (key: CliTextKey, params?: Record<string, string | number>) => cliText(locale, key, params);
+  const seen = new Set<string>();
+  for (const e of run(data)) {
+    const missing = e.keyword === 'required' && e.params['missingProperty'] === 'x-source' && e.schemaPath.endsWith('/else/required');
+    const both = e.keyword === 'not' && e.schemaPath.endsWith('/then/not');
+    if ((!missing && !both) || seen.has(e.instancePath)) continue;
+    seen.add(e.instancePath);
+    const what = facts.get(e.instancePath) ?? (e.instancePath || '/');
+    add('error', 'provenance', e.instancePath, t(missing ? 'prov.required' : 'prov.both', { what, schema: `${name}.schema.json` }));
+  }
+}
+
+/**
+ * A form (data schema) or vocabulary: draft-07 is its meta-schema, so the facts provenance.ts
+ * finds in it (the form, its fields; each code of a vocabulary) are checked directly. A missing
+ * one is a warning (fails with --strict), not an error: a host's own form for `<wy-schema-form>`
+ * or `wuye-kit compile` need not cite the manual; the shipped forms are held to it by the tests.
+ */
+function dataSchemaProvenance(data: unknown, locale: Locale, add: AddFinding) {
+  const t = (key: CliTextKey, params?: Record<string, string | number>) => cliText(locale, key, params);
+  const shape = shapeOf(data);
+  if (shape !== 'data-schema' && shape !== 'vocabulary' && shape !== 'stats-config') return;
+  for (const f of factsOf(data, shape)) {
+    if (f.provenance.kind === 'missing') add('warning', 'no-provenance', f.path, t('prov.missing', { what: f.what }));
+    else if (f.provenance.kind === 'invalid') add('error', 'provenance', f.path, t('prov.invalid', { what: f.what, reason: f.provenance.reason }));
+  }
+}
+
 /** The part of (vendored) Ajv the data-schema check uses. */
 interface AjvLike {
   addVocabulary(words: readonly string[]): unknown;
   addSchema(schema: object): unknown;
+  getSchema(id: string): unknown;
   validateSchema(schema: object): boolean;
   compile(schema: object): unknown;
   errors?: { instancePath: string; keyword: string; message?: string; params: Record<string, unknown> }[] | null;
@@ -314,7 +379,10 @@ async function checkDataSchema(data: unknown, shipped: Shipped, locale: Locale, 
     normalizeSchema(data, { refs: refsById(shipped) });
   } catch (err) {
     if (!(err instanceof FormSchemaError)) throw err;
-    add('error', 'form', err.pointer, t('err.form', { detail: err.reason }));
+    // A schema of a list (reference data such as people.schema.json) is a valid data schema that
+    // no form shows: say so, without refusing it.
+    const list = data['type'] === 'array' && err.pointer === '';
+    add(list ? 'warning' : 'error', 'form', err.pointer, t('err.form', { detail: err.reason }));
   }
   if (typeof data['$id'] !== 'string') add('warning', 'no-$id', '', t('lint.noId'));
   lintSchemaNode(data, '', add, t, data);
@@ -325,7 +393,7 @@ function localTarget(root: Obj, node: Obj): Obj | undefined {
   const ref = node['$ref'];
   if (typeof ref !== 'string' || !ref.startsWith('#/')) return undefined;
   let cur: unknown = root;
-  for (const k of ref.slice(2).split('/')) cur = isObj(cur) ? cur[k.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  for (const k of splitPointer(ref.slice(1))) cur = isObj(cur) ? cur[k] : undefined;
   return isObj(cur) ? cur : undefined;
 }
 
@@ -341,7 +409,7 @@ function lintSchemaNode(node: Obj, path: string, add: (s: Finding['severity'], c
       add('warning', 'additional-properties', path, t('lint.additional'));
     }
     for (const [name, sub] of Object.entries(props)) {
-      const p = `${path}/properties/${escapePointer(name)}`;
+      const p = `${path}/properties/${escapeKey(name)}`;
       if (name === '$schema') continue;
       const label = isObj(sub) ? (sub['x-label'] ?? localTarget(root, sub)?.['x-label']) : undefined;
       if (label === undefined) add('warning', 'no-label', p, t('lint.noLabel', { name }));
@@ -353,7 +421,7 @@ function lintSchemaNode(node: Obj, path: string, add: (s: Finding['severity'], c
   if (Array.isArray(node['enum']) && !isObj(node['x-labels'])) add('warning', 'enum-labels', `${path}/enum`, t('lint.enumLabels'));
   for (const k of SUBSCHEMA_MAPS) {
     const m = node[k];
-    if (isObj(m)) for (const [name, sub] of Object.entries(m)) if (isObj(sub)) lintSchemaNode(sub, `${path}/${k}/${escapePointer(name)}`, add, t, root);
+    if (isObj(m)) for (const [name, sub] of Object.entries(m)) if (isObj(sub)) lintSchemaNode(sub, `${path}/${k}/${escapeKey(name)}`, add, t, root);
   }
   for (const k of SUBSCHEMA_LISTS) {
     const l = node[k];
@@ -377,7 +445,7 @@ function locateKey(node: unknown, test: (n: Obj) => boolean, path = ''): string 
   if (!isObj(node)) return undefined;
   if (test(node)) return path;
   for (const [k, v] of Object.entries(node)) {
-    const f = locateKey(v, test, `${path}/${escapePointer(k)}`);
+    const f = locateKey(v, test, `${path}/${escapeKey(k)}`);
     if (f !== undefined) return f;
   }
   return undefined;

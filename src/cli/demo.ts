@@ -1,4 +1,5 @@
-// `wuye-kit demo` (npm run serve): the demo portal against `wuye-kit/server` on SQLite.
+// `wuye-kit demo` (npm run serve): the demo portal against `wuye-kit/server` on SQLite, or on
+// PostgreSQL with `--db postgres://…`.
 // - A demo sign-in instead of a role switcher: POST /demo/session { person } issues a signed
 //   (HMAC-SHA256), HttpOnly, SameSite=Strict session cookie for one of the demo people
 //   (schemas/examples/people.json); `authenticate` derives the actor from that cookie only.
@@ -19,7 +20,9 @@ import { createCalendar, type CalendarData } from '../core/calendar/calendar.js'
 import { builtinDefinitions } from '../workflow/builtin.js';
 import { createEngine } from '../workflow/engine.js';
 import type { Actor, Person, WorkflowDefinition } from '../workflow/types.js';
-import { createWorkflowHandler, toNodeListener, SqliteStore } from '../server/index.js';
+import { createWorkflowHandler, createStatsHandler, toNodeListener, SqliteStore, PostgresStore } from '../server/index.js';
+import type { WorkflowStore } from '../workflow/store.js';
+import type { StatsOffice } from '../core/stats/table.js';
 
 export interface DemoPerson {
   readonly id: string;
@@ -38,7 +41,10 @@ export interface DemoOptions {
    * as `npm start` does. Adds the example complaints and calendars the page then reads.
    */
   readonly embedded?: boolean;
-  /** SQLite file; default <OS temp>/wuye-kit-demo/workflow.sqlite. Must not be inside a served folder. */
+  /**
+   * SQLite file (default <OS temp>/wuye-kit-demo/workflow.sqlite; must not be inside a served
+   * folder), or a `postgres://` URL (the database must exist; its tables are made on first start).
+   */
   readonly db?: string;
   readonly host?: string;
   /** Default 8787; 0 for any free port. */
@@ -53,6 +59,7 @@ export interface DemoOptions {
 
 export interface RunningDemo {
   readonly url: string;
+  /** The SQLite file, or the PostgreSQL URL with its password masked. */
   readonly db: string;
   close(): Promise<void>;
 }
@@ -60,6 +67,8 @@ export interface RunningDemo {
 export const SESSION_COOKIE = 'wy_demo_session';
 const SESSION_TTL_S = 8 * 3600;
 const BASE = '/api/workflow';
+const STATS = '/api/stats';
+const isPostgresUrl = (db: string | undefined): db is string => db !== undefined && /^postgres(ql)?:\/\//.test(db);
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -190,7 +199,7 @@ interface ExampleComplaint {
 }
 
 /** Moves the example complaints through the workflow at their own dates; every command has a fixed key, so seeding twice changes nothing. */
-async function seed(store: SqliteStore, definitions: WorkflowDefinition[], calendarData: CalendarData[], examples: readonly ExampleComplaint[]): Promise<number> {
+async function seed(store: WorkflowStore, definitions: WorkflowDefinition[], calendarData: CalendarData[], examples: readonly ExampleComplaint[]): Promise<number> {
   let now = 0;
   const engine = createEngine({ definitions, store, calendar: createCalendar(calendarData), clock: () => now });
   const at = (iso: string, plusMinutes = 0) => Date.parse(iso) + plusMinutes * 60_000;
@@ -233,8 +242,9 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const root = realpathSync(resolve(options.root));
   const map = staticMap(root, options.embedded === true);
   for (const { dir } of map.dirs) if (!existsSync(dir)) throw new Error(`${dir} is missing${dir.endsWith('dist') ? ' (run npm run build first)' : ''}`);
-  const db = resolve(options.db ?? join(tmpdir(), 'wuye-kit-demo', 'workflow.sqlite'));
-  if (!options.embedded && options.db !== ':memory:') {
+  const postgres = isPostgresUrl(options.db);
+  const db = postgres ? options.db! : resolve(options.db ?? join(tmpdir(), 'wuye-kit-demo', 'workflow.sqlite'));
+  if (!options.embedded && options.db !== ':memory:' && !postgres) {
     mkdirSync(dirname(db), { recursive: true });
     const realDir = realpathSync(dirname(db));
     for (const served of [...map.dirs.map((d) => d.dir), join(root, 'schemas')]) {
@@ -243,6 +253,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     }
   }
   const file = options.db === ':memory:' ? ':memory:' : db;
+  const shownDb = postgres ? db.replace(/(\/\/[^:@/]*:)[^@/]*@/, '$1***@') : file;
   const server = options.embedded ? undefined : await startApi(root, file, options);
   const http: Server = createServer((req, res) => {
     void (async () => {
@@ -277,7 +288,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
   const { port } = http.address() as { port: number };
   return {
     url: `http://${host}:${port}`,
-    db: server ? file : '',
+    db: server ? shownDb : '',
     async close() {
       http.closeAllConnections?.();
       await new Promise<void>((ok) => http.close(() => ok()));
@@ -292,7 +303,7 @@ async function startApi(root: string, file: string, options: DemoOptions) {
   const people = readJson('schemas/examples/people.json') as DemoPerson[];
   const calendarData = ['cn-2025', 'cn-2026'].map((y) => readJson(`schemas/calendars/${y}.json`) as CalendarData);
   const definitions = Object.values(builtinDefinitions);
-  const store = new SqliteStore({ file });
+  const store = isPostgresUrl(file) ? new PostgresStore({ connectionString: file }) : new SqliteStore({ file });
   await store.migrate();
   if (options.seed !== false) await seed(store, definitions, calendarData, readJson('schemas/examples/complaint.valid.json') as ExampleComplaint[]);
 
@@ -314,12 +325,28 @@ async function startApi(root: string, file: string, options: DemoOptions) {
   });
   const stopTicker = handler.startTicker({ intervalMs: options.tickIntervalMs ?? 30_000 });
   const api = toNodeListener(handler);
+  // The statistics table counted in SQL for <wy-complaint-stats src="/api/stats">, for anyone signed in.
+  const offices = readJson('schemas/examples/offices.json') as StatsOffice[];
+  const stats = toNodeListener(
+    createStatsHandler({
+      source: store instanceof PostgresStore ? { postgres: store } : { sqlite: store },
+      offices,
+      authenticate: (request: Request) => {
+        const p = personOf(cookieValue(request, SESSION_COOKIE));
+        return p ? actorOf(p) : null;
+      },
+    }),
+  );
   const publicPeople = people.map((p) => ({ id: p.id, name: p.name, nameEn: p.nameEn, title: p.title, roles: p.roles, ...(p.office ? { office: p.office } : {}) }));
 
   /** Answers API and session requests; false for anything else (the static side). */
   async function route(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean> {
     if (path === BASE || path.startsWith(`${BASE}/`)) {
       api(req, res);
+      return true;
+    }
+    if (path === STATS) {
+      stats(req, res);
       return true;
     }
     if (path !== '/demo/session') return false;

@@ -43,7 +43,7 @@ export async function runService(
     } else {
       const d = await startDemo({
         root: args.root !== undefined ? abs(args.root) : dirname(packageSchemasDir()),
-        ...(args.db !== undefined ? { db: args.db === ':memory:' ? ':memory:' : abs(args.db) } : {}),
+        ...(args.db !== undefined ? { db: args.db === ':memory:' || /^postgres(ql)?:\/\//.test(args.db) ? args.db : abs(args.db) } : {}),
         ...(args.host !== undefined ? { host: args.host } : {}),
         ...(port !== undefined ? { port } : {}),
         ...(args.embedded ? { embedded: true } : {}),

@@ -6,6 +6,8 @@
 // their provenance; the shipped-files test requires it everywhere, `wuye-kit check --defaults`
 // lists the defaults a host has not replaced, and schemas/README.md is generated from it.
 
+import { escapeKey } from './kernel/pointer.js';
+
 /** Where one fact comes from. */
 export type Provenance =
   | { readonly kind: 'manual'; readonly source: string }
@@ -41,7 +43,6 @@ export interface Fact {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 const JSON_SCHEMA = /json-schema\.org/;
 
 /** Reads `x-source` / `x-default` / `x-note` of one node. */
@@ -113,14 +114,14 @@ export function factsOf(data: unknown, shape: ConfigShape | undefined = shapeOf(
       for (const code of data['enum'] as unknown[]) {
         if (typeof code !== 'string') continue;
         const p = prov[code];
-        facts.push({ path: `/x-provenance/${esc(code)}`, what: `code ${code}`, ...(isObj(labels[code]) ? { title: labels[code] as Fact['title'] } : {}), provenance: provenanceOf(p) });
+        facts.push({ path: `/x-provenance/${escapeKey(code)}`, what: `code ${code}`, ...(isObj(labels[code]) ? { title: labels[code] as Fact['title'] } : {}), provenance: provenanceOf(p) });
       }
       break;
     }
     case 'data-schema': {
       add('', 'form', data);
       const props = isObj(data['properties']) ? data['properties'] : {};
-      for (const [name, sub] of Object.entries(props)) if (name !== '$schema') add(`/properties/${esc(name)}`, `field ${name}`, sub);
+      for (const [name, sub] of Object.entries(props)) if (name !== '$schema') add(`/properties/${escapeKey(name)}`, `field ${name}`, sub);
       break;
     }
     case 'workflow':
@@ -164,7 +165,7 @@ export function factsOf(data: unknown, shape: ConfigShape | undefined = shapeOf(
       if (isObj(data['definition'])) add('/definition', 'definition', data['definition']);
       each('notes', (n, i) => `note ${id(n, i)}`);
       const kinds = isObj(data['kinds']) ? data['kinds'] : {};
-      for (const [k, v] of Object.entries(kinds)) facts.push({ path: `/kinds/${esc(k)}`, what: `kind ${k}`, provenance: provenanceOf(v) });
+      for (const [k, v] of Object.entries(kinds)) facts.push({ path: `/kinds/${escapeKey(k)}`, what: `kind ${k}`, provenance: provenanceOf(v) });
       if (isObj(data['category'])) add('/category', 'category hint', data['category']);
       break;
     }
@@ -186,15 +187,29 @@ export function provenanceSummary(facts: readonly Fact[]): { manual: number; def
 }
 
 /**
+ * Whether a meta-schema node requires provenance: `"if": {"required": ["x-default"]}, "then":
+ * {"not": {"required": ["x-source"]}}, "else": {"required": ["x-source"]}` (x-default needs its
+ * x-note through `dependencies`). The meta-schemas put it on every kind of fact; `wuye-kit check`
+ * enforces it on a configurator's files, while run-time validators and copies leave it out.
+ */
+export function requiresProvenance(node: unknown): boolean {
+  const req = (n: unknown, key: string) => isObj(n) && Array.isArray(n['required']) && n['required'].length === 1 && n['required'][0] === key;
+  return isObj(node) && req(node['if'], 'x-default') && req(node['else'], 'x-source');
+}
+
+/**
  * A copy without provenance keys (`x-source`, `x-default`, `x-note`, `x-provenance`, `x-meta`):
  * what the runtime modules of `npm run gen` hold, so pages do not carry the configurators' notes.
- * A meta-schema's definitions of those keys (objects under `properties`) are kept.
+ * A meta-schema's definitions of those keys (objects under `properties`) are kept; its provenance
+ * requirement (requiresProvenance) is left out.
  */
 export function withoutProvenance<T>(value: T): T {
   if (Array.isArray(value)) return value.map(withoutProvenance) as T;
   if (!isObj(value)) return value;
   const out: Obj = {};
+  const requirement = requiresProvenance(value);
   for (const [k, v] of Object.entries(value)) {
+    if (requirement && (k === 'if' || k === 'then' || k === 'else')) continue;
     if ((k === 'x-source' || k === 'x-note') && typeof v === 'string') continue;
     if ((k === 'x-default' || k === 'x-meta') && v === true) continue;
     if (k === 'x-provenance' && isObj(v) && Object.values(v).every((p) => isObj(p) && !('type' in p))) continue;

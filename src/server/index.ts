@@ -14,3 +14,5 @@ export { migratePostgres, PG_MIGRATIONS } from './postgres-migrations.js';
 export type { PgMigration, PgPool, PgPoolClient } from './postgres-migrations.js';
 export { complaintStatsSql } from './stats-sql.js';
 export type { StatsSqlSource, StatsSqlOptions, SqliteLayout, PgQueryable, StatsSqliteDatabase } from './stats-sql.js';
+export { createStatsHandler } from './stats-handler.js';
+export type { StatsHandlerOptions } from './stats-handler.js';

@@ -1,8 +1,9 @@
 // What an action form starts with, and the time rules it checks before sending: pure functions
 // over the record, the actor and the clock, so the form knows the case instead of re-asking it.
 import { catalog } from '../core/i18n/catalog.js';
-import type { Locale } from '../core/i18n/locale.js';
-import type { Actor, Snapshot, TimeRule, WorkflowDefinition } from './types.js';
+import type { Locale, Localized } from '../core/i18n/locale.js';
+import type { UiField, UiGroup, UiSchema } from '../core/form/ui.js';
+import type { Actor, Person, Snapshot, TimeRule, WorkflowDefinition } from './types.js';
 
 const SHANGHAI_MS = 8 * 3_600_000;
 
@@ -78,4 +79,98 @@ export function checkTimes(rules: readonly TimeRule[], payload: unknown, ctx: { 
     else if (r.notBefore === 'now' && minute(t) < minute(ctx.now)) errors.push({ path, message: msg(locale, 'past', { now: show(ctx.now) }) });
   }
   return errors;
+}
+
+// ── the form of one event: its UI schema and its pickers ────────────────────────────────────
+
+/** One person of the host's staff list (schemas/people.schema.json; `reference.staff`). */
+export interface StaffMember {
+  readonly id: string;
+  readonly name: string;
+  readonly nameEn?: string;
+  readonly title?: Localized;
+  readonly roles: readonly string[];
+  readonly office?: string;
+}
+
+/**
+ * The UI schema of one event-field definition, cut out of the UI schema of every event
+ * (schemas/workflow-events.ui.json: a group per definition, pointers `/<name>/<field>`), with its
+ * pointers re-rooted at the payload (`/dispatch/handler` → `/handler`). Undefined when the file
+ * has nothing for `name` (the form then lays the fields out in schema order).
+ */
+export function eventUiSchema(all: UiSchema, name: string): UiSchema | undefined {
+  const prefix = `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const cut = (p: string) => (p.startsWith(`${prefix}/`) ? p.slice(prefix.length) : undefined);
+  const fields: Record<string, UiField> = {};
+  for (const [p, f] of Object.entries(all.fields ?? {})) {
+    const q = cut(p);
+    if (q) fields[q] = f;
+  }
+  const groups: UiGroup[] = [];
+  for (const g of all.groups ?? []) {
+    const list = g.fields.map(cut).filter((x): x is string => x !== undefined);
+    // The action form has its own heading: the group's title would say it twice.
+    if (list.length) groups.push({ id: g.id, ...(g.columns ? { columns: g.columns } : {}), fields: list });
+  }
+  if (!groups.length && !Object.keys(fields).length) return undefined;
+  return { ...(groups.length ? { groups } : {}), ...(Object.keys(fields).length ? { fields } : {}) };
+}
+
+/** A choice of a picker: the value stored (a person `{ id, name }`) and its label in both languages. */
+export interface PersonChoice {
+  readonly value: Person;
+  readonly label: Localized;
+}
+
+type SchemaNode = Readonly<Record<string, unknown>>;
+const isPersonSchema = (s: unknown): boolean => {
+  const props = (s as { properties?: Record<string, unknown> } | undefined)?.properties;
+  return (s as { type?: unknown } | undefined)?.type === 'object' && !!props && Object.keys(props).length === 2 && 'id' in props && 'name' in props;
+};
+
+/**
+ * The people a person field of an action form offers: the host's staff of the record's office
+ * (`data.officeId`; everyone without an office too, such as HQ and contractors) who hold a role
+ * the workflow declares, in the list's order. The value already in the field (the actor as
+ * `by`, a handler from a draft) is offered too when it is not in the list, so it never vanishes.
+ */
+export function personChoices(staff: readonly StaffMember[], snapshot: Snapshot, def: WorkflowDefinition | undefined, current?: unknown): PersonChoice[] {
+  const office = typeof snapshot.data['officeId'] === 'string' ? snapshot.data['officeId'] : undefined;
+  const roles = new Set(def?.roles.map((r) => r.id) ?? []);
+  const out: PersonChoice[] = staff
+    .filter((p) => (!office || !p.office || p.office === office) && (!def || p.roles.some((r) => roles.has(r))))
+    .map((p) => ({
+      value: { id: p.id, name: p.name },
+      label: {
+        'zh-CN': p.title ? `${p.name} · ${p.title['zh-CN']}` : p.name,
+        en: `${p.nameEn ?? p.name}${p.title ? ` · ${p.title.en}` : ''}`,
+      },
+    }));
+  const c = current as { id?: unknown; name?: unknown } | undefined;
+  if (c && typeof c.id === 'string' && typeof c.name === 'string' && !out.some((o) => o.value.id === c.id)) {
+    out.unshift({ value: { id: c.id, name: c.name }, label: { 'zh-CN': `${c.name}（${c.id}）`, en: `${c.name} (${c.id})` } });
+  }
+  return out;
+}
+
+/**
+ * The event's field schema with a picker's choices on each person field the UI schema shows as
+ * a `select` (as `oneOf` of `const` people, which a form turns into the options of a drop-down).
+ * Fields without choices stay as they are: the form then asks for an ID and a name as text.
+ */
+export function withPersonChoices(schema: SchemaNode, ui: UiSchema | undefined, choicesOf: (pointer: string) => readonly PersonChoice[]): SchemaNode {
+  const props = schema['properties'] as Record<string, SchemaNode> | undefined;
+  if (!props) return schema;
+  let changed = false;
+  const next: Record<string, SchemaNode> = {};
+  for (const [key, prop] of Object.entries(props)) {
+    const pointer = `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const choices = ui?.fields?.[pointer]?.widget === 'select' && isPersonSchema(prop) ? choicesOf(pointer) : [];
+    if (choices.length) {
+      next[key] = { ...prop, oneOf: choices.map((c) => ({ const: c.value, 'x-label': c.label })) };
+      changed = true;
+    } else next[key] = prop;
+  }
+  return changed ? { ...schema, properties: next } : schema;
 }

@@ -1,7 +1,9 @@
 import { expect, fixture, html, oneEvent, aTimeout, waitUntil } from '@open-wc/testing';
 import { sendKeys, emulateMedia } from '@web/test-runner-commands';
-import '../../src/components/complaint-form/complaint-form.js';
-import '../../src/components/kit-provider/kit-provider.js';
+// The elements run from the built entry points, as a host imports them (`npm run build` first;
+// test/run.mjs does). Types come from the sources (the same API; the type check runs on src).
+import '../../dist/components/complaint-form.js';
+import '../../dist/components/kit-provider.js';
 import type { WyComplaintForm, ComplaintStore } from '../../src/components/complaint-form/complaint-form.js';
 import type { WySchemaForm, WyFieldBase, DraftStore, Draft } from '../../src/components/schema-form/schema-form.js';
 import { validate } from '../../src/core/validate.js';
@@ -66,7 +68,11 @@ function focusChain(): Element[] {
   }
   return out;
 }
-const focusedPath = () => focusChain().map((n) => (n as WyFieldBase).path).filter((p): p is string => typeof p === 'string' && p !== '').pop();
+// A built-in field renders into the form's tree: its control has focus, inside the field element.
+const fieldOf = (n: Element) => ((n as WyFieldBase).path ? n : n.closest('[path]')) as WyFieldBase | null;
+const focusedPath = () => focusChain().map((n) => fieldOf(n)?.path).filter((p): p is string => typeof p === 'string' && p !== '').pop();
+/** Where a field's markup is: its own shadow root, or the field itself when it renders into the form's tree. */
+const inside = (f: Element): Element | ShadowRoot => f.shadowRoot ?? f;
 
 /** Presses Tab until the field at `path` has focus (keyboard only, as a receptionist would). */
 async function tabTo(path: string) {
@@ -190,7 +196,7 @@ describe('<wy-complaint-form>', () => {
     await settle(el);
     expect(phone.error).to.equal('投诉人·联系电话的格式不正确');
     expect(room.error).to.equal('房号的格式不正确');
-    const counter = field(el, '/description').shadowRoot!.querySelector('[part="field-counter"]')!;
+    const counter = inside(field(el, '/description')).querySelector('[part="field-counter"]')!;
     expect(counter.textContent).to.equal(`${[...String(intake['description'])].length}/2000 字`);
   });
 
@@ -321,7 +327,7 @@ describe('<wy-complaint-form>', () => {
     expect(submitButton(el).textContent!.trim()).to.equal('重新提交');
     expect((el.currentValue as Rec)['subject']).to.equal(intake['subject']);
     expect(field(el, '/subject').value).to.equal(intake['subject']);
-    expect(field(el, '/category').shadowRoot!.querySelector('select')!.disabled).to.equal(false);
+    expect(inside(field(el, '/category')).querySelector('select')!.disabled).to.equal(false);
     expect(records.size).to.equal(0);
 
     const saved = oneEvent(el, 'wy-complaint-save');
@@ -410,10 +416,10 @@ describe('<wy-complaint-form>', () => {
     };
     walk(el.shadowRoot!);
     expect(all.some((n) => n.tagName === 'IMG' || n.tagName === 'SCRIPT')).to.equal(false);
-    expect(field(el, '/description').shadowRoot!.textContent).to.contain(evil);
+    expect(inside(field(el, '/description')).textContent).to.contain(evil);
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
     const edit = await make({ value: { ...intake, description: evil } });
-    expect((field(edit, '/description').shadowRoot!.querySelector('textarea') as HTMLTextAreaElement).value).to.equal(evil);
+    expect((inside(field(edit, '/description')).querySelector('textarea') as HTMLTextAreaElement).value).to.equal(evil);
   });
 
   it('cancelling wy-submit leaves storing to the host', async () => {

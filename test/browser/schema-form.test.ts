@@ -29,7 +29,9 @@ function fieldAt(form: WySchemaForm, path: string): WyFieldBase {
   if (!f) throw new Error(`no field ${path}`);
   return f;
 }
-const control = (f: WyFieldBase) => f.shadowRoot!.querySelector<HTMLElement>('input, select, textarea')!;
+/** Where a field's markup is: its own shadow root, or (built-in fields in a form) the field itself in the form's tree. */
+const inside = (f: Element): Element | ShadowRoot => f.shadowRoot ?? f;
+const control = (f: WyFieldBase) => inside(f).querySelector<HTMLElement>('input, select, textarea')!;
 async function typeInto(form: WySchemaForm, path: string, text: string) {
   const f = fieldAt(form, path);
   f.focus();
@@ -90,7 +92,10 @@ describe('<wy-schema-form> with the complaint schema', () => {
     const link = [...summary.shadowRoot!.querySelectorAll('a')].find((a) => a.dataset['path'] === '/subject')!;
     link.click();
     await aTimeout(50);
-    expect(form.shadowRoot!.activeElement).to.equal(fieldAt(form, '/subject'));
+    // The field renders into the form's tree: focus is on its control, inside the field.
+    const subject = fieldAt(form, '/subject');
+    expect(form.shadowRoot!.activeElement).to.equal(control(subject));
+    expect(subject.contains(form.shadowRoot!.activeElement)).to.equal(true);
   });
 
   it('a valid value submits without hidden fields; wy-change reports the path', async () => {
@@ -188,7 +193,7 @@ describe('<wy-schema-form> with the complaint schema', () => {
     const form = await fixture<WySchemaForm>(html`<wy-schema-form readonly .schema=${schema} .uiSchema=${ui} .value=${valid}></wy-schema-form>`);
     await settle(form);
     expect(form.shadowRoot!.querySelector('input, select, textarea')).to.equal(null);
-    expect(fieldAt(form, '/category').shadowRoot!.textContent).to.contain('管理责任类');
+    expect(inside(fieldAt(form, '/category')).textContent).to.contain('管理责任类');
     const header = form.shadowRoot!.querySelector('[part="document"]')!;
     expect(header.textContent).to.contain('顾客投诉处理记录');
     expect(header.textContent).to.not.contain('WI/KF'); // no invented number: empty until a company sets document.number
@@ -223,8 +228,8 @@ describe('<wy-schema-form> with the complaint schema', () => {
     const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${s}></wy-schema-form>`);
     await settle(form);
     const f = fieldAt(form, '/a');
-    expect(f.shadowRoot!.querySelector('img')).to.equal(null);
-    expect(f.shadowRoot!.querySelector('label')!.textContent).to.contain(evil);
+    expect(inside(f).querySelector('img')).to.equal(null);
+    expect(inside(f).querySelector('label')!.textContent).to.contain(evil);
     expect((control(f) as HTMLInputElement).value).to.equal(evil);
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
@@ -419,16 +424,16 @@ describe('<wy-schema-form> widgets from a configurator schema', () => {
     const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${ui} .value=${{ ...valid, repeat: true, relatedRecords: ['A-1'] }}></wy-schema-form>`);
     await settle(form);
     const arr = fieldAt(form, '/relatedRecords');
-    const add = arr.shadowRoot!.querySelector<HTMLButtonElement>('[part="add-button"]')!;
+    const add = inside(arr).querySelector<HTMLButtonElement>('[part="add-button"]')!;
     add.click();
     await settle(form);
     await arr.updateComplete;
     await typeInto(form, '/relatedRecords/1', 'B-2');
     expect((form.value as Record<string, unknown>)['relatedRecords']).to.deep.equal(['A-1', 'B-2']);
-    arr.shadowRoot!.querySelectorAll<HTMLButtonElement>('[data-action="up"]')[1]!.click();
+    inside(arr).querySelectorAll<HTMLButtonElement>('[data-action="up"]')[1]!.click();
     await settle(form);
     expect((form.value as Record<string, unknown>)['relatedRecords']).to.deep.equal(['B-2', 'A-1']);
-    arr.shadowRoot!.querySelectorAll<HTMLButtonElement>('[data-action="remove"]')[0]!.click();
+    inside(arr).querySelectorAll<HTMLButtonElement>('[data-action="remove"]')[0]!.click();
     await settle(form);
     expect((form.value as Record<string, unknown>)['relatedRecords']).to.deep.equal(['A-1']);
   });
@@ -438,7 +443,7 @@ describe('<wy-schema-form> widgets from a configurator schema', () => {
     const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${ui} .value=${valid} .uploader=${uploader}></wy-schema-form>`);
     await settle(form);
     const f = fieldAt(form, '/attachments');
-    const input = f.shadowRoot!.querySelector<HTMLInputElement>('input[type="file"]')!;
+    const input = inside(f).querySelector<HTMLInputElement>('input[type="file"]')!;
     const dt = new DataTransfer();
     dt.items.add(new File(['x'.repeat(2048)], '现场.jpg', { type: 'image/jpeg' }));
     input.files = dt.files;
@@ -462,7 +467,7 @@ describe('<wy-schema-form> widgets from a configurator schema', () => {
     await settle(form);
     await aTimeout(20);
     expect(form.shadowRoot!.querySelector('[aria-current="step"]')!.textContent).to.equal('投诉人');
-    const radio = fieldAt(form, '/complainant/type').shadowRoot!.querySelector<HTMLInputElement>('input[type="radio"]')!;
+    const radio = inside(fieldAt(form, '/complainant/type')).querySelector<HTMLInputElement>('input[type="radio"]')!;
     radio.click();
     await settle(form);
     next().click();

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/components/complaint-stats/complaint-stats.js';
 import '../../src/components/kit-provider/kit-provider.js';
 import type { WyComplaintStats } from '../../src/components/complaint-stats/complaint-stats.js';
-import { statsRecordMatcher } from '../../src/core/stats/index.js';
+import { aggregateComplaints, DEFAULT_STATS_CONFIG, statsRecordMatcher, type StatsTable } from '../../src/core/stats/index.js';
 import officesJson from '../../schemas/examples/offices.json';
 import recordsJson from '../../schemas/examples/complaint.valid.json';
 import { makeOffices, makeRecords } from '../support/stats-data.js';
@@ -125,6 +125,20 @@ describe('<wy-complaint-stats>', () => {
     expect(items).to.include('1 条不是记录对象，无法统计。');
   });
 
+  it('aggregated: a table counted elsewhere (sent as JSON) is shown as it is, sorted and drilled like its own; a wrong one is a clear error', async () => {
+    const options = { offices, groupBy: 'region', compare: 'mom', from: '2026-08', to: '2026-09', filter: ALL_KINDS } as const;
+    const served = JSON.parse(JSON.stringify(aggregateComplaints(records, options))) as StatsTable;
+    const el = await stats(html`<wy-complaint-stats .aggregated=${served} hide-period-controls></wy-complaint-stats>`);
+    const own = await stats(html`<wy-complaint-stats .complaints=${records} .offices=${offices} .filter=${ALL_KINDS} group-by="region" compare="mom" from="2026-08" to="2026-09" hide-period-controls></wy-complaint-stats>`);
+    expect(rowTexts(el)).to.deep.equal(rowTexts(own));
+    expect(el.toCsv()).to.equal(own.toCsv());
+    expect($(el, '[part="coverage"]')!.textContent).to.include(`共 ${records.length} 条记录`);
+    await expect(el).to.be.accessible();
+    el.aggregated = { rows: 'nope' } as unknown as StatsTable;
+    await rendered(el);
+    expect($(el, '[part="error"]')!.textContent).to.equal('not a statistics table: groupBy');
+  });
+
   it('shows hostile office names as text', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
     const el = await stats(html`<wy-complaint-stats .complaints=${records} .filter=${ALL_KINDS} .offices=${[{ id: 'SZ-HY', name: hostile }]} from="2026-07"></wy-complaint-stats>`);
@@ -161,11 +175,20 @@ describe('<wy-complaint-stats>', () => {
     expect($(el, 'h1')!.textContent).to.equal('顾客投诉分类统计表');
     const meta = $(el, '.form-meta')!.textContent!.replace(/\s+/g, '');
     expect(meta).to.not.include('WI/KF'); // no invented form number: the manual does not pair MR-…KF numbers with titles
+    expect(meta).to.not.include('文件编号').and.not.include('版本/状态'); // none configured: no label left blank
     expect(meta).to.include('华南区域客服中心').and.include('2026年第3季度');
     expect($(el, '.signatures')!.textContent).to.include('周敏');
     expect($$(el, 'table.paper tbody tr')).to.have.length(12 + 3 * 2 + 1);
     expect($$(el, 'table.paper thead th[colspan]').map((th) => [th.textContent, th.getAttribute('colspan')])).to.deep.equal([['按内容分类', '6'], ['同比', '3'], ['比率指标', '4']]);
     await expect(el).to.be.accessible();
+  });
+
+  it('print view: a configured document number and version are printed with their labels', async () => {
+    const config = { ...DEFAULT_STATS_CONFIG, form: { ...DEFAULT_STATS_CONFIG.form, documentNo: 'MR-003KF', version: 'A/0' } };
+    const el = await stats(html`<wy-complaint-stats print-view .config=${config} .complaints=${records} .offices=${offices} from="2026-07"></wy-complaint-stats>`);
+    const terms = $$(el, '.form-meta dt').map((dt) => dt.textContent);
+    expect(terms.slice(0, 2)).to.deep.equal(['文件编号', '版本/状态']);
+    expect($$(el, '.form-meta dd').map((dd) => dd.textContent).slice(0, 2)).to.deep.equal(['MR-003KF', 'A/0']);
   });
 
   it('printing switches to the form and back', async () => {

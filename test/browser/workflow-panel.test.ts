@@ -12,7 +12,7 @@ const qa = (p: WyWorkflowPanel, sel: string) => [...root(p).querySelectorAll<HTM
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
 async function ready(p: WyWorkflowPanel) {
-  await waitUntil(() => q(p, '[part="timeline"], .message'), 'panel did not render', { timeout: 3000 });
+  await waitUntil(() => q(p, '[part="timeline"], .message:not([role="status"])'), 'panel did not render', { timeout: 3000 });
   await p.updateComplete;
 }
 

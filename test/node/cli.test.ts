@@ -125,14 +125,21 @@ test('a data schema: draft-07 required, Ajv strict notes as warnings, form-ready
     type: 'object',
     additionalProperties: false,
     required: ['plate'],
+    'x-source': '管理处停车管理规定',
     properties: {
-      plate: { type: 'string', pattern: '^[A-Z0-9]{5,8}$', 'x-label': { 'zh-CN': '车牌', en: 'Plate' } },
-      channel: { $ref: 'https://wuye-kit.dev/schemas/vocab/channel.json', 'x-label': { 'zh-CN': '渠道', en: 'Channel' } },
+      plate: { type: 'string', pattern: '^[A-Z0-9]{5,8}$', 'x-label': { 'zh-CN': '车牌', en: 'Plate' }, 'x-source': '管理处停车管理规定 2' },
+      channel: { $ref: 'https://wuye-kit.dev/schemas/vocab/channel.json', 'x-label': { 'zh-CN': '渠道', en: 'Channel' }, 'x-default': true, 'x-note': 'Keep or drop the channel.' },
     },
   };
   const ok = await run(['check', '--locale', 'en', write('parking.schema.json', JSON.stringify(good, null, 2))]);
   assert.equal(ok.code, 0, ok.out);
   assert.match(ok.out, /data schema, no problems/);
+  // A form without provenance: a warning per fact (a host's own form need not cite the manual), failing with --strict.
+  const bare = JSON.stringify({ ...good, 'x-source': undefined }, null, 2);
+  const b = await run(['check', '--locale', 'en', write('bare.schema.json', bare)]);
+  assert.equal(b.code, 0, b.out);
+  assert.match(b.out, /:1:1: warning \[no-provenance\] form has no provenance/);
+  assert.equal((await run(['check', '--strict', join(tmp, 'bare.schema.json')])).code, 1);
 
   const lax = JSON.stringify({ ...good, additionalProperties: undefined, properties: { ...good.properties, note: { type: 'string' }, size: { enum: ['s', 'm'], 'x-label': { 'zh-CN': '尺寸' } } } }, null, 2);
   const r = await run(['check', '--locale', 'en', '--strict', write('lax.schema.json', lax)]);
@@ -172,7 +179,7 @@ test('rule sets, calendars and common problems: their own checkers; __proto__ an
   const p = await run(['check', '--locale', 'en', write('problems.json', JSON.stringify(problems, null, 2))]);
   assert.equal(p.code, 1);
   assert.match(p.out, /error \[duplicate-id\] id "wall-hollow" is used twice/);
-  const proto = '{\n  "problems": [],\n  "__proto__": { "polluted": true },\n  "defaults": { "severity": "general", "timeLimitDays": { "minor": 1, "general": 2, "serious": 3 } },\n  "problems": []\n}';
+  const proto = '{\n  "problems": [],\n  "__proto__": { "polluted": true },\n  "defaults": { "severity": "general", "timeLimitDays": { "minor": 1, "general": 2, "serious": 3 }, "x-source": "本公司验房标准" },\n  "problems": [], "x-source": "本公司验房标准"\n}';
   const q = await run(['check', '--locale', 'en', write('proto.json', proto)]);
   assert.match(q.out, /:3:3: warning \[proto-key\]/);
   assert.match(q.out, /:5:3: warning \[duplicate-key\] property "problems" is given twice/);
@@ -264,4 +271,32 @@ test('compile refuses a schema with errors, and says what to install when the to
   };
   await assert.rejects(loadTools('en', missing), (e: unknown) => e instanceof CompileError && e.reason === 'deps' && /npm install --save-dev ajv ajv-formats esbuild/.test(e.message));
   await assert.rejects(loadTools('zh-CN', missing), /需要 ajv、ajv-formats 和 esbuild/);
+});
+
+test('calendar: the shipped calendars are exactly what `wuye-kit calendar` writes from chinese-days (npm run calendars)', async () => {
+  const out = join(tmp, 'calendars');
+  const r = await run(['calendar', '--locale', 'en', '-o', out]);
+  assert.equal(r.code, 0, r.err);
+  const shipped = readdirSync('schemas/calendars').filter((f) => /^cn-\d{4}\.json$/.test(f));
+  assert.ok(shipped.length >= 3);
+  for (const f of shipped) assert.equal(readFileSync(join(out, f), 'utf8'), readFileSync(join('schemas/calendars', f), 'utf8'), `${f} drifted from its generator`);
+  assert.match(r.out, /cn-2026\.json: 33 holidays, 6 makeup workdays/);
+  // The written file is a configurator's file like any other: it checks clean, provenance included.
+  assert.equal((await run(['check', join(out, 'cn-2026.json')])).code, 0);
+  // One year, a year the package does not know, bad years.
+  const one = await run(['calendar', '2025', '-o', join(tmp, 'one')]);
+  assert.equal(one.code, 0);
+  assert.deepEqual(readdirSync(join(tmp, 'one')), ['cn-2025.json']);
+  const none = await run(['calendar', '--locale', 'en', '1999', '-o', join(tmp, 'none')]);
+  assert.equal(none.code, 1);
+  assert.match(none.err, /chinese-days@[\d.]+ has no dates for 1999 \(it knows 20\d\d–20\d\d\); nothing written/);
+  assert.equal((await run(['calendar', '2027', '2026'])).code, 2);
+  assert.equal((await run(['calendar', 'next'])).code, 2);
+  // Without chinese-days (a host that has not installed it): the command says what to install.
+  const { loadChineseDays, CalendarSourceError } = await import('../../src/cli/calendar.js');
+  assert.equal(loadChineseDays(root).name, 'chinese-days');
+  assert.throws(() => loadChineseDays(tmp, pathToFileURL(join(tmp, 'x.js')).href), CalendarSourceError);
+  const { cliText } = await import('../../src/cli/messages.js');
+  assert.match(cliText('en', 'calendar.deps'), /npm install --save-dev chinese-days/);
+  assert.match(cliText('zh-CN', 'calendar.deps'), /需要 chinese-days/);
 });

@@ -24,7 +24,7 @@ function runGen(schemas: Record<string, unknown>) {
     writeFileSync(join(schemaDir, name), typeof body === 'string' ? body : JSON.stringify(body, null, 2));
   }
   const outDir = join(dir, 'generated');
-  const r = spawnSync(process.execPath, ['.scripts/gen.mjs'], {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', '.scripts/gen/main.ts'], {
     encoding: 'utf8',
     env: { ...process.env, WY_SCHEMA_DIR: schemaDir, WY_OUT_DIR: outDir },
   });
@@ -106,7 +106,7 @@ test('a failed run keeps the previous good output untouched', () => {
     const keep = join(first.dir, 'keep');
     cpSync(first.outDir, keep, { recursive: true });
     writeFileSync(join(first.dir, 'schemas', 'thing.schema.json'), JSON.stringify({ ...good, type: 'objekt' }));
-    const again = spawnSync(process.execPath, ['.scripts/gen.mjs'], {
+    const again = spawnSync(process.execPath, ['--import', 'tsx', '.scripts/gen/main.ts'], {
       encoding: 'utf8',
       env: { ...process.env, WY_SCHEMA_DIR: join(first.dir, 'schemas'), WY_OUT_DIR: first.outDir },
     });
@@ -114,5 +114,36 @@ test('a failed run keeps the previous good output untouched', () => {
     assert.deepEqual(readdirSync(join(first.outDir, 'validators')).sort(), readdirSync(join(keep, 'validators')).sort());
   } finally {
     first.cleanup();
+  }
+});
+
+test('each vocabulary is its own module; vocab.ts and the vocabulary schema share its lists; $comment stays in the JSON', async () => {
+  const vocabSchema = {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    $id: 'https://wuye-kit.dev/schemas/test/vocab/colour.json',
+    title: 'Colour',
+    $comment: 'a note for whoever edits the file',
+    'x-source': 'manual §1',
+    type: 'string',
+    enum: ['red', 'blue'],
+    'x-labels': { red: { 'zh-CN': '红', en: 'Red' }, blue: { 'zh-CN': '蓝', en: 'Blue' } },
+  };
+  const thing = { ...good, properties: { ...good.properties, colour: { $ref: 'vocab/colour.json' } } };
+  const r = runGen({ 'thing.schema.json': thing, 'vocab/colour.json': vocabSchema, 'thing.ui.json': { $comment: 'layout note', fields: {} } });
+  try {
+    assert.equal(r.status, 0, r.stderr);
+    const list = await import(join(r.outDir, 'vocab', 'colour.ts'));
+    assert.deepEqual(list.colour, { id: vocabSchema.$id, codes: ['red', 'blue'], labels: vocabSchema['x-labels'] });
+    const all = await import(join(r.outDir, 'vocab.ts'));
+    assert.equal(all.vocab.colour, list.colour, 'vocab.ts re-uses the per-vocabulary module');
+    const schema = (await import(join(r.outDir, 'schemas', 'vocab', 'colour.ts'))).default;
+    assert.equal(schema.enum, list.colour.codes, 'the schema module shares the codes array');
+    assert.equal(schema['x-labels'], list.colour.labels);
+    assert.equal(schema.$id, vocabSchema.$id);
+    assert.equal(schema['x-source'], undefined, 'provenance stays out of run-time modules');
+    const data = (await import(join(r.outDir, 'data', 'thing.ui.ts'))).default;
+    assert.deepEqual(data, { fields: {} }, '$comment stays in the JSON');
+  } finally {
+    r.cleanup();
   }
 });

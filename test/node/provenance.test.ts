@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { factsOf, shapeOf, provenanceOf } from '../../src/core/provenance.js';
+import { factsOf, shapeOf, provenanceOf, withoutProvenance } from '../../src/core/provenance.js';
 import { main, shippedConfigFiles } from '../../src/cli/main.js';
 import { checkText } from '../../src/cli/check.js';
 import { loadShipped } from '../../src/cli/shipped.js';
@@ -67,6 +67,57 @@ test('the meta-schemas accept provenance keys and reject a default without its n
   const r = checkDefinition(wf);
   assert.equal(r.ok, false);
   assert.ok(r.problems.some((p) => p.path.startsWith('/clocks/0')), JSON.stringify(r.problems));
+});
+
+test('the meta-schemas require provenance: a copy with any fact\'s provenance removed fails check, at that fact, in zh-CN and en', async () => {
+  const shipped = loadShipped();
+  const strip = (n: unknown) => {
+    if (n && typeof n === 'object') for (const k of ['x-source', 'x-default', 'x-note']) delete (n as Record<string, unknown>)[k];
+  };
+  const at = (data: unknown, path: string) => path.split('/').slice(1).reduce<unknown>((n, k) => (n as Record<string, unknown>)[k], data);
+  let checked = 0;
+  for (const f of files) {
+    const data = read(f);
+    const shape = shapeOf(data);
+    if (!['workflow', 'ui', 'deduction-rules', 'calendar', 'common-problems'].includes(shape!)) continue;
+    // Every fact at once: the meta-schema names each one (factsOf and the meta-schemas agree).
+    const copy = structuredClone(data);
+    const facts = factsOf(copy, shape);
+    for (const fact of facts) strip(at(copy, fact.path));
+    const r = await checkText(JSON.stringify(copy, null, 2), { file: f, locale: 'en', shipped: shipped.forFile(f) });
+    const flagged = r.findings.filter((x) => x.code === 'provenance').map((x) => x.path);
+    assert.deepEqual(flagged.sort(), facts.map((x) => x.path).sort(), relative(root, f));
+    checked += facts.length;
+  }
+  assert.ok(checked > 200, `${checked} facts`);
+
+  // One state of the complaint workflow, through the command a configurator runs.
+  const wf = read('schemas/workflows/complaint.json') as { $schema: string; states: Record<string, unknown>[] };
+  wf.$schema = join(root, 'schemas/workflow.schema.json');
+  strip(wf.states[1]);
+  const file = join(tmp, 'no-source.workflow.json');
+  const text = JSON.stringify(wf, null, 2);
+  writeFileSync(file, text);
+  const line = text.slice(0, text.indexOf(`"id": "${String(wf.states[1]!['id'])}"`)).split('\n').length - 1;
+  const zh = await run(['check', file]);
+  assert.equal(zh.code, 1);
+  assert.match(zh.out, new RegExp(`no-source\\.workflow\\.json:${line}:\\d+: error \\[provenance\\] state ${String(wf.states[1]!['id'])} 缺少出处（workflow\\.schema\\.json 要求每项事实注明）：请加上 "x-source".*或 "x-default": true 加一行 "x-note"`));
+  const en = await run(['check', '--locale', 'en', file]);
+  assert.match(en.out, /error \[provenance\] state \S+ has no provenance \(workflow\.schema\.json requires it on every fact\): add "x-source"/);
+  // Both at once is refused too; a default without its note is a schema error.
+  wf.states[1]!['x-source'] = 'WI/KF-007';
+  wf.states[1]!['x-default'] = true;
+  writeFileSync(file, JSON.stringify(wf, null, 2));
+  assert.match((await run(['check', '--locale', 'en', file])).out, /error \[provenance\] state \S+ has both "x-source" and "x-default"/);
+  delete wf.states[1]!['x-source'];
+  writeFileSync(file, JSON.stringify(wf, null, 2));
+  assert.match((await run(['check', '--locale', 'en', file])).out, /error \[schema\] .*x-default/);
+  // --defaults keeps reading the same file (the defaults a host has not replaced).
+  const d = await run(['check', '--defaults', '--json', file]);
+  assert.ok((JSON.parse(d.out) as { defaults: number }).defaults > 0);
+  // Run time needs no notes: the definition without any provenance is a working definition.
+  const runtime = checkDefinition(withoutProvenance(read('schemas/workflows/complaint.json')));
+  assert.equal(runtime.ok, true, JSON.stringify(runtime.problems));
 });
 
 test('every shipped file still checks clean against its meta-schema with its provenance', async () => {

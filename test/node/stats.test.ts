@@ -297,7 +297,10 @@ describe('exports', () => {
     const [title, meta, head1, head2] = sheet.rows;
     assert.equal(title![0]!.value, '顾客投诉分类统计表');
     assert.equal(title![0]!.columnSpan, 16);
-    assert.match(String(meta![0]!.value), /文件编号: {5}版本\/状态: {5}填报单位: 总部客服中心 .*统计期间: 2026年7月/);
+    // No document number or version configured (the default): no label printed with nothing after it.
+    assert.equal(String(meta![0]!.value), '填报单位: 总部客服中心    统计期间: 2026年7月');
+    const numbered = statsSheet(t, { form: { ...DEFAULT_STATS_CONFIG.form, documentNo: 'MR-003KF', version: 'A/0' } }).rows[1]!;
+    assert.equal(String(numbered[0]!.value), '文件编号: MR-003KF    版本/状态: A/0    填报单位:     统计期间: 2026年7月');
     assert.deepEqual(head1!.filter(Boolean).map((c) => [c!.value, c!.columnSpan ?? c!.rowSpan]), [
       ['区域 / 管理处', 2], ['按内容分类', 6], ['合计', 2], ['占比', 2], ['环比', 3], ['比率指标', 4],
     ]);

@@ -3,20 +3,16 @@ import { property, state, query } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { guard } from 'lit/directives/guard.js';
 import { ContextConsumer } from '@lit/context';
-import complaintSchema from '../../generated/schemas/complaint.js';
-import complaintUi from '../../generated/data/complaint.ui.js';
-import { loadValidator } from '../../generated/validators/lazy.js';
 import type { Complaint } from '../../generated/types/complaint.js';
 import type { GeneratedValidator } from '../../generated/validator-types.js';
-import { mapErrors } from '../../core/errors.js';
-import { pick, type Locale, type Localized } from '../../core/i18n/locale.js';
-import { defaultRoutingRules, routeComplaint, routingComputeRules, routingReasons, type RoutingDecision, type RoutingRules } from '../../core/complaint/routing.js';
+import { pick, type Locale } from '../../core/i18n/locale.js';
+import { defaultRoutingRules, routeComplaint, type RoutingDecision, type RoutingRules } from '../../core/complaint/routing.js';
 import { completeComplaint, startIntake } from '../../core/complaint/intake.js';
 import { fallbackRecordNumber } from '../../core/complaint/record-number.js';
-import { complaintGuide, intakeGuide } from '../../core/complaint/guide.js';
+import { complaintFormSchema, intakeUiSchema, intakeValidator, readUiSchema, recordProblems, usableOffices } from '../../core/complaint/form.js';
+import { loadComplaintFormData, type ComplaintFormData } from '../../core/complaint/form-data.js';
 import type { JsonSchema } from '../../core/form/types.js';
-import type { UiField, UiGroup, UiSchema } from '../../core/form/ui.js';
-import type { UiRule } from '../../core/form/rules.js';
+import type { UiSchema } from '../../core/form/ui.js';
 import { WyInvalidEvent, WySubmitEvent, type ErrorDisplay, type FormChangeDetail, type WySchemaForm } from '../schema-form/schema-form.component.js';
 import { localStorageDrafts, type DraftStore } from '../schema-form/drafts.js';
 import type { Uploader } from '../shared/uploader.js';
@@ -25,6 +21,7 @@ import { LocalizeController } from '../shared/localize-controller.js';
 import { WyChangeEvent, WyEvent, dispatchRenamed } from '../shared/events.js';
 import { InnerEventsController } from '../shared/inner-events.js';
 import { noteRenamedEvents } from '../shared/deprecation.js';
+import { AnnounceController } from '../shared/announce-controller.js';
 import { msg } from './complaint-form.messages.js';
 import { styles } from './complaint-form.styles.js';
 
@@ -89,12 +86,9 @@ const RENAMED_EVENTS: Readonly<Record<string, string>> = {
 /** A failure the element explains itself (no actor, a bad record number, an incomplete record). */
 class IntakeError extends Error {}
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-/** The fields this element fills (not the user): shown in the read view, hidden at intake. */
-const ELEMENT_FIELDS = ['/recordNo', '/firstReceiver'];
-const both = (key: 'recordGroup' | 'handlingGroup'): Localized => ({
-  'zh-CN': msg('zh-CN', key),
-  en: msg('en', key),
+const readTitles = () => ({
+  record: { 'zh-CN': msg('zh-CN', 'recordGroup'), en: msg('en', 'recordGroup') },
+  handling: { 'zh-CN': msg('zh-CN', 'handlingGroup'), en: msg('en', 'handlingGroup') },
 });
 const routeKey = (d: RoutingDecision) => `${d.unit}|${d.reason}|${d.department ?? ''}`;
 const isObj = (v: unknown): v is Rec => Boolean(v) && typeof v === 'object' && !Array.isArray(v);
@@ -172,16 +166,21 @@ export class WyComplaintForm extends LitElement {
   @state() private savedNo = '';
   @state() private firstReceiverShown?: { id: string; name: string } | undefined;
   @state() private recordNoShown = '';
-  @state() private announcement = '';
   /** Where the complaint goes and why (the routing rule), shown to everyone, not only announced. */
   @state() private route?: RoutingDecision;
-  /** What the inner form validates with (see `intakeValidator`); the form renders once it is loaded. */
-  @state() private intakeValidator?: GeneratedValidator<unknown>;
-  private validatorLoad?: Promise<unknown>;
+  /**
+   * The schema, layout, guide and validator the form is built from (core/complaint/form-data.ts),
+   * loaded on demand when the element connects; the inner form renders once they are here.
+   */
+  @state() private data?: ComplaintFormData;
+  /** What the inner form validates with (core's `intakeValidator`). */
+  private intakeCheck?: GeneratedValidator<unknown>;
+  private dataLoad?: Promise<unknown>;
 
   @query('wy-schema-form') private form?: WySchemaForm;
 
   private readonly localize = new LocalizeController(this);
+  private readonly announcer = new AnnounceController(this);
   constructor() {
     super();
     // The inner form's events end here; its value changes and problems are this element's too.
@@ -222,6 +221,8 @@ export class WyComplaintForm extends LitElement {
    */
   private formKey = 0;
   private officesSource?: readonly ComplaintOffice[] | undefined;
+  /** The intake value has been made (from `value`, or blank) at least once. */
+  private started = false;
 
   // ── public API ────────────────────────────────────────────────────────────────────────────
 
@@ -254,12 +255,24 @@ export class WyComplaintForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.validatorLoad ??= loadComplaintValidator().then((v) => (this.intakeValidator = intakeValidator(v)));
+    this.dataLoad ??= loadComplaintFormData().then(
+      (d) => {
+        this.intakeCheck = intakeValidator(d.validator);
+        this.data = d;
+      },
+      (err: unknown) => {
+        // The chunk did not arrive (offline, a deploy in between): say so; connecting again retries.
+        this.dataLoad = undefined;
+        const l = this.localize.locale;
+        this.failure = msg(l, 'loadFailed', { reason: err instanceof Error && err.message ? err.message : msg(l, 'failedUnknown') });
+        this.phase = 'failed';
+      },
+    );
   }
 
-  /** Also waits for the validator module and the inner form (so `await el.updateComplete` sees fields). */
+  /** Also waits for the form's data and the inner form (so `await el.updateComplete` sees fields). */
   protected override async getUpdateComplete(): Promise<boolean> {
-    await this.validatorLoad;
+    await this.dataLoad;
     let result = await super.getUpdateComplete();
     const form = this.form;
     if (form) {
@@ -279,11 +292,12 @@ export class WyComplaintForm extends LitElement {
   }
 
   private get officesNow(): readonly ComplaintOffice[] {
-    return (this.offices ?? this.referenceCtx.value?.offices ?? []).filter((o) => o && typeof o.id === 'string' && o.id && !FORBIDDEN_KEYS.has(o.id));
+    return usableOffices(this.offices ?? this.referenceCtx.value?.offices);
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('value') || changed.has('readonly') || !this.builtFor.length) {
+    if (changed.has('value') || changed.has('readonly') || !this.started) {
+      this.started = true;
       this.intake = this.readonly ? { ...(this.value ?? {}) } : startIntake(this.value ?? {}, { actor: this.actorNow });
       this.assignedNo = undefined;
       this.showHeader(this.intake);
@@ -292,8 +306,17 @@ export class WyComplaintForm extends LitElement {
     const source = this.offices ?? this.referenceCtx.value?.offices;
     const inputsChanged = changed.has('value') || changed.has('readonly') || changed.has('routingRules') || source !== this.officesSource || !this.builtFor.length;
     this.officesSource = source;
-    if (!inputsChanged) return;
-    const schema = formSchema(offices, this.intake);
+    const data = this.data;
+    if (data && (inputsChanged || (changed as PropertyValues).has('data'))) this.build(data, offices, changed);
+    if (changed.has('value') || changed.has('readonly') || !this.lastRoute) {
+      this.route = routeComplaint(this.intake, this.routingRules);
+      this.lastRoute = routeKey(this.route);
+    }
+  }
+
+  /** The schema and layout for the inner form (core/complaint/form.ts), when an input changed. */
+  private build(data: ComplaintFormData, offices: readonly ComplaintOffice[], changed: PropertyValues<this>): void {
+    const schema = complaintFormSchema(data.schema, offices, this.intake);
     const key = [JSON.stringify(schema), this.readonly, this.routingRules];
     if (key.some((k, i) => k !== this.builtFor[i])) {
       // A new schema for a form that is already there (offices arrived, a host value with an
@@ -302,11 +325,7 @@ export class WyComplaintForm extends LitElement {
       if (this.builtFor.length) this.formKey++;
       this.builtFor = key;
       this.schemaCopy = schema;
-      this.uiCopy = this.readonly ? readUi() : intakeUi(offices, this.routingRules);
-    }
-    if (changed.has('value') || changed.has('readonly') || !this.lastRoute) {
-      this.route = routeComplaint(this.intake, this.routingRules);
-      this.lastRoute = routeKey(this.route);
+      this.uiCopy = this.readonly ? readUiSchema(data.ui, readTitles()) : intakeUiSchema(data.ui, data.intake, offices, this.routingRules);
     }
   }
 
@@ -314,11 +333,11 @@ export class WyComplaintForm extends LitElement {
     const l = this.localize.locale;
     const saving = this.phase === 'saving';
     return html`<div part="base" aria-busy=${saving ? 'true' : 'false'}>
-      ${this.readonly ? nothing : this.renderHeader(l)} ${this.readonly ? nothing : renderDefinition(l)} ${this.renderRouting(l)}
+      ${this.readonly ? nothing : this.renderHeader(l)} ${this.readonly || !this.data ? nothing : renderDefinition(this.data, l)} ${this.renderRouting(l)}
       ${this.phase === 'saved' ? html`<div part="status">${msg(l, 'saved', { recordNo: this.savedNo })}</div>` : nothing}
       ${this.phase === 'failed' ? html`<div part="failure" role="alert">${this.failure}</div>` : nothing}
       ${
-        this.intakeValidator
+        this.intakeCheck
           ? keyed(
               this.formKey,
               html`<wy-schema-form
@@ -333,7 +352,7 @@ export class WyComplaintForm extends LitElement {
                 .uploader=${this.uploader}
                 .draftStore=${this.draftStore ?? localStorageDrafts}
                 .noSubmit=${true}
-                .precompiled=${this.intakeValidator}
+                .precompiled=${this.intakeCheck}
                 @wy-submit=${this.onInnerSubmit}
                 @wy-change=${this.onChange}
               >
@@ -355,7 +374,7 @@ export class WyComplaintForm extends LitElement {
             </div>`
           : nothing
       }
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${this.announcer.render()}
     </div>`;
   }
 
@@ -402,10 +421,12 @@ export class WyComplaintForm extends LitElement {
     if (key !== this.lastRoute || !this.route) this.route = d;
     if (this.lastRoute && key !== this.lastRoute) {
       const l = this.localize.locale;
-      this.announcement = msg(l, 'routedTo', {
-        unit: pick(d.unitLabel, l) ?? d.unit,
-        reason: pick(d.reasonLabel, l) ?? d.reason,
-      });
+      this.announcer.announce(
+        msg(l, 'routedTo', {
+          unit: pick(d.unitLabel, l) ?? d.unit,
+          reason: pick(d.reasonLabel, l) ?? d.reason,
+        }),
+      );
     }
     this.lastRoute = key;
     if (this.phase === 'saved') this.phase = 'idle';
@@ -439,16 +460,15 @@ export class WyComplaintForm extends LitElement {
       });
       record = done.record;
       if (done.gaps.includes('firstReceiver')) throw new IntakeError(msg(l, 'noActor'));
-      const problems = validateRecord(await loadComplaintValidator(), record, l);
+      const data = this.data ?? (await loadComplaintFormData());
+      const problems = recordProblems(data.validator, data.schema, record, l);
       if (problems.length) throw new IntakeError(msg(l, 'invalidRecord', { problems: problems.join('；') }));
       this.showHeader(record);
       const ev = new WySubmitEvent(record);
       this.dispatchEvent(ev);
       if (ev.defaultPrevented || !store) {
         this.phase = 'idle';
-        this.announcement = msg(l, 'submitted', {
-          recordNo: String(record['recordNo']),
-        });
+        this.announcer.announce(msg(l, 'submitted', { recordNo: String(record['recordNo']) }));
         return true;
       }
       const meta = record['meta'] as Rec;
@@ -456,7 +476,7 @@ export class WyComplaintForm extends LitElement {
       await this.form?.clearDraft();
       this.savedNo = String(record['recordNo']);
       this.phase = 'saved';
-      this.announcement = msg(l, 'saved', { recordNo: this.savedNo });
+      this.announcer.announce(msg(l, 'saved', { recordNo: this.savedNo }));
       dispatchRenamed(this, new WyComplaintSaveEvent(record as unknown as Complaint, result), 'wy-complaint-saved');
       // A new intake starts blank (with a new idempotency key); an edited record stays shown.
       const next = this.value && typeof this.value['recordNo'] === 'string' ? record : startIntake({}, { actor: this.actorNow });
@@ -491,154 +511,14 @@ export class WyComplaintForm extends LitElement {
   }
 }
 
-// ── the schema and layouts the inner form gets ────────────────────────────────────────────
-
-/**
- * The complaint schema as the form shows it: the office select's options from the offices (the
- * shipped validator still checks the record; the `$id` is unchanged), and routing reasons with
- * their labels. A value outside the list (an old office, a reason typed by a person) stays shown.
- */
-function formSchema(offices: readonly ComplaintOffice[], value: Rec): JsonSchema {
-  const s = structuredClone(complaintSchema) as JsonSchema;
-  const props = s.properties!;
-  if (offices.length) {
-    const ids = offices.map((o) => o.id);
-    const labels: Record<string, Localized> = {};
-    for (const o of offices) labels[o.id] = typeof o.name === 'string' ? { 'zh-CN': o.name, en: o.name } : o.name;
-    const cur = value['officeId'];
-    if (typeof cur === 'string' && cur && !ids.includes(cur) && !FORBIDDEN_KEYS.has(cur)) {
-      ids.push(cur);
-      labels[cur] = { 'zh-CN': cur, en: cur };
-    }
-    props['officeId'] = {
-      ...props['officeId'],
-      enum: ids,
-      'x-labels': labels,
-    } as JsonSchema;
-  }
-  const routing = s.definitions?.['routing']?.properties;
-  if (routing) {
-    const codes: string[] = routingReasons.map((r) => r.code);
-    const labels: Record<string, Localized> = Object.fromEntries(routingReasons.map((r) => [r.code, r.label]));
-    const cur = isObj(value['routing']) ? value['routing']['reason'] : undefined;
-    if (typeof cur === 'string' && cur && !codes.includes(cur) && !FORBIDDEN_KEYS.has(cur)) {
-      codes.push(cur);
-      labels[cur] = { 'zh-CN': cur, en: cur };
-    }
-    routing['reason'] = {
-      ...routing['reason'],
-      enum: codes,
-      'x-labels': labels,
-    } as JsonSchema;
-  }
-  return s;
-}
-
-const baseUi = complaintUi as UiSchema;
-const guide = intakeGuide();
-
 /** The manual's definition and explanations, folded: the receptionist opens it when in doubt. */
-function renderDefinition(l: Locale) {
+function renderDefinition(data: ComplaintFormData, l: Locale) {
+  const guide = data.guide;
   return html`<details part="definition">
     <summary>${msg(l, 'definition')}</summary>
-    <p>${pick(complaintGuide.definition.text, l)}</p>
-    <dl>${complaintGuide.notes.map((n) => html`<div><dt>${pick(n.term, l)}</dt><dd>${pick(n.text, l)}</dd></div>`)}</dl>
+    <p>${pick(guide.definition.text, l)}</p>
+    <dl>${guide.notes.map((n) => html`<div><dt>${pick(n.term, l)}</dt><dd>${pick(n.text, l)}</dd></div>`)}</dl>
   </details>`;
-}
-
-/** The intake layout: complaint.ui.json plus routing compute rules and the office's project. */
-function intakeUi(offices: readonly ComplaintOffice[], rules: RoutingRules): UiSchema {
-  const fields: Record<string, UiField> = { ...baseUi.fields };
-  // Help beside the type of feedback and the category: the manual's definition (schemas/complaint-definition.json).
-  fields['/kind'] = { ...fields['/kind'], help: guide.kindHelp };
-  fields['/category'] = { ...fields['/category'], help: guide.categoryHelp };
-  fields['/officeId'] = {
-    ...fields['/officeId'],
-    widget: offices.length ? 'select' : 'text',
-  };
-  const extra: UiRule[] = routingComputeRules(rules);
-  const withProject = offices.filter((o) => typeof o.project === 'string' && o.project);
-  if (withProject.length) {
-    extra.push(
-      {
-        id: 'office-project',
-        effect: 'compute',
-        target: '/project',
-        value: {
-          if: [...withProject.flatMap((o) => [{ '==': [{ var: 'officeId' }, o.id] }, o.project]), { var: ['project', ''] }],
-        },
-      },
-      {
-        id: 'office-project-fixed',
-        effect: 'disable',
-        target: '/project',
-        when: { in: [{ var: 'officeId' }, withProject.map((o) => o.id)] },
-      },
-    );
-  }
-  return { ...baseUi, fields, rules: [...(baseUi.rules ?? []), ...extra], notices: [...(baseUi.notices ?? []), ...guide.notices] };
-}
-
-/**
- * The read view (顾客服务记录表): registration (record number, first receiver) first, then the
- * intake groups, then everything the workflow filled (handler … closed at) — every field of the
- * schema that the intake layout hides, except `meta`. Routing is always shown.
- */
-function readUi(): UiSchema {
-  const fields: Record<string, UiField> = {};
-  const later: string[] = [];
-  for (const [p, f] of Object.entries(baseUi.fields ?? {})) {
-    if (f.widget === 'hidden' && p !== '/meta') {
-      const { widget: _w, ...rest } = f;
-      fields[p] = rest;
-      if (!ELEMENT_FIELDS.includes(p)) later.push(p);
-    } else fields[p] = f;
-  }
-  const groups: UiGroup[] = [
-    { id: 'record', title: both('recordGroup'), fields: ELEMENT_FIELDS },
-    ...(baseUi.groups ?? []),
-    { id: 'handling', title: both('handlingGroup'), fields: later },
-  ];
-  // A stored routing is shown whoever owns it (the intake shows it only when it leaves the centre).
-  const rules = (baseUi.rules ?? []).map((r) => (r.effect === 'show' && r.target === '/routing' ? { ...r, when: { '!!': [{ var: 'routing.unit' }] } } : r));
-  return { ...baseUi, groups, fields, rules };
-}
-
-/**
- * The shipped complaint validator (precompiled, no eval), loaded on first use: it is the module
- * the inner form would load anyway, so the element's own entry stays small.
- */
-let complaintValidator: Promise<GeneratedValidator<unknown>> | undefined;
-const loadComplaintValidator = () => (complaintValidator ??= loadValidator[complaintSchema['$id'] as string]!());
-
-/** The complete record against the shipped complaint validator: messages, or none. */
-function validateRecord(validate: GeneratedValidator<unknown>, record: Rec, locale: Locale): string[] {
-  if (validate(record)) return [];
-  const props = (complaintSchema as JsonSchema).properties ?? {};
-  return mapErrors(validate.errors, {
-    locale,
-    labelOf: (path) => pick(props[path.split('/')[1] ?? '']?.['x-label'], locale),
-  }).map((e) => e.message);
-}
-
-/**
- * What the inner form validates: the shipped complaint validator (precompiled, no eval), with
- * the parts this element fills — record number, first receiver — standing in while absent, so
- * the user is only asked for what the user can give. The completed record is validated again,
- * in full, before it leaves the element.
- */
-function intakeValidator(validate: GeneratedValidator<unknown>): GeneratedValidator<unknown> {
-  const fn = ((data: unknown): data is unknown => {
-    const v: Rec = isObj(data) ? data : {};
-    const ok = validate({
-      recordNo: 'PENDING',
-      firstReceiver: { id: '-', name: '-' },
-      ...v,
-    });
-    fn.errors = validate.errors ?? null;
-    return ok;
-  }) as GeneratedValidator<unknown>;
-  return fn;
 }
 
 declare global {

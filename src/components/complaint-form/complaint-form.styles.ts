@@ -6,28 +6,26 @@ export const styles = [
   css`
     :host {
       display: block;
-      --_primary: var(--wy-complaint-form-accent, var(--wy-color-primary, #1f6feb));
-      --_on-primary: var(--wy-color-on-primary, #fff);
-      --_border: var(--wy-color-border, #d0d7de);
+      --_primary: var(--wy-complaint-form-accent, var(--_wy-primary));
     }
     [part='base'] {
       display: grid;
-      gap: var(--wy-space-m, 0.75rem);
+      gap: var(--_wy-space-m);
     }
     [part='intake-header'] {
       display: flex;
       flex-wrap: wrap;
-      gap: var(--wy-space-xs, 0.25rem) var(--wy-space-xl, 1.5rem);
+      gap: var(--_wy-space-xs) var(--_wy-space-xl);
       margin: 0;
-      padding: var(--wy-space-s, 0.5rem) var(--wy-space-l, 1rem);
-      border: 1px solid var(--_border);
-      border-radius: var(--wy-radius, 4px);
-      background: var(--wy-color-surface-alt, #f6f8fa);
+      padding: var(--_wy-space-s) var(--_wy-space-l);
+      border: 1px solid var(--_wy-border);
+      border-radius: var(--_wy-radius);
+      background: var(--_wy-surface-alt);
     }
     [part='definition'] {
-      margin: var(--wy-space-s, 0.5rem) 0;
-      padding: var(--wy-space-xs, 0.25rem) var(--wy-space-l, 1rem);
-      border-inline-start: 3px solid var(--wy-color-primary, #0969da);
+      margin: var(--_wy-space-s) 0;
+      padding: var(--_wy-space-xs) var(--_wy-space-l);
+      border-inline-start: 3px solid var(--_wy-primary);
     }
     [part='definition'] summary {
       cursor: pointer;
@@ -51,20 +49,20 @@ export const styles = [
       align-items: baseline;
       gap: 0.5em;
       margin: 0;
-      padding: var(--wy-space-s, 0.5rem) var(--wy-space-l, 1rem);
-      border-left: 3px solid var(--wy-color-primary, #1f6feb);
-      background: var(--wy-color-surface-alt, #f6f8fa);
+      padding: var(--_wy-space-s) var(--_wy-space-l);
+      border-left: 3px solid var(--_wy-primary);
+      background: var(--_wy-surface-alt);
     }
     .routing-label,
     .routing-why {
-      color: var(--wy-color-muted, #59636e);
+      color: var(--_wy-muted);
     }
     [part='intake-header'] div {
       display: flex;
       gap: 0.5em;
     }
     dt {
-      color: var(--wy-color-muted, #59636e);
+      color: var(--_wy-muted);
     }
     dd {
       margin: 0;
@@ -73,7 +71,7 @@ export const styles = [
     dd.pending {
       font-weight: normal;
       font-style: italic;
-      color: var(--wy-color-muted, #59636e);
+      color: var(--_wy-muted);
     }
     [part='submit'] {
       display: inline-flex;
@@ -81,10 +79,10 @@ export const styles = [
       gap: 0.5em;
       font: inherit;
       padding: 0.45em 1.25em;
-      border-radius: var(--wy-radius, 4px);
+      border-radius: var(--_wy-radius);
       border: 1px solid var(--_primary);
       background: var(--_primary);
-      color: var(--_on-primary);
+      color: var(--_wy-on-primary);
       cursor: pointer;
     }
     [part='submit'][aria-disabled='true'] {
@@ -110,31 +108,31 @@ export const styles = [
       }
     }
     [part='status'] {
-      padding: var(--wy-space-s, 0.5rem) var(--wy-space-l, 1rem);
-      border-radius: var(--wy-radius, 4px);
-      border: 1px solid var(--wy-color-success, #1a7f37);
-      background: var(--wy-color-success-surface, #dafbe1);
-      color: #0b4a1f;
+      padding: var(--_wy-space-s) var(--_wy-space-l);
+      border-radius: var(--_wy-radius);
+      border: 1px solid var(--_wy-success);
+      background: var(--_wy-success-surface);
+      color: var(--_wy-text);
     }
     [part='failure'] {
-      padding: var(--wy-space-s, 0.5rem) var(--wy-space-l, 1rem);
-      border-radius: var(--wy-radius, 4px);
-      border: 1px solid var(--wy-color-danger, #b42318);
+      padding: var(--_wy-space-s) var(--_wy-space-l);
+      border-radius: var(--_wy-radius);
+      border: 1px solid var(--_wy-danger);
       border-inline-start-width: 4px;
-      background: var(--wy-color-danger-surface, #fef3f2);
-      color: var(--wy-color-danger, #b42318);
+      background: var(--_wy-danger-surface);
+      color: var(--_wy-danger);
     }
     [part='toolbar'] {
       display: flex;
       justify-content: flex-end;
-      gap: var(--wy-space-s, 0.5rem);
+      gap: var(--_wy-space-s);
     }
     [part='toolbar'] button {
       font: inherit;
       padding: 0.35em 1em;
-      border-radius: var(--wy-radius, 4px);
-      border: 1px solid var(--_border);
-      background: var(--wy-color-surface, #fff);
+      border-radius: var(--_wy-radius);
+      border: 1px solid var(--_wy-border);
+      background: var(--_wy-surface);
       color: inherit;
       cursor: pointer;
     }

@@ -7,7 +7,7 @@ import { aggregateComplaints } from '../../core/stats/aggregate.js';
 import { DEFAULT_STATS_CONFIG, type StatsConfig } from '../../core/stats/config.js';
 import { statsToCsv } from '../../core/stats/export.js';
 import { statsCellFilter, type StatsCellFilter } from '../../core/stats/filter.js';
-import { cellText, columnGroupText, columnText, labelColumnText, rowText, spanText } from '../../core/stats/format.js';
+import { cellText, columnGroupText, columnText, labelColumnText, rowText, spanText, statsFormMeta } from '../../core/stats/format.js';
 import { statsMsg } from '../../core/stats/messages.js';
 import { formatMonth, monthLastDay, monthOfInstant, parseMonth, PERIOD_PRESETS, resolvePreset, type PeriodPreset, type StatsPeriod } from '../../core/stats/period.js';
 import { coverageText, statsCoverage, type StatsCoverage } from '../../core/stats/coverage.js';
@@ -16,9 +16,12 @@ import { WyPeriodChangeEvent } from '../shared/period-event.js';
 import { sortStatsTable, type StatsSort } from '../../core/stats/sort.js';
 import { cellValue, statsColumns, type StatsColumn, type StatsCompare, type StatsFilter, type StatsGroupBy, type StatsOffice, type StatsRow, type StatsTable } from '../../core/stats/table.js';
 import { statsToXlsx } from '../../core/stats/xlsx.js';
+import { readStatsTable, statsRequestQuery, type StatsRequest } from '../../core/stats/request.js';
 import { pick, type Locale } from '../../core/i18n/locale.js';
 import { vocabLabel } from '../../core/i18n/vocab-label.js';
 import { LocalizeController } from '../shared/localize-controller.js';
+import { AnnounceController } from '../shared/announce-controller.js';
+import { PrintController } from '../shared/print-controller.js';
 import { referenceContext, type ReferenceData } from '../shared/context.js';
 import { WyEvent } from '../shared/events.js';
 import { download } from '../shared/download.js';
@@ -43,6 +46,11 @@ const colWidth = (c: StatsColumn): string => (c.kind === 'category' ? '6.75rem' 
  * first column and a sticky group header. Click a number to get the records behind it (an
  * event with a filter, no personal data). Exports CSV (UTF-8 with BOM) and Excel; the print
  * view is the paper form. A compact SVG bar chart per category sits beside the table.
+ *
+ * With millions of records, count on the server instead: give the element the URL of a
+ * `createStatsHandler` endpoint (`src`) and it fetches the table counted in SQL for the options it
+ * shows, again whenever the user changes the period; or set `aggregated` to a table the host
+ * fetched itself (`complaintStatsSql`'s answer). No record travels to the browser.
  *
  * @tag wy-complaint-stats
  * @summary Complaint statistics per office and content category, with comparison, exports and a print form.
@@ -87,6 +95,22 @@ export class WyComplaintStats extends LitElement {
     warnRenamed('wy-complaint-stats', 'records', 'complaints');
     this.complaints = records;
   }
+
+  /**
+   * A table counted elsewhere — on the server by `complaintStatsSql` (wuye-kit/server), sent as
+   * JSON — shown as it is instead of counting `complaints` here. Its rows, period, comparison and
+   * range are the server's; when the user changes the period the element fires
+   * `wy-period-change`, and the host fetches the new table (`statsRequestQuery(el.request)` gives
+   * the query) and sets it again. Wins over `src` and `complaints`.
+   */
+  @property({ attribute: false }) aggregated?: StatsTable;
+
+  /**
+   * URL of a statistics endpoint (`createStatsHandler` in wuye-kit/server): the element GETs
+   * `src?<statsRequestQuery(request)>` (same-origin cookies) whenever its options change, and
+   * shows the table the server counted. Wins over `complaints`.
+   */
+  @property() src?: string;
 
   /** Offices with regions, in display order; default: `reference.offices` of a `<wy-kit-provider>`. */
   @property({ attribute: false }) offices?: readonly StatsOffice[];
@@ -154,12 +178,17 @@ export class WyComplaintStats extends LitElement {
 
   @state() private sort?: StatsSort;
   @state() private topRow = 0;
-  @state() private printing = false;
-  @state() private announcement = '';
   @state() private rangeError = '';
+  @state() private served?: StatsTable;
+  @state() private loadError?: string;
+  @state() private loading = false;
 
   /** @ignore */
   private readonly localize = new LocalizeController(this);
+  private readonly announcer = new AnnounceController(this);
+  private readonly printer = new PrintController(this);
+  private fetching?: AbortController;
+  private requested?: string;
   private raw?: StatsTable;
   private error?: string;
   private view?: StatsTable;
@@ -185,23 +214,63 @@ export class WyComplaintStats extends LitElement {
 
   /** Prints the paper form. */
   print(): void {
-    this.printing = true;
+    this.printer.printing = true;
+    this.requestUpdate();
     void this.updateComplete.then(() => window.print());
   }
 
-  private readonly beforePrint = () => (this.printing = true);
-  private readonly afterPrint = () => (this.printing = false);
+  /** What the element asks a server for (`src`, or a host that fetches for `aggregated`): its own options, the preset unresolved. */
+  get request(): StatsRequest {
+    return {
+      groupBy: this.groupBy,
+      granularity: this.granularity,
+      ...(this.preset && this.preset !== 'custom' ? { preset: this.preset } : {}),
+      compare: this.compare,
+      ...(this.from ? { from: this.from } : {}),
+      ...(this.to ? { to: this.to } : {}),
+      ...(Object.keys(this.filter).length ? { filter: this.filter } : {}),
+      ...(this.asOf ? { asOf: this.asOf } : {}),
+    };
+  }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('beforeprint', this.beforePrint);
-    window.addEventListener('afterprint', this.afterPrint);
+  /** Whether the table comes counted from elsewhere (`aggregated` or `src`). */
+  private get counted(): boolean {
+    return this.aggregated !== undefined || !!this.src;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    window.removeEventListener('beforeprint', this.beforePrint);
-    window.removeEventListener('afterprint', this.afterPrint);
+    this.fetching?.abort();
+    this.fetching = undefined;
+    this.requested = undefined;
+  }
+
+  /** GETs the table for the current options from `src`; a newer request aborts an older one. */
+  private async load(url: string): Promise<void> {
+    this.fetching?.abort();
+    const abort = new AbortController();
+    this.fetching = abort;
+    this.loading = true;
+    try {
+      const response = await fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' }, signal: abort.signal });
+      const body: unknown = await response.json().catch(() => undefined);
+      if (abort.signal.aborted) return;
+      if (!response.ok) {
+        const message = (body as { error?: { message?: unknown } } | undefined)?.error?.message;
+        throw new Error(typeof message === 'string' ? message : `HTTP ${response.status}`);
+      }
+      this.served = readStatsTable(body);
+      this.loadError = undefined;
+    } catch (e) {
+      if (abort.signal.aborted) return;
+      this.served = undefined;
+      this.loadError = statsMsg(this.localize.locale, 'load.failed', { detail: e instanceof Error ? e.message : String(e) });
+    } finally {
+      if (this.fetching === abort) {
+        this.fetching = undefined;
+        this.loading = false;
+      }
+    }
   }
 
   private get officeList(): readonly StatsOffice[] {
@@ -209,8 +278,32 @@ export class WyComplaintStats extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    const inputs = ['complaints', 'offices', 'reference', 'groupBy', 'granularity', 'preset', 'compare', 'from', 'to', 'filter', 'config', 'asOf'] as const;
-    if (!this.memo.raw || inputs.some((k) => changed.has(k as keyof WyComplaintStats))) {
+    if (this.src && this.aggregated === undefined) {
+      const base = new URL(this.src, document.baseURI);
+      const query = statsRequestQuery(this.request);
+      const url = `${base.href}${query ? (base.search ? '&' : '?') + query : ''}`;
+      if (url !== this.requested) {
+        this.requested = url;
+        void this.load(url);
+      }
+    }
+    if (this.counted) {
+      const given = this.aggregated ?? this.served;
+      const inputs = ['aggregated', 'served', 'loadError', 'src'] as const;
+      if (inputs.some((k) => changed.has(k as keyof WyComplaintStats))) {
+        try {
+          this.raw = this.aggregated !== undefined ? readStatsTable(this.aggregated) : given;
+          this.error = this.aggregated === undefined ? this.loadError : undefined;
+        } catch (e) {
+          this.raw = undefined;
+          this.error = e instanceof Error ? e.message : String(e);
+        }
+        this.coverage = undefined;
+        if (this.sort && this.raw && this.sort.key !== 'label' && !statsColumns(this.raw).some((c) => c.key === this.sort!.key)) this.sort = undefined;
+      }
+    }
+    const inputs = ['complaints', 'offices', 'reference', 'groupBy', 'granularity', 'preset', 'compare', 'from', 'to', 'filter', 'config', 'asOf', 'aggregated', 'src'] as const;
+    if (!this.counted && (!this.memo.raw || inputs.some((k) => changed.has(k as keyof WyComplaintStats)))) {
       try {
         const relative = this.preset && this.preset !== 'custom' ? resolvePreset(this.preset, Date.now()).months : undefined;
         const from = relative?.from ?? this.from;
@@ -248,13 +341,14 @@ export class WyComplaintStats extends LitElement {
   override render() {
     const locale = this.localize.locale;
     if (this.error !== undefined || !this.view) {
-      return html`<div part="base">${this.renderControls(undefined, locale)}<p part="error" role="alert">${this.error ?? ''}</p></div>`;
+      const message = this.error ?? (this.loading ? statsMsg(locale, 'load.busy') : '');
+      return html`<div part="base" aria-busy=${this.loading ? 'true' : 'false'}>${this.renderControls(undefined, locale)}<p part=${this.error !== undefined ? 'error' : 'notice'} role=${this.error !== undefined ? 'alert' : 'status'}>${message}</p></div>`;
     }
     const table = this.view;
-    if (this.printView || this.printing) return this.renderForm(table, locale);
+    if (this.printView || this.printer.printing) return this.renderForm(table, locale);
     const caption = this.caption(table, locale);
     return html`
-      <div part="base">
+      <div part="base" aria-busy=${this.loading ? 'true' : 'false'}>
         ${this.renderControls(table, locale)}
         <div part="toolbar">
           <h2 part="caption" id="caption">${caption}</h2>
@@ -265,7 +359,7 @@ export class WyComplaintStats extends LitElement {
         ${this.renderCoverage(locale)}
         ${table.total.total === 0 ? html`<p part="notice">${statsMsg(locale, 'empty')}</p>` : nothing}
         <div class="layout">${this.renderTable(table, locale)} ${this.renderChart(table, locale)}</div>
-        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+        ${this.announcer.render()}
       </div>
     `;
   }
@@ -305,6 +399,9 @@ export class WyComplaintStats extends LitElement {
   }
 
   private renderCoverage(locale: Locale): TemplateResult | typeof nothing {
+    if (this.counted && this.raw) {
+      return html`<div part="coverage" class="coverage"><p>${statsMsg(locale, 'load.served', { given: this.raw.recordCount })}</p></div>`;
+    }
     if (!this.coverage) return nothing;
     const text = coverageText(this.coverage, locale);
     return html`<div part="coverage" class="coverage" aria-labelledby="coverage-heading">
@@ -315,10 +412,21 @@ export class WyComplaintStats extends LitElement {
   }
 
   private firePeriod(): void {
-    const table = this.raw;
+    // Counted elsewhere, the shown table is still the old period's: the range is the one asked for.
+    const asked = this.counted ? this.askedSpan() : undefined;
+    const table = asked ?? this.raw?.range;
     if (!table) return;
-    const range = { from: `${table.range.from}-01`, to: monthLastDay(parseMonth(table.range.to)) };
+    const range = { from: `${table.from}-01`, to: monthLastDay(parseMonth(table.to)) };
     this.dispatchEvent(new WyPeriodChangeEvent({ preset: this.preset ?? 'custom', ...range, compare: this.compare }));
+  }
+
+  /** The months the options ask for (a preset, or from/to), before any table answers them. */
+  private askedSpan(): { from: string; to: string } | undefined {
+    if (this.preset && this.preset !== 'custom') return resolvePreset(this.preset, Date.now()).months;
+    const from = this.from ? parseMonthSafe(this.from) : undefined;
+    const to = this.to ? parseMonthSafe(this.to, true) : undefined;
+    if (from === undefined && to === undefined) return undefined;
+    return { from: formatMonth(from ?? to!), to: formatMonth(to ?? from!) };
   }
 
   private async onPreset(event: Event): Promise<void> {
@@ -504,16 +612,10 @@ export class WyComplaintStats extends LitElement {
       groups.push({ text, span: j - i, ...(text === undefined ? { column: c } : {}) });
       i = j;
     }
-    const meta: [string, string][] = [
-      [statsMsg(locale, 'form.documentNo'), form.documentNo],
-      [statsMsg(locale, 'form.version'), form.version],
-      [statsMsg(locale, 'form.department'), pick(form.department, locale) ?? ''],
-      [statsMsg(locale, 'form.unit'), this.reportingUnit ?? ''],
-      [statsMsg(locale, 'form.period'), spanText(table.range, table.period, locale)],
-    ];
+    const meta = statsFormMeta(form, table, locale, this.reportingUnit);
     return html`<div part="base form">
       <h1>${pick(form.title, locale)}</h1>
-      <dl class="form-meta">${meta.map(([k, v]) => html`<div><dt>${k}</dt><dd>${v}</dd></div>`)}</dl>
+      <dl class="form-meta">${meta.map((m) => html`<div><dt>${m.label}</dt><dd>${m.value}</dd></div>`)}</dl>
       <table class="paper">
         <thead>
           <tr>
@@ -574,7 +676,7 @@ export class WyComplaintStats extends LitElement {
     this.sort = { key, direction };
     const locale = this.localize.locale;
     const column = key === 'label' ? labelColumnText(this.raw!, locale) : columnText(statsColumns(this.raw!).find((c) => c.key === key)!, this.raw!, locale);
-    this.announcement = statsMsg(locale, 'sortedBy', { column, direction: statsMsg(locale, direction === 'ascending' ? 'sort.ascending' : 'sort.descending') });
+    this.announcer.announce(statsMsg(locale, 'sortedBy', { column, direction: statsMsg(locale, direction === 'ascending' ? 'sort.ascending' : 'sort.descending') }));
   }
 
   private onDrill(event: Event): void {

@@ -7,7 +7,8 @@ import { ContextProvider } from '@lit/context';
 import { normalizeSchema } from '../../core/form/normalize.js';
 import { FormEngine, type ActiveNotice } from '../../core/form/engine.js';
 import { checkUiSchemaWith, loadUiValidator, buildLayout, type Layout, type UiSchema, type UiField, type UiGroup } from '../../core/form/ui.js';
-import { validateForm, shippedValidator, isShipped, interpretAtRuntime, type RawValidator } from '../../core/form/validation.js';
+import type { RawValidator } from '../../core/form/validation.js';
+import type * as ValidationApi from '../../core/form/validation.js';
 import { getAt, templateOf, sanitize } from '../../core/form/pointer.js';
 import { loadShippedRefs, hasExternalRefs } from '../../core/form/shipped.js';
 import { FormSchemaError, type FormField, type JsonSchema, type Text } from '../../core/form/types.js';
@@ -22,7 +23,7 @@ import { pickWidget, ensureWidget } from './registry.js';
 import { DEFAULT_DRAFT_MAX_AGE_DAYS, isDraftExpired, localStorageDrafts, type DraftStore } from './drafts.js';
 import { msg } from './messages.js';
 import { styles } from './schema-form.styles.js';
-import type { WyFieldBase } from './fields/field-base.js';
+import { FIELD_TREE, type WyFieldBase } from './fields/field-base.js';
 import type { WyErrorSummary } from '../error-summary/error-summary.component.js';
 
 export type ErrorDisplay = 'touched' | 'submit' | 'live';
@@ -49,9 +50,20 @@ export class WyErrorEvent extends WyEvent<{ readonly error: Error }> {
 }
 
 const ASYNC_DEBOUNCE_MS = 400;
+
+/**
+ * Validation (the run-time interpreter, error mapping, the shipped validators' index) loads on
+ * demand: it is first needed after the first frame, so it is not part of the entry.
+ */
+type ValidationModule = typeof ValidationApi;
+let validation: ValidationModule | undefined;
+let validationLoad: Promise<ValidationModule> | undefined;
+const loadValidation = (): Promise<ValidationModule> => (validationLoad ??= import('../../core/form/validation.js').then((m) => (validation = m)));
 /** The UI-schema validator, once a form with a UI schema has loaded it. */
 let uiValidator: GeneratedValidator<unknown> | undefined;
 const DRAFT_DEBOUNCE_MS = 400;
+/** Latest moment the first validity check runs when no frame comes (a page in a background tab). */
+const FIRST_VALIDITY_FALLBACK_MS = 250;
 
 /**
  * Renders any JSON Schema (draft-07) plus a UI schema as an accessible form: groups, columns and
@@ -90,6 +102,8 @@ const DRAFT_DEBOUNCE_MS = 400;
 export class WySchemaForm extends LitElement {
   static formAssociated = true;
   static override styles = styles;
+  /** @internal What the fields placed in this element's shadow root talk to (see WyFieldBase.lightInForm). */
+  readonly [FIELD_TREE]: FormHost;
 
   /** The JSON Schema (draft-07). A shipped schema (by `$id`) uses its precompiled validator. */
   @property({ attribute: false }) schema?: JsonSchema;
@@ -183,6 +197,9 @@ export class WySchemaForm extends LitElement {
   private submitted = false;
   private draftTimer?: ReturnType<typeof setTimeout>;
   private validityTimer?: ReturnType<typeof setTimeout>;
+  private validityScheduled = false;
+  /** Validity was computed since the last build (later changes validate in the next task). */
+  private validityPrimed = false;
   private draftRestored = false;
   private readonly internals: ElementInternals;
   private readonly localize = new LocalizeController(this);
@@ -210,6 +227,7 @@ export class WySchemaForm extends LitElement {
         uploader: { get: () => this.uploader },
       },
     ) as FormHost;
+    this[FIELD_TREE] = host;
     new ContextProvider(this, { context: formHostContext, initialValue: host });
     this.addEventListener('input', (e) => this.onInput(e));
     this.addEventListener('change', (e) => this.onInput(e));
@@ -236,7 +254,7 @@ export class WySchemaForm extends LitElement {
   /** Like `checkValidity()`, but shows the problems and moves focus to the summary. */
   reportValidity(): boolean {
     const ok = this.checkValidity();
-    if (!ok) void this.validate().then(() => this.focusSummary());
+    if (!ok) void this.validate().then(() => this.updateComplete).then(() => this.focusSummary());
     return ok;
   }
 
@@ -356,6 +374,7 @@ export class WySchemaForm extends LitElement {
     document.removeEventListener('visibilitychange', this.onVisibility);
     clearTimeout(this.validityTimer);
     this.validityTimer = undefined;
+    this.validityScheduled = false;
     for (const r of this.asyncRuns.values()) {
       clearTimeout(r.timer);
       r.controller.abort();
@@ -368,6 +387,11 @@ export class WySchemaForm extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    // The error summary's element loads with the first problem to list (updateComplete waits for it).
+    if ((changed as Map<PropertyKey, unknown>).has('summary') && this.summary.length) {
+      const loading = ensureWidget('wy-error-summary');
+      if (loading) this.trackWidget(loading);
+    }
     if (changed.has('schema') || changed.has('uiSchema') || changed.has('refs') || changed.has('precompiled')) this.build();
     if (changed.has('draftKey') && this.draftKey && this.engine && !this.draftRestored) void this.restoreDraft();
   }
@@ -427,6 +451,7 @@ export class WySchemaForm extends LitElement {
     this.layout = undefined;
     this.validator = undefined;
     this.validatorPromise = undefined;
+    this.validityPrimed = false;
     // Field elements Lit reuses keep their registration (they unregister when they leave).
     this.errors.clear();
     this.summary = [];
@@ -456,8 +481,6 @@ export class WySchemaForm extends LitElement {
       this.engine = new FormEngine(model, this.ui, this._value);
       this.layout = buildLayout(model, this.ui);
       this.notices = this.engine.activeNotices();
-      const pre = this.precompiled;
-      if (pre) this.validator = (data: unknown) => (pre(data) ? [] : (pre.errors ?? []));
       // With live display, errors show from the start, once the validator is there. Otherwise
       // the validator is made when first needed (validity is computed after the first render).
       if (this.errorDisplay === 'live') {
@@ -478,7 +501,8 @@ export class WySchemaForm extends LitElement {
 
   /**
    * The validator: a shipped schema's precompiled one (its module loaded on demand), else the
-   * custom schema compiled on first use (lazily loading Ajv).
+   * given one (`precompiled`), else the run-time schema interpreted (no code generation). The
+   * validation module itself loads here, on first use.
    */
   private ensureValidator(): Promise<RawValidator> {
     if (this.validator) return Promise.resolve(this.validator);
@@ -486,7 +510,13 @@ export class WySchemaForm extends LitElement {
       this.validatorPending = true;
       const schema = this.schema!;
       const refs = Object.values({ ...this.shippedRefs, ...this.refs });
-      this.validatorPromise = (isShipped(schema) ? shippedValidator(schema).then((v) => v!) : Promise.resolve().then(() => interpretAtRuntime(schema, refs)))
+      const pre = this.precompiled;
+      this.validatorPromise = loadValidation()
+        .then(async (m): Promise<RawValidator> => {
+          if (pre) return (data: unknown) => (pre(data) ? [] : (pre.errors ?? []));
+          if (m.isShipped(schema)) return (await m.shippedValidator(schema))!;
+          return m.interpretAtRuntime(schema, refs);
+        })
         .then((v) => {
           if (this.schema === schema) this.validator = v;
           return v;
@@ -586,7 +616,7 @@ export class WySchemaForm extends LitElement {
     const field = e.composedPath().find((n) => n instanceof HTMLElement && 'registeredAs' in n) as WyFieldBase | undefined;
     if (!field?.registeredAs || this.touched.has(field.registeredAs)) return;
     // Leaving to an element inside the same field (a radio in its group) is not leaving it.
-    if (e.relatedTarget instanceof Node && field.shadowRoot?.contains(e.relatedTarget)) return;
+    if (e.relatedTarget instanceof Node && (field.shadowRoot ?? field).contains(e.relatedTarget)) return;
     this.touched.add(field.registeredAs);
     this.refreshError(field.registeredAs);
   }
@@ -635,8 +665,8 @@ export class WySchemaForm extends LitElement {
   private labelOverride = (t: string): Text | undefined => this.ui.fields?.[t]?.label;
 
   private computeErrorsSync(): ValidationError[] | undefined {
-    if (!this.engine || !this.validator) return undefined;
-    const errors = validateForm(this.engine, this.validator, this.localize.locale, this.labelOverride);
+    if (!this.engine || !this.validator || !validation) return undefined;
+    const errors = validation.validateForm(this.engine, this.validator, this.localize.locale, this.labelOverride);
     const seen = new Set(errors.map((e) => e.path));
     for (const [path, message] of [...this.asyncErrors, ...this.serverErrors]) {
       if (!seen.has(path) && !this.engine.isHidden(path)) errors.push({ path, keyword: 'custom', message, params: {} });
@@ -701,15 +731,38 @@ export class WySchemaForm extends LitElement {
       this.applyValidity(errors);
       return;
     }
-    // Validating the whole value for `:invalid` and the host form's checkValidity() runs in the
-    // task after the one that changed it (a keystroke, the first render), not inside it; our own
-    // checkValidity()/reportValidity()/requestSubmit() validate at once.
-    this.validityTimer ??= setTimeout(() => this.flushValidity(), 0);
+    this.scheduleValidity();
+  }
+
+  /**
+   * Validating the whole value for `:invalid` and the host form's checkValidity() runs in the
+   * task after the one that changed it (a keystroke), not inside it; after a (re)build, only once
+   * the first frame with the form is painted (the run-time validator is also made then, not on
+   * the first render). Our own checkValidity()/reportValidity()/requestSubmit() validate at once.
+   */
+  private scheduleValidity(): void {
+    if (this.validityScheduled) return;
+    this.validityScheduled = true;
+    const run = () => {
+      if (this.validityScheduled) this.flushValidity();
+    };
+    if (this.validityPrimed) {
+      this.validityTimer = setTimeout(run, 0);
+      return;
+    }
+    // A frame, then a task; the timer alone also covers a page in a background tab (no frames).
+    requestAnimationFrame(() => {
+      clearTimeout(this.validityTimer);
+      this.validityTimer = setTimeout(run, 0);
+    });
+    this.validityTimer = setTimeout(run, FIRST_VALIDITY_FALLBACK_MS);
   }
 
   private flushValidity(): void {
     clearTimeout(this.validityTimer);
     this.validityTimer = undefined;
+    this.validityScheduled = false;
+    this.validityPrimed = true;
     if (!this.engine) return;
     if (!this.validator) {
       if (!this.validatorError && this.schema) void this.ensureValidator().then(() => this.flushValidity(), () => undefined);
@@ -813,7 +866,8 @@ export class WySchemaForm extends LitElement {
     const step = layout.steps[Math.min(this.step, layout.steps.length - 1)]!;
     const last = this.step >= layout.steps.length - 1;
     const doc = this.ui.document;
-    return html`<form part="base" novalidate @submit=${this.onSubmit} aria-busy=${this.validatorPending ? 'true' : 'false'}>
+    const columns = (this.ui.columns ?? 1) > 1 || layout.steps.some((s) => s.groups.some((g) => (g.columns ?? 1) > 1));
+    return html`<form part="base" class=${columns ? 'columns' : ''} novalidate @submit=${this.onSubmit} aria-busy=${this.validatorPending ? 'true' : 'false'}>
       ${doc
         ? html`<header part="document" class="document">
             ${doc.title ? html`<div class="doc-title">${this.text(doc.title)}</div>` : nothing}

@@ -1,20 +1,25 @@
 import { css } from 'lit';
 import { baseStyles } from '../shared/base.styles.js';
+import { fieldBodyStyles, groupBodyStyles } from './fields/field.styles.js';
 
+// The built-in fields render into the form's tree: their styles are the form's.
 export const styles = [
   baseStyles,
+  fieldBodyStyles,
+  groupBodyStyles,
   css`
     :host {
       display: block;
-      container-type: inline-size;
-      --_gap: var(--wy-schema-form-gap, var(--wy-space-m, 0.75rem));
-      --_primary: var(--wy-color-primary, #1f6feb);
-      --_on-primary: var(--wy-color-on-primary, #fff);
-      --_border: var(--wy-color-border, #d0d7de);
+      --_gap: var(--wy-schema-form-gap, var(--_wy-space-m));
     }
     form {
       display: grid;
       gap: var(--_gap);
+    }
+    /* Only a layout with columns is a size container (a container makes the browser interleave
+       style and layout for everything inside it: a single-column form does not pay for that). */
+    form.columns {
+      container-type: inline-size;
     }
     fieldset.body {
       border: 0;
@@ -22,29 +27,40 @@ export const styles = [
       margin: 0;
       min-width: 0;
       display: grid;
-      gap: var(--wy-space-l, 1rem);
+      gap: var(--_wy-space-l);
     }
-    .group {
-      border: 1px solid var(--_border);
-      border-radius: var(--wy-radius, 4px);
-      padding: var(--wy-space-m, 0.75rem) var(--wy-space-l, 1rem) var(--wy-space-l, 1rem);
+    .body > .group {
+      border: 1px solid var(--_wy-border);
+      border-radius: var(--_wy-radius);
+      padding: var(--_wy-space-m) var(--_wy-space-l) var(--_wy-space-l);
       margin: 0;
       min-width: 0;
     }
-    .group > legend {
+    .body > .group > legend {
       font-weight: 600;
       font-size: 1.05em;
       padding-inline: 0.25rem;
     }
     .group-description {
-      margin: 0 0 var(--wy-space-s, 0.5rem);
-      color: var(--wy-color-muted, #59636e);
+      margin: 0 0 var(--_wy-space-s);
+      color: var(--_wy-muted);
     }
-    .grid {
+    /* One column: block flow (cheaper to lay out than a grid of hundreds of fields). */
+    .grid > .field + .field {
+      margin-block-start: var(--_gap);
+    }
+    .columns .grid {
       display: grid;
       grid-template-columns: repeat(var(--_cols, var(--wy-schema-form-columns, 1)), minmax(0, 1fr));
       gap: var(--_gap);
       align-items: start;
+    }
+    .columns .grid > .field + .field {
+      margin-block-start: 0;
+    }
+    .field {
+      display: block;
+      min-width: 0;
     }
     .grid > [hidden] {
       display: none;
@@ -64,32 +80,32 @@ export const styles = [
       }
     }
     .notice {
-      border-radius: var(--wy-radius, 4px);
-      padding: var(--wy-space-s, 0.5rem) var(--wy-space-m, 0.75rem);
-      border: 1px solid var(--wy-color-border, #d0d7de);
-      background: var(--wy-color-surface-alt, #f6f8fa);
+      border-radius: var(--_wy-radius);
+      padding: var(--_wy-space-s) var(--_wy-space-m);
+      border: 1px solid var(--_wy-border);
+      background: var(--_wy-surface-alt);
     }
     .notice.draft {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
       justify-content: space-between;
-      gap: var(--wy-space-s, 0.5rem);
-      border-color: var(--wy-color-primary, #1f6feb);
+      gap: var(--_wy-space-s);
+      border-color: var(--_wy-primary);
     }
     .notice.warning {
-      border-color: var(--wy-color-warning, #9a6700);
-      background: var(--wy-color-warning-surface, #fff8c5);
+      border-color: var(--_wy-warning);
+      background: var(--_wy-warning-surface);
     }
     .notice.danger {
-      border-color: var(--wy-color-danger, #b42318);
-      background: var(--wy-color-danger-surface, #fef3f2);
-      color: var(--wy-color-danger, #b42318);
+      border-color: var(--_wy-danger);
+      background: var(--_wy-danger-surface);
+      color: var(--_wy-danger);
       font-weight: 500;
     }
     .steps {
       display: flex;
-      gap: var(--wy-space-s, 0.5rem);
+      gap: var(--_wy-space-s);
       list-style: none;
       padding: 0;
       margin: 0;
@@ -100,15 +116,15 @@ export const styles = [
       counter-increment: step;
       padding: 0.25rem 0.75rem;
       border-radius: 999px;
-      border: 1px solid var(--_border);
-      color: var(--wy-color-muted, #59636e);
+      border: 1px solid var(--_wy-border);
+      color: var(--_wy-muted);
     }
     .steps li::before {
       content: counter(step) '. ';
     }
     .steps li[aria-current='step'] {
-      border-color: var(--_primary);
-      color: var(--_primary);
+      border-color: var(--_wy-primary);
+      color: var(--_wy-primary);
       font-weight: 600;
     }
     .steps li.done {
@@ -116,34 +132,34 @@ export const styles = [
     }
     .actions {
       display: flex;
-      gap: var(--wy-space-s, 0.5rem);
+      gap: var(--_wy-space-s);
       flex-wrap: wrap;
     }
     button {
       font: inherit;
       min-height: 2.25rem;
       padding: 0.375rem 1rem;
-      border-radius: var(--wy-radius, 4px);
-      border: 1px solid var(--_border);
-      background: var(--wy-color-surface, #fff);
+      border-radius: var(--_wy-radius);
+      border: 1px solid var(--_wy-border);
+      background: var(--_wy-surface);
       color: inherit;
       cursor: pointer;
     }
     button.primary {
-      background: var(--_primary);
-      border-color: var(--_primary);
-      color: var(--_on-primary);
+      background: var(--_wy-primary);
+      border-color: var(--_wy-primary);
+      color: var(--_wy-on-primary);
     }
     button:disabled {
       opacity: 0.6;
       cursor: not-allowed;
     }
     .error-panel {
-      border: 1px solid var(--wy-color-danger, #b42318);
+      border: 1px solid var(--_wy-danger);
       border-inline-start-width: 4px;
-      border-radius: var(--wy-radius, 4px);
-      padding: var(--wy-space-m, 0.75rem);
-      background: var(--wy-color-danger-surface, #fef3f2);
+      border-radius: var(--_wy-radius);
+      padding: var(--_wy-space-m);
+      background: var(--_wy-danger-surface);
       display: grid;
       gap: 0.25rem;
       overflow-wrap: anywhere;
@@ -161,7 +177,7 @@ export const styles = [
       display: flex;
       gap: 1.5em;
       justify-content: center;
-      color: var(--wy-color-muted, #59636e);
+      color: var(--_wy-muted);
       font-size: 0.9em;
     }
     .print-footer {
@@ -183,7 +199,7 @@ export const styles = [
       .notice {
         display: none;
       }
-      .group {
+      .body > .group {
         break-inside: avoid;
         border-color: #000;
       }

@@ -2,9 +2,13 @@ import { createContext } from '@lit/context';
 import type { Locale, Localized } from '../../core/i18n/locale.js';
 
 import type { Actor } from '../../core/kernel/people.js';
+import type { StaffMember } from '../../workflow/action-defaults.js';
 
 /** Who is using the kit: set by the host portal, read by elements that record or authorise (declared once, in the kernel). */
 export type { Actor } from '../../core/kernel/people.js';
+
+/** One person of the host's staff list (schemas/people.schema.json). */
+export type { StaffMember } from '../../workflow/action-defaults.js';
 
 /** Reference data a host portal supplies once for every element inside a provider. */
 export interface ReferenceData {
@@ -18,6 +22,12 @@ export interface ReferenceData {
   }[];
   /** Contractors / responsible parties (施工单位) for defects. */
   readonly contractors?: readonly { readonly id: string; readonly name: string | Localized }[];
+  /**
+   * People (staff of the offices, HQ, contractors) with their workflow role codes and office;
+   * see schemas/people.schema.json and schemas/examples/people.json. The workflow panel's action
+   * forms offer them as pickers; without them a person is typed as an ID and a name.
+   */
+  readonly staff?: readonly StaffMember[];
   readonly [key: string]: unknown;
 }
 

@@ -1,7 +1,8 @@
-// Pure formatting for the workflow panel: durations, instants in Asia/Shanghai, and the audit log
-// as rows a view renders. No DOM; every string is returned as text, never as markup.
+// The panel's own wording of the view model (src/workflow/panel-view.ts): durations, instants in
+// Asia/Shanghai, values entered with an event, what an audit line says. No DOM; every string is
+// returned as text, never as markup.
 import { pick, type Locale, type Localized } from '../../core/i18n/locale.js';
-import type { AuditEntry, Effect, WorkflowDefinition } from '../../workflow/types.js';
+import type { AuditEffectView, AuditLineView } from '../../workflow/panel-view.js';
 import { msg } from './workflow-panel.messages.js';
 import { isoShanghai, SHANGHAI_TIME_ZONE } from '../../core/kernel/time.js';
 
@@ -50,15 +51,6 @@ export { isoShanghai };
 type Json = Readonly<Record<string, unknown>>;
 const isObject = (x: unknown): x is Json => x !== null && typeof x === 'object' && !Array.isArray(x);
 
-export const stateTitle = (def: WorkflowDefinition | undefined, id: string, locale: Locale): string =>
-  pick(def?.states.find((s) => s.id === id)?.title, locale) ?? id;
-export const roleTitle = (def: WorkflowDefinition | undefined, id: string, locale: Locale): string =>
-  pick(def?.roles.find((r) => r.id === id)?.title, locale) ?? id;
-export const eventTitle = (def: WorkflowDefinition | undefined, event: string, locale: Locale): string =>
-  pick(def?.transitions.find((t) => t.event === event)?.title, locale) ?? event;
-const clockTitle = (def: WorkflowDefinition | undefined, id: string, locale: Locale): string =>
-  pick(def?.clocks?.find((c) => c.id === id)?.title, locale) ?? id;
-
 /** One value of a payload as text: vocabulary labels, yes/no, people by name, times in Shanghai. */
 export function formatValue(value: unknown, schema: Json | undefined, locale: Locale): string {
   if (value === undefined || value === null || value === '') return msg(locale, 'notApplicable');
@@ -84,95 +76,36 @@ export function formatValue(value: unknown, schema: Json | undefined, locale: Lo
       if (!id) return name;
       return locale === 'en' ? `${name} (${id})` : `${name}（${id}）`;
     }
-    return payloadRows(value, schema, locale)
-      .map((r) => `${r.label}: ${r.value}`)
+    const props = isObject(schema?.['properties']) ? (schema['properties'] as Json) : {};
+    return Object.keys(value)
+      .filter((k) => k !== '__proto__')
+      .map((k) => {
+        const ps = isObject(props[k]) ? (props[k] as Json) : undefined;
+        return `${pick(ps?.['x-label'] as Partial<Localized> | undefined, locale) ?? k}: ${formatValue(value[k], ps, locale)}`;
+      })
       .join(msg(locale, 'listSep'));
   }
   return String(value);
 }
 
-export interface PayloadRow {
-  readonly key: string;
-  readonly label: string;
-  readonly value: string;
+/** What an audit line records, in words. */
+export function lineTitle(line: AuditLineView, locale: Locale): string {
+  const w = line.what;
+  if (w.kind === 'start') return msg(locale, 'started');
+  if (w.kind === 'migration') return msg(locale, 'migrated', { from: w.from });
+  if (w.kind === 'timer') return msg(locale, w.timer === 'warning' ? 'timerWarning' : w.timer === 'breach' ? 'timerBreach' : 'timerEscalation', { clock: w.clock });
+  return w.title;
 }
 
-/** A payload as label/value rows in the order of its schema (unknown keys after, by key). */
-export function payloadRows(payload: unknown, schema: Json | undefined, locale: Locale): PayloadRow[] {
-  if (!isObject(payload)) return payload === undefined || payload === null ? [] : [{ key: '', label: '', value: formatValue(payload, schema, locale) }];
-  const props = isObject(schema?.['properties']) ? (schema['properties'] as Json) : {};
-  const keys = [...Object.keys(props).filter((k) => Object.hasOwn(payload, k)), ...Object.keys(payload).filter((k) => !Object.hasOwn(props, k))];
-  return keys
-    .filter((k) => k !== '__proto__')
-    .map((k) => {
-      const ps = isObject(props[k]) ? (props[k] as Json) : undefined;
-      const label = pick(ps?.['x-label'] as Partial<Localized> | undefined, locale) ?? k;
-      return { key: k, label, value: formatValue(payload[k], ps, locale) };
-    });
+/** The state change of an audit line, in words. */
+export function lineState(line: AuditLineView, locale: Locale): string {
+  if (line.from === null) return msg(locale, 'stateStart', { to: line.to });
+  return line.moved ? msg(locale, 'stateChange', { from: line.from, to: line.to }) : msg(locale, 'stateSame', { state: line.to });
 }
 
-export interface TimelineRow {
-  readonly seq: number;
-  readonly at: number;
-  readonly kind: AuditEntry['kind'];
-  readonly title: string;
-  readonly actor: string;
-  readonly roles: string;
-  readonly stateText: string;
-  readonly moved: boolean;
-  readonly payload: readonly PayloadRow[];
-  readonly effects: readonly string[];
-}
-
-function effectText(e: Effect, def: WorkflowDefinition | undefined, locale: Locale): string | undefined {
-  if (e.type === 'assign') return e.handler ? msg(locale, 'assigned', { name: e.handler.name }) : undefined;
-  if (e.type === 'reassign') return msg(locale, 'reassigned', { role: roleTitle(def, e.role, locale) });
-  return undefined;
-}
-
-/**
- * The audit log as rows: event label, who (with role titles), the state change, what was entered
- * (labelled from the event's field schema) and what followed (notifications, handler changes).
- */
-export function timelineRows(
-  history: readonly AuditEntry[],
-  def: WorkflowDefinition | undefined,
-  locale: Locale,
-  schemaOf: (event: string) => Json | undefined,
-): TimelineRow[] {
-  return history.map((a) => {
-    let title: string;
-    if (a.kind === 'start') title = msg(locale, 'started');
-    else if (a.kind === 'migration') title = msg(locale, 'migrated', { from: a.note ?? '?' });
-    else if (a.kind === 'timer') {
-      const [kind = '', clock = ''] = a.event.split(':');
-      const key = kind === 'warning' ? 'timerWarning' : kind === 'breach' ? 'timerBreach' : 'timerEscalation';
-      title = msg(locale, key, { clock: clockTitle(def, clock, locale) });
-    } else title = eventTitle(def, a.event, locale);
-    const system = a.kind === 'timer' || a.actor.id === 'system';
-    const stateText =
-      a.from === null
-        ? msg(locale, 'stateStart', { to: stateTitle(def, a.to, locale) })
-        : a.from === a.to
-          ? msg(locale, 'stateSame', { state: stateTitle(def, a.to, locale) })
-          : msg(locale, 'stateChange', { from: stateTitle(def, a.from, locale), to: stateTitle(def, a.to, locale) });
-    const notified = [...new Set(a.effects.flatMap((e) => (e.type === 'notify' ? [roleTitle(def, e.role, locale)] : [])))];
-    const effects = [
-      ...(notified.length ? [msg(locale, 'notified', { roles: notified.join(msg(locale, 'listSep')) })] : []),
-      ...a.effects.flatMap((e) => effectText(e, def, locale) ?? []),
-    ];
-    return {
-      seq: a.seq,
-      at: a.at,
-      kind: a.kind,
-      title,
-      actor: system ? msg(locale, 'system') : a.actor.name,
-      // Role titles, never codes: roles the definition does not declare (a host's own codes) are left out.
-      roles: system ? '' : a.actor.roles.filter((r) => !def || def.roles.some((x) => x.id === r)).map((r) => roleTitle(def, r, locale)).join(msg(locale, 'listSep')),
-      stateText,
-      moved: a.from !== a.to,
-      payload: a.kind === 'transition' ? payloadRows(a.payload, schemaOf(a.event), locale) : [],
-      effects,
-    };
-  });
+/** What followed an event (notifications, handler changes), in words. */
+export function effectText(e: AuditEffectView, locale: Locale): string {
+  if (e.type === 'notify') return msg(locale, 'notified', { roles: e.roles.join(msg(locale, 'listSep')) });
+  if (e.type === 'assign') return msg(locale, 'assigned', { name: e.name });
+  return msg(locale, 'reassigned', { role: e.role });
 }

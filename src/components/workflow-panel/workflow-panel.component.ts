@@ -1,33 +1,42 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { isDraftExpired, localStorageDrafts, type Draft } from '../schema-form/drafts.js';
 import { ContextConsumer } from '@lit/context';
-import { pick, type Locale } from '../../core/i18n/locale.js';
-import { vocabLabel } from '../../core/i18n/vocab-label.js';
-import type { GeneratedValidator } from '../../generated/validator-types.js';
-import { actionRefusals, type ActionRefusal, type AvailableAction } from '../../workflow/actions.js';
-import { actionDefaults, checkTimes, timeRulesOf } from '../../workflow/action-defaults.js';
+import { pick } from '../../core/i18n/locale.js';
+import type { AvailableAction } from '../../workflow/actions.js';
 import type { ClockReadout } from '../../workflow/clocks.js';
 import type { Engine } from '../../workflow/engine.js';
-import { fieldsSchema } from '../../workflow/field-schemas.js';
-import { clockLevelLabel, refusalMessage, refusalText } from '../../workflow/messages.js';
+import { refusalMessage } from '../../workflow/messages.js';
+import { panelView, stateTitle } from '../../workflow/panel-view.js';
 import type { Actor, AuditEntry, Effect, Snapshot, WorkflowDefinition, WorkflowEvent } from '../../workflow/types.js';
 import type { JsonSchema } from '../../core/form/types.js';
 import type { UiSchema } from '../../core/form/ui.js';
-import { actorContext, engineContext } from '../shared/context.js';
+import { actorContext, engineContext, referenceContext, type ReferenceData } from '../shared/context.js';
 import { LocalizeController } from '../shared/localize-controller.js';
+import { AnnounceController } from '../shared/announce-controller.js';
 import { WyEvent } from '../shared/events.js';
 import { InnerEventsController } from '../shared/inner-events.js';
 import { epochMs, type Instant } from '../../core/kernel/time.js';
 import type { WySchemaForm } from '../schema-form/schema-form.component.js';
-import { eventFieldsValidator } from './event-validator.js';
-import { formatDuration, formatInstant, isoShanghai, stateTitle, timelineRows, type TimelineRow } from './format.js';
+import type { ActionForm } from './action-form.js';
+import type * as ActionFormLib from './action-form.js';
+import type * as RecordLabelsModule from './record-labels.js';
 import { msg } from './workflow-panel.messages.js';
 import { styles } from './workflow-panel.styles.js';
 import { randomId } from '../../core/kernel/ids.js';
+import { renderHeader } from './views/header.js';
+import { renderClocks } from './views/clocks.js';
+import { renderActions, type Notice } from './views/actions.js';
+import { renderTimeline } from './views/timeline.js';
+
+type RecordLabels = typeof RecordLabelsModule;
+type ActionFormModule = typeof ActionFormLib;
+/** Loaded on demand: the form element, validators, UI schemas and pickers; the record's labels. */
+const loadActionForm = () => import('./action-form.js');
+let recordLabels: Promise<RecordLabels> | undefined;
+const loadRecordLabels = () => (recordLabels ??= import('./record-labels.js').catch((err: unknown) => ((recordLabels = undefined), Promise.reject(err))));
 
 /** What `wy-transition` carries: the instance after the event, the event sent, and the effects to carry out. */
 export interface TransitionDetail {
@@ -46,7 +55,6 @@ export class WyTransitionEvent extends WyEvent<TransitionDetail> {
 }
 
 type Status = 'idle' | 'loading' | 'ready' | 'missing' | 'error';
-type Notice = { readonly tone: 'success' | 'warning' | 'error'; readonly text: string };
 /** The action whose form (or confirm step) is open, with the command's idempotency key. */
 interface OpenAction {
   readonly event: string;
@@ -55,8 +63,6 @@ interface OpenAction {
   readonly commandId: string;
   /** The instance version the user saw when they opened it: a newer one is a conflict. */
   readonly version: number;
-  /** The value the form starts from (a kept draft); not updated while typing, so the form is never reset under the user. */
-  readonly initial: unknown;
 }
 
 const LIVE_REFRESH_MS = 30_000;
@@ -71,7 +77,11 @@ const isConflict = (err: unknown): boolean =>
  * time left, warning and overdue in words, not colour alone), the actions the current actor may
  * take, and the audit timeline. An action with fields opens them as a `<wy-schema-form>`
  * (validated with the shipped precompiled validator, so it works under a CSP without eval); an
- * action without fields asks for confirmation. Events are sent with the actor, an idempotency key
+ * action without fields asks for confirmation. A person field (the handler of 派单, who replied) is a
+ * picker of the staff of the record's office from the provider's `reference.staff`; without a
+ * staff list it is typed as an ID and a name. Each event's form is laid out by
+ * schemas/workflow-events.ui.json. The form, its validator and the record's labels load on demand:
+ * showing an instance needs none of them. Events are sent with the actor, an idempotency key
  * (a retry after a failure never acts twice) and the version the user saw (a change by someone
  * else is reported and reloaded, never overwritten). What the user typed survives refusals,
  * conflicts and failures.
@@ -89,6 +99,7 @@ const isConflict = (err: unknown): boolean =>
  *
  * @csspart base - The panel.
  * @csspart header - Title, record number, state, handler and first receiver.
+ * @csspart steps - The states the instance went through, oldest first (the last is the current one).
  * @csspart state - The current state's name (takes focus after an action).
  * @csspart clocks - The list of SLA clocks.
  * @csspart clock - One clock; `data-level` is idle, ok, warning, overdue, met or missed.
@@ -106,7 +117,7 @@ const isConflict = (err: unknown): boolean =>
  * @cssprop --wy-workflow-panel-gap - Space between the sections. Falls back to `--wy-space-l`.
  * @cssprop --wy-workflow-panel-warning - Colour of a clock that is due soon. Falls back to `--wy-color-warning`.
  * @cssprop --wy-workflow-panel-overdue - Colour of an overdue or missed clock. Falls back to `--wy-color-danger`.
- * @cssprop --wy-color-primary - Action buttons.
+ * @cssprop --wy-color-primary - Action buttons and the current step.
  */
 export class WyWorkflowPanel extends LitElement {
   static override styles = styles;
@@ -125,6 +136,12 @@ export class WyWorkflowPanel extends LitElement {
 
   /** Who acts (`{ id, name, roles }`); otherwise the provider's actor. Without one the panel is view-only. */
   @property({ attribute: false }) actor?: Actor;
+
+  /**
+   * Reference data (`staff`: the people action forms offer as pickers); otherwise the provider's
+   * `reference`. Without a staff list a person is typed as an ID and a name.
+   */
+  @property({ attribute: false }) reference?: ReferenceData;
 
   /** Interface language (`zh-CN` or `en`); otherwise the closest `[lang]`, the provider, then zh-CN. */
   @property({ reflect: true }) locale?: string;
@@ -166,15 +183,19 @@ export class WyWorkflowPanel extends LitElement {
   @state() private actions: readonly AvailableAction[] = [];
   @state() private clocks: readonly ClockReadout[] = [];
   @state() private open?: OpenAction;
-  @state() private validator?: GeneratedValidator<unknown>;
+  /** The open action's form once its module, validator and pickers are ready. */
+  @state() private form?: ActionForm;
   @state() private sending = false;
   @state() private notice?: Notice;
-  @state() private announcement = '';
+  /** The record's labels (field and vocabulary labels), once loaded. */
+  @state() private labels?: RecordLabels;
 
   /** @ignore */
   private readonly localize = new LocalizeController(this);
+  private readonly announcer = new AnnounceController(this);
   private readonly engineConsumer = new ContextConsumer(this, { context: engineContext, subscribe: true });
   private readonly actorConsumer = new ContextConsumer(this, { context: actorContext, subscribe: true });
+  private readonly referenceConsumer = new ContextConsumer(this, { context: referenceContext, subscribe: true });
   /** Kept drafts by event: what the user typed survives closing the form, refusals and conflicts. */
   private readonly drafts = new Map<string, unknown>();
   private bound?: { engine: Engine | undefined; instanceId: string | undefined; actor: Actor | undefined };
@@ -182,7 +203,7 @@ export class WyWorkflowPanel extends LitElement {
   private timer?: ReturnType<typeof setInterval>;
   private loadToken = 0;
   private reopened?: string;
-  private refusalMemo?: { snapshot: Snapshot; actor: Actor; list: readonly ActionRefusal[] };
+  private formLib?: ActionFormModule;
 
   /** The engine in use: the property, else the provider's. */
   get currentEngine(): Engine | undefined {
@@ -192,6 +213,10 @@ export class WyWorkflowPanel extends LitElement {
   /** The actor in use: the property, else the provider's. */
   get currentActor(): Actor | undefined {
     return this.actor ?? this.actorConsumer.value;
+  }
+
+  private get currentReference(): ReferenceData | undefined {
+    return this.reference ?? this.referenceConsumer.value;
   }
 
   /** Loads the instance again (state, actions, clocks, timeline). */
@@ -222,6 +247,10 @@ export class WyWorkflowPanel extends LitElement {
         actor ? engine.availableActions(snapshot, actor) : Promise.resolve([]),
         engine.clocks(snapshot, this.nowMs),
       ]);
+      // The record's labels are fetched only when there is something to label.
+      if (!this.labels && (snapshot.data['routing'] !== undefined || history.some((a) => a.kind === 'transition' && a.payload !== undefined))) {
+        this.labels = await loadRecordLabels().catch(() => undefined);
+      }
       if (token !== this.loadToken) return;
       this.snapshot = snapshot;
       this.history = history;
@@ -317,15 +346,24 @@ export class WyWorkflowPanel extends LitElement {
     if (this.open?.event === action.event) return;
     this.closeAction(false);
     this.notice = undefined;
-    const defaults = action.schema ? { ...actionDefaults(action.schema, this.snapshot, this.currentActor, this.clockNow()), ...this.prefill?.[action.event] } : {};
-    const initial = this.drafts.get(action.event) ?? (Object.keys(defaults).length ? defaults : undefined);
-    const open: OpenAction = { event: action.event, action, commandId: newCommandId(), version: this.snapshot.version, initial };
+    const snapshot = this.snapshot;
+    const open: OpenAction = { event: action.event, action, commandId: newCommandId(), version: snapshot.version };
     this.open = open;
     this.rememberOpen(action.event);
-    if (action.fields) {
+    if (action.schema) {
       try {
-        const v = await eventFieldsValidator(action.fields);
-        if (this.open === open) this.validator = v;
+        const lib = (this.formLib ??= await loadActionForm());
+        const form = await lib.actionForm({
+          action,
+          snapshot,
+          definition: this.definition,
+          actor: this.currentActor,
+          now: this.clockNow(),
+          prefill: this.prefill?.[action.event],
+          draft: this.drafts.get(action.event),
+          staff: this.currentReference?.staff,
+        });
+        if (this.open === open) this.form = form;
       } catch (err) {
         if (this.open === open) this.notice = { tone: 'error', text: msg(this.localize.locale, 'failed', { message: err instanceof Error ? err.message : String(err) }) };
       }
@@ -365,14 +403,19 @@ export class WyWorkflowPanel extends LitElement {
     const event = this.open?.event;
     if (returnFocus) this.rememberOpen(undefined);
     this.open = undefined;
-    this.validator = undefined;
+    this.form = undefined;
     if (returnFocus && event) {
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`button[data-event="${CSS.escape(event)}"]`)?.focus());
     }
   }
 
-  private get form(): WySchemaForm | null {
+  private get formElement(): WySchemaForm | null {
     return this.renderRoot.querySelector('wy-schema-form');
+  }
+
+  private say(notice: Notice): void {
+    this.notice = notice;
+    this.announcer.announce(notice.text);
   }
 
   /** Sends the open action's event; keeps what was typed unless the engine accepted it. */
@@ -387,43 +430,38 @@ export class WyWorkflowPanel extends LitElement {
     const event: WorkflowEvent = { type: open.event, ...(payload === undefined ? {} : { payload }), commandId: open.commandId };
     this.sending = true;
     this.notice = undefined;
-    this.announcement = msg(l, 'sending');
+    this.announcer.announce(msg(l, 'sending'));
     try {
       const r = await engine.send(id, { ...event, expectedVersion: open.version }, actor);
       if (r.ok) {
         this.drafts.delete(open.event);
-        await this.form?.clearDraft();
+        await this.formElement?.clearDraft();
         this.rememberOpen(undefined);
         this.open = undefined;
-        this.validator = undefined;
-        const text = msg(l, 'done', { action: title, state: stateTitle(this.definition, r.snapshot.state, l) });
-        this.notice = { tone: 'success', text };
-        this.announcement = text;
+        this.form = undefined;
+        this.say({ tone: 'success', text: msg(l, 'done', { action: title, state: stateTitle(this.definition, r.snapshot.state, l) }) });
         await this.reload();
         this.dispatchEvent(new WyTransitionEvent({ instance: r.snapshot, event, effects: r.effects }));
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('[part="state"]')?.focus();
         return;
       }
-      const text = msg(l, 'refused', { action: title, reason: refusalMessage(r.code, l) });
-      this.notice = { tone: 'error', text };
-      this.announcement = text;
-      if (r.errors?.length) this.form?.setErrors(r.errors.map((e) => ({ path: e.path, message: e.message })));
+      this.say({ tone: 'error', text: msg(l, 'refused', { action: title, reason: refusalMessage(r.code, l) }) });
+      if (r.errors?.length) this.formElement?.setErrors(r.errors.map((e) => ({ path: e.path, message: e.message })));
     } catch (err) {
       if (isConflict(err)) {
         await this.reload();
         const still = this.actions.find((a) => a.event === open.event && a.enabled);
         if (still && this.snapshot && this.open === open) {
           this.open = { ...open, action: still, version: this.snapshot.version };
-          this.notice = { tone: 'warning', text: msg(l, 'conflict') };
+          this.say({ tone: 'warning', text: msg(l, 'conflict') });
         } else {
           if (this.open === open) this.closeAction(false);
-          this.notice = { tone: 'warning', text: msg(l, 'conflictGone', { action: title }) };
+          this.say({ tone: 'warning', text: msg(l, 'conflictGone', { action: title }) });
         }
       } else {
-        this.notice = { tone: 'error', text: msg(l, 'failed', { message: err instanceof Error ? err.message : String(err) }) };
+        this.say({ tone: 'error', text: msg(l, 'failed', { message: err instanceof Error ? err.message : String(err) }) });
       }
-      this.announcement = this.notice.text;
     } finally {
       this.sending = false;
     }
@@ -440,12 +478,12 @@ export class WyWorkflowPanel extends LitElement {
     if (this.open) this.drafts.set(this.open.event, value);
     // Time rules of the definition (not in the future, not before the previous step): said at the field, nothing sent.
     const def = this.definition;
-    if (this.open && def && this.snapshot) {
-      const errors = checkTimes(timeRulesOf(def, this.snapshot, this.open.event), value, { now: this.clockNow(), previous: this.snapshot.updatedAt }, this.localize.locale);
+    const lib = this.formLib;
+    if (this.open && def && this.snapshot && lib) {
+      const errors = lib.checkTimes(lib.timeRulesOf(def, this.snapshot, this.open.event), value, { now: this.clockNow(), previous: this.snapshot.updatedAt }, this.localize.locale);
       if (errors.length) {
-        this.form?.setErrors(errors);
-        this.notice = { tone: 'error', text: msg(this.localize.locale, 'refused', { action: this.actionTitle(this.open.event), reason: errors[0]!.message }) };
-        this.announcement = this.notice.text;
+        this.formElement?.setErrors(errors);
+        this.say({ tone: 'error', text: msg(this.localize.locale, 'refused', { action: this.actionTitle(this.open.event), reason: errors[0]!.message }) });
         return;
       }
     }
@@ -461,6 +499,17 @@ export class WyWorkflowPanel extends LitElement {
 
   // ── rendering ─────────────────────────────────────────────────────────────────────────────
 
+  /** The schema of an event's fields, for the timeline's labels (once the record labels are loaded). */
+  private fieldSchema = (event: string): Readonly<Record<string, unknown>> | undefined => {
+    const name = this.definition?.transitions.find((t) => t.event === event && t.fields)?.fields;
+    if (!name || !this.labels) return undefined;
+    try {
+      return this.labels.fieldsSchema(name);
+    } catch {
+      return undefined;
+    }
+  };
+
   override render() {
     const l = this.localize.locale;
     if (!this.currentEngine) return this.renderMessage(msg(l, 'noEngine'));
@@ -475,9 +524,18 @@ export class WyWorkflowPanel extends LitElement {
     const s = this.snapshot;
     if (!s || this.status !== 'ready') return html`<div part="base" class="panel" aria-busy="true"><p class="message" role="status">${msg(l, 'loading')}</p></div>`;
     const def = this.definition;
+    const view = panelView({ definition: def, snapshot: s, actor: this.currentActor, actions: this.actions, clocks: this.clocks, history: this.history, locale: l, fieldSchema: this.fieldSchema });
+    const open = this.open;
     return html`<div part="base" class="panel">
-      ${this.renderHeader(s, def, l)} ${this.renderClocks(l)} ${this.renderActions(s, def, l)} ${this.renderTimeline(def, l)}
-      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      ${renderHeader(view.header, view.steps, l, this.labels?.vocabLabel)} ${renderClocks(view.clocks, l)}
+      ${renderActions(view.actions, def, l, {
+        openEvent: open?.event,
+        sending: this.sending,
+        notice: this.notice,
+        panel: open ? this.renderActionPanel(open.action, s, def) : nothing,
+        onOpen: (a) => void this.openAction(a),
+      })}
+      ${renderTimeline(view.audit, this.timelineOrder, l)} ${this.announcer.render()}
     </div>`;
   }
 
@@ -485,173 +543,19 @@ export class WyWorkflowPanel extends LitElement {
     return html`<div part="base" class="panel"><p class="message" role=${alert ? 'alert' : 'note'}>${text}</p></div>`;
   }
 
-  private renderHeader(s: Snapshot, def: WorkflowDefinition | undefined, l: Locale): TemplateResult {
-    const recordNo = typeof s.data['recordNo'] === 'string' ? s.data['recordNo'] : s.id;
-    const final = def?.states.find((x) => x.id === s.state)?.final === true;
-    // Not <header>: inside a page it would be a second banner landmark.
-    return html`<div part="header" class="header">
-      <h2 class="title">${pick(def?.title, l) ?? s.definitionId}${def?.document ? html` <span class="doc">${def.document}</span>` : nothing}</h2>
-      <dl class="facts">
-        <div><dt>${msg(l, 'instance')}</dt><dd>${recordNo}</dd></div>
-        <div>
-          <dt>${msg(l, 'state')}</dt>
-          <dd><span part="state" class=${final ? 'state final' : 'state'} tabindex="-1">${stateTitle(def, s.state, l)}</span></dd>
-        </div>
-        ${s.handler ? html`<div><dt>${msg(l, 'handler')}</dt><dd>${s.handler.name}</dd></div>` : nothing}
-        <div><dt>${msg(l, 'firstReceiver')}</dt><dd>${s.firstReceiver.name}</dd></div>
-        ${this.renderRouting(s, l)}
-      </dl>
-    </div>`;
-  }
-
-  /** A complaint's routing (responsible unit and the rule's reason), as the record holds it. */
-  private renderRouting(s: Snapshot, l: Locale): TemplateResult | typeof nothing {
-    const r = s.data['routing'];
-    if (r === null || typeof r !== 'object' || Array.isArray(r)) return nothing;
-    const { unit, reason, department } = r as { unit?: unknown; reason?: unknown; department?: unknown };
-    if (typeof unit !== 'string') return nothing;
-    const unitText = vocabLabel('routingUnit', unit, l);
-    const why = typeof reason === 'string' ? vocabLabel('routingReason', reason, l) : '';
-    return html`<div part="routing">
-      <dt>${msg(l, 'routing')}</dt>
-      <dd>${unitText}${typeof department === 'string' && department ? ` · ${department}` : ''}${why ? html` <span class="why-route">${msg(l, 'routingWhy', { reason: why })}</span>` : nothing}</dd>
-    </div>`;
-  }
-
-  private remainingText(ms: number | null, basis: 'business' | 'calendar', l: Locale): string {
-    if (ms === null) return msg(l, 'notApplicable');
-    const d = formatDuration(ms, l, { days: basis === 'calendar' });
-    return ms < 0 ? `${msg(l, 'overdueBy')} ${d}` : `${msg(l, 'remaining')} ${d}`;
-  }
-
-  private renderClocks(l: Locale): TemplateResult {
-    return html`<section class="section" aria-labelledby="clocks-title">
-      <h3 id="clocks-title">${msg(l, 'clocks')}</h3>
-      ${this.clocks.length === 0
-        ? html`<p class="empty">${msg(l, 'noClocks')}</p>`
-        : html`<ul part="clocks" class="clocks">
-            ${this.clocks.map((c) => {
-              const level = c.status === 'paused' ? 'paused' : c.level;
-              const ratio = c.limitMs > 0 ? Math.min(1, Math.max(0, c.elapsedMs / c.limitMs)) : 0;
-              return html`<li part="clock" class=${`clock ${level}`} data-level=${c.level} data-clock=${c.id}>
-                <div class="clock-head">
-                  <span class="clock-title">${pick(c.title, l)}</span>
-                  <span part="clock-level" class="level"><span class="icon" aria-hidden="true"></span>${clockLevelLabel(c, l)}</span>
-                </div>
-                <dl class="clock-facts">
-                  ${c.level === 'met' || c.level === 'missed'
-                    ? // A stopped clock says how long it took (and by how much it was late), never a remaining time.
-                      html`<div>
-                        <dt>${msg(l, 'took')}</dt>
-                        <dd class="took">
-                          ${formatDuration(c.elapsedMs, l, { days: c.time === 'calendar' })}${c.level === 'missed'
-                            ? html`（${msg(l, 'lateBy')} ${formatDuration(Math.max(0, c.elapsedMs - c.limitMs), l, { days: c.time === 'calendar' })}）`
-                            : nothing}
-                        </dd>
-                      </div>`
-                    : html`<div><dt>${msg(l, 'businessTime')}</dt><dd class="business">${this.remainingText(c.businessRemainingMs, 'business', l)}</dd></div>
-                        <div><dt>${msg(l, 'calendarTime')}</dt><dd class="calendar">${this.remainingText(c.calendarRemainingMs, 'calendar', l)}</dd></div>`}
-                  ${c.dueAt !== null && c.level !== 'met' && c.level !== 'missed'
-                    ? html`<div><dt>${msg(l, 'due')}</dt><dd><time datetime=${isoShanghai(c.dueAt)}>${formatInstant(c.dueAt, l)}</time></dd></div>`
-                    : nothing}
-                  <div>
-                    <dt>${msg(l, 'limit')}</dt>
-                    <dd>${msg(l, c.time === 'business' ? 'businessTime' : 'calendarTime')} ${formatDuration(c.limitMs, l, { days: c.time === 'calendar' })}</dd>
-                  </div>
-                </dl>
-                ${c.escalations > 0 ? html`<p class="escalated">${msg(l, 'escalations', { n: c.escalations, total: c.escalationSteps })}</p>` : nothing}
-                <div class="bar" aria-hidden="true"><span style=${`inline-size: ${(ratio * 100).toFixed(1)}%`}></span></div>
-              </li>`;
-            })}
-          </ul>`}
-    </section>`;
-  }
-
-  private renderActions(s: Snapshot, def: WorkflowDefinition | undefined, l: Locale): TemplateResult {
-    const final = def?.states.find((x) => x.id === s.state)?.final === true;
-    const actor = this.currentActor;
-    const open = this.open;
-    let body: TemplateResult;
-    if (final) body = html`<p class="empty">${msg(l, 'finalState')}</p>`;
-    else if (!actor) body = html`<p class="empty">${msg(l, 'noActor')}</p>`;
-    else if (!this.actions.length && !this.refusals(s, def, actor).length) body = html`<p class="empty">${msg(l, 'noActions')}</p>`;
-    else {
-      const refusals = new Map(this.refusals(s, def, actor).map((r) => [r.event, r]));
-      // One list in definition order: what the actor may do, and beside it what they may not and why.
-      const order = (event: string) => (def?.transitions.findIndex((t) => t.event === event) ?? 0) >>> 0;
-      const items = [
-        ...this.actions.filter((a) => !refusals.has(a.event)).map((a) => ({ event: a.event, a })),
-        ...[...refusals.values()].map((r) => ({ event: r.event, r })),
-      ].sort((x, y) => order(x.event) - order(y.event));
-      body = html`<div part="actions" class="actions">
-        ${items.map((item, i) => {
-          if ('r' in item) {
-            const r = item.r;
-            return html`<div class="action-item refused">
-              <button part="action" type="button" class="action" data-event=${r.event} data-reason=${r.reason} aria-disabled="true" aria-describedby=${`why-${i}`}>
-                ${pick(r.title, l) ?? r.event}
-              </button>
-              <span part="refusal" class="why" id=${`why-${i}`}>${msg(l, 'unavailable', { reason: refusalText(r, def, l) })}</span>
-            </div>`;
-          }
-          const a = item.a;
-          const title = pick(a.title, l) ?? a.event;
-          // The target state, unless the action is named after it (暂停 → 暂停).
-          const targets = a.targets
-            .filter((t) => t !== s.state)
-            .map((t) => stateTitle(def, t, l))
-            .filter((t) => t !== title);
-          return html`<div class="action-item">
-            <button
-              part="action"
-              type="button"
-              class=${open?.event === a.event ? 'action current' : 'action'}
-              data-event=${a.event}
-              aria-expanded=${open?.event === a.event ? 'true' : 'false'}
-              aria-controls=${open?.event === a.event ? 'action-panel' : nothing}
-              aria-disabled=${a.enabled && !this.sending ? 'false' : 'true'}
-              aria-describedby=${a.enabled ? nothing : `why-${i}`}
-              @click=${() => void this.openAction(a)}
-            >
-              ${title}${targets.length ? html`<span class="target">${msg(l, 'leadsTo', { state: targets.join(' / ') })}</span>` : nothing}
-            </button>
-            ${a.enabled ? nothing : html`<span class="why" id=${`why-${i}`}>${msg(l, 'unavailable', { reason: refusalMessage(a.reason ?? 'guard-failed', l) })}</span>`}
-          </div>`;
-        })}
-      </div>`;
-    }
-    return html`<section class="section" aria-labelledby="actions-title">
-      <h3 id="actions-title">${msg(l, 'actions')}</h3>
-      ${body}
-      ${this.notice
-        ? html`<div part="notice" class=${`notice ${this.notice.tone}`} role=${this.notice.tone === 'success' ? 'status' : 'alert'}>${this.notice.text}</div>`
-        : nothing}
-      ${open ? this.renderActionPanel(open.action, s, def, l) : nothing}
-    </section>`;
-  }
-
-  /** Actions of the current state the actor cannot take now, with who may or what is missing. */
-  private refusals(s: Snapshot, def: WorkflowDefinition | undefined, actor: Actor): readonly ActionRefusal[] {
-    // Someone the workflow does not involve at all (an owner on a complaint) is not shown its steps.
-    if (!def || !actor.roles.some((r) => def.roles.some((x) => x.id === r))) return [];
-    if (this.refusalMemo?.snapshot === s && this.refusalMemo.actor === actor) return this.refusalMemo.list;
-    const list = actionRefusals(def, s, actor, this.nowMs ?? Date.now());
-    this.refusalMemo = { snapshot: s, actor, list };
-    return list;
-  }
-
-  private renderActionPanel(a: AvailableAction, s: Snapshot, def: WorkflowDefinition | undefined, l: Locale): TemplateResult {
+  private renderActionPanel(a: AvailableAction, s: Snapshot, def: WorkflowDefinition | undefined): TemplateResult {
+    const l = this.localize.locale;
     const title = pick(a.title, l) ?? a.event;
     const cancel = html`<button type="button" class="secondary" slot="actions" ?disabled=${this.sending} @click=${() => this.closeAction(true)}>${msg(l, 'cancel')}</button>`;
     let content: TemplateResult;
     if (a.schema) {
-      const ui: UiSchema = { submitLabel: msg(l, 'submitAction', { action: title }) };
-      content = this.validator
+      const f = this.form;
+      content = f
         ? html`<wy-schema-form
-            .schema=${a.schema as JsonSchema}
-            .precompiled=${this.validator}
-            .uiSchema=${ui}
-            .value=${guard([this.open?.event, this.open?.commandId], () => this.open?.initial)}
+            .schema=${f.schema as JsonSchema}
+            .precompiled=${f.validator}
+            .uiSchema=${guard([f, l], (): UiSchema => ({ ...f.ui, submitLabel: msg(l, 'submitAction', { action: title }) }))}
+            .value=${guard([this.open?.event, this.open?.commandId, f], () => f.initial)}
             draft-key=${ifDefined(this.formDraftKey(a.event))}
             .locale=${l}
             ?disabled=${this.sending}
@@ -674,50 +578,6 @@ export class WyWorkflowPanel extends LitElement {
       <h4 id="action-title" tabindex="-1">${a.schema ? msg(l, 'formTitle', { action: title }) : msg(l, 'confirmTitle', { action: title })}</h4>
       ${content}
     </div>`;
-  }
-
-  private schemaOf = (event: string): Readonly<Record<string, unknown>> | undefined => {
-    const name = this.definition?.transitions.find((t) => t.event === event && t.fields)?.fields;
-    if (!name) return undefined;
-    try {
-      return fieldsSchema(name);
-    } catch {
-      return undefined;
-    }
-  };
-
-  private renderTimeline(def: WorkflowDefinition | undefined, l: Locale): TemplateResult {
-    const rows = timelineRows(this.history, def, l, this.schemaOf);
-    const newest = this.timelineOrder !== 'oldest';
-    const ordered = newest ? [...rows].reverse() : rows;
-    return html`<section class="section" aria-labelledby="timeline-title">
-      <h3 id="timeline-title">${msg(l, 'timeline')}${newest ? html` <span class="order">(${msg(l, 'timelineOrder')})</span>` : nothing}</h3>
-      ${rows.length === 0
-        ? html`<p class="empty">${msg(l, 'noHistory')}</p>`
-        : html`<ol part="timeline" class="timeline" ?reversed=${newest}>
-            ${repeat(ordered, (r) => r.seq, (r) => this.renderEntry(r, l))}
-          </ol>`}
-    </section>`;
-  }
-
-  private renderEntry(r: TimelineRow, l: Locale): TemplateResult {
-    // No `value` attribute: seq runs 1, 2, 3 … without gaps, so the list's own numbering (counting
-    // down when reversed) is the seq, and Chromium renumbers a long list slowly on each `value`.
-    return html`<li part="entry" class=${`entry ${r.kind}`} data-seq=${r.seq}><div class="entry-body">
-      <div class="entry-head">
-        <span class="entry-title">${r.title}</span>
-        <time datetime=${isoShanghai(r.at)}>${formatInstant(r.at, l)}</time>
-      </div>
-      <div class="entry-who">${r.actor}${r.roles ? html`<span class="roles"> · ${r.roles}</span>` : nothing}</div>
-      <div class=${r.moved ? 'entry-state moved' : 'entry-state'}>${r.stateText}</div>
-      ${r.payload.length
-        ? html`<span class="visually-hidden">${msg(l, 'changed')}</span>
-            <dl class="entry-data">
-            ${r.payload.map((p) => html`<div><dt>${p.label}</dt><dd>${p.value}</dd></div>`)}
-          </dl>`
-        : nothing}
-      ${r.effects.length ? html`<ul class="entry-effects">${r.effects.map((e) => html`<li>${e}</li>`)}</ul>` : nothing}
-    </div></li>`;
   }
 }
 

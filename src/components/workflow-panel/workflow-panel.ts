@@ -1,5 +1,4 @@
-// The elements this one renders inside itself.
-import '../schema-form/schema-form.js';
+// <wy-schema-form> (its action forms) is defined on demand, when the first action with fields opens.
 import { WyWorkflowPanel } from './workflow-panel.component.js';
 
 export * from './workflow-panel.component.js';

@@ -9,3 +9,7 @@ export { startIntake, completeComplaint } from './intake.js';
 export type { IntakeOptions, CompleteOptions, IntakeGap } from './intake.js';
 export { complaintGuide, intakeGuide } from './guide.js';
 export type { ComplaintGuide, ComplaintGuideNote, IntakeGuide } from './guide.js';
+export { complaintFormSchema, intakeUiSchema, readUiSchema, intakeValidator, recordProblems, usableOffices, ELEMENT_FIELDS } from './form.js';
+export type { IntakeOffice, ReadGroupTitles } from './form.js';
+export { loadComplaintFormData } from './form-data.js';
+export type { ComplaintFormData } from './form-data.js';

@@ -1,9 +1,8 @@
 import routingData from '../../generated/data/complaint-routing.js';
-import routingUnitVocab from '../../generated/schemas/vocab/routing-unit.js';
-import routingReasonVocab from '../../generated/schemas/vocab/routing-reason.js';
+import { routingUnit, type RoutingUnit } from '../../generated/vocab/routing-unit.js';
+import { routingReason, type RoutingReason } from '../../generated/vocab/routing-reason.js';
 import { evaluate, logicDeps, truthy, type UiRule } from '../form/rules.js';
 import type { Localized } from '../i18n/locale.js';
-import type { RoutingReason, RoutingUnit } from '../../generated/vocab.js';
 
 /** One routing rule (schemas/complaint-routing.json): the first whose `when` holds decides. */
 export interface RoutingRule {
@@ -47,13 +46,12 @@ export class RoutingRulesError extends Error {
 }
 
 // The two vocabularies, read from their own modules (not the whole vocab table: this ships in an element).
-type Vocab = { readonly enum: readonly string[]; readonly 'x-labels': Readonly<Record<string, Localized>> };
-const unitVocab = routingUnitVocab as unknown as Vocab;
-const reasonVocab = routingReasonVocab as unknown as Vocab;
-const UNITS = unitVocab.enum;
-const REASONS = reasonVocab.enum;
+const UNITS: readonly string[] = routingUnit.codes;
+const REASONS: readonly string[] = routingReason.codes;
+const unitLabels: Readonly<Record<string, Localized>> = routingUnit.labels;
+const reasonLabels: Readonly<Record<string, Localized>> = routingReason.labels;
 /** The routing reasons with their labels (vocab/routing-reason.json), in order. */
-export const routingReasons: readonly { readonly code: RoutingReason; readonly label: Localized }[] = REASONS.map((code) => ({ code: code as RoutingReason, label: reasonVocab['x-labels'][code]! }));
+export const routingReasons: readonly { readonly code: RoutingReason; readonly label: Localized }[] = routingReason.codes.map((code) => ({ code, label: reasonLabels[code]! }));
 const FIELD = /^[A-Za-z][A-Za-z0-9]*$/;
 
 /**
@@ -108,7 +106,7 @@ function noMethod(logic: unknown, at: string): void {
 /** The shipped routing table, schemas/complaint-routing.json. */
 export const defaultRoutingRules: RoutingRules = checkRoutingRules(routingData);
 
-const label = (name: 'routingUnit' | 'routingReason', code: string): Localized => (name === 'routingUnit' ? unitVocab : reasonVocab)['x-labels'][code]!;
+const label = (name: 'routingUnit' | 'routingReason', code: string): Localized => (name === 'routingUnit' ? unitLabels : reasonLabels)[code]!;
 
 /**
  * Which unit owns a complaint (各类投诉的负责单位, WI/KF-007), and why:

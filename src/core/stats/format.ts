@@ -95,3 +95,27 @@ export function cellText(value: number | null, column: StatsColumn): string {
       return String(value);
   }
 }
+
+/** One line of the printed form's heading: what it is (`id`), its label and its value. */
+export interface StatsFormMetaEntry {
+  readonly id: 'documentNo' | 'version' | 'department' | 'unit' | 'period';
+  readonly label: string;
+  readonly value: string;
+}
+
+/**
+ * The heading lines of the printed 顾客投诉分类统计表 (print view and XLSX), in order. The document
+ * number and version are configurable and empty by default (the manual pairs no number with this
+ * form): an empty one is left out rather than printed as a label with nothing after it. 填报单位
+ * stays even when empty — it is the line a person fills in by hand.
+ */
+export function statsFormMeta(form: { readonly documentNo: string; readonly version: string; readonly department: Localized }, table: Pick<StatsTable, 'range' | 'period'>, locale: Locale, reportingUnit?: string): StatsFormMetaEntry[] {
+  const entries: StatsFormMetaEntry[] = [];
+  const add = (id: StatsFormMetaEntry['id'], value: string) => entries.push({ id, label: statsMsg(locale, `form.${id}`), value });
+  if (form.documentNo.trim()) add('documentNo', form.documentNo);
+  if (form.version.trim()) add('version', form.version);
+  add('department', pick(form.department, locale) ?? '');
+  add('unit', reportingUnit ?? '');
+  add('period', spanText(table.range, table.period, locale));
+  return entries;
+}

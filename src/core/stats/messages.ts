@@ -73,6 +73,9 @@ export const statsMsg = catalog(
     'compare.mom': '环比（上期）',
     'compare.yoy': '同比（去年同期）',
     'rangeInvalid': '截止月份早于起始月份。',
+    'load.failed': '统计表未能从服务器取得：{detail}',
+    'load.busy': '正在从服务器取得统计表…',
+    'load.served': '统计表由服务器按所选期间计算（共 {given} 条记录）。',
   },
   {
     'col.label.office': 'Office',
@@ -142,6 +145,9 @@ export const statsMsg = catalog(
     'compare.mom': 'Previous period (环比)',
     'compare.yoy': 'Same period last year (同比)',
     'rangeInvalid': 'The last month is before the first.',
+    'load.failed': 'The statistics could not be fetched from the server: {detail}',
+    'load.busy': 'Fetching the statistics from the server…',
+    'load.served': 'Counted by the server for the chosen period ({given} records in all).',
   },
 );
 

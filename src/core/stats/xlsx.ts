@@ -1,6 +1,6 @@
 import { pick, type Locale } from '../i18n/locale.js';
 import { DEFAULT_STATS_CONFIG, type StatsForm } from './config.js';
-import { columnGroupText, columnText, labelColumnText, rowText, spanText } from './format.js';
+import { columnGroupText, columnText, labelColumnText, rowText, statsFormMeta } from './format.js';
 import { statsMsg } from './messages.js';
 import { cellValue, isRatioColumn, statsColumns, type StatsColumn, type StatsTable } from './table.js';
 
@@ -56,12 +56,10 @@ export function statsSheet(table: StatsTable, options: StatsXlsxOptions = {}): S
 
   const rows: XlsxRow[] = [];
   rows.push(fill([text(pick(form.title, locale) ?? '', { fontWeight: 'bold', fontSize: 14, align: 'center', columnSpan: width })]));
-  const meta = [
-    `${statsMsg(locale, 'form.documentNo')}: ${form.documentNo}`,
-    `${statsMsg(locale, 'form.version')}: ${form.version}`,
-    `${statsMsg(locale, 'form.unit')}: ${options.reportingUnit ?? ''}`,
-    `${statsMsg(locale, 'form.period')}: ${spanText(table.range, table.period, locale)}`,
-  ].join('    ');
+  const meta = statsFormMeta(form, table, locale, options.reportingUnit)
+    .filter((m) => m.id !== 'department')
+    .map((m) => `${m.label}: ${m.value}`)
+    .join('    ');
   rows.push(fill([text(meta, { columnSpan: width })]));
 
   // Two heading rows: groups merged across their columns, lone columns merged down.

@@ -18,6 +18,7 @@ const indexOf = (options: readonly { value: unknown }[], v: unknown) => options.
  * @cssprop --wy-field-border-color - Border of the control.
  */
 export class WySelectField extends WyFieldBase {
+  static override lightInForm = true;
   protected renderControl(): TemplateResult {
     const selected = indexOf(this.options, this.value);
     return html`<select
@@ -57,6 +58,7 @@ export class WySelectField extends WyFieldBase {
  * @csspart field-error - The error message.
  */
 export class WyRadioField extends WyFieldBase {
+  static override lightInForm = true;
   protected override get ownLabel(): boolean {
     return true;
   }
@@ -77,7 +79,7 @@ export class WyRadioField extends WyFieldBase {
         (o, i) => html`<label part="option" class="choice"
           ><input
             type="radio"
-            name="r"
+            name=${this.ids.control}
             .checked=${i === selected}
             @change=${() => this.setFromUser(o.value, true)}
           />${o.label}</label
@@ -97,6 +99,7 @@ export class WyRadioField extends WyFieldBase {
  * @csspart field-label - The label.
  */
 export class WyCheckboxField extends WyFieldBase {
+  static override lightInForm = true;
   protected override get ownLabel(): boolean {
     return true;
   }
@@ -143,6 +146,7 @@ export class WyCheckboxField extends WyFieldBase {
  * @csspart option - One option.
  */
 export class WyMultiSelectField extends WyFieldBase {
+  static override lightInForm = true;
   protected override get ownLabel(): boolean {
     return true;
   }

@@ -1,9 +1,8 @@
 import { LitElement, html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ContextConsumer } from '@lit/context';
+import { ContextEvent } from '@lit/context';
 import { LocalizeController } from '../../shared/localize-controller.js';
 import type { Locale } from '../../../core/i18n/locale.js';
-import { formatError } from '../../../core/errors.js';
 import { formHostContext, type FormHost } from '../form-host.js';
 import { msg } from '../messages.js';
 import { fieldStyles } from './field.styles.js';
@@ -14,7 +13,7 @@ export interface DisplayOption {
   readonly label: string;
 }
 
-/** Ids inside a field's shadow root, for label/aria wiring. */
+/** Ids of the field's parts (unique on the page), for label/aria wiring. */
 export interface FieldIds {
   readonly control: string;
   readonly label: string;
@@ -27,10 +26,39 @@ export interface FieldIds {
 let uid = 0;
 
 /**
+ * The validation messages (shared with the form's validation) load the first time a field on its
+ * own needs one: a field in a form never does (the form words its errors), so the form's entry
+ * does not carry the catalog.
+ */
+let formatRequired: ((locale: Locale, label: string | undefined) => string) | undefined;
+let formatLoad: Promise<void> | undefined;
+const loadFormat = (): Promise<void> =>
+  (formatLoad ??= import('../../../core/errors.js').then((m) => {
+    formatRequired = (locale, label) => m.formatError({ keyword: 'required', params: {} }, locale, label);
+  }));
+
+const formOfRoot = (root: ShadowRoot): FormHost | undefined => (root.host as unknown as Partial<Record<symbol, FormHost>>)[FIELD_TREE];
+
+/**
+ * The form-host object of an element whose shadow root the fields are placed in:
+ * `<wy-schema-form>` sets it, and its stylesheet carries the field styles. A field placed there
+ * finds its form through its root node (no context request on the first render); a field deeper
+ * down (inside a custom widget's shadow root) still asks by context.
+ * @internal
+ */
+export const FIELD_TREE = Symbol.for('wy:field-tree');
+
+/**
  * The form-associated base of every wuye-kit field (ElementInternals): value in FormData under
  * `name`, reset to the default value, disabled from a fieldset or form, `:invalid` through
  * validity, state restore, focus delegated to the control. Subclasses render the control.
  * Standalone it validates `required` itself; inside <wy-schema-form> the form sets `error`.
+ *
+ * Inside a `<wy-schema-form>` the built-in fields render into the form's own tree instead of a
+ * shadow root each (one style scope for the whole form: the form's first render costs about what
+ * a plain Lit page with the same controls does). A subclass opts in by declaring
+ * `static override lightInForm = true` itself (inherited values do not count, so a subclass with
+ * styles of its own keeps its shadow root); its markup must then be styled by `fieldBodyStyles`.
  */
 export abstract class WyFieldBase extends LitElement {
   static formAssociated = true;
@@ -61,7 +89,13 @@ export abstract class WyFieldBase extends LitElement {
   /** Options of choice widgets (labels already translated). */
   @property({ attribute: false }) options: readonly DisplayOption[] = [];
   /** Interface language; otherwise the closest [lang], the provider, then zh-CN. */
-  @property({ reflect: true }) locale?: string;
+  @property() locale?: string;
+
+  /**
+   * Whether this class renders into an enclosing `<wy-schema-form>`'s tree rather than a shadow
+   * root of its own. Only a value declared on the class itself counts.
+   */
+  static lightInForm = false;
 
   @state() protected formDisabled = false;
 
@@ -69,21 +103,36 @@ export abstract class WyFieldBase extends LitElement {
   protected readonly localize = new LocalizeController(this);
   protected readonly ids: FieldIds;
   protected host?: FormHost;
+  /** Placed by a form in its tree: the form owns validity and FormData, not this element. */
+  private inFormTree = false;
   private registeredPath = '';
 
   constructor() {
     super();
     this.internals = this.attachInternals();
     const n = ++uid;
-    this.ids = { control: `c${n}`, label: `l${n}`, help: `h${n}`, error: `e${n}`, describedBy: '' };
-    new ContextConsumer(this, {
-      context: formHostContext,
-      subscribe: false,
-      callback: (host) => {
-        this.host = host;
-        if (this.path) this.registerWithHost();
-      },
-    });
+    this.ids = { control: `wyf${n}-c`, label: `wyf${n}-l`, help: `wyf${n}-h`, error: `wyf${n}-e`, describedBy: '' };
+  }
+
+  /** Inside a form's tree (a class that opts in): render there; otherwise a shadow root. */
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const ctor = this.constructor as typeof WyFieldBase;
+    const root = this.getRootNode();
+    if (Object.prototype.hasOwnProperty.call(ctor, 'lightInForm') && ctor.lightInForm && root instanceof ShadowRoot && formOfRoot(root)) {
+      return this;
+    }
+    return super.createRenderRoot();
+  }
+
+  /** Focus goes to the control (delegated by the shadow root, or here when rendered in a form's tree). */
+  override focus(options?: FocusOptions): void {
+    if (this.renderRoot !== this) {
+      super.focus(options);
+      return;
+    }
+    const control = this.querySelector<HTMLElement>(`#${this.ids.control}`);
+    const target = control && control.matches('fieldset') ? control.querySelector<HTMLElement>('input:checked, input') : control;
+    (target ?? this.querySelector<HTMLElement>('input, select, textarea, button'))?.focus(options);
   }
 
   protected get lang_(): Locale {
@@ -137,6 +186,18 @@ export abstract class WyFieldBase extends LitElement {
   }
 
   override connectedCallback(): void {
+    const root = this.getRootNode();
+    const host = root instanceof ShadowRoot ? formOfRoot(root) : undefined;
+    this.inFormTree = host !== undefined;
+    if (host) this.host = host;
+    else {
+      this.dispatchEvent(
+        new ContextEvent(formHostContext, this, (h) => {
+          this.host = h;
+          if (this.path) this.registerWithHost();
+        }),
+      );
+    }
     super.connectedCallback();
     if (this.host && this.path) this.registerWithHost();
   }
@@ -166,18 +227,43 @@ export abstract class WyFieldBase extends LitElement {
 
   override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    if (this.inFormTree && !this.internals.form) {
+      if (changed.has('pending')) this.internals.ariaBusy = this.pending ? 'true' : 'false';
+      return;
+    }
     if (changed.has('value')) this.internals.setFormValue(this.formValue(), this.formValue());
     const anchor = this.renderRoot.querySelector<HTMLElement>(`#${this.ids.control}`) ?? undefined;
     const off = this.disabled || this.formDisabled || this.readonly;
     if (off) this.internals.setValidity({});
     else if (this.error) this.internals.setValidity({ customError: true }, this.error, anchor);
-    else if (this.required && this.isEmpty()) this.internals.setValidity({ valueMissing: true }, this.requiredMessage(), anchor);
+    else if (this.required && this.isEmpty()) {
+      if (!formatRequired && !this.messageLoad) {
+        // Invalid at once; worded once the catalog is here (updateComplete waits for it).
+        this.messageLoad = loadFormat().then(() => {
+          this.messageLoad = undefined;
+          this.requestUpdate();
+        });
+      }
+      this.internals.setValidity({ valueMissing: true }, this.requiredMessage(), anchor);
+    }
     else this.internals.setValidity({});
     this.internals.ariaBusy = this.pending ? 'true' : 'false';
   }
 
   protected requiredMessage(): string {
-    return formatError({ keyword: 'required', params: {} }, this.lang_, this.label || undefined);
+    return formatRequired?.(this.lang_, this.label || undefined) ?? (this.label || '*');
+  }
+
+  private messageLoad?: Promise<void>;
+
+  /** Also waits for the validation messages when a required message is being worded. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.messageLoad) {
+      await this.messageLoad;
+      result = await super.getUpdateComplete();
+    }
+    return result;
   }
 
   formResetCallback(): void {

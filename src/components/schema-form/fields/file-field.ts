@@ -28,38 +28,38 @@ export interface AttachmentRef {
  */
 export class WyFileField extends WyFieldBase {
   static override styles: CSSResultGroup = [
-    fieldStyles,
+    ...fieldStyles,
     css`
       .files {
         list-style: none;
         margin: 0;
         padding: 0;
         display: grid;
-        gap: var(--wy-space-xs, 0.25rem);
+        gap: var(--_wy-space-xs);
       }
       .files li {
         display: flex;
-        gap: var(--wy-space-s, 0.5rem);
+        gap: var(--_wy-space-s);
         align-items: center;
       }
       .files img {
         width: 3rem;
         height: 3rem;
         object-fit: cover;
-        border-radius: var(--wy-radius, 4px);
+        border-radius: var(--_wy-radius);
       }
       .pick {
         display: inline-flex;
         align-items: center;
         gap: 0.25rem;
-        border: 1px dashed var(--wy-color-border, #c9ced6);
-        border-radius: var(--wy-radius, 4px);
+        border: 1px dashed var(--_wy-border);
+        border-radius: var(--_wy-radius);
         padding: 0.375rem 0.75rem;
         cursor: pointer;
         width: fit-content;
       }
       .pick:focus-within {
-        outline: 2px solid var(--wy-color-focus, #2f6feb);
+        outline: 2px solid var(--_wy-focus);
       }
       input[type='file'] {
         position: absolute;

@@ -1,57 +1,12 @@
-import { html, nothing, css, type CSSResultGroup, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { WyFieldBase } from './field-base.js';
-import { fieldStyles } from './field.styles.js';
+import { fieldStyles, groupBodyStyles } from './field.styles.js';
 import { msg } from '../messages.js';
 import { escapeKey, getAt } from '../../../core/form/pointer.js';
 import { pick } from '../../../core/i18n/locale.js';
 
-const groupStyles = css`
-  fieldset.group {
-    border: 1px solid var(--wy-color-border, #d0d7de);
-    border-radius: var(--wy-radius, 4px);
-    padding: var(--wy-space-m, 0.75rem);
-    margin: 0;
-    min-width: 0;
-    display: grid;
-    gap: var(--wy-space-m, 0.75rem);
-  }
-  .group.bare {
-    display: grid;
-    gap: var(--wy-space-m, 0.75rem);
-  }
-  fieldset.group > legend {
-    font-weight: 600;
-    padding-inline: 0.25rem;
-  }
-  .items {
-    display: grid;
-    gap: var(--wy-space-s, 0.5rem);
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
-  .item {
-    display: grid;
-    gap: var(--wy-space-s, 0.5rem);
-    border-inline-start: 3px solid var(--wy-color-border, #d0d7de);
-    padding-inline-start: var(--wy-space-s, 0.5rem);
-  }
-  .item-bar {
-    display: flex;
-    gap: var(--wy-space-xs, 0.25rem);
-    align-items: center;
-    flex-wrap: wrap;
-  }
-  .item-bar .title {
-    font-weight: 500;
-    margin-inline-end: auto;
-  }
-  .empty {
-    color: var(--wy-color-muted, #59636e);
-  }
-`;
 
 /**
  * @tag wy-object-field
@@ -62,7 +17,8 @@ const groupStyles = css`
  * @csspart field-error - An error about the object as a whole.
  */
 export class WyObjectField extends WyFieldBase {
-  static override styles: CSSResultGroup = [fieldStyles, groupStyles];
+  static override lightInForm = true;
+  static override styles: CSSResultGroup = [...fieldStyles, groupBodyStyles];
 
   protected override isEmpty(): boolean {
     const v = this.host && this.path ? getAt(this.host.engine.value, this.path) : this.value;
@@ -77,8 +33,8 @@ export class WyObjectField extends WyFieldBase {
   protected renderControl(): TemplateResult {
     const field = this.host?.engine.fieldAt(this.path);
     const children = (field?.children ?? []).map((c) => this.host!.renderField(`${this.path}/${escapeKey(c.key)}`));
-    if (!this.label) return html`<div class="group bare" part="control" id=${this.ids.control}>${children}</div>`;
-    return html`<fieldset class="group" part="control" id=${this.ids.control} aria-describedby=${this.describedBy() || nothing}>
+    if (!this.label) return html`<div class="fields-group bare" part="control" id=${this.ids.control}>${children}</div>`;
+    return html`<fieldset class="fields-group" part="control" id=${this.ids.control} aria-describedby=${this.describedBy() || nothing}>
       <legend part="field-label">${this.label}</legend>
       ${children}
     </fieldset>`;
@@ -106,7 +62,8 @@ export class WyObjectField extends WyFieldBase {
  * @csspart add-button - The add button.
  */
 export class WyArrayField extends WyFieldBase {
-  static override styles: CSSResultGroup = [fieldStyles, groupStyles];
+  static override lightInForm = true;
+  static override styles: CSSResultGroup = [...fieldStyles, groupBodyStyles];
   /** Bounds from the schema (minItems/maxItems). */
   @property({ type: Number, attribute: 'min-items' }) minItems = 0;
   @property({ type: Number, attribute: 'max-items' }) maxItems: number = Number.POSITIVE_INFINITY;
@@ -178,7 +135,7 @@ export class WyArrayField extends WyFieldBase {
     const field = this.host?.engine.fieldAt(this.path);
     const itemLabel = pick(field?.item?.label === '*' ? undefined : field?.item?.label, l);
     const off = this.isDisabled;
-    return html`<fieldset class="group" part="control" id=${this.ids.control} aria-describedby=${this.describedBy() || nothing}>
+    return html`<fieldset class="fields-group" part="control" id=${this.ids.control} aria-describedby=${this.describedBy() || nothing}>
       <legend part="field-label">${this.label}${this.required ? html`<span class="req" aria-hidden="true">*</span>` : nothing}</legend>
       ${items.length === 0 ? html`<div class="empty">${msg(l, 'noItems')}</div>` : nothing}
       <ol class="items">

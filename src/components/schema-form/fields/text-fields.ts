@@ -81,6 +81,7 @@ abstract class InputField extends WyFieldBase {
  * @cssprop --wy-field-background - Background of the control.
  */
 export class WyTextField extends InputField {
+  static override lightInForm = true;
   protected get inputType() {
     return 'text';
   }
@@ -96,6 +97,7 @@ export class WyTextField extends InputField {
  * @cssprop --wy-field-border-color - Border of the control.
  */
 export class WyPhoneField extends InputField {
+  static override lightInForm = true;
   protected get inputType() {
     return 'tel';
   }
@@ -117,6 +119,7 @@ export class WyPhoneField extends InputField {
  * @csspart control - The input.
  */
 export class WyNumberField extends InputField {
+  static override lightInForm = true;
   @property({ type: Number }) min?: number;
   @property({ type: Number }) max?: number;
   /** Whole numbers only (schema type integer). */
@@ -149,6 +152,7 @@ export class WyNumberField extends InputField {
  * @csspart control - The input.
  */
 export class WyDateField extends InputField {
+  static override lightInForm = true;
   protected get inputType() {
     return 'date';
   }
@@ -164,6 +168,7 @@ export class WyDateField extends InputField {
  * @csspart control - The input.
  */
 export class WyDateTimeField extends InputField {
+  static override lightInForm = true;
   /** UTC offset of stored values. */
   @property() offset: string = SHANGHAI_OFFSET;
   protected get inputType() {
@@ -197,6 +202,7 @@ export class WyDateTimeField extends InputField {
  * @csspart field-counter - The counter.
  */
 export class WyTextareaField extends WyFieldBase {
+  static override lightInForm = true;
   @property({ type: Number, attribute: 'max-length' }) maxLength?: number;
   @property({ type: Number }) rows = 4;
 
