@@ -1,7 +1,8 @@
 // The pure heart of the runtime: start, transition and timer firing as functions from data to
 // data. No store, no clock, no I/O: the engine commits what these return.
 import { continuousCalendar, type BusinessCalendar } from '../core/calendar/calendar.js';
-import { validateData, validateDataChange } from './data-schemas.js';
+import { markValidated, refOnly, validateData, validateDataChange } from './data-schemas.js';
+import eventsSchema from '../generated/schemas/workflow-events.js';
 import type { Locale } from '../core/i18n/locale.js';
 import { applyTimer, enterState, initialClocks } from './clocks.js';
 import { hasFields, validateFields } from './fields.js';
@@ -248,6 +249,16 @@ export function applyEffects(
   return { data, handler, out };
 }
 
+const fieldUris = new Map<string, string | undefined>();
+/** The absolute URI of the schema an event's fields are (when the definition is just a `$ref`). */
+function fieldsUri(name: string): string | undefined {
+  if (!fieldUris.has(name)) {
+    const props = eventsSchema['properties'] as Readonly<Record<string, unknown>> | undefined;
+    fieldUris.set(name, refOnly(props?.[name], String(eventsSchema['$id'] ?? '')));
+  }
+  return fieldUris.get(name);
+}
+
 function checkData(def: WorkflowDefinition, data: JsonObject, locale: Locale, before?: JsonObject): Refusal['errors'] | undefined {
   if (!def.dataSchema) return undefined;
   const r = before === undefined ? validateData(def.dataSchema, data, locale) : validateDataChange(def.dataSchema, before, data, locale);
@@ -365,7 +376,8 @@ export function transition(
     if (!hasFields(fields)) return refuse('invalid-fields', `Unknown event fields "${fields}"`, type, state);
     if (payload === undefined || payload === null) return refuse('missing-fields', `"${type}" needs fields ${fields}`, type, state);
     const r = validateFields(fields, payload, locale);
-    if (!r.valid) {
+    if (r.valid) markValidated(payload, fieldsUri(fields));
+    else {
       const missing = r.errors.every((e) => e.keyword === 'required');
       return refuse(
         missing ? 'missing-fields' : 'invalid-fields',
