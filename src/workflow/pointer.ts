@@ -7,9 +7,24 @@ import { parsePointer, PointerError } from '../core/kernel/pointer.js';
 
 export { PointerError, parsePointer, overlaps } from '../core/kernel/pointer.js';
 
+/**
+ * Parsed pointers by text: the pointers a runtime uses come from its definitions (a bounded set),
+ * and each effect would otherwise split and unescape its pointer on every event. Parsing errors
+ * are not cached (they throw each time).
+ */
+const parsedPointers = new Map<string, readonly string[]>();
+function keysOf(pointer: string): readonly string[] {
+  let keys = parsedPointers.get(pointer);
+  if (keys === undefined) {
+    keys = Object.freeze(parsePointer(pointer));
+    if (parsedPointers.size < 1000) parsedPointers.set(pointer, keys);
+  }
+  return keys;
+}
+
 export function getAt(data: unknown, pointer: string): unknown {
   let cur = data;
-  for (const key of parsePointer(pointer)) {
+  for (const key of keysOf(pointer)) {
     if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, key)) return undefined;
     cur = (cur as Record<string, unknown>)[key];
   }
@@ -24,7 +39,7 @@ function copy(node: unknown): Record<string, unknown> | unknown[] {
 
 /** A copy of `data` with `value` at `pointer` (undefined removes the key). */
 export function setAt<T>(data: T, pointer: string, value: unknown): T {
-  const parts = parsePointer(pointer);
+  const parts = keysOf(pointer);
   if (parts.length === 0) return value as T;
   const root = copy(data);
   let cur: Record<string, unknown> | unknown[] = root;
@@ -56,4 +71,48 @@ export function cleanJson(value: unknown, depth = 0): unknown {
   }
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
   return value;
+}
+
+/**
+ * `cleanJson` that also returns an upper bound of the copy's JSON size in UTF-8 bytes (each string
+ * unit counted as its worst escape, 6 bytes): when the bound is within a limit the exact size need
+ * not be computed.
+ */
+export function cleanJsonSized(value: unknown): { value: unknown; bound: number } {
+  let bound = 0;
+  const walk = (v: unknown, depth: number): unknown => {
+    if (depth > 64) throw new PointerError('Data nested too deeply');
+    if (typeof v === 'string') {
+      bound += 2 + 6 * v.length;
+      return v;
+    }
+    if (v === null || typeof v !== 'object') {
+      if (typeof v === 'number' && !Number.isFinite(v)) {
+        bound += 4;
+        return null;
+      }
+      bound += 25;
+      return v;
+    }
+    if (Array.isArray(v)) {
+      bound += 2;
+      const out = new Array<unknown>(v.length);
+      for (let i = 0; i < v.length; i++) {
+        bound += 1;
+        out[i] = walk(v[i], depth + 1);
+      }
+      return out;
+    }
+    bound += 2;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) {
+      const x = (v as Record<string, unknown>)[k];
+      if (k === '__proto__' || x === undefined || typeof x === 'function') continue;
+      bound += 4 + 6 * k.length;
+      out[k] = walk(x, depth + 1);
+    }
+    return out;
+  };
+  const out = walk(value, 0);
+  return { value: out, bound };
 }
