@@ -93,7 +93,12 @@ function status(text, isError = false) {
 }
 
 // ── reference data, examples, calendar ────────────────────────────────────────────────────────
-const [offices, contractors] = await Promise.all([fetchJson('/schemas/examples/offices.json'), fetchJson('/schemas/examples/contractors.json')]);
+// The staff list (people.json: ids, names, titles, roles, offices) fills the workflow panel's pickers.
+const [offices, contractors, staff] = await Promise.all([
+  fetchJson('/schemas/examples/offices.json'),
+  fetchJson('/schemas/examples/contractors.json'),
+  fetchJson('/schemas/examples/people.json'),
+]);
 const definitions = Object.values(builtinDefinitions);
 
 // On the server: RemoteEngine (the session cookie goes along, same origin). In this browser: the
@@ -174,7 +179,7 @@ function applyContext() {
   provider.locale = locale;
   provider.actor = person?.actor;
   provider.engine = engine;
-  provider.reference = { offices, contractors };
+  provider.reference = { offices, contractors, staff };
   for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(locale, el.dataset.t);
   const role = $('role');
   const options = Object.entries(PEOPLE).map(([k, p]) => new Option(personLabel(p), k, false, p === person));
