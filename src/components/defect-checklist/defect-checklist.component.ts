@@ -342,7 +342,7 @@ export class WyDefectChecklist extends LitElement {
     if (this.commonProblems !== this.configFor) this.takeConfig(this.commonProblems);
     if (this.uploader && !this.uploads) {
       const mod = this.need(lazyModules.uploads);
-      if (mod) this.uploads = new mod.UploadQueue(this.queueHost);
+      if (mod) this.uploads = new mod.UploadQueue(this.queueHost());
     }
     const now = this.nowMs;
     this.list = listView(this.items, {
@@ -618,7 +618,10 @@ export class WyDefectChecklist extends LitElement {
   }
 
   /** The upload queue's view of this element. */
-  private readonly queueHost: UploadQueueHost = ((el: WyDefectChecklist): UploadQueueHost => ({
+  private queueHost(): UploadQueueHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the queue reads the element's live state.
+    const el = this;
+    return {
     addController: (c) => el.addController(c),
     removeController: (c) => el.removeController(c),
     requestUpdate: () => el.requestUpdate(),
@@ -632,7 +635,8 @@ export class WyDefectChecklist extends LitElement {
     publish: (items) => el.emit(items),
     say: (text) => el.announcer.announce(text),
     context: () => el.ctx(),
-  }))(this);
+    };
+  }
 
   private makeId(): string {
     if (this.newId) return this.newId();
