@@ -62,6 +62,7 @@ const people = {
   specialist: { id: 'E3101', name: '陈工', roles: ['specialist', 'inspector'] },
   contractor: { id: 'C-TJ01', name: '王师傅', roles: ['contractor'] },
   rechecker: { id: 'E3102', name: '李工', roles: ['specialist', 'inspector'] },
+  owner: { id: 'O-1202', name: 'Zhang Wei', roles: ['owner'] },
 };
 const provider = document.getElementById('provider');
 const panel = document.getElementById('panel');
@@ -88,11 +89,14 @@ checklist.addEventListener('wy-change', (e) => {
   checklist.items = e.detail.items;
   void step('items-change', e.detail.items);
 });
+const decisions = [];
+checklist.addEventListener('wy-owner-decide', (e) => decisions.push(e.detail.decision));
 checklist.addEventListener('wy-entry-complete', () => void step('entry-complete', checklist.items));
 window.e2e = {
   as: (who) => { provider.actor = people[who]; },
   state: async () => (await engine.get('INSP-E2E')).state,
   moves,
+  decisions,
   items: () => checklist.items,
 };
 window.e2eReady = true;
@@ -252,5 +256,41 @@ test('an internal inspection by keyboard: batch entry → all defects closed →
   await checklist.getByText('3 in all · 0 not closed · 0 overdue').waitFor();
   assert.deepEqual(await axe(), [], 'axe in English');
   await page.screenshot({ path: join(process.env.WY_SCREENSHOT_DIR ?? '/tmp', 'wy-checklist-e2e-en.png'), fullPage: true });
+  assert.deepEqual(errors, []);
+});
+
+test('move-in, in English, on the same built page: the owner refuses by keyboard (a reason is required), then the problem list to print', async () => {
+  const checklist = page.locator('#checklist');
+  await page.evaluate(() => {
+    const el = document.getElementById('checklist') as HTMLElement & { mode: string; view: string };
+    el.mode = 'move-in';
+    el.view = 'summary';
+    (window as unknown as { e2e: { as(w: string): void } }).e2e.as('owner');
+  });
+  await checklist.locator('[part="decision"] form').waitFor();
+  await press(checklist.locator('input[name="decision"][value="refuse"]'), 'Space');
+  await press(checklist.locator('#decision-signature'), 'Z');
+  await page.keyboard.type('hang Wei');
+  await page.keyboard.press('Enter');
+  await checklist.getByText('Give a reason when refusing the house').waitFor();
+  await checklist.locator('#decision-reason').focus();
+  await page.keyboard.type('Bathroom still leaks');
+  await press(checklist.locator('#decision-signature'));
+  await checklist.locator('[data-decision="refuse"]').waitFor();
+  const decisions = await page.evaluate(() => (window as unknown as { e2e: { decisions: unknown[] } }).e2e.decisions);
+  assert.equal(decisions.length, 1);
+  const d = decisions[0] as { decision: string; reason: string; signatureName: string; at: string };
+  assert.deepEqual([d.decision, d.reason, d.signatureName], ['refuse', 'Bathroom still leaks', 'Zhang Wei']);
+  assert.match(d.at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+  assert.deepEqual(await axe(), [], 'axe on the owner decision');
+
+  // The problem list: closed defects only when asked for; one sheet for the contractor.
+  await press(checklist.locator('#tab-summary'), 'ArrowRight');
+  await checklist.getByText('Nothing left to repair.').waitFor();
+  await press(checklist.locator('[data-print="closed"]'), 'Space');
+  await checklist.locator('[part="sheet"]').first().waitFor();
+  assert.deepEqual(await checklist.locator('[part="sheet"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset['contractor'])), ['C-TJ01']);
+  assert.deepEqual(await axe(), [], 'axe on the problem list');
+  await page.screenshot({ path: join(process.env.WY_SCREENSHOT_DIR ?? '/tmp', 'wy-checklist-e2e-print-en.png'), fullPage: true });
   assert.deepEqual(errors, []);
 });
