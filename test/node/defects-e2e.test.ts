@@ -193,6 +193,7 @@ test('an internal inspection by keyboard: batch entry → all defects closed →
     await page.keyboard.press('Enter');
   }
   await checklist.getByText('共 3 项 · 未关闭 3 项 · 逾期 0 项').waitFor();
+  await checklist.screenshot({ path: join(process.env.WY_SCREENSHOT_DIR ?? '/tmp', 'wy-checklist-e2e-entry.png') });
   await press(checklist.locator('[part="entry-complete"]'));
   await waitState('listed');
   assert.equal(await panelState(), '问题清单已生成');
@@ -226,6 +227,7 @@ test('an internal inspection by keyboard: batch entry → all defects closed →
   for (let i = 0; i < 3; i++) {
     await press(checklist.locator('[data-action="pass"]').first());
     await checklist.locator('dialog[open] #dialog-note').waitFor();
+    if (i === 0) await page.screenshot({ path: join(process.env.WY_SCREENSHOT_DIR ?? '/tmp', 'wy-checklist-e2e-dialog.png') });
     await page.keyboard.type('复验合格');
     await press(checklist.locator('[data-dialog="confirm"]'));
     await checklist.locator('dialog[open]').waitFor({ state: 'detached' });
