@@ -22,6 +22,7 @@ import { vocabLabel } from '../../core/i18n/vocab-label.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { AnnounceController } from '../shared/announce-controller.js';
 import { PrintController } from '../shared/print-controller.js';
+import { periodControls } from '../shared/period-controls.js';
 import { referenceContext, type ReferenceData } from '../shared/context.js';
 import { WyEvent } from '../shared/events.js';
 import { download } from '../shared/download.js';
@@ -374,28 +375,25 @@ export class WyComplaintStats extends LitElement {
     const t = (k: Parameters<typeof statsMsg>[1]) => statsMsg(locale, k);
     const shown = this.shownPreset;
     const presets: (PeriodPreset | 'latest')[] = shown === 'latest' ? ['latest', ...PERIOD_PRESETS] : [...PERIOD_PRESETS];
-    const from = this.from ? formatMonth(parseMonthSafe(this.from) ?? 0) : table?.range.from ?? '';
-    const to = this.to ? formatMonth(parseMonthSafe(this.to, true) ?? 0) : table?.range.to ?? '';
-    return html`<fieldset part="period-controls" class="period">
-      <legend>${t('periodControls')}</legend>
-      <label
-        >${t('preset')}
-        <select name="preset" @change=${this.onPreset}>
-          ${presets.map((p) => html`<option value=${p} ?selected=${p === shown}>${statsMsg(locale, `preset.${p}`)}</option>`)}
-        </select></label
-      >
-      ${shown === 'custom'
-        ? html`<label>${t('rangeFrom')} <input type="month" name="from" .value=${from} @change=${this.onCustom} /></label>
-            <label>${t('rangeTo')} <input type="month" name="to" .value=${to} @change=${this.onCustom} /></label>`
-        : nothing}
-      <label
-        >${t('compare')}
-        <select name="compare" @change=${this.onCompare}>
-          ${(['none', 'mom', 'yoy'] as const).map((c) => html`<option value=${c} ?selected=${c === this.compare}>${statsMsg(locale, `compare.${c}`)}</option>`)}
-        </select></label
-      >
-      ${this.rangeError ? html`<p class="range-error" role="alert">${this.rangeError}</p>` : nothing}
-    </fieldset>`;
+    return periodControls({
+      legend: t('periodControls'),
+      presetLabel: t('preset'),
+      presets: presets.map((p) => ({ value: p, label: statsMsg(locale, `preset.${p}`) })),
+      selected: shown,
+      custom: shown === 'custom',
+      inputType: 'month',
+      fromLabel: t('rangeFrom'),
+      toLabel: t('rangeTo'),
+      from: this.from ? formatMonth(parseMonthSafe(this.from) ?? 0) : (table?.range.from ?? ''),
+      to: this.to ? formatMonth(parseMonthSafe(this.to, true) ?? 0) : (table?.range.to ?? ''),
+      compareLabel: t('compare'),
+      compares: (['none', 'mom', 'yoy'] as const).map((c) => ({ value: c, label: statsMsg(locale, `compare.${c}`) })),
+      compare: this.compare,
+      error: this.rangeError,
+      onPreset: (e) => void this.onPreset(e),
+      onCustom: () => void this.onCustom(),
+      onCompare: (e) => void this.onCompare(e),
+    });
   }
 
   private renderCoverage(locale: Locale): TemplateResult | typeof nothing {
