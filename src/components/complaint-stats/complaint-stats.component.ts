@@ -18,7 +18,7 @@ import { cellValue, statsColumns, type StatsColumn, type StatsCompare, type Stat
 import { statsToXlsx } from '../../core/stats/xlsx.js';
 import { readStatsTable, statsRequestQuery, type StatsRequest } from '../../core/stats/request.js';
 import { pick, type Locale } from '../../core/i18n/locale.js';
-import { vocabLabel } from '../../core/i18n/vocab-label.js';
+import { statsLabel as vocabLabel } from '../../core/stats/vocab.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { AnnounceController } from '../shared/announce-controller.js';
 import { PrintController } from '../shared/print-controller.js';
