@@ -10,7 +10,8 @@ import { checkUiSchema } from '../core/form/ui-check.js';
 import { compileRules } from '../core/form/rules.js';
 import { FormSchemaError, type JsonSchema } from '../core/form/types.js';
 import { checkDefinition } from '../workflow/definition.js';
-import { parseJsonSource, positionOf, escapePointer, JsonSyntaxError, type JsonSource, type Position } from './json-source.js';
+import { parseJsonSource, positionOf, JsonSyntaxError, type JsonSource, type Position } from './json-source.js';
+import { escapeKey, splitPointer, unescapeKey } from '../core/kernel/pointer.js';
 import { cliText, type CliTextKey } from './messages.js';
 import { factsOf, shapeOf, requiresProvenance, type ConfigShape, type Fact } from '../core/provenance.js';
 
@@ -228,7 +229,7 @@ export async function checkText(text: string, options: CheckOptions): Promise<Fi
   }
 }
 
-const decodeKey = (pointer: string) => pointer.slice(pointer.lastIndexOf('/') + 1).replace(/~1/g, '/').replace(/~0/g, '~');
+const decodeKey = (pointer: string) => unescapeKey(pointer.slice(pointer.lastIndexOf('/') + 1));
 
 /** Validates against a shipped schema's precompiled validator; false when it had errors. */
 function schemaErrors(name: string, data: unknown, locale: Locale, add: (s: Finding['severity'], code: string, path: string, message: string) => void): boolean {
@@ -378,7 +379,10 @@ async function checkDataSchema(data: unknown, shipped: Shipped, locale: Locale, 
     normalizeSchema(data, { refs: refsById(shipped) });
   } catch (err) {
     if (!(err instanceof FormSchemaError)) throw err;
-    add('error', 'form', err.pointer, t('err.form', { detail: err.reason }));
+    // A schema of a list (reference data such as people.schema.json) is a valid data schema that
+    // no form shows: say so, without refusing it.
+    const list = data['type'] === 'array' && err.pointer === '';
+    add(list ? 'warning' : 'error', 'form', err.pointer, t('err.form', { detail: err.reason }));
   }
   if (typeof data['$id'] !== 'string') add('warning', 'no-$id', '', t('lint.noId'));
   lintSchemaNode(data, '', add, t, data);
@@ -389,7 +393,7 @@ function localTarget(root: Obj, node: Obj): Obj | undefined {
   const ref = node['$ref'];
   if (typeof ref !== 'string' || !ref.startsWith('#/')) return undefined;
   let cur: unknown = root;
-  for (const k of ref.slice(2).split('/')) cur = isObj(cur) ? cur[k.replace(/~1/g, '/').replace(/~0/g, '~')] : undefined;
+  for (const k of splitPointer(ref.slice(1))) cur = isObj(cur) ? cur[k] : undefined;
   return isObj(cur) ? cur : undefined;
 }
 
@@ -405,7 +409,7 @@ function lintSchemaNode(node: Obj, path: string, add: (s: Finding['severity'], c
       add('warning', 'additional-properties', path, t('lint.additional'));
     }
     for (const [name, sub] of Object.entries(props)) {
-      const p = `${path}/properties/${escapePointer(name)}`;
+      const p = `${path}/properties/${escapeKey(name)}`;
       if (name === '$schema') continue;
       const label = isObj(sub) ? (sub['x-label'] ?? localTarget(root, sub)?.['x-label']) : undefined;
       if (label === undefined) add('warning', 'no-label', p, t('lint.noLabel', { name }));
@@ -417,7 +421,7 @@ function lintSchemaNode(node: Obj, path: string, add: (s: Finding['severity'], c
   if (Array.isArray(node['enum']) && !isObj(node['x-labels'])) add('warning', 'enum-labels', `${path}/enum`, t('lint.enumLabels'));
   for (const k of SUBSCHEMA_MAPS) {
     const m = node[k];
-    if (isObj(m)) for (const [name, sub] of Object.entries(m)) if (isObj(sub)) lintSchemaNode(sub, `${path}/${k}/${escapePointer(name)}`, add, t, root);
+    if (isObj(m)) for (const [name, sub] of Object.entries(m)) if (isObj(sub)) lintSchemaNode(sub, `${path}/${k}/${escapeKey(name)}`, add, t, root);
   }
   for (const k of SUBSCHEMA_LISTS) {
     const l = node[k];
@@ -441,7 +445,7 @@ function locateKey(node: unknown, test: (n: Obj) => boolean, path = ''): string 
   if (!isObj(node)) return undefined;
   if (test(node)) return path;
   for (const [k, v] of Object.entries(node)) {
-    const f = locateKey(v, test, `${path}/${escapePointer(k)}`);
+    const f = locateKey(v, test, `${path}/${escapeKey(k)}`);
     if (f !== undefined) return f;
   }
   return undefined;

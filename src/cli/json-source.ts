@@ -4,6 +4,7 @@
 // runtime dependency of the CLI for ~200 lines of code. Strict RFC 8259: no comments, no
 // trailing commas. `__proto__` keys are dropped (and reported); duplicate keys are reported
 // (the last one wins, as in JSON.parse).
+import { escapeKey } from '../core/kernel/pointer.js';
 
 /** 1-based line and column (UTF-16 code units, as editors count them for Chinese text too). */
 export interface Position {
@@ -38,8 +39,6 @@ export class JsonSyntaxError extends Error {
     super(`${reason} at line ${at.line}, column ${at.column}`);
   }
 }
-
-export const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 const MAX_DEPTH = 512;
 
@@ -137,7 +136,7 @@ export function parseJsonSource(text: string): JsonSource {
         ws();
         if (text[i] !== ':') fail(`expected ":" after property name, found ${describe(i)}`);
         i++;
-        const p = `${pointer}/${escapePointer(k)}`;
+        const p = `${pointer}/${escapeKey(k)}`;
         if (seen.has(k)) duplicates.push({ pointer: p, at: keyAt });
         seen.add(k);
         const v = value(p, depth + 1, keyAt);

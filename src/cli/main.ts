@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { matchLocale, DEFAULT_LOCALE, type Locale } from '../core/i18n/locale.js';
 import { checkText, checkDefaultsText, KINDS, type DefaultsReport, type FileKind, type FileReport, type Finding } from './check.js';
 import { compileSchema, CompileError } from './compile.js';
+import { calendarOf, loadChineseDays, yearsOf, CalendarSourceError, type ChineseDaysPackage } from './calendar.js';
 import { cliText, type CliTextKey } from './messages.js';
 import { loadShipped, type ShippedSchemas } from './shipped.js';
 import type { JsonSchema } from '../core/form/types.js';
@@ -149,6 +150,39 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo(), shippe
       io.out(`${t('summary', { files: reports.length, errors, warnings })}\n`);
     }
     return errors > 0 || (opts.strict && warnings > 0) ? 1 : 0;
+  }
+
+  if (command === 'calendar') {
+    // wuye-kit calendar [fromYear] [toYear] [-o dir]: cn-<year>.json from chinese-days.
+    let source: ChineseDaysPackage;
+    try {
+      source = loadChineseDays(io.cwd);
+    } catch (err) {
+      if (!(err instanceof CalendarSourceError)) throw err;
+      io.err(`${t('calendar.deps')}\n`);
+      return 1;
+    }
+    const known = yearsOf(source.data);
+    const year = (text: string | undefined, fallback: number) => (text === undefined ? fallback : /^\d{4}$/.test(text) ? Number(text) : NaN);
+    const from = year(files[0], 2024);
+    const to = year(files[1], files[0] !== undefined ? from : Math.max(...known));
+    if (Number.isNaN(from) || Number.isNaN(to) || from > to) return usageError(t('calendar.years', { given: files.join(' ') }));
+    const dir = abs(opts.out ?? join('schemas', 'calendars'));
+    mkdirSync(dir, { recursive: true });
+    let written = 0;
+    for (let y = from; y <= to; y++) {
+      const cal = calendarOf(source, y);
+      if (!cal) {
+        io.err(`${t('calendar.none', { year: y, package: `${source.name}@${source.version}`, known: `${known[0]}–${known[known.length - 1]}` })}\n`);
+        continue;
+      }
+      const file = join(dir, `${cal.id}.json`);
+      writeFileSync(file, `${JSON.stringify(cal.json, null, 2)}\n`);
+      const days = cal.json['days'] as { kind: string }[];
+      io.out(`${t('calendar.wrote', { file: shown(file), holidays: days.filter((d) => d.kind === 'holiday').length, workdays: days.filter((d) => d.kind === 'workday').length })}\n`);
+      written++;
+    }
+    return written > 0 ? 0 : 1;
   }
 
   if (command === 'compile') {

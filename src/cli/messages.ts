@@ -6,6 +6,7 @@ const zhCN = {
   wuye-kit check <文件…> [--kind <类型>] [--schema <名称>] [--locale zh-CN|en] [--json] [--strict]
   wuye-kit check --defaults [<文件…>] [--json] [--strict]
   wuye-kit compile <schema.json> [-o <输出.js>]
+  wuye-kit calendar [<起始年> [<结束年>]] [-o <目录>]
   wuye-kit serve --config wuye.config.json
   wuye-kit demo [--embedded] [--port 8787] [--host 127.0.0.1] [--db <文件>] [--root <目录>]
 
@@ -15,6 +16,8 @@ check    检查配置文件（数据 schema、UI schema、扣分规则、流程�
          --defaults：列出每个文件中仍是 wuye-kit 默认值（x-default）、尚未按公司制度替换的事实及其说明；
          不给文件时检查随包发布的 schemas/；--strict 时只要还有默认值退出码就为 1。
 compile  把自定义 schema 编译为独立的预编译校验器（不含 eval，可在严格 CSP 下运行）。
+calendar 由 chinese-days 包写出工作日历 cn-<年>.json（法定节假日与调休；默认目录 schemas/calendars，
+         默认 2024 年至该包已知的最后一年；工作时间是默认值，写入后按公司作息修改）。
 serve    以独立服务运行流程命令 API（wuye-kit/server），供 Java/.NET/PHP 后端旁部署：配置文件给出流程定义、
          工作日历、数据库、允许的来源，以及如何信任宿主的会话（用 JWKS、公钥或共享密钥验证宿主签发的 JWT）。
 demo     演示门户连同服务器（SQLite）：演示登录签发会话 Cookie，服务器据此判断身份（npm run serve）；
@@ -61,6 +64,10 @@ demo     演示门户连同服务器（SQLite）：演示登录签发会话 Cook
   'lint.dupField': '字段 "{field}" 在布局中出现了不止一次',
   'lint.dupId': 'id "{id}" 重复',
   'lint.dupDate': '日期 {date} 出现了不止一次',
+  'calendar.deps': 'wuye-kit calendar 需要 chinese-days（法定节假日与调休数据，不是运行时依赖）：npm install --save-dev chinese-days',
+  'calendar.years': '年份应为四位数字，起始年不晚于结束年：{given}',
+  'calendar.none': '{package} 没有 {year} 年的日期（已知 {known}），未写出',
+  'calendar.wrote': '{file}：{holidays} 天法定节假日，{workdays} 天调休上班',
   'compile.deps': 'wuye-kit compile 需要 ajv、ajv-formats 和 esbuild（它们不是运行时依赖）：npm install --save-dev ajv ajv-formats esbuild',
   'compile.invalid': '{file} 有错误，未生成校验器',
   'compile.unsafe': '生成的校验器包含 "{what}"，拒绝写出',
@@ -79,6 +86,7 @@ export const cliText = catalog<keyof typeof zhCN>(zhCN, {
   wuye-kit check <file…> [--kind <kind>] [--schema <name>] [--locale zh-CN|en] [--json] [--strict]
   wuye-kit check --defaults [<file…>] [--json] [--strict]
   wuye-kit compile <schema.json> [-o <out.js>]
+  wuye-kit calendar [<fromYear> [<toYear>]] [-o <dir>]
   wuye-kit serve --config wuye.config.json
   wuye-kit demo [--embedded] [--port 8787] [--host 127.0.0.1] [--db <file>] [--root <folder>]
 
@@ -89,6 +97,9 @@ check    checks a configuration file (data schema, UI schema, deduction rule set
          --defaults lists, per file, the facts that are still wuye-kit's defaults (x-default) a company
          has not replaced, each with what to decide; without files it reads the shipped schemas/;
          with --strict it exits 1 while any default remains.
+calendar writes business calendars cn-<year>.json from the chinese-days package (statutory holidays and
+         makeup workdays; default folder schemas/calendars, default 2024 to the last year the package knows;
+         the working hours are a default to set in the written files).
 compile  compiles a custom schema into a self-contained precompiled validator (no eval: runs under a
          strict CSP).
 serve    runs the workflow command API (wuye-kit/server) as a service beside a Java/.NET/PHP backend: the
@@ -139,6 +150,10 @@ demo     the demo portal with the server (SQLite): a demo sign-in issues a sessi
   'lint.dupField': 'field "{field}" appears more than once in the layout',
   'lint.dupId': 'id "{id}" is used twice',
   'lint.dupDate': 'date {date} is listed more than once',
+  'calendar.deps': 'wuye-kit calendar needs chinese-days (statutory holidays and makeup workdays; not a runtime dependency): npm install --save-dev chinese-days',
+  'calendar.years': 'years are four digits, the first not after the last: {given}',
+  'calendar.none': '{package} has no dates for {year} (it knows {known}); nothing written',
+  'calendar.wrote': '{file}: {holidays} holidays, {workdays} makeup workdays',
   'compile.deps': 'wuye-kit compile needs ajv, ajv-formats and esbuild (they are not runtime dependencies): npm install --save-dev ajv ajv-formats esbuild',
   'compile.invalid': '{file} has errors; no validator written',
   'compile.unsafe': 'the generated validator contains "{what}"; refusing to write it',

@@ -6,6 +6,8 @@
 // their provenance; the shipped-files test requires it everywhere, `wuye-kit check --defaults`
 // lists the defaults a host has not replaced, and schemas/README.md is generated from it.
 
+import { escapeKey } from './kernel/pointer.js';
+
 /** Where one fact comes from. */
 export type Provenance =
   | { readonly kind: 'manual'; readonly source: string }
@@ -41,7 +43,6 @@ export interface Fact {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const esc = (k: string) => k.replace(/~/g, '~0').replace(/\//g, '~1');
 const JSON_SCHEMA = /json-schema\.org/;
 
 /** Reads `x-source` / `x-default` / `x-note` of one node. */
@@ -113,14 +114,14 @@ export function factsOf(data: unknown, shape: ConfigShape | undefined = shapeOf(
       for (const code of data['enum'] as unknown[]) {
         if (typeof code !== 'string') continue;
         const p = prov[code];
-        facts.push({ path: `/x-provenance/${esc(code)}`, what: `code ${code}`, ...(isObj(labels[code]) ? { title: labels[code] as Fact['title'] } : {}), provenance: provenanceOf(p) });
+        facts.push({ path: `/x-provenance/${escapeKey(code)}`, what: `code ${code}`, ...(isObj(labels[code]) ? { title: labels[code] as Fact['title'] } : {}), provenance: provenanceOf(p) });
       }
       break;
     }
     case 'data-schema': {
       add('', 'form', data);
       const props = isObj(data['properties']) ? data['properties'] : {};
-      for (const [name, sub] of Object.entries(props)) if (name !== '$schema') add(`/properties/${esc(name)}`, `field ${name}`, sub);
+      for (const [name, sub] of Object.entries(props)) if (name !== '$schema') add(`/properties/${escapeKey(name)}`, `field ${name}`, sub);
       break;
     }
     case 'workflow':
@@ -164,7 +165,7 @@ export function factsOf(data: unknown, shape: ConfigShape | undefined = shapeOf(
       if (isObj(data['definition'])) add('/definition', 'definition', data['definition']);
       each('notes', (n, i) => `note ${id(n, i)}`);
       const kinds = isObj(data['kinds']) ? data['kinds'] : {};
-      for (const [k, v] of Object.entries(kinds)) facts.push({ path: `/kinds/${esc(k)}`, what: `kind ${k}`, provenance: provenanceOf(v) });
+      for (const [k, v] of Object.entries(kinds)) facts.push({ path: `/kinds/${escapeKey(k)}`, what: `kind ${k}`, provenance: provenanceOf(v) });
       if (isObj(data['category'])) add('/category', 'category hint', data['category']);
       break;
     }

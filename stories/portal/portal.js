@@ -17,7 +17,10 @@ const t = catalog(
     title: '物业客服门户', demo: '演示', role: '当前身份', language: '语言', store: '数据存储',
     storeBrowser: '本机浏览器 (IndexedDB)', storeServer: '服务器 (wuye-kit/server, SQLite)',
     signIn: '登录身份', signOut: '退出', choosePerson: '— 请选择 —', signInHint: '演示登录：请选择一位演示人员。服务器为其签发会话 Cookie，并只按该 Cookie 判断身份。',
-    tabIntake: '投诉受理', tabHandling: '投诉处理', tabStats: '分类统计', tabDeductions: '投诉扣分', tabInspection: '内部验房',
+    tabIntake: '投诉受理', tabHandling: '投诉处理', tabStats: '分类统计', tabDeductions: '投诉扣分', tabInspection: '内部验房', tabMoveIn: '入伙',
+    moveInProject: '项目入伙', moveInHouses: '各户入伙', house: '房屋', houseOwner: '业主',
+    moveInStarted: '项目入伙流程已启动', moveInNone: '开始各户入伙后，每户一个入伙流程列在这里。',
+    moveInSummary: '共 {total} 户：已完成 {done} 户，未完成 {open} 户。', moveInByState: '各状态：{states}。', houseSelected: '当前房屋：{house}',
     intakeHint: '前台接待或客服专员在业主来电、来访时填写。提交后生成投诉记录，并启动处理流程。',
     complaints: '投诉记录', recordNo: '编号', subject: '主题', office: '管理处', state: '状态', handler: '处理人',
     seeding: '正在载入示例数据…', seeded: '已载入 {n} 条示例投诉', saved: '投诉 {no} 已登记，处理流程已启动。负责单位：{unit}（依据：{reason}）。',
@@ -30,7 +33,10 @@ const t = catalog(
     title: 'Property customer-service portal', demo: 'demo', role: 'Signed in as', language: 'Language', store: 'Data store',
     storeBrowser: 'This browser (IndexedDB)', storeServer: 'Server (wuye-kit/server, SQLite)',
     signIn: 'Signed in as', signOut: 'Sign out', choosePerson: '— choose —', signInHint: 'Demo sign-in: choose a demo person. The server issues a session cookie for them and decides who acts from that cookie alone.',
-    tabIntake: 'Intake', tabHandling: 'Handling', tabStats: 'Statistics', tabDeductions: 'Deductions', tabInspection: 'House inspection',
+    tabIntake: 'Intake', tabHandling: 'Handling', tabStats: 'Statistics', tabDeductions: 'Deductions', tabInspection: 'House inspection', tabMoveIn: 'Move-in',
+    moveInProject: 'Project move-in', moveInHouses: 'Houses', house: 'House', houseOwner: 'Owner',
+    moveInStarted: 'The project move-in has started', moveInNone: 'Once the houses’ move-in starts, each house’s own move-in is listed here.',
+    moveInSummary: '{total} houses: {done} done, {open} not done.', moveInByState: 'By state: {states}.', houseSelected: 'Selected house: {house}',
     intakeHint: 'The front desk or a customer-service specialist fills this in when an owner calls or visits. Submitting records the complaint and starts its handling.',
     complaints: 'Complaints', recordNo: 'No.', subject: 'Subject', office: 'Office', state: 'State', handler: 'Handler',
     seeding: 'Loading the example data…', seeded: '{n} example complaints loaded', saved: 'Complaint {no} registered; its handling has started. Responsible unit: {unit} (because: {reason}).',
@@ -321,6 +327,83 @@ checklist.addEventListener('wy-change', (e) => {
 });
 checklist.addEventListener('wy-entry-complete', () => void stepInspection('entry-complete', checklist.items));
 
+// Move-in (CRM 第五章): one project instance (plan, risks, preparation, summary) starts one
+// move-in-house instance per house (notify the owner, close the problems, the owner's decision);
+// the project sees each house's state, counts them, and moves on by itself when all are done.
+const moveInPanel = $('move-in-panel');
+const housePanel = $('house-panel');
+const MOVE_IN = await fetchJson('./move-in-project.json');
+let moveInId = saved('move-in', MOVE_IN.id);
+let selectedHouse = saved('house', '');
+const houseDef = builtinDefinitions['move-in-house'];
+const houseStateTitle = (id) => houseDef.states.find((x) => x.id === id)?.title?.[locale] ?? id;
+const houseName = (d) => [d.building, d.unit, d.room].filter(Boolean).join(' ');
+
+async function renderMoveIn() {
+  let project = await engine.get(moveInId).catch(() => undefined);
+  if (!project && person) {
+    const data = { project: MOVE_IN.project, officeId: MOVE_IN.officeId, batch: MOVE_IN.batch[locale] };
+    const r = await engine.start('move-in', { id: MOVE_IN.id, data, commandId: `start-${MOVE_IN.id}` }, onServer ? person.actor : PEOPLE.specialist.actor);
+    if (r.ok) {
+      project = r.snapshot;
+      moveInId = r.snapshot.id; // the server may choose the id
+      save('move-in', moveInId);
+      status(t(locale, 'moveInStarted'));
+    }
+  }
+  // The project's record prefills what it already knows: its schedule and its houses.
+  moveInPanel.prefill = { plan: MOVE_IN.schedule, 'start-houses': { houses: MOVE_IN.houses } };
+  moveInPanel.instanceId = moveInId;
+  const children = project?.data?.children;
+  const ids = Object.keys(children?.items ?? {});
+  const snaps = (await Promise.allSettled(ids.map((id) => engine.get(id)))).flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value] : []));
+  snaps.sort((a, b) => houseName(a.data).localeCompare(houseName(b.data)));
+  const summary = $('move-in-summary');
+  if (!children || !ids.length) summary.textContent = t(locale, 'moveInNone');
+  else {
+    const states = Object.entries(children.byState ?? {}).map(([id, n]) => `${houseStateTitle(id)} ${n}`).join(locale === 'en' ? ', ' : '、');
+    summary.textContent = `${t(locale, 'moveInSummary', { total: children.total, done: children.done, open: children.open })} ${t(locale, 'moveInByState', { states })}`;
+  }
+  const head = document.createElement('tr');
+  for (const k of ['house', 'houseOwner', 'state']) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = t(locale, k);
+    head.append(th);
+  }
+  const rows = snaps.map((s) => {
+    const tr = document.createElement('tr');
+    tr.setAttribute('aria-selected', String(s.id === selectedHouse));
+    const open = document.createElement('button');
+    open.type = 'button';
+    open.textContent = houseName(s.data);
+    open.dataset.id = s.id;
+    open.addEventListener('click', () => selectHouse(s.id, houseName(s.data)));
+    for (const c of [open, s.data.owner ?? '', houseStateTitle(s.state)]) {
+      const td = document.createElement('td');
+      if (c instanceof Node) td.append(c);
+      else td.textContent = c; // data is never set as HTML
+      tr.append(td);
+    }
+    tr.children[2].className = 'state';
+    return tr;
+  });
+  $('houses').replaceChildren(head, ...rows);
+  const current = snaps.find((s) => s.id === selectedHouse);
+  if (!current) selectedHouse = '';
+  $('house-selected').textContent = current ? t(locale, 'houseSelected', { house: houseName(current.data) }) : '';
+  housePanel.hidden = !selectedHouse;
+  if (selectedHouse) housePanel.instanceId = selectedHouse;
+}
+function selectHouse(id, name) {
+  selectedHouse = id;
+  save('house', id);
+  housePanel.hidden = false;
+  housePanel.instanceId = id;
+  for (const tr of $('houses').querySelectorAll('tr[aria-selected]')) tr.setAttribute('aria-selected', String(tr.querySelector('button')?.dataset.id === id));
+  $('house-selected').textContent = t(locale, 'houseSelected', { house: name });
+}
+
 // ── navigation, role, language, store ─────────────────────────────────────────────────────────
 async function show(name) {
   view = name;
@@ -334,6 +417,7 @@ async function show(name) {
   if (name === 'handling') await renderHandling();
   if (name === 'stats' || name === 'deductions') await renderReports();
   if (name === 'inspection') await renderInspection();
+  if (name === 'move-in') await renderMoveIn();
 }
 
 const tabs = [...document.querySelectorAll('[role="tab"]')];
@@ -385,6 +469,7 @@ if (onServer && !person) {
   // the workflow panel follows its own instance the same way.
   engine.subscribe(() => {
     if (view === 'handling') void renderHandling();
+    if (view === 'move-in') void renderMoveIn();
   });
   try {
     await seed();

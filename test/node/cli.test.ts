@@ -272,3 +272,31 @@ test('compile refuses a schema with errors, and says what to install when the to
   await assert.rejects(loadTools('en', missing), (e: unknown) => e instanceof CompileError && e.reason === 'deps' && /npm install --save-dev ajv ajv-formats esbuild/.test(e.message));
   await assert.rejects(loadTools('zh-CN', missing), /需要 ajv、ajv-formats 和 esbuild/);
 });
+
+test('calendar: the shipped calendars are exactly what `wuye-kit calendar` writes from chinese-days (npm run calendars)', async () => {
+  const out = join(tmp, 'calendars');
+  const r = await run(['calendar', '--locale', 'en', '-o', out]);
+  assert.equal(r.code, 0, r.err);
+  const shipped = readdirSync('schemas/calendars').filter((f) => /^cn-\d{4}\.json$/.test(f));
+  assert.ok(shipped.length >= 3);
+  for (const f of shipped) assert.equal(readFileSync(join(out, f), 'utf8'), readFileSync(join('schemas/calendars', f), 'utf8'), `${f} drifted from its generator`);
+  assert.match(r.out, /cn-2026\.json: 33 holidays, 6 makeup workdays/);
+  // The written file is a configurator's file like any other: it checks clean, provenance included.
+  assert.equal((await run(['check', join(out, 'cn-2026.json')])).code, 0);
+  // One year, a year the package does not know, bad years.
+  const one = await run(['calendar', '2025', '-o', join(tmp, 'one')]);
+  assert.equal(one.code, 0);
+  assert.deepEqual(readdirSync(join(tmp, 'one')), ['cn-2025.json']);
+  const none = await run(['calendar', '--locale', 'en', '1999', '-o', join(tmp, 'none')]);
+  assert.equal(none.code, 1);
+  assert.match(none.err, /chinese-days@[\d.]+ has no dates for 1999 \(it knows 20\d\d–20\d\d\); nothing written/);
+  assert.equal((await run(['calendar', '2027', '2026'])).code, 2);
+  assert.equal((await run(['calendar', 'next'])).code, 2);
+  // Without chinese-days (a host that has not installed it): the command says what to install.
+  const { loadChineseDays, CalendarSourceError } = await import('../../src/cli/calendar.js');
+  assert.equal(loadChineseDays(root).name, 'chinese-days');
+  assert.throws(() => loadChineseDays(tmp, pathToFileURL(join(tmp, 'x.js')).href), CalendarSourceError);
+  const { cliText } = await import('../../src/cli/messages.js');
+  assert.match(cliText('en', 'calendar.deps'), /npm install --save-dev chinese-days/);
+  assert.match(cliText('zh-CN', 'calendar.deps'), /需要 chinese-days/);
+});

@@ -72,7 +72,7 @@ test('the portal opens on this month, with a skeleton before, and no axe serious
   assert.equal(await page.locator('#skeleton').count(), 1);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 90_000 });
   assert.equal(await page.locator('#skeleton').isHidden(), true);
-  for (const view of ['intake', 'handling', 'stats', 'deductions', 'inspection']) {
+  for (const view of ['intake', 'handling', 'stats', 'deductions', 'inspection', 'move-in']) {
     await tab(view);
     await axe(view);
   }

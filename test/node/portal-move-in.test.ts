@@ -1,0 +1,164 @@
+// The demo portal's move-in journey (issue 14, CRM 第五章 入伙服务), end to end in headless
+// Chromium as a specialist would go, with the keyboard: the project move-in (plan, risk
+// pre-assessment, preparation) starts one move-in-house instance per house; the project lists its
+// houses with their states and counts them; each house goes notify the owner → close the problems
+// → the owner's decision → registered; when every house is done the project moves on by itself
+// and the summary closes it. A reload in the middle loses nothing. Uses the built dist/ served as
+// `npm start` serves it (`wuye-kit demo --embedded`).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page, Locator } from 'playwright-core';
+import { startDemo } from '../../src/cli/demo.js';
+// @ts-expect-error: a plain .mjs helper without types
+import { launch } from '../support/browser.mjs';
+
+let server: { url: string; close(): Promise<void> };
+let browser: { page: Page; close(): Promise<void> };
+let page: Page;
+const errors: string[] = [];
+const project = JSON.parse(readFileSync('stories/portal/move-in-project.json', 'utf8')) as { houses: { building: string; unit: string; room: string; owner: string }[] };
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const houseName = (h: { building: string; unit: string; room: string }) => `${h.building} ${h.unit} ${h.room}`;
+
+before(async () => {
+  server = await startDemo({ root: '.', embedded: true, port: 0 });
+  browser = await launch({ viewport: { width: 1360, height: 1000 } });
+  page = browser.page;
+  page.on('pageerror', (e) => errors.push(e.message));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open() {
+  await page.goto(`${server.url}/stories/portal/`);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
+}
+/** axe on the page as it is: nothing serious or critical. */
+async function axe(context: string) {
+  await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run({ resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
+  });
+  assert.deepEqual(result, [], `axe serious/critical on ${context}`);
+}
+const stateOf = async (panel: Locator) => (await panel.locator('[part="state"], .state').first().textContent())?.trim();
+async function waitState(panel: Locator, state: string) {
+  await panel.locator('[part="state"], .state').first().filter({ hasText: state }).waitFor({ timeout: 10_000 });
+}
+/** Tabs to an action of a panel (focus lands on it as Tab would) and presses Enter. */
+async function press(panel: Locator, name: RegExp) {
+  const button = panel.getByRole('button', { name }).first();
+  await button.focus();
+  await page.keyboard.press('Enter');
+}
+/** Sends the open action form with the keyboard: focus on its submit button, Enter. */
+async function submit(panel: Locator) {
+  await press(panel, /^(提交|确认|Submit|Confirm)/);
+}
+/** Types into a labelled field of the open form (focus as Tab would, then the keys). */
+async function type(panel: Locator, label: string | RegExp, text: string) {
+  const field = panel.locator('wy-schema-form').getByLabel(label).first();
+  await field.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type(text);
+}
+
+test('a project move-in with several houses: the project starts one instance per house, counts them and moves on when all are done', async () => {
+  await open();
+  await page.selectOption('#role', 'specialist');
+  // The tab list is keyboard-driven: from the first tab, arrow keys reach 入伙.
+  await page.locator('#tab-intake').focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await page.locator('#tab-move-in').getAttribute('aria-selected'), 'true');
+  const projectPanel = page.locator('#move-in-panel');
+  await waitState(projectPanel, '设置入伙服务参数');
+  assert.match((await page.locator('#move-in-summary').textContent()) ?? '', /开始各户入伙后/);
+
+  // 1 入伙计划: the project's schedule is prefilled from its record.
+  await press(projectPanel, /编制入伙计划/);
+  assert.equal(await projectPanel.locator('wy-schema-form').getByLabel('开始日期').inputValue(), '2026-12-01');
+  await submit(projectPanel);
+  await waitState(projectPanel, '入伙计划已编制');
+  // 2 风险预评: the level chosen with the keyboard.
+  await press(projectPanel, /入伙风险预评/);
+  await projectPanel.locator('wy-schema-form').getByLabel('中', { exact: true }).focus();
+  await page.keyboard.press('Space');
+  assert.equal(await projectPanel.locator('wy-schema-form').getByLabel('中', { exact: true }).isChecked(), true);
+  await type(projectPanel, '风险说明', '二期 5 栋电梯验收未完成，入伙首日人流集中。');
+  await submit(projectPanel);
+  await waitState(projectPanel, '入伙风险已预评');
+  await press(projectPanel, /入伙准备完成/);
+  await submit(projectPanel);
+  await waitState(projectPanel, '入伙准备已完成');
+
+  // 3 开始各户入伙: the houses of the batch, prefilled; one move-in-house instance each.
+  await press(projectPanel, /开始各户入伙/);
+  assert.equal(await projectPanel.locator('wy-schema-form').getByLabel('房号').count(), project.houses.length);
+  await submit(projectPanel);
+  await waitState(projectPanel, '各户入伙进行中');
+  const houses = page.locator('#houses');
+  await houses.locator('tr').nth(project.houses.length).waitFor({ timeout: 10_000 });
+  for (const h of project.houses) assert.ok((await houses.textContent())!.includes(houseName(h)), houseName(h));
+  assert.equal(await houses.locator('td.state').filter({ hasText: '集中录入问题' }).count(), project.houses.length);
+  assert.match((await page.locator('#move-in-summary').textContent()) ?? '', new RegExp(`共 ${project.houses.length} 户：已完成 0 户，未完成 ${project.houses.length} 户。 各状态：集中录入问题 ${project.houses.length}。`));
+
+  // Each house, opened from the project's list with the keyboard, through CRM 5.3.5–5.3.10.
+  const housePanel = page.locator('#house-panel');
+  const runHouse = async (i: number, reloadMidway = false) => {
+    const h = project.houses[i]!;
+    await houses.getByRole('button', { name: houseName(h) }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#house-selected').filter({ hasText: houseName(h) }).waitFor();
+    await waitState(housePanel, '集中录入问题');
+    await press(housePanel, /生成问题清单/);
+    await type(housePanel, '问题数量', '2');
+    await submit(housePanel);
+    await waitState(housePanel, '问题清单已生成');
+    await press(housePanel, /通知业主现场验收/);
+    await submit(housePanel);
+    await waitState(housePanel, '已通知业主现场验收');
+    if (reloadMidway) {
+      await axe('the move-in view with a house open');
+      // Reload in the middle: the project, its houses and the selected house are all still there.
+      await open();
+      assert.equal(await page.locator('#tab-move-in').getAttribute('aria-selected'), 'true');
+      await waitState(housePanel, '已通知业主现场验收');
+      assert.match((await page.locator('#house-selected').textContent()) ?? '', new RegExp(houseName(h)));
+      assert.equal(await houses.locator('td.state').filter({ hasText: '已通知业主现场验收' }).count(), 1);
+    }
+    await press(housePanel, /关闭问题/);
+    await type(housePanel, '本次关闭', '2');
+    await type(housePanel, '仍未关闭', '0');
+    await submit(housePanel);
+    await waitState(housePanel, '问题已关闭');
+    await press(housePanel, /是否收房/);
+    await housePanel.locator('wy-schema-form').getByLabel('同意收房').focus();
+    await page.keyboard.press('Space');
+    await submit(housePanel);
+    await waitState(housePanel, '业主已收房');
+    await press(housePanel, /登记入伙进程/);
+    await type(housePanel, '进展', `${houseName(h)} 已交钥匙，入伙资料已归档。`);
+    await housePanel.locator('wy-schema-form').getByLabel('已完成').focus();
+    await page.keyboard.press('Space');
+    await submit(housePanel);
+    await waitState(housePanel, '入伙进程已登记');
+  };
+  await runHouse(0, true);
+  await page.locator('#move-in-summary').filter({ hasText: `已完成 1 户，未完成 ${project.houses.length - 1} 户` }).waitFor({ timeout: 10_000 });
+  assert.equal(await stateOf(projectPanel), '各户入伙进行中', 'the project waits while houses are open');
+  for (let i = 1; i < project.houses.length; i++) await runHouse(i);
+
+  // Every house done: the project moved on by itself, and its summary closes it.
+  await page.locator('#move-in-summary').filter({ hasText: `已完成 ${project.houses.length} 户，未完成 0 户` }).waitFor({ timeout: 10_000 });
+  await waitState(projectPanel, '各户入伙已完成');
+  await press(projectPanel, /编制入伙总结/);
+  await type(projectPanel, '总结', `${project.houses.length} 户均已收房并登记入伙进程。`);
+  await submit(projectPanel);
+  await waitState(projectPanel, '入伙总结已编制');
+  assert.deepEqual(errors, []);
+});
