@@ -239,11 +239,20 @@ export class WyComplaintStats extends LitElement {
     return this.aggregated !== undefined || !!this.src;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page while a fetch was under way: ask again.
+    if (this.src && this.requested === undefined && this.hasUpdated) this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.fetching?.abort();
-    this.fetching = undefined;
-    this.requested = undefined;
+    if (this.fetching) {
+      this.fetching.abort();
+      this.fetching = undefined;
+      this.requested = undefined;
+      this.loading = false;
+    }
   }
 
   /** GETs the table for the current options from `src`; a newer request aborts an older one. */
