@@ -161,9 +161,14 @@ export async function checkText(text: string, options: CheckOptions): Promise<Fi
     case 'deduction-rules':
       for (const e of checkDeductionRules(data, { locale }).errors) add('error', e.keyword === 'json' ? 'json' : 'rules', e.path, e.message);
       break;
-    case 'workflow':
-      for (const p of checkDefinition(data).problems) add(p.severity, p.code, p.path, p.message);
+    case 'workflow': {
+      // The definition linter words its own findings in English; schema errors are worded here
+      // again in the requested language (the same validator and field labels).
+      const problems = checkDefinition(data).problems;
+      for (const p of problems) if (p.code !== 'schema') add(p.severity, p.code, p.path, p.message);
+      if (problems.some((p) => p.code === 'schema')) schemaErrors('workflow', data, locale, add);
       break;
+    }
     case 'calendar':
       if (schemaErrors('calendar', data, locale, add)) {
         try {

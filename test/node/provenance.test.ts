@@ -112,6 +112,10 @@ test('the meta-schemas require provenance: a copy with any fact\'s provenance re
   delete wf.states[1]!['x-source'];
   writeFileSync(file, JSON.stringify(wf, null, 2));
   assert.match((await run(['check', '--locale', 'en', file])).out, /error \[schema\] .*x-default/);
+  // …worded in the requested language, like every other finding.
+  const zhNote = (await run(['check', file])).out;
+  assert.match(zhNote, /error \[schema\] .*x-default/);
+  assert.doesNotMatch(zhNote, /is required when/);
   // --defaults keeps reading the same file (the defaults a host has not replaced).
   const d = await run(['check', '--defaults', '--json', file]);
   assert.ok((JSON.parse(d.out) as { defaults: number }).defaults > 0);
