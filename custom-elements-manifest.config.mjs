@@ -41,7 +41,7 @@ function publicApi() {
         for (const decl of mod.declarations ?? []) {
           if (decl.kind !== 'class') continue;
           if (decl.members) {
-            decl.members = decl.members.filter((m) => !m.static && !m.privacy && !m.name.startsWith('_') && !m.name.startsWith('#'));
+            decl.members = decl.members.filter((m) => typeof m.name === 'string' && !m.static && !m.privacy && !m.name.startsWith('_') && !m.name.startsWith('#'));
           }
           if (decl.events) {
             const seen = new Map();

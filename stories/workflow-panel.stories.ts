@@ -4,29 +4,34 @@ import '../src/components/workflow-panel/workflow-panel.js';
 import '../src/components/kit-provider/kit-provider.js';
 import type { WyWorkflowPanel } from '../src/components/workflow-panel/workflow-panel.js';
 import type { Actor } from '../src/workflow/index.js';
-import { scenario, specialist, handler, head, type Scenario, type Step } from '../test/support/workflow-panel-fixtures.js';
+import { scenario, specialist, handler, head, receptionist, type Scenario, type Step } from '../test/support/workflow-panel-fixtures.js';
+import people from '../schemas/examples/people.json';
+import type { StaffMember } from '../src/components/shared/context.js';
 
 // Each story runs the complaint workflow (schemas/workflows/complaint.json) on an in-memory store:
 // complaint SZ-BH-202609-0003 from schemas/examples/complaint.valid.json, received by 郑浩,
 // registered, dispatched by 李娜 to 王强, and so on up to the story's step. The clocks are read at
 // the scenario's clock, so the read-out is the same every time.
-type Args = { locale: string; step: Step; actor: 'specialist' | 'handler' | 'head' | 'none'; timelineOrder: 'newest' | 'oldest' };
-const actors: Record<Args['actor'], Actor | undefined> = { specialist, handler, head, none: undefined };
+type Args = { locale: string; step: Step; actor: 'specialist' | 'handler' | 'head' | 'receptionist' | 'none'; timelineOrder: 'newest' | 'oldest'; staff: boolean };
+const actors: Record<Args['actor'], Actor | undefined> = { specialist, handler, head, receptionist, none: undefined };
+/** The provider's reference data: the example staff list (schemas/examples/people.json), or none. */
+const reference = (staff: boolean) => (staff ? { staff: people as StaffMember[] } : {});
 
 const meta: Meta<Args> = {
   title: 'Workflow/Workflow panel',
   component: 'wy-workflow-panel',
-  args: { locale: 'zh-CN', step: 'handling', actor: 'specialist', timelineOrder: 'newest' },
+  args: { locale: 'zh-CN', step: 'handling', actor: 'specialist', timelineOrder: 'newest', staff: true },
   argTypes: {
     locale: { control: 'inline-radio', options: ['zh-CN', 'en'] },
-    step: { control: 'select', options: ['received', 'registered', 'dispatched', 'handling', 'warning', 'overdue', 'suspended', 'replied', 'reopened', 'closed'] },
-    actor: { control: 'inline-radio', options: ['specialist', 'handler', 'head', 'none'] },
+    step: { control: 'select', options: ['received', 'registered', 'dispatched', 'handling', 'warning', 'overdue', 'suspended', 'replied', 'reopened', 'closed', 'closed-late'] },
+    actor: { control: 'inline-radio', options: ['specialist', 'handler', 'head', 'receptionist', 'none'] },
+    staff: { control: 'boolean', description: 'The provider gives a staff list (reference.staff): person fields are pickers' },
     timelineOrder: { control: 'inline-radio', options: ['newest', 'oldest'] },
   },
   loaders: [async ({ args }) => ({ env: await scenario(args.step) })],
   render: (args, { loaded }) => {
     const env = loaded['env'] as Scenario;
-    return html`<wy-kit-provider locale=${args.locale} .engine=${env.engine} .actor=${actors[args.actor]}>
+    return html`<wy-kit-provider locale=${args.locale} .engine=${env.engine} .actor=${actors[args.actor]} .reference=${reference(args.staff)}>
       <wy-workflow-panel instance-id=${env.id} .now=${env.now()} timeline-order=${args.timelineOrder}></wy-workflow-panel>
     </wy-kit-provider>`;
   },
@@ -61,8 +66,57 @@ export const Reopened: Story = { args: { step: 'reopened' } };
 /** Closed: both clocks met, no actions, the whole history. */
 export const Closed: Story = { args: { step: 'closed' } };
 
-/** The specialist chose "派单": its fields open as a `<wy-schema-form>`. */
+/**
+ * The specialist chose "派单": its fields open as a `<wy-schema-form>` laid out by
+ * schemas/workflow-events.ui.json; the handler is a picker of the staff of the complaint's office
+ * (SZ-BH) and HQ from the provider's staff list, by keyboard like any drop-down.
+ */
 export const DispatchForm: Story = { args: { step: 'registered' }, play: ({ canvasElement }) => click(canvasElement, 'dispatch') };
+
+/** The same in English: the picker reads the English names and job titles. */
+export const DispatchPickerEnglish: Story = { args: { step: 'registered', locale: 'en' }, play: ({ canvasElement }) => click(canvasElement, 'dispatch') };
+
+/** A host without a staff list: the handler is typed as an employee number and a name. */
+export const DispatchWithoutStaffList: Story = { args: { step: 'registered', staff: false }, play: ({ canvasElement }) => click(canvasElement, 'dispatch') };
+
+/**
+ * Refusals explained: the receptionist sees the registered complaint's steps, each disabled with
+ * who may take it (role titles, never codes).
+ */
+export const RefusalsByRole: Story = { args: { step: 'registered', actor: 'receptionist' } };
+
+/** The centre head: 上报总部 is explained by the condition the record does not meet (not a major complaint). */
+export const RefusalByCondition: Story = { args: { step: 'registered', actor: 'head' } };
+
+/** Replied late, visited and closed: the stopped reply clock says missed, how long it took and by how much; no time left, no due time. */
+export const StoppedClocksMissed: Story = { args: { step: 'closed-late' } };
+
+/**
+ * 王强 had started a reply and the page was reloaded: the panel opens the reply form again and
+ * the form restores what was typed, saying so, with a button to discard it.
+ */
+export const DraftRestored: Story = {
+  args: { step: 'handling', actor: 'handler' },
+  loaders: [
+    async ({ args }) => {
+      const env = await scenario(args.step);
+      const key = `wy-story-panel:${env.id}`;
+      const savedAt = new Date().toISOString();
+      localStorage.setItem(`wy-draft:${key}:open`, JSON.stringify({ schemaId: 'wy-workflow-panel:open', savedAt, value: 'reply' }));
+      localStorage.setItem(
+        `wy-draft:${key}:reply`,
+        JSON.stringify({ schemaId: '', savedAt, value: { at: '2026-09-08T14:30:00+08:00', by: { id: handler.id, name: handler.name }, content: '已联系业主，今天下午上门查看车库排水。' } }),
+      );
+      return { env };
+    },
+  ],
+  render: (args, { loaded }) => {
+    const env = loaded['env'] as Scenario;
+    return html`<wy-kit-provider locale=${args.locale} .engine=${env.engine} .actor=${actors[args.actor]} .reference=${reference(args.staff)}>
+      <wy-workflow-panel instance-id=${env.id} .now=${env.now()} draft-key="wy-story-panel"></wy-workflow-panel>
+    </wy-kit-provider>`;
+  },
+};
 
 /** 王强 chose "接单处理", an event without fields: a confirm step. */
 export const ConfirmStep: Story = { args: { step: 'dispatched', actor: 'handler' }, play: ({ canvasElement }) => click(canvasElement, 'accept') };

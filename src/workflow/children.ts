@@ -6,12 +6,19 @@
 //
 // The link is data: a child's `data.parent` = {id, definition}, set by the engine when it starts
 // the child; the parent's `data.children` = {items: {childId: {definition, state, final}}, total,
-// done, open, byState}. A parent only accepts news of children it has on record, so a payload that
-// writes a `parent` field cannot push states into another instance.
+// done, open, byState, pending?}. A parent only accepts news of children it has on record, so a
+// payload that writes a `parent` field cannot push states into another instance.
+//
+// Starting children survives a crash: the commit of the change that asks for them also records
+// the intent (`data.children.pending`: the audit entry whose effects list the children, and the
+// idempotency key their starts derive from) and a `children` timer due shortly after. The engine
+// starts the children and then clears the intent; when the process dies in between, `tick()` finds
+// the timer and starts the missing children (the same command ids, so a child already started is
+// a duplicate, and joined to its parent if it was not yet), then clears the intent.
 import type { BusinessCalendar } from '../core/calendar/calendar.js';
 import { enterState } from './clocks.js';
 import { SYSTEM_ACTOR } from './transition.js';
-import type { AuditEntry, Effect, JsonObject, Snapshot, WorkflowDefinition } from './types.js';
+import type { AuditEntry, Effect, JsonObject, Snapshot, Timer, WorkflowDefinition } from './types.js';
 
 /** Where a parent keeps its children (a data field; the definition's data schema, if any, must allow it). */
 export const CHILDREN_FIELD = 'children';
@@ -34,6 +41,19 @@ export interface ChildrenSummary {
   /** Children per state id. */
   readonly byState: Readonly<Record<string, number>>;
 }
+
+/** A start of children committed by a parent and not yet carried out to the end (see above). */
+export interface PendingStart {
+  /** The parent's audit entry whose `start-children` effects list the children. */
+  readonly seq: number;
+  /** The idempotency key the children's command ids derive from (see childStarts). */
+  readonly key: string;
+  /** When the parent committed it (epoch ms). */
+  readonly at: number;
+}
+
+/** How long after the parent's commit a `children` timer falls due: the live engine has finished long before. */
+export const CHILDREN_RESUME_AFTER_MS = 30_000;
 
 export interface ParentLink {
   readonly id: string;
@@ -58,6 +78,72 @@ export function childrenOf(snapshot: Snapshot): ChildrenSummary {
     if (isObj(v) && typeof v['definition'] === 'string' && typeof v['state'] === 'string') items[id] = { definition: v['definition'], state: v['state'], final: v['final'] === true };
   }
   return summarise(items);
+}
+
+/** The starts of children a parent has committed and not finished. */
+export function pendingStarts(snapshot: Snapshot): PendingStart[] {
+  const c = snapshot.data[CHILDREN_FIELD];
+  const raw = isObj(c) && Array.isArray(c['pending']) ? c['pending'] : [];
+  const out: PendingStart[] = [];
+  for (const p of raw) if (isObj(p) && typeof p['seq'] === 'number' && typeof p['key'] === 'string' && typeof p['at'] === 'number') out.push({ seq: p['seq'], key: p['key'], at: p['at'] });
+  return out;
+}
+
+/** Whether a change's effects ask for children. */
+export const startsChildren = (effects: readonly Effect[]): boolean => effects.some((e) => e.type === 'start-children');
+
+function withPending(snapshot: Snapshot, pending: readonly PendingStart[]): Snapshot {
+  const c = snapshot.data[CHILDREN_FIELD];
+  const { pending: _old, ...rest } = isObj(c) ? c : ({} as Obj);
+  const value = pending.length ? { ...rest, pending } : rest;
+  return { ...snapshot, data: { ...snapshot.data, [CHILDREN_FIELD]: value } };
+}
+
+/** The snapshot a parent commits with a change that starts children: the intent recorded beside it. */
+export function recordPendingStart(snapshot: Snapshot, start: PendingStart): Snapshot {
+  return withPending(snapshot, [...pendingStarts(snapshot).filter((p) => p.seq !== start.seq), start]);
+}
+
+/** The timers that resume unfinished starts of children (kind `children`, due CHILDREN_RESUME_AFTER_MS after the commit). */
+export function childrenTimers(snapshot: Snapshot): Timer[] {
+  const c = snapshot.data[CHILDREN_FIELD];
+  if (!isObj(c) || c['pending'] === undefined) return [];
+  return pendingStarts(snapshot).map((p) => ({ id: childrenTimerId(p.seq), instanceId: snapshot.id, clock: CHILDREN_FIELD, kind: 'children' as const, dueAt: p.at + CHILDREN_RESUME_AFTER_MS }));
+}
+
+/** Timer ids are unique within an instance: one per start of children. */
+export const childrenTimerId = (seq: number): string => `children/${seq}`;
+
+/**
+ * The parent's next snapshot once a start of children is carried out (every child started, or
+ * refused for good), with its audit entry; undefined when that start is no longer pending.
+ */
+export function finishPendingStart(
+  def: WorkflowDefinition,
+  parent: Snapshot,
+  seq: number,
+  outcome: { readonly started: number; readonly refused: number },
+  now: number,
+): { snapshot: Snapshot; audit: AuditEntry } | undefined {
+  const pending = pendingStarts(parent);
+  if (!pending.some((p) => p.seq === seq)) return undefined;
+  const base = withPending(parent, pending.filter((p) => p.seq !== seq));
+  const next: Snapshot = { ...base, version: parent.version + 1, updatedAt: now, auditCount: parent.auditCount + 1 };
+  const audit: AuditEntry = {
+    instanceId: parent.id,
+    seq: next.auditCount,
+    at: now,
+    kind: 'transition',
+    event: 'children-started',
+    from: parent.state,
+    to: parent.state,
+    actor: { id: SYSTEM_ACTOR.id, name: SYSTEM_ACTOR.name, roles: [] },
+    payload: { of: seq, started: outcome.started, refused: outcome.refused },
+    effects: [],
+    commandId: `children:${seq}`,
+    definitionVersion: def.version,
+  };
+  return { snapshot: next, audit };
 }
 
 function summarise(items: Readonly<Record<string, ChildRecord>>): ChildrenSummary {
@@ -108,7 +194,8 @@ export function recordChild(
   const summary = summarise(items);
   const wait = def.states.find((s) => s.id === parent.state)?.childrenDone;
   const to = wait !== undefined && summary.total > 0 && summary.open === 0 ? wait : parent.state;
-  const value = { ...summary } as unknown as JsonObject;
+  const pending = pendingStarts(parent);
+  const value = (pending.length ? { ...summary, pending } : { ...summary }) as unknown as JsonObject;
   const next: Snapshot = {
     ...parent,
     state: to,

@@ -32,7 +32,10 @@ export function initialClocks(def: WorkflowDefinition, calendar: BusinessCalenda
   return out;
 }
 
-/** Applies the start / pause / resume / stop rules for entering `state` at `now`. */
+/**
+ * Applies the start / pause / resume / stop rules for entering `state` at `now`. Returns `clocks`
+ * itself when no clock changes (so the engine keeps the timers it derived from them).
+ */
 export function enterState(
   def: WorkflowDefinition,
   clocks: Readonly<Record<string, ClockState>>,
@@ -40,25 +43,26 @@ export function enterState(
   now: number,
   calendar: BusinessCalendar,
 ): Record<string, ClockState> {
-  const out: Record<string, ClockState> = { ...clocks };
+  let out: Record<string, ClockState> | undefined;
+  const put = (id: string, cs: ClockState) => ((out ??= { ...clocks })[id] = cs);
   for (const c of def.clocks ?? []) {
     const cs = clocks[c.id] ?? { status: 'idle', epoch: 0, elapsedMs: 0, limitMs: clockLimitMs(c, calendar), escalations: 0 };
     const runElapsed = cs.status === 'running' && cs.runningSince !== undefined ? measure(c, calendar, cs.runningSince, now) : 0;
     if (c.stop.includes(state)) {
       if (cs.status === 'running' || cs.status === 'paused') {
         const { runningSince: _r, ...rest } = cs;
-        out[c.id] = { ...rest, status: 'stopped', elapsedMs: cs.elapsedMs + runElapsed, stoppedAt: now };
+        put(c.id, { ...rest, status: 'stopped', elapsedMs: cs.elapsedMs + runElapsed, stoppedAt: now });
       }
     } else if (c.start.includes(state) && (cs.status === 'idle' || cs.status === 'stopped')) {
-      out[c.id] = { status: 'running', epoch: cs.epoch + 1, elapsedMs: 0, runningSince: now, startedAt: now, limitMs: clockLimitMs(c, calendar), escalations: 0 };
+      put(c.id, { status: 'running', epoch: cs.epoch + 1, elapsedMs: 0, runningSince: now, startedAt: now, limitMs: clockLimitMs(c, calendar), escalations: 0 });
     } else if (c.pause?.includes(state) && cs.status === 'running') {
       const { runningSince: _r, ...rest } = cs;
-      out[c.id] = { ...rest, status: 'paused', elapsedMs: cs.elapsedMs + runElapsed };
+      put(c.id, { ...rest, status: 'paused', elapsedMs: cs.elapsedMs + runElapsed });
     } else if (cs.status === 'paused' && !c.pause?.includes(state)) {
-      out[c.id] = { ...cs, status: 'running', epoch: cs.epoch + 1, runningSince: now };
+      put(c.id, { ...cs, status: 'running', epoch: cs.epoch + 1, runningSince: now });
     }
   }
-  return out;
+  return out ?? (clocks as Record<string, ClockState>);
 }
 
 /** When a running clock reaches `targetMs` of elapsed time (its basis). */

@@ -5,6 +5,19 @@ import type { GeneratedValidator } from '../generated/validator-types.js';
 import { loadValidatorByName } from '../generated/validators/lazy.js';
 import validateComplaint from '../generated/validators/complaint.js';
 import complaintLabels from '../generated/labels/complaint.js';
+import complaintSchema from '../generated/schemas/complaint.js';
+import { vocab } from '../generated/vocab.js';
+import { interpretSchema, type InterpretedValidator } from '../core/form/interpreter.js';
+import type { JsonSchema } from '../core/form/types.js';
+
+type Json = Readonly<Record<string, unknown>>;
+
+interface Entry {
+  readonly validator: GeneratedValidator<unknown>;
+  readonly labels: FieldLabels;
+  /** The schema itself, when known: it lets a change be checked by the properties it touched. */
+  readonly schema?: Json;
+}
 
 /**
  * The data schemas instance data is checked against (a definition's `dataSchema`). The runtime
@@ -12,13 +25,20 @@ import complaintLabels from '../generated/labels/complaint.js';
  * schema is loaded on demand by the engine (`ensureDataSchema`), and a host may register its own
  * precompiled validator (`registerDataSchema`, e.g. one made with `npx wuye-kit compile`).
  */
-const registry = new Map<string, { readonly validator: GeneratedValidator<unknown>; readonly labels: FieldLabels }>([
-  ['complaint', { validator: validateComplaint as GeneratedValidator<unknown>, labels: complaintLabels }],
-]);
+const registry = new Map<string, Entry>([['complaint', { validator: validateComplaint as GeneratedValidator<unknown>, labels: complaintLabels, schema: complaintSchema }]]);
 
-/** Makes `name` usable as a definition's `dataSchema`. */
-export function registerDataSchema(name: string, validator: GeneratedValidator<unknown>, labels: FieldLabels = {}): void {
-  registry.set(name, { validator, labels });
+/**
+ * Data objects known to satisfy a schema (by name): checked whole, or made by a change checked
+ * property by property from data that was known. Only what this runtime checked is in here, so
+ * data read back from a store that copies (SQLite, a clone) is checked whole once again.
+ */
+let knownValid = new WeakMap<object, string>();
+
+/** Makes `name` usable as a definition's `dataSchema`. `schema` (optional) allows checking changes by property. */
+export function registerDataSchema(name: string, validator: GeneratedValidator<unknown>, labels: FieldLabels = {}, schema?: Readonly<Record<string, unknown>>): void {
+  registry.set(name, schema ? { validator, labels, schema } : { validator, labels });
+  plans.delete(name);
+  knownValid = new WeakMap();
 }
 
 /** Whether `name` can be used now, or can be loaded (a shipped schema). */
@@ -35,9 +55,127 @@ export async function ensureDataSchema(name: string | undefined): Promise<void> 
   registry.set(name, { validator, labels });
 }
 
-/** Validates instance data; throws UnknownSchemaError for a schema neither registered nor loaded. */
-export function validateData(name: string, data: unknown, locale: Locale): ValidationResult {
+function entryOf(name: string): Entry {
   const entry = registry.get(name);
   if (!entry) throw new UnknownSchemaError(name);
-  return validateWith(entry.validator, entry.labels, data, { locale });
+  return entry;
+}
+
+/** Validates instance data whole; throws UnknownSchemaError for a schema neither registered nor loaded. */
+export function validateData(name: string, data: unknown, locale: Locale): ValidationResult {
+  const entry = entryOf(name);
+  const r = validateWith(entry.validator, entry.labels, data, { locale });
+  if (r.valid && typeof data === 'object' && data !== null) knownValid.set(data, name);
+  return r;
+}
+
+// --- Checking a change by the properties it touched -------------------------------------------
+//
+// A transition changes a few top-level properties of data that satisfied the schema before.
+// When the schema is an object whose properties are independent of each other (no conditional
+// keyword names them), the new data satisfies the schema exactly when each changed property's
+// value satisfies that property's schema, no required property was removed and no unknown one
+// added. Those values are checked with an interpreting validator compiled once per property;
+// anything else (a property a conditional reads, an unknown or removed required property, a value
+// that fails) is checked whole with the precompiled validator, so refusals keep their exact errors.
+
+interface Plan {
+  /** Top-level properties named by a conditional keyword (if/then/else, allOf …): change → whole check. */
+  readonly entangled: ReadonlySet<string>;
+  readonly required: ReadonlySet<string>;
+  readonly properties: Readonly<Record<string, unknown>>;
+  readonly validators: Map<string, InterpretedValidator>;
+  readonly schema: Json;
+}
+
+/** Root keywords a plan understands; any other makes every change a whole check. */
+const PLAIN = new Set(['$schema', '$id', '$comment', 'title', 'description', 'type', 'additionalProperties', 'required', 'properties', 'definitions', 'default', 'examples']);
+const CONDITIONAL = new Set(['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'not']);
+const ANNOTATION = new Set(['$comment', 'title', 'description']);
+
+const plans = new Map<string, Plan | null>();
+let vocabRefs: JsonSchema[] | undefined;
+
+/** Names of the top-level properties a conditional subschema reads; undefined when it does more than properties/required. */
+function namesIn(node: unknown, out: Set<string>, depth = 0): boolean {
+  if (depth > 16) return false;
+  if (Array.isArray(node)) return node.every((n) => namesIn(n, out, depth + 1));
+  if (typeof node === 'boolean') return true;
+  if (node === null || typeof node !== 'object') return false;
+  for (const [k, v] of Object.entries(node)) {
+    if (k === 'properties' && v !== null && typeof v === 'object') Object.keys(v).forEach((p) => out.add(p));
+    else if (k === 'required' && Array.isArray(v)) v.forEach((p) => typeof p === 'string' && out.add(p));
+    else if (CONDITIONAL.has(k)) {
+      if (!namesIn(v, out, depth + 1)) return false;
+    } else if (!ANNOTATION.has(k) && !k.startsWith('x-')) return false;
+  }
+  return true;
+}
+
+function planOf(name: string, entry: Entry): Plan | null {
+  const known = plans.get(name);
+  if (known !== undefined) return known;
+  const s = entry.schema;
+  let plan: Plan | null = null;
+  if (s && s['type'] === 'object' && s['additionalProperties'] === false && s['properties'] !== null && typeof s['properties'] === 'object') {
+    const entangled = new Set<string>();
+    let ok = true;
+    for (const [k, v] of Object.entries(s)) {
+      if (PLAIN.has(k) || k.startsWith('x-')) continue;
+      if (!CONDITIONAL.has(k) || !namesIn(v, entangled)) ok = false;
+    }
+    const required = new Set(Array.isArray(s['required']) ? (s['required'] as string[]) : []);
+    if (ok) plan = { entangled, required, properties: s['properties'] as Record<string, unknown>, validators: new Map(), schema: s };
+  }
+  plans.set(name, plan);
+  return plan;
+}
+
+function propertyValidator(plan: Plan, key: string): InterpretedValidator {
+  let v = plan.validators.get(key);
+  if (!v) {
+    vocabRefs ??= Object.values(vocab).map((x) => ({ $id: x.id, type: 'string', enum: [...x.codes] }) as JsonSchema);
+    const root = typeof plan.schema['$id'] === 'string' ? plan.schema['$id'] : 'urn:wuye-kit:data';
+    const ref = `${root}#/properties/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    v = interpretSchema({ $id: 'urn:wuye-kit:data-property', $ref: ref } as JsonSchema, { refs: [...vocabRefs, { ...plan.schema, $id: root } as JsonSchema] });
+    plan.validators.set(key, v);
+  }
+  return v;
+}
+
+/** Whether `after` satisfies the schema, judged by what changed from `before` (known valid); undefined: check whole. */
+function changeIsValid(plan: Plan, before: Json, after: Json): boolean | undefined {
+  for (const k in after) {
+    const v = after[k];
+    if (v === before[k]) continue;
+    if (plan.entangled.has(k)) return undefined;
+    if (v === undefined) {
+      if (plan.required.has(k)) return undefined;
+      continue;
+    }
+    if (!Object.hasOwn(plan.properties, k)) return undefined;
+    if (propertyValidator(plan, k)(v).length > 0) return undefined;
+  }
+  for (const k in before) {
+    if (Object.hasOwn(after, k)) continue;
+    if (plan.entangled.has(k) || plan.required.has(k)) return undefined;
+  }
+  return true;
+}
+
+/**
+ * Validates data a change made from `before`: by the changed properties when `before` is known
+ * to satisfy the schema and the schema allows it, else whole. The same answer as
+ * `validateData(name, after)` (the whole check words every refusal).
+ */
+export function validateDataChange(name: string, before: Json, after: Json, locale: Locale): ValidationResult {
+  const entry = entryOf(name);
+  if (knownValid.get(before) === name) {
+    const plan = planOf(name, entry);
+    if (plan && changeIsValid(plan, before, after)) {
+      knownValid.set(after, name);
+      return { valid: true, errors: [], data: after };
+    }
+  }
+  return validateData(name, after, locale);
 }

@@ -9,8 +9,8 @@ import { ensureDataSchema } from './data-schemas.js';
 import { migrate, MigrationError } from './migrate.js';
 import { ConflictError, type TimerPosition, type WorkflowStore } from './store.js';
 import { sha256Hex } from './hash.js';
-import { fallbackCalendar, fireTimer, startInstance, transition } from './transition.js';
-import { childStarts, parentOf, recordChild } from './children.js';
+import { fallbackCalendar, fireTimer, startInstance, SYSTEM_ACTOR, transition } from './transition.js';
+import { childrenTimerId, childrenTimers, childStarts, finishPendingStart, parentOf, pendingStarts, recordChild, recordPendingStart, startsChildren, type PendingStart } from './children.js';
 import type { Actor, AuditEntry, Effect, Refusal, Snapshot, Timer, WorkflowDefinition, WorkflowEvent } from './types.js';
 import { randomId } from '../core/kernel/ids.js';
 
@@ -134,6 +134,7 @@ export class UnknownDefinitionError extends Error {
 
 
 const MAX_TICK_FIRINGS = 10_000;
+const NONE: AuditEntry[] = [];
 
 export function createEngine(options: EngineOptions): Engine {
   const { store } = options;
@@ -153,8 +154,12 @@ export function createEngine(options: EngineOptions): Engine {
     if (!prev || prev.version < d.version) defs.set(d.id, d);
   }
 
-  // Data schemas other than the built-in ones load on demand; every operation waits for them.
-  const dataSchemasReady = Promise.all([...defs.values()].map((d) => ensureDataSchema(d.dataSchema)));
+  // Data schemas other than the built-in ones load on demand; every operation waits for them
+  // (a flag once they are there: no extra await per command).
+  let schemasLoaded = false;
+  const dataSchemasReady = Promise.all([...defs.values()].map((d) => ensureDataSchema(d.dataSchema))).then(() => {
+    schemasLoaded = true;
+  });
 
   const listeners = new Set<{ fn: (c: EngineChange) => void; instanceId?: string }>();
   function emit(change: EngineChange) {
@@ -174,19 +179,35 @@ export function createEngine(options: EngineOptions): Engine {
     return d;
   }
 
+  /**
+   * The timers an instance waits for: its clocks' deadlines and its unfinished starts of children.
+   * A change that leaves the clocks as they were (the same object) keeps the timers computed for
+   * them, so most commits compute none.
+   */
+  const timersByClocks = new WeakMap<object, { readonly id: string; readonly timers: readonly Timer[] }>();
+  function timersFor(def: WorkflowDefinition, s: Snapshot): readonly Timer[] {
+    let hit = timersByClocks.get(s.clocks);
+    if (hit === undefined || hit.id !== s.id) {
+      hit = { id: s.id, timers: pendingTimers(def, s, calendar) };
+      timersByClocks.set(s.clocks, hit);
+    }
+    const kids = childrenTimers(s);
+    return kids.length ? [...hit.timers, ...kids] : hit.timers;
+  }
+
   /** Loads and, when the definition is newer, migrates and commits the migration. */
   async function load(instanceId: string): Promise<{ snapshot: Snapshot; migrated: AuditEntry[] } | undefined> {
     const s = await store.load(instanceId);
     if (!s) return undefined;
     const def = defFor(s);
-    if (s.definitionVersion === def.version) return { snapshot: s, migrated: [] };
+    if (s.definitionVersion === def.version) return { snapshot: s, migrated: NONE };
     const m = migrate(def, s, clock(), tOptions);
     const r = await store.commit({
       instanceId,
       expectedVersion: s.version,
       snapshot: m.snapshot,
       audit: m.audit,
-      timers: pendingTimers(def, m.snapshot, calendar),
+      timers: timersFor(def, m.snapshot),
       idempotencyKey: m.audit[m.audit.length - 1]!.commandId!,
     });
     if (r.status === 'duplicate') {
@@ -208,82 +229,124 @@ export function createEngine(options: EngineOptions): Engine {
     return { ok: true, snapshot, effects: [], audit: [], duplicate: true };
   }
 
-  /** Fires one timer: its effects, or undefined when it was stale or fired by someone else. */
-  async function fireOne(timer: Timer, at: number): Promise<Effect[] | undefined> {
-    // A conflict means another writer moved the instance: reload and try again (3 attempts).
-    for (let attempt = 0; ; attempt++) {
-      const loaded = await load(timer.instanceId);
+  /** A change the engine decides on its own (a timer, a child's news, a finished start of children). */
+  interface SystemChange {
+    readonly snapshot: Snapshot;
+    readonly audit: AuditEntry;
+    readonly effects: readonly Effect[];
+    readonly type: EngineChange['type'];
+  }
+
+  /**
+   * The one commit-retry loop of the engine: loads the instance, asks `decide` what changes
+   * (undefined: nothing to do), commits it under the audit entry's idempotency key, and on a
+   * ConflictError (another writer moved the instance) loads and decides again, at most `attempts`
+   * times. Returns the committed change, or undefined when there was nothing to do or it had been
+   * committed before (a duplicate).
+   */
+  async function commitDecided(instanceId: string, attempts: number, decide: (s: Snapshot, def: WorkflowDefinition) => SystemChange | undefined): Promise<SystemChange | undefined> {
+    for (let attempt = 1; ; attempt++) {
+      const loaded = await load(instanceId);
       if (!loaded) return undefined;
       const def = defFor(loaded.snapshot);
-      const f = fireTimer(def, loaded.snapshot, timer, at, tOptions);
-      if (!f) return undefined;
+      const change = decide(loaded.snapshot, def);
+      if (!change) return undefined;
       try {
         const c = await store.commit({
-          instanceId: timer.instanceId,
+          instanceId,
           expectedVersion: loaded.snapshot.version,
-          snapshot: f.snapshot,
-          audit: [f.audit],
-          timers: pendingTimers(def, f.snapshot, calendar),
-          idempotencyKey: f.audit.commandId!,
+          snapshot: change.snapshot,
+          audit: [change.audit],
+          timers: timersFor(def, change.snapshot),
+          idempotencyKey: change.audit.commandId!,
         });
         if (c.status === 'duplicate') return undefined;
-        emit({ type: 'timer', instanceId: timer.instanceId, snapshot: f.snapshot, audit: [f.audit], effects: f.effects });
-        return f.effects;
+        emit({ type: change.type, instanceId, snapshot: change.snapshot, audit: [change.audit], effects: change.effects });
+        return change;
       } catch (err) {
-        if (!(err instanceof ConflictError) || attempt >= 2) throw err;
+        if (!(err instanceof ConflictError) || attempt >= attempts) throw err;
       }
     }
+  }
+
+  /** Fires one timer: its effects, or undefined when it was stale or fired by someone else. */
+  async function fireOne(timer: Timer, at: number): Promise<readonly Effect[] | undefined> {
+    if (timer.kind === 'children') return resumeChildren(timer);
+    const done = await commitDecided(timer.instanceId, 3, (s, def) => {
+      const f = fireTimer(def, s, timer, at, tOptions);
+      return f && { ...f, type: 'timer' };
+    });
+    return done?.effects;
   }
 
   /**
    * Parent/child links (src/workflow/children.ts) after a committed change: starts the children a
-   * `start-children` effect asked for (idempotent keys), then tells this instance's parent its new
-   * state, retrying on a concurrent write; the parent may move on when all its children are done.
+   * `start-children` effect asked for (`pending`: the intent the change recorded), then tells this
+   * instance's parent its new state; the parent may move on when all its children are done.
    */
   const startingChildren = new Set<string>();
-  async function linkChildren(s: Snapshot, effects: readonly Effect[], actor: Actor, key: string, started = false): Promise<SendResult[]> {
+  async function linkChildren(s: Snapshot, effects: readonly Effect[], actor: Actor, pending: PendingStart | undefined, started = false): Promise<SendResult[]> {
+    const kids = pending ? await startChildren(s, pending, effects, actor) : [];
+    await joinParent(s, started);
+    return kids;
+  }
+
+  /** Tells `s`'s parent (if any) its state; `started`: it has just been started for that parent. */
+  async function joinParent(s: Snapshot, started: boolean): Promise<void> {
+    const link = parentOf(s);
+    const childDef = defs.get(s.definitionId);
+    if (!link || !childDef) return;
+    const done = await commitDecided(link.id, 5, (p, def) => {
+      if (p.definitionId !== link.definition) return undefined;
+      const u = recordChild(def, p, s, childDef, clock(), calendar, started);
+      return u && { ...u, effects: [], type: 'transition' };
+    });
+    // The parent's own parent hears of its new state in turn.
+    if (done) await joinParent(done.snapshot, false);
+  }
+
+  /**
+   * Starts the children of one start (idempotently: a child started before is a duplicate, and is
+   * joined to its parent in case the parent had not heard of it), then clears the intent.
+   */
+  async function startChildren(parent: Snapshot, pending: PendingStart, effects: readonly Effect[], actor: Actor): Promise<SendResult[]> {
     const kids: SendResult[] = [];
-    for (const c of childStarts(s, effects, key)) {
+    let refused = 0;
+    for (const c of childStarts(parent, effects, pending.key)) {
       startingChildren.add(c.commandId);
+      let r: SendResult;
       try {
-        kids.push(await engine.start(c.definition, { data: c.data, commandId: c.commandId }, actor));
+        r = await engine.start(c.definition, { data: c.data, commandId: c.commandId }, actor);
       } finally {
         startingChildren.delete(c.commandId);
       }
+      if (!r.ok) refused++;
+      else if (r.duplicate) await joinParent(r.snapshot, true);
+      kids.push(r);
     }
-    const link = parentOf(s);
-    const childDef = defs.get(s.definitionId);
-    if (!link || !childDef) return kids;
-    for (let attempt = 0; attempt < 5; attempt++) {
-      const loaded = await load(link.id);
-      if (!loaded || loaded.snapshot.definitionId !== link.definition) return kids;
-      const def = defFor(loaded.snapshot);
-      const u = recordChild(def, loaded.snapshot, s, childDef, clock(), calendar, started);
-      if (!u) return kids;
-      try {
-        const c = await store.commit({
-          instanceId: link.id,
-          expectedVersion: loaded.snapshot.version,
-          snapshot: u.snapshot,
-          audit: [u.audit],
-          timers: pendingTimers(def, u.snapshot, calendar),
-          idempotencyKey: u.audit.commandId!,
-        });
-        if (c.status !== 'duplicate') {
-          emit({ type: 'transition', instanceId: link.id, snapshot: u.snapshot, audit: [u.audit], effects: [] });
-          await linkChildren(u.snapshot, [], actor, u.audit.commandId!);
-        }
-        return kids;
-      } catch (err) {
-        if (!(err instanceof ConflictError)) throw err;
-      }
-    }
-    throw new ConflictError(link.id, -1, -1);
+    await commitDecided(parent.id, 5, (p, def) => {
+      const u = finishPendingStart(def, p, pending.seq, { started: kids.length - refused, refused }, clock());
+      return u && { ...u, effects: [], type: 'transition' };
+    });
+    return kids;
+  }
+
+  /** A `children` timer: a start of children a crash interrupted, carried out now. */
+  async function resumeChildren(timer: Timer): Promise<readonly Effect[] | undefined> {
+    const loaded = await load(timer.instanceId);
+    if (!loaded) return undefined;
+    const pending = pendingStarts(loaded.snapshot).find((p) => childrenTimerId(p.seq) === timer.id);
+    if (!pending) return undefined;
+    const entry = (await store.history(timer.instanceId)).find((a) => a.seq === pending.seq);
+    // The children are started as whoever asked for them (their ids derive from that actor).
+    const actor: Actor = entry ? { id: entry.actor.id, name: entry.actor.name, roles: entry.actor.roles } : SYSTEM_ACTOR;
+    await startChildren(loaded.snapshot, pending, entry?.effects ?? [], actor);
+    return [];
   }
 
   const engine: Engine = {
     async start(definitionId, input, actor) {
-      await dataSchemasReady;
+      if (!schemasLoaded) await dataSchemasReady;
       const def = defs.get(definitionId);
       if (!def) throw new UnknownDefinitionError(definitionId);
       const id = input.id ?? (input.commandId ? startInstanceId(definitionId, actor.id, input.commandId) : newId());
@@ -296,18 +359,18 @@ export function createEngine(options: EngineOptions): Engine {
         expectedVersion: 0,
         snapshot: r.snapshot,
         audit: [r.audit],
-        timers: pendingTimers(def, r.snapshot, calendar),
+        timers: timersFor(def, r.snapshot),
         ...(input.commandId ? { idempotencyKey: input.commandId } : {}),
       });
       if (c.status === 'duplicate') return (await duplicateOf(input.commandId, id)) ?? { ok: true, snapshot: r.snapshot, effects: [], audit: [], duplicate: true };
       emit({ type: 'started', instanceId: id, snapshot: r.snapshot, audit: [r.audit], effects: r.effects });
       // Only a child this engine starts for a start-children effect joins its parent on start.
-      const kids = await linkChildren(r.snapshot, r.effects, actor, input.commandId ?? `${id}:start`, input.commandId !== undefined && startingChildren.has(input.commandId));
-      return { ok: true, snapshot: r.snapshot, effects: r.effects, audit: [r.audit], duplicate: false, ...(kids.length ? { children: kids } : {}) };
+      if (parentOf(r.snapshot)) await joinParent(r.snapshot, input.commandId !== undefined && startingChildren.has(input.commandId));
+      return { ok: true, snapshot: r.snapshot, effects: r.effects, audit: [r.audit], duplicate: false };
     },
 
     async send(instanceId, event, actor) {
-      await dataSchemasReady;
+      if (!schemasLoaded) await dataSchemasReady;
       const dup = await duplicateOf(event.commandId, instanceId);
       if (dup) return dup;
       const loaded = await load(instanceId);
@@ -317,43 +380,51 @@ export function createEngine(options: EngineOptions): Engine {
         throw new ConflictError(instanceId, event.expectedVersion, snapshot.version);
       }
       const def = defFor(snapshot);
-      const r = transition(def, snapshot, event, actor, clock(), tOptions);
+      const now = clock();
+      const r = transition(def, snapshot, event, actor, now, tOptions);
       if (!r.ok) return r;
+      // A change that starts children records the intent in the same commit (resumable by tick()).
+      const key = event.commandId ?? `${instanceId}:${r.snapshot.auditCount}`;
+      const pending: PendingStart | undefined = startsChildren(r.effects) ? { seq: r.audit.seq, key, at: now } : undefined;
+      const next = pending ? recordPendingStart(r.snapshot, pending) : r.snapshot;
       const c = await store.commit({
         instanceId,
         expectedVersion: snapshot.version,
-        snapshot: r.snapshot,
+        snapshot: next,
         audit: [r.audit],
-        timers: pendingTimers(def, r.snapshot, calendar),
+        timers: timersFor(def, next),
         ...(event.commandId ? { idempotencyKey: event.commandId } : {}),
       });
       if (c.status === 'duplicate') return (await duplicateOf(event.commandId, instanceId)) ?? { ok: true, snapshot, effects: [], audit: [], duplicate: true };
-      emit({ type: 'transition', instanceId, snapshot: r.snapshot, audit: [r.audit], effects: r.effects });
-      const kids = await linkChildren(r.snapshot, r.effects, actor, event.commandId ?? `${instanceId}:${r.snapshot.auditCount}`);
-      return { ok: true, snapshot: r.snapshot, effects: r.effects, audit: [...loaded.migrated, r.audit], duplicate: false, ...(kids.length ? { children: kids } : {}) };
+      emit({ type: 'transition', instanceId, snapshot: next, audit: [r.audit], effects: r.effects });
+      const kids = pending || parentOf(next) ? await linkChildren(next, r.effects, actor, pending) : undefined;
+      const audit = loaded.migrated.length ? [...loaded.migrated, r.audit] : [r.audit];
+      return kids?.length
+        ? { ok: true, snapshot: next, effects: r.effects, audit, duplicate: false, children: kids }
+        : { ok: true, snapshot: next, effects: r.effects, audit, duplicate: false };
     },
 
     async get(instanceId) {
-      await dataSchemasReady;
+      if (!schemasLoaded) await dataSchemasReady;
       return (await load(instanceId))?.snapshot;
     },
 
     async availableActions(instance, actor) {
-      await dataSchemasReady;
+      if (!schemasLoaded) await dataSchemasReady;
       const s = typeof instance === 'string' ? await engine.get(instance) : instance;
       if (!s) throw new UnknownInstanceError(String(instance));
       return availableActions(defFor(s), s, actor, clock());
     },
 
     async clocks(instance, now) {
-      await dataSchemasReady;
+      if (!schemasLoaded) await dataSchemasReady;
       const s = typeof instance === 'string' ? await engine.get(instance) : instance;
       if (!s) throw new UnknownInstanceError(String(instance));
       return readClocks(defFor(s), s, now ?? clock(), calendar);
     },
 
     async tick(now) {
-      await dataSchemasReady;
+      if (!schemasLoaded) await dataSchemasReady;
       const at = now ?? clock();
       let fired = 0;
       let skipped = 0;

@@ -25,8 +25,8 @@ export type { RemoteEngineOptions, RemoteFetch, RemoteResponse, InstanceView, In
 export { runStoreConformance } from './conformance.js';
 export type { ConformanceReport, ConformanceCase } from './conformance.js';
 export { builtinDefinitions } from './builtin.js';
-export { childrenOf, parentOf, recordChild, childStarts, CHILDREN_FIELD, PARENT_FIELD } from './children.js';
-export type { ChildrenSummary, ChildRecord, ParentLink } from './children.js';
+export { childrenOf, parentOf, recordChild, childStarts, pendingStarts, CHILDREN_FIELD, PARENT_FIELD, CHILDREN_RESUME_AFTER_MS } from './children.js';
+export type { ChildrenSummary, ChildRecord, ParentLink, PendingStart } from './children.js';
 export { registerDataSchema, ensureDataSchema, knownDataSchema } from './data-schemas.js';
 export type {
   WorkflowDefinition,

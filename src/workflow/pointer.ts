@@ -57,3 +57,47 @@ export function cleanJson(value: unknown, depth = 0): unknown {
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
   return value;
 }
+
+/**
+ * `cleanJson` that also returns an upper bound of the copy's JSON size in UTF-8 bytes (each string
+ * unit counted as its worst escape, 6 bytes): when the bound is within a limit the exact size need
+ * not be computed.
+ */
+export function cleanJsonSized(value: unknown): { value: unknown; bound: number } {
+  let bound = 0;
+  const walk = (v: unknown, depth: number): unknown => {
+    if (depth > 64) throw new PointerError('Data nested too deeply');
+    if (typeof v === 'string') {
+      bound += 2 + 6 * v.length;
+      return v;
+    }
+    if (v === null || typeof v !== 'object') {
+      if (typeof v === 'number' && !Number.isFinite(v)) {
+        bound += 4;
+        return null;
+      }
+      bound += 25;
+      return v;
+    }
+    if (Array.isArray(v)) {
+      bound += 2;
+      const out = new Array<unknown>(v.length);
+      for (let i = 0; i < v.length; i++) {
+        bound += 1;
+        out[i] = walk(v[i], depth + 1);
+      }
+      return out;
+    }
+    bound += 2;
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) {
+      const x = (v as Record<string, unknown>)[k];
+      if (k === '__proto__' || x === undefined || typeof x === 'function') continue;
+      bound += 4 + 6 * k.length;
+      out[k] = walk(x, depth + 1);
+    }
+    return out;
+  };
+  const out = walk(value, 0);
+  return { value: out, bound };
+}

@@ -200,11 +200,21 @@ export interface MemoryStoreOptions {
   readonly clone?: boolean;
 }
 
-/** Freezes a JSON value and everything in it that is not frozen yet. */
+/**
+ * Freezes a JSON value and everything in it that is not frozen yet. Objects already frozen are
+ * not entered: the engine shares every unchanged part of a snapshot with the one before it (and
+ * freezes what it builds), so a commit walks only what it added. `for…in` / indexed loops, no
+ * `Object.values` arrays: this runs on every commit.
+ */
 function deepFreeze<T>(value: T, depth = 0): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value) || depth > 64) return value;
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value) || depth > 64) return value;
   Object.freeze(value);
-  for (const v of Object.values(value)) deepFreeze(v, depth + 1);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) deepFreeze(value[i], depth + 1);
+  } else {
+    const o = value as Record<string, unknown>;
+    for (const k in o) deepFreeze(o[k], depth + 1);
+  }
   return value;
 }
 

@@ -1,12 +1,13 @@
 // The pure heart of the runtime: start, transition and timer firing as functions from data to
 // data. No store, no clock, no I/O: the engine commits what these return.
 import { continuousCalendar, type BusinessCalendar } from '../core/calendar/calendar.js';
-import { validateData } from './data-schemas.js';
+import { validateData, validateDataChange } from './data-schemas.js';
 import type { Locale } from '../core/i18n/locale.js';
 import { applyTimer, enterState, initialClocks } from './clocks.js';
 import { hasFields, validateFields } from './fields.js';
+import { checkTimes } from './action-defaults.js';
 import { evaluate, LogicBudgetError, truthy } from './logic.js';
-import { cleanJson, getAt, overlaps, PointerError, setAt } from './pointer.js';
+import { cleanJson, cleanJsonSized, getAt, overlaps, PointerError, setAt } from './pointer.js';
 import type {
   Accepted,
   Actor,
@@ -63,17 +64,20 @@ export function payloadBytes(value: unknown): number {
 
 /** Cleans a payload and checks its size; a Refusal when it is too large or too deep. */
 function boundedPayload(value: unknown, event: string, state: string, options: TransitionOptions): { value: unknown } | Refusal {
-  let clean: unknown;
+  if (value === undefined) return { value: undefined };
+  let clean: { value: unknown; bound: number };
   try {
-    clean = value === undefined ? undefined : cleanJson(value);
+    clean = cleanJsonSized(value);
   } catch (err) {
     if (err instanceof PointerError) return refuse('invalid-fields', err.message, event, state);
     throw err;
   }
   const max = options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
-  const size = payloadBytes(clean);
+  // The bound over-counts; only a payload near the limit is measured exactly.
+  if (clean.bound <= max) return { value: clean.value };
+  const size = payloadBytes(clean.value);
   if (size > max) return refuse('payload-too-large', `The payload of "${event}" has ${size} bytes, over the limit of ${max}`, event, state);
-  return { value: clean };
+  return { value: clean.value };
 }
 
 let defaultCalendar: BusinessCalendar | undefined;
@@ -86,7 +90,19 @@ export const MAX_CHILDREN = 5000;
 export const SYSTEM_ACTOR: Actor = Object.freeze({ id: 'system', name: 'system', roles: Object.freeze([]) as readonly string[] });
 
 const person = (a: Person): Person => ({ id: a.id, name: a.name });
-const auditActor = (a: Actor) => ({ id: a.id, name: a.name, roles: [...a.roles] });
+type AuditActor = AuditEntry['actor'];
+const auditActors = new WeakMap<Actor, AuditActor>();
+/**
+ * The actor as an audit entry records it: a frozen copy, made once per actor object and shared by
+ * its entries (checked against the actor each time, so a changed actor gets a new copy).
+ */
+function auditActor(a: Actor): AuditActor {
+  const hit = auditActors.get(a);
+  if (hit && hit.id === a.id && hit.name === a.name && hit.roles.length === a.roles.length && hit.roles.every((r, i) => r === a.roles[i])) return hit;
+  const copy: AuditActor = Object.freeze({ id: a.id, name: a.name, roles: Object.freeze([...a.roles]) });
+  auditActors.set(a, copy);
+  return copy;
+}
 
 function refuse(code: RefusalCode, message: string, event: string, state: string, errors?: Refusal['errors']): Refusal {
   return errors ? { ok: false, code, message, event, state, errors } : { ok: false, code, message, event, state };
@@ -213,9 +229,9 @@ export function applyEffects(
   return { data, handler, out };
 }
 
-function checkData(def: WorkflowDefinition, data: JsonObject, locale: Locale): Refusal['errors'] | undefined {
+function checkData(def: WorkflowDefinition, data: JsonObject, locale: Locale, before?: JsonObject): Refusal['errors'] | undefined {
   if (!def.dataSchema) return undefined;
-  const r = validateData(def.dataSchema, data, locale);
+  const r = before === undefined ? validateData(def.dataSchema, data, locale) : validateDataChange(def.dataSchema, before, data, locale);
   return r.valid ? undefined : r.errors.map((e) => ({ path: e.path, keyword: e.keyword, message: e.message }));
 }
 
@@ -305,15 +321,23 @@ export function transition(
   if (def.id !== snapshot.definitionId || def.version !== snapshot.definitionVersion) {
     return refuse('definition-mismatch', `Instance runs ${snapshot.definitionId}@${snapshot.definitionVersion}, not ${def.id}@${def.version}`, type, state);
   }
-  const inState = candidates(def, state, type);
-  if (inState.length === 0) {
+  // The transitions of this event from this state, and those the actor's roles may take (loops,
+  // not filters: this runs on every event).
+  let inState = 0;
+  let allowed: TransitionDef[] | undefined;
+  for (const t of def.transitions) {
+    if (t.event !== type || !t.from.includes(state)) continue;
+    inState++;
+    if (t.roles.some((r) => actor.roles.includes(r))) (allowed ??= []).push(t);
+  }
+  if (inState === 0) {
     if (def.states.find((s) => s.id === state)?.final) return refuse('final-state', `${state} is a final state`, type, state);
     if (!def.transitions.some((t) => t.event === type)) return refuse('unknown-event', `${def.id} has no event "${type}"`, type, state);
     return refuse('not-allowed-in-state', `"${type}" is not possible in state ${state}`, type, state);
   }
-  const allowed = inState.filter((t) => t.roles.some((r) => actor.roles.includes(r)));
-  if (allowed.length === 0) return refuse('role-not-allowed', `Roles [${actor.roles.join(', ')}] may not send "${type}" in ${state}`, type, state);
+  if (allowed === undefined) return refuse('role-not-allowed', `Roles [${actor.roles.join(', ')}] may not send "${type}" in ${state}`, type, state);
 
+  const locale = options.locale ?? 'zh-CN';
   const fields = allowed[0]!.fields;
   const bounded = boundedPayload(event.payload, type, state, options);
   if ('ok' in bounded) return bounded;
@@ -321,7 +345,7 @@ export function transition(
   if (fields) {
     if (!hasFields(fields)) return refuse('invalid-fields', `Unknown event fields "${fields}"`, type, state);
     if (payload === undefined || payload === null) return refuse('missing-fields', `"${type}" needs fields ${fields}`, type, state);
-    const r = validateFields(fields, payload, options.locale ?? 'zh-CN');
+    const r = validateFields(fields, payload, locale);
     if (!r.valid) {
       const missing = r.errors.every((e) => e.keyword === 'required');
       return refuse(
@@ -338,8 +362,15 @@ export function transition(
   let chosen: TransitionDef | undefined;
   let applied: ReturnType<typeof applyEffects>;
   try {
-    chosen = allowed.find((t) => t.guard === undefined || truthy(evaluate(t.guard, ctx)));
+    for (const t of allowed) {
+      if (t.guard === undefined || truthy(evaluate(t.guard, ctx))) {
+        chosen = t;
+        break;
+      }
+    }
     if (!chosen) return refuse('guard-failed', `The guard of "${type}" in ${state} is not met`, type, state);
+    const late = timeRuleErrors(chosen, snapshot, payload, now, locale);
+    if (late) return refuse('invalid-fields', `Times of "${type}" break its time rules (${late.map((e) => e.path).join(', ')})`, type, state, late);
     applied = applyEffects(def, chosen.effects ?? [], ctx, snapshot.handler);
   } catch (err) {
     // A rule that would run too long is refused, never left to block the caller.
@@ -348,27 +379,32 @@ export function transition(
   }
   if ('locked' in applied) return refuse('immutable-field', `"${type}" would change ${applied.locked}, which is fixed`, type, state);
   if ('invalid' in applied) return refuse('invalid-effect', applied.invalid, type, state);
-  const errors = applied.data === snapshot.data ? undefined : checkData(def, applied.data, options.locale ?? 'zh-CN');
+  const errors = applied.data === snapshot.data ? undefined : checkData(def, applied.data, locale, snapshot.data);
   if (errors) return refuse('invalid-effect', `"${type}" would leave data that does not satisfy ${def.dataSchema}`, type, state, errors);
 
   const calendar = options.calendar ?? fallbackCalendar();
   const to = chosen.to ?? state;
   const clocks = chosen.to === undefined ? snapshot.clocks : enterState(def, snapshot.clocks, to, now, calendar);
-  const { handler: _h, handlerRole, ...rest } = snapshot;
-  const assigned = applied.out.some((e) => e.type === 'assign');
-  const next: Snapshot = {
-    ...rest,
-    ...(applied.handler ? { handler: applied.handler } : {}),
-    // An explicit assignment answers a reassign escalation.
-    ...(handlerRole !== undefined && !assigned ? { handlerRole } : {}),
+  let assigned = false;
+  for (const e of applied.out) if (e.type === 'assign') assigned = true;
+  // Built field by field (no rest/spread copies): the same keys, in the same order, as before.
+  const next: { -readonly [K in keyof Snapshot]: Snapshot[K] } = {
+    id: snapshot.id,
+    definitionId: snapshot.definitionId,
+    definitionVersion: snapshot.definitionVersion,
     state: to,
-    data: applied.data,
-    clocks,
     version: snapshot.version + 1,
+    data: applied.data,
+    firstReceiver: snapshot.firstReceiver,
+    clocks,
+    createdAt: snapshot.createdAt,
     updatedAt: now,
     auditCount: snapshot.auditCount + 1,
   };
-  const audit: AuditEntry = {
+  if (applied.handler) next.handler = applied.handler;
+  // An explicit assignment answers a reassign escalation.
+  if (snapshot.handlerRole !== undefined && !assigned) next.handlerRole = snapshot.handlerRole;
+  const audit: { -readonly [K in keyof AuditEntry]: AuditEntry[K] } = {
     instanceId: snapshot.id,
     seq: next.auditCount,
     at: now,
@@ -377,12 +413,24 @@ export function transition(
     from: state,
     to,
     actor: auditActor(actor),
-    ...(payload !== undefined ? { payload } : {}),
     effects: applied.out,
     definitionVersion: def.version,
-    ...(event.commandId ? { commandId: event.commandId } : {}),
   };
+  if (payload !== undefined) audit.payload = payload;
+  if (event.commandId) audit.commandId = event.commandId;
   return { ok: true, snapshot: next, effects: applied.out, audit, transition: chosen } satisfies Accepted;
+}
+
+/**
+ * The time rules of a transition (`times`: not after now, not before the previous step, not
+ * before now) checked on its payload, as field errors (keyword `times`, worded in `locale`);
+ * undefined when they hold. The previous step is the instance's last change (`updatedAt`), as the
+ * action form takes it (src/workflow/action-defaults.ts), so the form and the engine agree.
+ */
+export function timeRuleErrors(t: TransitionDef, snapshot: Snapshot, payload: unknown, now: number, locale: Locale): Refusal['errors'] | undefined {
+  if (!t.times || t.times.length === 0) return undefined;
+  const found = checkTimes(t.times, payload, { now, previous: snapshot.updatedAt }, locale);
+  return found.length ? found.map((e) => ({ path: e.path, keyword: 'times', message: e.message })) : undefined;
 }
 
 /** Fires one stored timer against a snapshot; undefined when the timer is stale (clock moved on). */

@@ -174,7 +174,8 @@ export interface AuditEntry {
   readonly note?: string;
 }
 
-export type TimerKind = 'warning' | 'breach' | 'escalation';
+/** `children`: resumes a start of child instances a crash interrupted (src/workflow/children.ts). */
+export type TimerKind = 'warning' | 'breach' | 'escalation' | 'children';
 
 /** A stored deadline. `tick(now)` fires it once when `dueAt <= now`. */
 export interface Timer {

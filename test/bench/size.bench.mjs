@@ -1,7 +1,8 @@
 // Gzipped size of each public entry point as a host's bundler would ship it: minified, tree
 // shaken, code-split, lit excluded (a peer dependency the host already has). "Up front" is the
 // entry plus everything it imports statically; what it loads on demand (a schema's validator,
-// Ajv for run-time schemas, the XLSX writer) is reported apart. Plus the self-registering bundle.
+// the complaint form's data, an action form, the XLSX writer) is reported apart, by kind
+// (validators, field labels, data, vendored libraries, code) beside it. Plus the self-registering bundle.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { readFileSync, readdirSync, existsSync, rmSync, mkdtempSync } from 'node:fs';
@@ -39,12 +40,30 @@ async function sizes(entry) {
     walk(main);
     let up = 0;
     let lazy = 0;
+    const lazyInputs = new Map();
     for (const [file, contents] of files) {
       if (!file.endsWith('.js')) continue;
       if (eager.has(file)) up += gz(contents);
-      else lazy += gz(contents);
+      else {
+        lazy += gz(contents);
+        for (const [input, v] of Object.entries(meta.get(file)?.inputs ?? {})) lazyInputs.set(input, (lazyInputs.get(input) ?? 0) + v.bytesInOutput);
+      }
     }
-    return { up, lazy };
+    // What the on-demand chunks hold, by kind, each kind's share of their gzipped size (shared in
+    // proportion to minified bytes): one validator per shipped schema reachable by \`$id\`, labels,
+    // data (schemas, layouts, guides), vendored libraries, code.
+    const kinds = new Map();
+    let total = 0;
+    for (const [input, bytes] of lazyInputs) {
+      const m = /dist\/generated\/(validators|labels|vendor|data|schemas|vocab)\//.exec(input);
+      const kind = m ? ({ validators: 'validators', labels: 'field labels', vendor: 'vendored libraries' }[m[1]] ?? 'data') : 'code';
+      kinds.set(kind, (kinds.get(kind) ?? 0) + bytes);
+      total += bytes;
+    }
+    const largest = [...kinds]
+      .sort((a, b) => b[1] - a[1])
+      .map(([kind, bytes]) => `${kind} ${((lazy * bytes) / total).toFixed(1)}`);
+    return { up, lazy, largest };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -79,9 +98,9 @@ export default async function bench() {
   }
   const rows = [];
   for (const [name, file, target] of entries) {
-    const { up, lazy } = await sizes(file);
+    const { up, lazy, largest } = await sizes(file);
     const verdict = target ? `target < ${target} KB: ${up < target ? 'met' : 'missed'} (${(up / target).toFixed(2)}×)` : '';
-    rows.push(row('size (min+gzip, lit excluded)', `${name}, up front`, up, 'KB', `${verdict}${lazy ? `${verdict ? '; ' : ''}+${lazy.toFixed(1)} KB loaded on demand` : ''}`));
+    rows.push(row('size (min+gzip, lit excluded)', `${name}, up front`, up, 'KB', `${verdict}${lazy ? `${verdict ? '; ' : ''}+${lazy.toFixed(1)} KB loaded on demand: ${largest.join(', ')}` : ''}`));
   }
   const b = bundleSizes('dist/wuye-kit.bundle.js');
   rows.push(row('size (min+gzip, lit included)', 'dist/wuye-kit.bundle.js, up front', b.up, 'KB', `self-registering; +${b.lazy.toFixed(1)} KB of chunks loaded on demand (validators, Ajv, XLSX)`));

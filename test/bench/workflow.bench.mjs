@@ -37,9 +37,11 @@ async function runEngine(instances, clone) {
   const t0 = performance.now();
   for (let i = 0; i < instances; i++) {
     const id = `C${i}`;
+    now = T0; // each complaint runs the same days
     await engine.start('complaint', { id, data: record(i), commandId: `s-${i}` }, receptionist);
     for (const [k, [type, payload]] of LIFECYCLE.entries()) {
-      now += 60_000;
+      // The clock follows the lifecycle: a reply or visit time is never in the future (time rules).
+      now = payload?.at ? Date.parse(payload.at) + 60_000 : now + 60_000;
       const r = await engine.send(id, { type, payload, commandId: `${id}-${k}` }, specialist);
       if (!r.ok) throw new Error(`${type}: ${r.code}`);
       transitions++;

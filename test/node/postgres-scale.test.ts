@@ -5,7 +5,8 @@
 // clients retry elsewhere with the same command ids) and restarted. Then: no command lost or
 // applied twice, every audit gapless, every timer fired exactly once, the change feed gapless
 // and heard across processes (LISTEN/NOTIFY). Apart: a timer lease held by a killed process is
-// taken over once it runs out.
+// taken over once it runs out. And the same through HTTP: four server processes each running the
+// command API (createWorkflowHandler + toNodeListener) on its own port, with its own ticker.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { fork, type ChildProcess } from 'node:child_process';
@@ -18,6 +19,7 @@ import { SCALE_DEFINITION } from '../support/pg-scale-definition.js';
 import { freshDatabase } from '../support/postgres.mjs';
 
 const WORKER = 'test/support/pg-scale-worker.ts';
+const HTTP_WORKER = 'test/support/pg-scale-http-worker.ts';
 const children = new Set<ChildProcess>();
 const closers: (() => Promise<void>)[] = [];
 after(async () => {
@@ -204,4 +206,121 @@ test('a timer lease held by a process killed before firing is taken over when it
     assert.equal(notes.length, 3);
     assert.equal(new Set(notes).size, 3);
   }
+});
+
+interface HttpWorker {
+  readonly child: ChildProcess;
+  readonly base: string;
+  alive: boolean;
+}
+
+function startHttpWorker(url: string): Promise<HttpWorker> {
+  const child = fork(HTTP_WORKER, [url, '2000'], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  children.add(child);
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`HTTP worker exited before it listened (${code})`)));
+    child.once('message', (m: { port: number }) => {
+      const w: HttpWorker = { child, base: `http://127.0.0.1:${m.port}/api/workflow`, alive: true };
+      child.on('exit', () => {
+        w.alive = false;
+        children.delete(child);
+      });
+      resolve(w);
+    });
+  });
+}
+
+test('through HTTP: 4 server processes (createWorkflowHandler on node:http, each ticking), 50 clients, 2,000 commands, timers falling due, one process killed with SIGKILL mid-burst and restarted: nothing lost, nothing twice', { timeout: 300_000 }, async () => {
+  const url = (await freshDatabase('scalehttp')) as string;
+  const admin = new PostgresStore({ connectionString: url });
+  closers.push(() => admin.close());
+  await admin.migrate();
+  const workers = await Promise.all([0, 1, 2, 3].map(() => startHttpWorker(url)));
+  let retries = 0;
+  let inFlight = new Map<HttpWorker, number>();
+  /** A client: POSTs to a random live process; a dropped connection, a 409 or a 5xx is retried (same command id) on another. */
+  async function post(path: string, body: object, agent: number): Promise<{ snapshot: { id: string; version: number }; duplicate: boolean }> {
+    for (let attempt = 0; attempt < 40; attempt++) {
+      const live = workers.filter((w) => w.alive);
+      const w = live[Math.floor(Math.random() * live.length)]!;
+      inFlight.set(w, (inFlight.get(w) ?? 0) + 1);
+      try {
+        const r = await fetch(`${w.base}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer agent-${agent}` }, body: JSON.stringify(body) });
+        const answer = (await r.json()) as { snapshot: { id: string; version: number }; duplicate: boolean; error?: { code: string } };
+        if (r.status === 200 || r.status === 201) return answer;
+        assert.ok(r.status === 409 || r.status >= 500, `command refused: ${r.status} ${JSON.stringify(answer)}`);
+      } catch (err) {
+        if (err instanceof assert.AssertionError) throw err;
+      } finally {
+        inFlight.set(w, inFlight.get(w)! - 1);
+      }
+      retries++;
+      await sleep(10 + Math.random() * 20);
+    }
+    throw new Error(`command to ${path} failed 40 times`);
+  }
+  async function clients<T>(items: T[], run: (item: T, agent: number) => Promise<unknown>) {
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 50 }, async (_, agent) => {
+        while (next < items.length) await run(items[next++]!, agent);
+      }),
+    );
+  }
+
+  const INSTANCES = 100;
+  const ids: string[] = [];
+  await clients(Array.from({ length: INSTANCES }, (_, i) => i), async (i, agent) => {
+    const r = await post('/instances', { definitionId: SCALE_DEFINITION.id, data: {}, commandId: `start-${i}` }, agent);
+    ids[i] = r.snapshot.id;
+  });
+  assert.equal(new Set(ids).size, INSTANCES, 'one instance per start command');
+  const notes = Array.from({ length: 2000 - INSTANCES }, (_, k) => ({ id: ids[k % INSTANCES]!, commandId: `note-${k}` }));
+  let acked = 0;
+  let killedWithPending = -1;
+  let restarted: Promise<unknown> | undefined;
+  await clients(notes, async (n, agent) => {
+    await post(`/instances/${encodeURIComponent(n.id)}/events`, { type: 'note', commandId: n.commandId }, agent);
+    acked++;
+    if (acked === 600) {
+      killedWithPending = inFlight.get(workers[1]!) ?? 0;
+      workers[1]!.child.kill('SIGKILL');
+    }
+    if (acked === 1300) restarted = startHttpWorker(url).then((w) => (workers[1] = w));
+  });
+  await restarted;
+  assert.ok(killedWithPending > 0, `the process was killed with requests in flight (${killedWithPending})`);
+  assert.ok(retries >= killedWithPending, 'the clients retried what the dead process held');
+  inFlight = new Map();
+
+  const client = new pg.Client(url);
+  await client.connect();
+  closers.push(() => client.end());
+  for (let i = 0; i < 120; i++) {
+    if (Number((await client.query('SELECT count(*) AS n FROM wy_timers')).rows[0].n) === 0) break;
+    await sleep(250);
+  }
+  assert.equal(Number((await client.query('SELECT count(*) AS n FROM wy_timers')).rows[0].n), 0, 'every timer fired');
+
+  const commandsSeen = new Map<string, number>();
+  let timerFirings = 0;
+  let commits = 0;
+  for (const id of ids) {
+    const h: AuditEntry[] = await admin.history(id);
+    assert.deepEqual(h.map((a) => a.seq), h.map((_, i) => i + 1), `audit of ${id} is gapless`);
+    const snap = (await admin.load(id))!;
+    assert.equal(snap.auditCount, h.length);
+    commits += snap.version;
+    const timers = h.filter((a) => a.kind === 'timer').map((a) => a.note);
+    assert.equal(new Set(timers).size, timers.length, `${id}: no timer fired twice (${timers.join(', ')})`);
+    assert.ok(timers.includes(`${id}/sla/1/breach`) && timers.includes(`${id}/sla/1/escalation/0`), `${id}: breach and escalation fired (${timers.join(', ')})`);
+    timerFirings += timers.length;
+    for (const a of h) if (a.kind !== 'timer' && a.commandId) commandsSeen.set(a.commandId, (commandsSeen.get(a.commandId) ?? 0) + 1);
+  }
+  assert.equal(commandsSeen.size, 2000, 'every command applied (0 lost)');
+  assert.deepEqual([...commandsSeen.values()].filter((n) => n !== 1), [], 'no command applied twice');
+  assert.ok(timerFirings >= 200 && timerFirings <= 300, `${timerFirings} firings: every breach and escalation, each warning at most once`);
+  assert.equal(await admin.lastCursor(), commits, 'one change per commit');
+  for (const w of workers) w.child.kill('SIGKILL');
 });

@@ -3,19 +3,27 @@
 // customer. Stored v1 instances of the changed definitions continue under v2 (migrations).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   builtinDefinitions,
+  CHILDREN_RESUME_AFTER_MS,
   childrenOf,
   createEngine,
   MemoryStore,
   parentOf,
+  pendingStarts,
   recordChild,
+  startInstanceId,
   transition,
   type Actor,
+  type Commit,
   type Snapshot,
   type SendResult,
+  type WorkflowStore,
 } from '../../src/workflow/index.js';
+import { SqliteStore } from '../../src/server/index.js';
 import { createCalendar, type CalendarData } from '../../src/core/calendar/index.js';
 
 const calendar = createCalendar(['cn-2025', 'cn-2026'].map((y) => JSON.parse(readFileSync(`schemas/calendars/${y}.json`, 'utf8')) as CalendarData));
@@ -26,13 +34,13 @@ const owner: Actor = { id: 'O1', name: '业主', roles: ['owner'] };
 const contractor: Actor = { id: 'K1', name: '施工方', roles: ['contractor'] };
 const customer: Actor = { id: 'U1', name: '王女士', roles: ['customer'] };
 
-function setup(store = new MemoryStore()) {
+function setup(store: WorkflowStore = new MemoryStore()) {
   let n = 0;
   const engine = createEngine({ definitions: Object.values(builtinDefinitions), store, clock: () => T0, calendar, newId: () => `i${++n}` });
   return { engine, store };
 }
 /** Puts a snapshot written by an earlier version into the store, with its start entry. */
-async function seed(store: MemoryStore, s: Snapshot) {
+async function seed(store: WorkflowStore, s: Snapshot) {
   const snapshot = { ...s, version: 1, auditCount: 1 };
   const start = { instanceId: s.id, seq: 1, at: s.createdAt, kind: 'start' as const, event: 'start', from: null, to: s.state, actor: { id: 'E', name: 'E', roles: [] }, effects: [], definitionVersion: s.definitionVersion };
   await store.commit({ instanceId: s.id, expectedVersion: 0, snapshot, audit: [start], timers: [] });
@@ -216,5 +224,126 @@ test('v1 instances of the other changed definitions continue under v2', async ()
     const s = (await engine.get(`${def}-1`))!;
     assert.equal(s.definitionVersion, builtinDefinitions[def]!.version, def);
     assert.equal(s.state, to, def);
+  }
+});
+
+// --- A crash between the parent's commit and its children's start (issue 14) -------------------
+
+class Crash extends Error {
+  override readonly name = 'Crash';
+}
+
+/** The store as a process sees it until it dies: the first commit `when` accepts throws instead (nothing written). */
+function dying(store: WorkflowStore, when: (c: Commit) => boolean): WorkflowStore {
+  let alive = true;
+  return new Proxy(store, {
+    get(target, key) {
+      if (key === 'commit') {
+        return async (c: Commit) => {
+          if (alive && when(c)) {
+            alive = false;
+            throw new Crash(`the process died before committing ${c.instanceId}`);
+          }
+          return target.commit(c);
+        };
+      }
+      const v = Reflect.get(target, key, target) as unknown;
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+}
+
+const START = { type: 'start-houses', payload: { houses }, commandId: 'start-houses-crash' };
+const childIds = houses.map((_, j) => startInstanceId('move-in-house', specialist.id, `${START.commandId}:child:0:${j}`));
+
+/** Runs a project up to start-houses on a store that dies at `when`; returns what survived. */
+async function crashDuring(store: WorkflowStore, when: (c: Commit) => boolean) {
+  const { engine } = setup(dying(store, when));
+  await projectReady(engine);
+  await assert.rejects(engine.send('P1', START, specialist), Crash);
+}
+
+/** A restarted process: a new engine over the same data; tick() resumes what the crash left. */
+async function resumeAndCheck(store: WorkflowStore, expectStartedBefore: number) {
+  const { engine } = setup(store);
+  const p = (await engine.get('P1'))!;
+  assert.equal(p.state, 'handing-over', 'the parent committed its change');
+  assert.equal(pendingStarts(p).length, 1, 'and the intent to start the houses with it');
+  assert.equal(childrenOf(p).total, expectStartedBefore);
+  assert.ok((await store.timers('P1')).some((t) => t.kind === 'children'), 'a children timer is stored');
+  const early = await engine.tick(T0 + 1_000);
+  assert.equal(early.fired, 0, 'not due while the live engine would still be at work');
+  const r = await engine.tick(T0 + CHILDREN_RESUME_AFTER_MS);
+  assert.deepEqual([r.fired, r.failed], [1, 0], JSON.stringify(r.problems));
+  const after = (await engine.get('P1'))!;
+  assert.equal(pendingStarts(after).length, 0, 'the intent is cleared');
+  assert.deepEqual(Object.keys(childrenOf(after).items).sort(), [...childIds].sort(), 'every house runs, under the ids a live start gives');
+  assert.deepEqual(childrenOf(after).byState, { recording: 3 });
+  for (const id of childIds) assert.deepEqual(parentOf((await engine.get(id))!), { id: 'P1', definition: 'move-in' });
+  assert.ok(!(await store.timers('P1')).some((t) => t.kind === 'children'), 'the timer is gone');
+  const done = (await engine.history('P1')).filter((e) => e.event === 'children-started');
+  assert.deepEqual(done.map((e) => e.payload), [{ of: pendingStarts(p)[0]!.seq, started: 3, refused: 0 }]);
+  assert.equal((await engine.tick(T0 + 2 * CHILDREN_RESUME_AFTER_MS)).fired, 0, 'a second tick has nothing to do');
+  // The project goes on as if nothing had happened.
+  for (const id of childIds) await houseToTheEnd(engine, id);
+  assert.equal((await engine.get('P1'))!.state, 'houses-done');
+}
+
+const firstChild = (c: Commit) => c.snapshot.definitionId === 'move-in-house';
+let parentNews = 0;
+const secondChildNews = (c: Commit) => c.instanceId === 'P1' && c.audit[0]?.event === 'child-update' && ++parentNews === 2;
+
+test('a live start of children records and clears its intent: no timer is left behind', async () => {
+  const { engine, store } = setup();
+  await projectReady(engine);
+  const r = await engine.send('P1', START, specialist);
+  assert.ok(r.ok && r.children?.length === 3);
+  const p = (await engine.get('P1'))!;
+  assert.deepEqual([pendingStarts(p).length, childrenOf(p).total], [0, 3]);
+  assert.deepEqual((await store.timers('P1')).filter((t) => t.kind === 'children'), []);
+  assert.deepEqual((await engine.history('P1')).at(-1)!.payload, { of: r.audit[0]!.seq, started: 3, refused: 0 });
+});
+
+test('MemoryStore: the process dies after the parent commit, before any house starts; tick() starts them', async () => {
+  const store = new MemoryStore();
+  await crashDuring(store, firstChild);
+  assert.equal((await store.load(childIds[0]!)), undefined, 'no house was started');
+  await resumeAndCheck(store, 0);
+});
+
+test('MemoryStore: the process dies after a house started but before the project heard of it; tick() joins it and starts the rest', async () => {
+  const store = new MemoryStore();
+  parentNews = 0;
+  await crashDuring(store, secondChildNews);
+  assert.ok(await store.load(childIds[1]!), 'the second house was started');
+  assert.equal(await store.load(childIds[2]!), undefined, 'the third was not');
+  await resumeAndCheck(store, 1);
+});
+
+test('SQLite: the same crash and resume across two store connections (a real restart)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wy-children-'));
+  try {
+    const file = join(dir, 'workflow.sqlite');
+    const before = new SqliteStore({ file });
+    await before.migrate();
+    await crashDuring(before, firstChild);
+    await before.close();
+    const after = new SqliteStore({ file });
+    await after.migrate();
+    await resumeAndCheck(after, 0);
+    await after.close();
+
+    const file2 = join(dir, 'workflow-2.sqlite');
+    const b2 = new SqliteStore({ file: file2 });
+    await b2.migrate();
+    parentNews = 0;
+    await crashDuring(b2, secondChildNews);
+    await b2.close();
+    const a2 = new SqliteStore({ file: file2 });
+    await a2.migrate();
+    await resumeAndCheck(a2, 1);
+    await a2.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

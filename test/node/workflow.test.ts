@@ -62,8 +62,9 @@ async function registered(env = setup(), over: Record<string, unknown> = {}) {
   return env;
 }
 
-const visit = (satisfaction: string) => ({ type: 'visit', payload: { at: '2026-10-20T10:00:00+08:00', satisfaction } });
-const reply = { type: 'reply', payload: { at: '2026-10-16T15:00:00+08:00', content: '已安排维修，明日上门。' } };
+// Times of the day the complaint came in (T0): a reply or visit may not be in the future (time rules).
+const visit = (satisfaction: string) => ({ type: 'visit', payload: { at: '2026-10-16T09:30:00+08:00', satisfaction } });
+const reply = { type: 'reply', payload: { at: '2026-10-16T09:30:00+08:00', content: '已安排维修，明日上门。' } };
 
 test('a complaint runs receive → register → dispatch → handle → reply → return visit → close', async () => {
   const env = await registered();
@@ -238,6 +239,7 @@ test('the same command twice has one effect; a stale command is a conflict and o
 
   // Two engines racing on the same store: one commit wins, the other gets a conflict.
   const other = createEngine({ definitions: [complaintDef], store: env.store, clock: env.now, calendar });
+  await other.get('C1'); // both engines ready, so their two commands read the same version
   const results = await Promise.allSettled([
     engine.send('C1', { type: 'accept' }, head),
     other.send('C1', { type: 'transfer', payload: { handler: { id: 'E7', name: '孙' }, reason: 'x' } }, head),

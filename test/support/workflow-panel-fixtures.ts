@@ -35,7 +35,7 @@ export interface Scenario {
   set(t: number): void;
 }
 
-export type Step = 'received' | 'registered' | 'dispatched' | 'handling' | 'warning' | 'overdue' | 'suspended' | 'replied' | 'reopened' | 'closed';
+export type Step = 'received' | 'registered' | 'dispatched' | 'handling' | 'warning' | 'overdue' | 'suspended' | 'replied' | 'reopened' | 'closed' | 'closed-late';
 
 const ok = (r: { ok: boolean }, what: string) => {
   if (!r.ok) throw new Error(`fixture step ${what} refused: ${JSON.stringify(r)}`);
@@ -68,10 +68,18 @@ export async function scenario(step: Step, { id = 'SZ-BH-202609-0003', data = in
     await engine.tick();
     return env;
   }
-  if (step === 'overdue') {
+  if (step === 'overdue' || step === 'closed-late') {
     // Next working day, afternoon: the reply deadline passed, escalations fired.
     at(Date.parse('2026-09-09T15:00:00+08:00'));
     await engine.tick();
+    if (step === 'overdue') return env;
+    // Then replied late, visited and closed: the reply clock stopped as missed.
+    at(Date.parse('2026-09-09T15:30:00+08:00'));
+    ok(await engine.send(id, { type: 'reply', payload: { at: '2026-09-09T15:30:00+08:00', content: '已安排抽水并清理排水沟。' } }, handler), 'late reply');
+    at(Date.parse('2026-09-09T16:00:00+08:00'));
+    ok(await engine.send(id, { type: 'visit', payload: { at: '2026-09-09T16:00:00+08:00', satisfaction: 'satisfied' } }, specialist), 'visit');
+    at(Date.parse('2026-09-09T16:30:00+08:00'));
+    ok(await engine.send(id, { type: 'close', payload: { validity: 'valid', note: '已解决' } }, specialist), 'close');
     return env;
   }
   if (step === 'suspended') {

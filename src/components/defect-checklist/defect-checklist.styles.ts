@@ -6,26 +6,14 @@ export const styles = [
   css`
     :host {
       display: block;
-      --_border: var(--wy-color-border, #d0d7de);
-      --_muted: var(--wy-color-muted, #59636e);
-      --_surface: var(--wy-color-surface, #fff);
-      --_alt: var(--wy-color-surface-alt, #f6f8fa);
-      --_primary: var(--wy-color-primary, #1f6feb);
-      --_on-primary: var(--wy-color-on-primary, #fff);
-      --_danger: var(--wy-defect-checklist-overdue, var(--wy-color-danger, #b42318));
-      --_danger-surface: var(--wy-color-danger-surface, #fef3f2);
-      --_warning: var(--wy-color-warning, #855600);
-      --_success: var(--wy-color-success, #1a7f37);
-      --_bar: var(--wy-defect-checklist-bar, var(--wy-color-primary, #1f6feb));
-      --_radius: var(--wy-radius, 4px);
-      --_s: var(--wy-space-s, 0.5rem);
-      --_m: var(--wy-space-m, 0.75rem);
+      --_danger: var(--wy-defect-checklist-overdue, var(--_wy-danger));
+      --_bar: var(--wy-defect-checklist-bar, var(--_wy-primary));
     }
     [part='base'] {
-      background: var(--_surface);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      padding: var(--_m);
+      background: var(--_wy-surface);
+      border: 1px solid var(--_wy-border);
+      border-radius: var(--_wy-radius);
+      padding: var(--_wy-space-m);
     }
     h2 {
       margin: 0;
@@ -33,17 +21,17 @@ export const styles = [
     }
     h3 {
       font-size: 1.05em;
-      margin: var(--_m) 0 var(--_s);
+      margin: var(--_wy-space-m) 0 var(--_wy-space-s);
     }
     h4 {
       font-size: 1em;
-      margin: var(--_m) 0 var(--_s);
+      margin: var(--_wy-space-m) 0 var(--_wy-space-s);
     }
     p {
       margin: 0.25rem 0;
     }
     .muted {
-      color: var(--_muted);
+      color: var(--_wy-muted);
     }
     .error {
       color: var(--_danger);
@@ -54,34 +42,34 @@ export const styles = [
     [part='header'] {
       display: flex;
       flex-wrap: wrap;
-      gap: var(--_s) var(--_m);
+      gap: var(--_wy-space-s) var(--_wy-space-m);
       align-items: baseline;
-      margin-bottom: var(--_s);
+      margin-bottom: var(--_wy-space-s);
     }
     .house {
       font-weight: 600;
     }
     .counts {
-      color: var(--_muted);
+      color: var(--_wy-muted);
     }
     button,
     .button {
       font: inherit;
-      border: 1px solid var(--_border);
-      background: var(--_surface);
+      border: 1px solid var(--_wy-border);
+      background: var(--_wy-surface);
       color: inherit;
-      border-radius: var(--_radius);
+      border-radius: var(--_wy-radius);
       padding: 0.3rem 0.7rem;
       cursor: pointer;
       min-block-size: 2rem;
     }
     button.primary {
-      background: var(--_primary);
-      color: var(--_on-primary);
-      border-color: var(--_primary);
+      background: var(--_wy-primary);
+      color: var(--_wy-on-primary);
+      border-color: var(--_wy-primary);
     }
     button:hover {
-      border-color: var(--_primary);
+      border-color: var(--_wy-primary);
     }
     select,
     input[type='text'],
@@ -89,10 +77,10 @@ export const styles = [
     input[type='date'],
     textarea {
       font: inherit;
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
+      border: 1px solid var(--_wy-border);
+      border-radius: var(--_wy-radius);
       padding: 0.25rem 0.4rem;
-      background: var(--_surface);
+      background: var(--_wy-surface);
       color: inherit;
       min-block-size: 2rem;
     }
@@ -113,26 +101,26 @@ export const styles = [
     }
     label[for] {
       display: block;
-      margin-top: var(--_s);
+      margin-top: var(--_wy-space-s);
     }
     [part='tabs'] {
       display: flex;
       gap: 2px;
-      border-bottom: 1px solid var(--_border);
-      margin-bottom: var(--_m);
+      border-bottom: 1px solid var(--_wy-border);
+      margin-bottom: var(--_wy-space-m);
     }
     [part='tab'] {
       border: 1px solid transparent;
       border-bottom: none;
-      border-radius: var(--_radius) var(--_radius) 0 0;
+      border-radius: var(--_wy-radius) var(--_wy-radius) 0 0;
       background: transparent;
       margin-bottom: -1px;
     }
     [part='tab'][aria-selected='true'] {
-      border-color: var(--_border);
-      background: var(--_surface);
+      border-color: var(--_wy-border);
+      background: var(--_wy-surface);
       font-weight: 600;
-      box-shadow: inset 0 3px 0 var(--_primary);
+      box-shadow: inset 0 3px 0 var(--_wy-primary);
     }
     .row,
     [part='filters'],
@@ -140,20 +128,20 @@ export const styles = [
     .print-toolbar {
       display: flex;
       flex-wrap: wrap;
-      gap: var(--_s) var(--_m);
+      gap: var(--_wy-space-s) var(--_wy-space-m);
       align-items: end;
     }
     [part='bulk'] {
-      background: var(--_alt);
-      border-radius: var(--_radius);
-      padding: var(--_s);
-      margin-top: var(--_s);
+      background: var(--_wy-surface-alt);
+      border-radius: var(--_wy-radius);
+      padding: var(--_wy-space-s);
+      margin-top: var(--_wy-space-s);
     }
     fieldset {
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      margin: var(--_m) 0 0;
-      padding: var(--_s);
+      border: 1px solid var(--_wy-border);
+      border-radius: var(--_wy-radius);
+      margin: var(--_wy-space-m) 0 0;
+      padding: var(--_wy-space-s);
     }
     .chips {
       display: flex;
@@ -162,80 +150,44 @@ export const styles = [
     }
     [part='chip'] {
       border-radius: 999px;
-      background: var(--_alt);
+      background: var(--_wy-surface-alt);
     }
     .actions {
       display: flex;
       flex-wrap: wrap;
       gap: 0.35rem;
-      margin-top: var(--_s);
+      margin-top: var(--_wy-space-s);
     }
-    .photos {
-      display: flex;
-      flex-wrap: wrap;
-      gap: var(--_s);
-      align-items: center;
-      margin-top: var(--_s);
-    }
-    .file input {
-      position: absolute;
-      inline-size: 1px;
-      block-size: 1px;
-      opacity: 0;
-    }
-    .file {
-      position: relative;
-      display: inline-flex;
-    }
-    .file:focus-within {
-      outline: 2px solid var(--wy-color-focus, #2f6feb);
-      outline-offset: 2px;
-    }
-    .previews {
-      display: flex;
-      flex-wrap: wrap;
-      gap: var(--_s);
-      list-style: none;
-      padding: 0;
-      margin: 0;
-      inline-size: 100%;
-    }
-    .previews li {
-      display: flex;
-      align-items: center;
-      gap: 0.25rem;
-    }
-    .previews img,
     .thumbs img {
       inline-size: 3rem;
       block-size: 3rem;
       object-fit: cover;
-      border-radius: var(--_radius);
-      border: 1px solid var(--_border);
+      border-radius: var(--_wy-radius);
+      border: 1px solid var(--_wy-border);
     }
     .recent {
       margin: 0;
       padding-inline-start: 1.5em;
-      color: var(--_muted);
+      color: var(--_wy-muted);
     }
     lit-virtualizer {
       block-size: var(--wy-defect-checklist-list-height, 32rem);
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      margin-top: var(--_s);
+      border: 1px solid var(--_wy-border);
+      border-radius: var(--_wy-radius);
+      margin-top: var(--_wy-space-s);
     }
     [part~='row'] {
       inline-size: 100%;
       display: flex;
-      gap: var(--_s);
+      gap: var(--_wy-space-s);
       align-items: flex-start;
-      padding: var(--_s) var(--_m);
-      border-bottom: 1px solid var(--_border);
-      background: var(--_surface);
+      padding: var(--_wy-space-s) var(--_wy-space-m);
+      border-bottom: 1px solid var(--_wy-border);
+      background: var(--_wy-surface);
     }
     [part~='row'].overdue {
       border-inline-start: 4px solid var(--_danger);
-      background: var(--_danger-surface);
+      background: var(--_wy-danger-surface);
     }
     [part~='row'] .select {
       margin-top: 0.3rem;
@@ -255,7 +207,7 @@ export const styles = [
     }
     .id {
       font-family: ui-monospace, monospace;
-      color: var(--_muted);
+      color: var(--_wy-muted);
     }
     .desc {
       margin: 0.2rem 0;
@@ -267,20 +219,20 @@ export const styles = [
       border-radius: 999px;
       padding: 0 0.5rem;
       font-size: 0.85em;
-      border: 1px solid var(--_border);
-      background: var(--_alt);
+      border: 1px solid var(--_wy-border);
+      background: var(--_wy-surface-alt);
     }
     .badge.severity-serious {
       color: var(--_danger);
       border-color: currentColor;
     }
     .badge.status-closed {
-      color: var(--_success);
+      color: var(--_wy-success);
       border-color: currentColor;
     }
     .badge.status-rejected,
     .badge.status-disputed {
-      color: var(--_warning);
+      color: var(--_wy-warning);
       border-color: currentColor;
     }
     .badge.overdue {
@@ -290,7 +242,7 @@ export const styles = [
       font-weight: 600;
     }
     .rejected {
-      color: var(--_warning);
+      color: var(--_wy-warning);
     }
     [part~='row'] .actions {
       margin-top: 0;
@@ -298,160 +250,17 @@ export const styles = [
     }
     [part='group'] {
       inline-size: 100%;
-      background: var(--_alt);
-      padding: 0.2rem var(--_m);
-      border-bottom: 1px solid var(--_border);
+      background: var(--_wy-surface-alt);
+      padding: 0.2rem var(--_wy-space-m);
+      border-bottom: 1px solid var(--_wy-border);
     }
     [part='group'] h3 {
       margin: 0;
       font-size: 0.95em;
     }
     .empty {
-      padding: var(--_m);
-      color: var(--_muted);
-    }
-    .stats {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(9rem, 1fr));
-      gap: var(--_s);
-      margin: 0 0 var(--_m);
-    }
-    .stats div {
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      padding: var(--_s);
-    }
-    .stats div.alert {
-      border-color: var(--_danger);
-      color: var(--_danger);
-    }
-    .stats dt {
-      font-size: 0.85em;
-      color: inherit;
-    }
-    .stats dd {
-      margin: 0;
-      font-size: 1.5em;
-      font-weight: 600;
-    }
-    [part='chart'] {
-      margin: 0 0 var(--_m);
-    }
-    [part='chart'] figcaption {
-      font-weight: 600;
-      margin-bottom: var(--_s);
-    }
-    [part='chart'] figcaption .muted {
-      font-weight: normal;
-      margin-inline-start: var(--_s);
-    }
-    [part='chart'] ul {
-      list-style: none;
-      margin: 0;
-      padding: 0;
-      display: grid;
-      gap: 0.3rem;
-    }
-    [part='chart'] li {
-      display: grid;
-      grid-template-columns: 11rem 1fr 3rem;
-      gap: var(--_s);
-      align-items: center;
-    }
-    .track {
-      display: block;
-      background: var(--_alt);
-      border-radius: var(--_radius);
-      block-size: 1rem;
-    }
-    .bar {
-      display: block;
-      block-size: 100%;
-      background: color-mix(in srgb, var(--_bar) 35%, transparent);
-      border-radius: var(--_radius);
-      overflow: hidden;
-    }
-    .bar .closed {
-      display: block;
-      block-size: 100%;
-      background: var(--_bar);
-    }
-    .value {
-      text-align: end;
-      font-variant-numeric: tabular-nums;
-    }
-    .tables {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr));
-      gap: var(--_m);
-      align-items: start;
-    }
-    table {
-      border-collapse: collapse;
-      inline-size: 100%;
-    }
-    caption {
-      text-align: start;
-      font-weight: 600;
-      padding-bottom: 0.25rem;
-    }
-    th,
-    td {
-      border: 1px solid var(--_border);
-      padding: 0.2rem 0.4rem;
-      text-align: start;
-      vertical-align: top;
-    }
-    td {
-      font-variant-numeric: tabular-nums;
-    }
-    thead th {
-      background: var(--_alt);
-    }
-    [part='decision'] {
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      padding: var(--_m);
-      margin-bottom: var(--_m);
-    }
-    [part='decision'] h3 {
-      margin-top: 0;
-    }
-    .decision.accept {
-      color: var(--_success);
-      font-weight: 600;
-    }
-    .decision.refuse {
-      color: var(--_danger);
-      font-weight: 600;
-    }
-    [part='sheet'] {
-      margin-top: var(--_m);
-    }
-    [part='sheet'] table {
-      margin-bottom: var(--_s);
-    }
-    [part='sheet'] tr.overdue td {
-      color: var(--_danger);
-    }
-    .signatures {
-      display: flex;
-      gap: 2rem;
-      margin-top: var(--_m);
-    }
-    .signatures span {
-      min-inline-size: 12rem;
-    }
-    dialog {
-      border: 1px solid var(--_border);
-      border-radius: var(--_radius);
-      padding: var(--_m);
-      inline-size: min(30rem, 90vw);
-      color: inherit;
-      background: var(--_surface);
-    }
-    dialog::backdrop {
-      background: rgb(0 0 0 / 0.3);
+      padding: var(--_wy-space-m);
+      color: var(--_wy-muted);
     }
     @media print {
       [part='base'] {
@@ -467,34 +276,18 @@ export const styles = [
       dialog {
         display: none !important;
       }
-      [part='sheet'] {
-        break-after: page;
-      }
-      [part='sheet']:last-of-type {
-        break-after: auto;
-      }
-      th,
-      td {
-        border-color: #000;
-      }
-      thead th {
-        background: none;
-      }
-      tr {
-        break-inside: avoid;
-      }
     }
     .draft-notice {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: var(--wy-space-s, 0.5rem);
-    margin: var(--wy-space-s, 0.5rem) 0;
-    padding: var(--wy-space-s, 0.5rem) var(--wy-space-m, 0.75rem);
-    border: 1px solid var(--wy-color-primary, #1f6feb);
-    border-radius: var(--wy-radius, 6px);
-    background: var(--wy-color-surface-alt, #f6f8fa);
+    gap: var(--_wy-space-s);
+    margin: var(--_wy-space-s) 0;
+    padding: var(--_wy-space-s) var(--_wy-space-m);
+    border: 1px solid var(--_wy-primary);
+    border-radius: var(--_wy-radius);
+    background: var(--_wy-surface-alt);
   }
 `,
 ];

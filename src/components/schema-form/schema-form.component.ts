@@ -7,7 +7,8 @@ import { ContextProvider } from '@lit/context';
 import { normalizeSchema } from '../../core/form/normalize.js';
 import { FormEngine, type ActiveNotice } from '../../core/form/engine.js';
 import { checkUiSchemaWith, loadUiValidator, buildLayout, type Layout, type UiSchema, type UiField, type UiGroup } from '../../core/form/ui.js';
-import { validateForm, shippedValidator, isShipped, interpretAtRuntime, type RawValidator } from '../../core/form/validation.js';
+import type { RawValidator } from '../../core/form/validation.js';
+import type * as ValidationApi from '../../core/form/validation.js';
 import { getAt, templateOf, sanitize } from '../../core/form/pointer.js';
 import { loadShippedRefs, hasExternalRefs } from '../../core/form/shipped.js';
 import { FormSchemaError, type FormField, type JsonSchema, type Text } from '../../core/form/types.js';
@@ -49,6 +50,15 @@ export class WyErrorEvent extends WyEvent<{ readonly error: Error }> {
 }
 
 const ASYNC_DEBOUNCE_MS = 400;
+
+/**
+ * Validation (the run-time interpreter, error mapping, the shipped validators' index) loads on
+ * demand: it is first needed after the first frame, so it is not part of the entry.
+ */
+type ValidationModule = typeof ValidationApi;
+let validation: ValidationModule | undefined;
+let validationLoad: Promise<ValidationModule> | undefined;
+const loadValidation = (): Promise<ValidationModule> => (validationLoad ??= import('../../core/form/validation.js').then((m) => (validation = m)));
 /** The UI-schema validator, once a form with a UI schema has loaded it. */
 let uiValidator: GeneratedValidator<unknown> | undefined;
 const DRAFT_DEBOUNCE_MS = 400;
@@ -244,7 +254,7 @@ export class WySchemaForm extends LitElement {
   /** Like `checkValidity()`, but shows the problems and moves focus to the summary. */
   reportValidity(): boolean {
     const ok = this.checkValidity();
-    if (!ok) void this.validate().then(() => this.focusSummary());
+    if (!ok) void this.validate().then(() => this.updateComplete).then(() => this.focusSummary());
     return ok;
   }
 
@@ -377,6 +387,11 @@ export class WySchemaForm extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    // The error summary's element loads with the first problem to list (updateComplete waits for it).
+    if ((changed as Map<PropertyKey, unknown>).has('summary') && this.summary.length) {
+      const loading = ensureWidget('wy-error-summary');
+      if (loading) this.trackWidget(loading);
+    }
     if (changed.has('schema') || changed.has('uiSchema') || changed.has('refs') || changed.has('precompiled')) this.build();
     if (changed.has('draftKey') && this.draftKey && this.engine && !this.draftRestored) void this.restoreDraft();
   }
@@ -466,8 +481,6 @@ export class WySchemaForm extends LitElement {
       this.engine = new FormEngine(model, this.ui, this._value);
       this.layout = buildLayout(model, this.ui);
       this.notices = this.engine.activeNotices();
-      const pre = this.precompiled;
-      if (pre) this.validator = (data: unknown) => (pre(data) ? [] : (pre.errors ?? []));
       // With live display, errors show from the start, once the validator is there. Otherwise
       // the validator is made when first needed (validity is computed after the first render).
       if (this.errorDisplay === 'live') {
@@ -488,7 +501,8 @@ export class WySchemaForm extends LitElement {
 
   /**
    * The validator: a shipped schema's precompiled one (its module loaded on demand), else the
-   * custom schema compiled on first use (lazily loading Ajv).
+   * given one (`precompiled`), else the run-time schema interpreted (no code generation). The
+   * validation module itself loads here, on first use.
    */
   private ensureValidator(): Promise<RawValidator> {
     if (this.validator) return Promise.resolve(this.validator);
@@ -496,7 +510,13 @@ export class WySchemaForm extends LitElement {
       this.validatorPending = true;
       const schema = this.schema!;
       const refs = Object.values({ ...this.shippedRefs, ...this.refs });
-      this.validatorPromise = (isShipped(schema) ? shippedValidator(schema).then((v) => v!) : Promise.resolve().then(() => interpretAtRuntime(schema, refs)))
+      const pre = this.precompiled;
+      this.validatorPromise = loadValidation()
+        .then(async (m): Promise<RawValidator> => {
+          if (pre) return (data: unknown) => (pre(data) ? [] : (pre.errors ?? []));
+          if (m.isShipped(schema)) return (await m.shippedValidator(schema))!;
+          return m.interpretAtRuntime(schema, refs);
+        })
         .then((v) => {
           if (this.schema === schema) this.validator = v;
           return v;
@@ -645,8 +665,8 @@ export class WySchemaForm extends LitElement {
   private labelOverride = (t: string): Text | undefined => this.ui.fields?.[t]?.label;
 
   private computeErrorsSync(): ValidationError[] | undefined {
-    if (!this.engine || !this.validator) return undefined;
-    const errors = validateForm(this.engine, this.validator, this.localize.locale, this.labelOverride);
+    if (!this.engine || !this.validator || !validation) return undefined;
+    const errors = validation.validateForm(this.engine, this.validator, this.localize.locale, this.labelOverride);
     const seen = new Set(errors.map((e) => e.path));
     for (const [path, message] of [...this.asyncErrors, ...this.serverErrors]) {
       if (!seen.has(path) && !this.engine.isHidden(path)) errors.push({ path, keyword: 'custom', message, params: {} });

@@ -1,5 +1,3 @@
-// The elements this one renders inside itself.
-import '../error-summary/error-summary.js';
 import { WySchemaForm } from './schema-form.component.js';
 import { WyTextField, WyPhoneField, WyNumberField, WyDateField, WyDateTimeField, WyTextareaField } from './fields/text-fields.js';
 import { WySelectField, WyRadioField, WyCheckboxField, WyMultiSelectField } from './fields/choice-fields.js';
@@ -43,6 +41,8 @@ const groups = () =>
   });
 registerLazyWidget('wy-object-field', groups);
 registerLazyWidget('wy-array-field', groups);
+// The error summary shows with the first problem: its element loads then.
+registerLazyWidget('wy-error-summary', () => import('../error-summary/error-summary.js'));
 registerLazyWidget('wy-file-field', () => import('./fields/file-field.js').then((m) => define('wy-file-field', m.WyFileField)));
 
 declare global {

@@ -6,19 +6,40 @@ export const styles = [
   css`
     :host {
       display: block;
-      --_gap: var(--wy-workflow-panel-gap, var(--wy-space-l, 1rem));
-      --_border: var(--wy-color-border, #d0d7de);
-      --_muted: var(--wy-color-muted, #57606a);
-      --_primary: var(--wy-color-primary, #1f5fbf);
-      --_on-primary: var(--wy-color-on-primary, #fff);
-      --_warning: var(--wy-workflow-panel-warning, var(--wy-color-warning, #9a6700));
-      --_warning-surface: var(--wy-color-warning-surface, #fff8c5);
-      --_danger: var(--wy-workflow-panel-overdue, var(--wy-color-danger, #b42318));
-      --_danger-surface: var(--wy-color-danger-surface, #fef3f2);
-      --_success: var(--wy-color-success, #1a7f37);
-      --_surface: var(--wy-color-surface, #fff);
-      --_surface-alt: var(--wy-color-surface-alt, #f6f8fa);
-      --_radius: var(--wy-radius, 4px);
+      /* The kit's tokens are resolved once in baseStyles (--_wy-*); only this element's own
+         public properties fall back to them here. */
+      --_gap: var(--wy-workflow-panel-gap, var(--_wy-space-l));
+      --_border: var(--_wy-border);
+      --_muted: var(--_wy-muted);
+      --_primary: var(--_wy-primary);
+      --_on-primary: var(--_wy-on-primary);
+      --_warning: var(--wy-workflow-panel-warning, var(--_wy-warning));
+      --_warning-surface: var(--_wy-warning-surface);
+      --_danger: var(--wy-workflow-panel-overdue, var(--_wy-danger));
+      --_danger-surface: var(--_wy-danger-surface);
+      --_success: var(--_wy-success);
+      --_surface: var(--_wy-surface);
+      --_surface-alt: var(--_wy-surface-alt);
+      --_radius: var(--_wy-radius);
+    }
+    .steps {
+      display: flex;
+      flex-wrap: wrap;
+      gap: var(--_wy-space-xs) 0;
+      margin: var(--_wy-space-m) 0 0;
+      padding: 0;
+      list-style: none;
+      font-size: 0.875em;
+      color: var(--_muted);
+    }
+    .step:not(:last-child)::after {
+      content: '›' / '';
+      padding-inline: var(--_wy-space-s);
+      color: var(--_border);
+    }
+    .step.current {
+      color: var(--_primary);
+      font-weight: 600;
     }
     .panel {
       display: grid;
@@ -28,7 +49,7 @@ export const styles = [
     h2,
     h3,
     h4 {
-      margin: 0 0 var(--wy-space-s, 0.5rem);
+      margin: 0 0 var(--_wy-space-s);
       line-height: 1.3;
     }
     h2 {
@@ -66,7 +87,7 @@ export const styles = [
     .facts {
       display: flex;
       flex-wrap: wrap;
-      gap: var(--wy-space-s, 0.5rem) var(--wy-space-xl, 1.5rem);
+      gap: var(--_wy-space-s) var(--_wy-space-xl);
     }
     .facts dt {
       font-size: 0.85em;
@@ -74,7 +95,7 @@ export const styles = [
     }
     .state {
       display: inline-block;
-      padding: 0 var(--wy-space-s, 0.5rem);
+      padding: 0 var(--_wy-space-s);
       border-radius: 999px;
       border: 1px solid var(--_primary);
       color: var(--_primary);
@@ -86,7 +107,7 @@ export const styles = [
     }
     .section {
       border-block-start: 1px solid var(--_border);
-      padding-block-start: var(--wy-space-m, 0.75rem);
+      padding-block-start: var(--_wy-space-m);
     }
 
     /* clocks */
@@ -96,14 +117,14 @@ export const styles = [
       padding: 0;
       display: grid;
       grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
-      gap: var(--wy-space-m, 0.75rem);
+      gap: var(--_wy-space-m);
     }
     .clock {
       --_level: var(--_success);
       border: 1px solid var(--_border);
       border-inline-start: 4px solid var(--_level);
       border-radius: var(--_radius);
-      padding: var(--wy-space-s, 0.5rem) var(--wy-space-m, 0.75rem);
+      padding: var(--_wy-space-s) var(--_wy-space-m);
     }
     .clock.idle,
     .clock.paused {
@@ -121,7 +142,7 @@ export const styles = [
     .clock-head {
       display: flex;
       justify-content: space-between;
-      gap: var(--wy-space-s, 0.5rem);
+      gap: var(--_wy-space-s);
       font-weight: 600;
     }
     .level {
@@ -154,8 +175,8 @@ export const styles = [
     .clock-facts {
       display: grid;
       grid-template-columns: max-content 1fr;
-      gap: 0 var(--wy-space-m, 0.75rem);
-      margin-block: var(--wy-space-xs, 0.25rem);
+      gap: 0 var(--_wy-space-m);
+      margin-block: var(--_wy-space-xs);
     }
     .clock-facts > div {
       display: contents;
@@ -183,7 +204,7 @@ export const styles = [
     .actions {
       display: flex;
       flex-wrap: wrap;
-      gap: var(--wy-space-s, 0.5rem);
+      gap: var(--_wy-space-s);
     }
     .action-item {
       display: flex;
@@ -195,7 +216,7 @@ export const styles = [
       font: inherit;
       cursor: pointer;
       border-radius: var(--_radius);
-      padding: var(--wy-space-xs, 0.25rem) var(--wy-space-m, 0.75rem);
+      padding: var(--_wy-space-xs) var(--_wy-space-m);
       min-block-size: 2.25rem;
     }
     .action,
@@ -217,7 +238,7 @@ export const styles = [
     .target {
       margin-inline-start: 0.4em;
       font-size: 0.85em;
-      opacity: 0.9;
+      font-weight: normal;
     }
     .secondary {
       background: var(--_surface);
@@ -233,8 +254,8 @@ export const styles = [
       color: var(--_muted);
     }
     .notice {
-      margin-block-start: var(--wy-space-s, 0.5rem);
-      padding: var(--wy-space-s, 0.5rem) var(--wy-space-m, 0.75rem);
+      margin-block-start: var(--_wy-space-s);
+      padding: var(--_wy-space-s) var(--_wy-space-m);
       border: 1px solid currentColor;
       border-inline-start-width: 4px;
       border-radius: var(--_radius);
@@ -251,18 +272,18 @@ export const styles = [
       background: var(--_danger-surface);
     }
     .action-panel {
-      margin-block-start: var(--wy-space-m, 0.75rem);
-      padding: var(--wy-space-m, 0.75rem);
+      margin-block-start: var(--_wy-space-m);
+      padding: var(--_wy-space-m);
       border: 1px solid var(--_border);
       border-radius: var(--_radius);
       background: var(--_surface-alt);
     }
     .confirm-text {
-      margin: 0 0 var(--wy-space-s, 0.5rem);
+      margin: 0 0 var(--_wy-space-s);
     }
     .confirm-actions {
       display: flex;
-      gap: var(--wy-space-s, 0.5rem);
+      gap: var(--_wy-space-s);
     }
 
     /* timeline */
@@ -271,7 +292,7 @@ export const styles = [
       padding-inline-start: 2.25em;
     }
     .entry {
-      padding-block: var(--wy-space-s, 0.5rem);
+      padding-block: var(--_wy-space-s);
       border-block-end: 1px dashed var(--_border);
     }
     /* A long history: entries off screen skip layout and paint until scrolled to. On the body, not
@@ -287,7 +308,7 @@ export const styles = [
       display: flex;
       flex-wrap: wrap;
       justify-content: space-between;
-      gap: var(--wy-space-s, 0.5rem);
+      gap: var(--_wy-space-s);
     }
     .entry-title {
       font-weight: 600;
@@ -309,9 +330,9 @@ export const styles = [
     .entry-data {
       display: grid;
       grid-template-columns: max-content 1fr;
-      gap: 0 var(--wy-space-m, 0.75rem);
-      margin-block-start: var(--wy-space-xs, 0.25rem);
-      padding: var(--wy-space-xs, 0.25rem) var(--wy-space-s, 0.5rem);
+      gap: 0 var(--_wy-space-m);
+      margin-block-start: var(--_wy-space-xs);
+      padding: var(--_wy-space-xs) var(--_wy-space-s);
       background: var(--_surface-alt);
       border-radius: var(--_radius);
     }
@@ -326,7 +347,7 @@ export const styles = [
       overflow-wrap: anywhere;
     }
     .entry-effects {
-      margin: var(--wy-space-xs, 0.25rem) 0 0;
+      margin: var(--_wy-space-xs) 0 0;
       padding-inline-start: 1.2em;
       color: var(--_muted);
       font-size: 0.9em;

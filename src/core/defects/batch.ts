@@ -1,4 +1,4 @@
-import { vocab } from '../../generated/vocab.js';
+import { defectVocab as vocab } from './vocab.js';
 import type { Locale } from '../i18n/locale.js';
 import type { CommonProblem, CommonProblems, Defect, DefectActor, DefectHouse, DefectSeverity, HouseLocation, Trade } from './types.js';
 

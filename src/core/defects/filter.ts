@@ -1,4 +1,4 @@
-import { vocab } from '../../generated/vocab.js';
+import { defectVocab as vocab } from './vocab.js';
 import { isOverdue } from './time.js';
 import type { Defect, DefectStatus, HouseLocation, Trade } from './types.js';
 

@@ -27,4 +27,15 @@ export { isOverdue, ageInDays, defaultDue, timeLimitDays, localDate } from './ti
 export { defectText, defectReason } from './messages.js';
 export { schemaDefaults, resolveConfig } from './config.js';
 export { defectFieldLabel } from './labels.js';
+export { defectLabel, schemaFieldLabel } from './defect-labels.js';
+export { checklistFieldLabel } from './checklist-labels.js';
 export type * from './types.js';
+export { checklistCounts, entryView, listView, nextItemRow, allSelected, summaryBars, printView } from './views.js';
+export type { ChecklistCounts, EntryViewModel, EntryViewOptions, ListRow, ListGroupRow, ListItemRow, ListViewModel, ListViewOptions, SummaryBar, PrintRow, PrintSheet, PrintViewModel, PrintViewOptions } from './views.js';
+export { canDecideOwner, checkOwnerDecision, OWNER_DECISION_LIMITS } from './owner-decision.js';
+export type { OwnerDecisionInput, OwnerDecisionError, OwnerDecisionCheck } from './owner-decision.js';
+export { PHOTO_LIMITS, isPhotoFile, photoFromUpload, attachPhoto } from './photos.js';
+export type { PhotoRefusal } from './photos.js';
+export { endOfShanghaiDay } from './time.js';
+export { defectVocab, defectVocabLabel, defectVocabOptions } from './vocab.js';
+export type { DefectVocabName } from './vocab.js';

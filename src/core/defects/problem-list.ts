@@ -1,9 +1,9 @@
-import { vocab } from '../../generated/vocab.js';
+import { defectVocab as vocab } from './vocab.js';
 import type { CsvTable } from '../export/csv.js';
-import { vocabLabel } from '../i18n/vocab-label.js';
+import { defectVocabLabel as vocabLabel } from './vocab.js';
 import { pick, type Locale } from '../i18n/locale.js';
 import { defectText } from './messages.js';
-import { defectFieldLabel } from './labels.js';
+import { defectLabel as defectFieldLabel } from './defect-labels.js';
 import { isOverdue, localDate } from './time.js';
 import type { Defect, DefectContractor, DefectHouse } from './types.js';
 import { SHANGHAI_OFFSET_MINUTES } from '../kernel/time.js';

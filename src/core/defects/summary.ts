@@ -1,4 +1,4 @@
-import { vocab } from '../../generated/vocab.js';
+import { defectVocab as vocab } from './vocab.js';
 import { rejectionCount } from './transitions.js';
 import { ageInDays, isOverdue } from './time.js';
 import type { Defect, DefectSeverity, DefectStatus, HouseLocation, Trade } from './types.js';

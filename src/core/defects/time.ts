@@ -1,5 +1,5 @@
 import type { CommonProblems, Defect, DefectSeverity } from './types.js';
-import { shanghaiDate, SHANGHAI_OFFSET_MINUTES } from '../kernel/time.js';
+import { civilFromDays, daysFromCivil, shanghaiDate, SHANGHAI_OFFSET, SHANGHAI_OFFSET_MINUTES } from '../kernel/time.js';
 
 const DAY = 86_400_000;
 
@@ -42,4 +42,18 @@ export function defaultDue(severity: DefectSeverity, from: string | number | { g
  */
 export function localDate(iso: string | undefined, utcOffsetMinutes = SHANGHAI_OFFSET_MINUTES): string {
   return iso ? shanghaiDate(iso, utcOffsetMinutes) : '';
+}
+
+/**
+ * A time limit from a calendar date picked by a person (`<input type="date">`, `YYYY-MM-DD`):
+ * the end of that day in Asia/Shanghai (`2026-11-30T23:59:59+08:00`), whatever the browser's
+ * zone. `undefined` for anything that is not a real calendar date.
+ */
+export function endOfShanghaiDay(date: string): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // A date that does not exist (2026-02-30) does not survive a round trip through the calendar.
+  if (civilFromDays(daysFromCivil(y, mo, d)) !== date) return undefined;
+  return `${date}T23:59:59${SHANGHAI_OFFSET}`;
 }

@@ -1,5 +1,5 @@
 import type { GeneratedValidator } from '../../generated/validator-types.js';
-import { mapErrors } from '../errors.js';
+import type { GeneratedError } from '../../generated/validator-types.js';
 import { FormSchemaError, type FormModel, type Text } from './types.js';
 import type { UiRule } from './rules.js';
 
@@ -58,20 +58,34 @@ export interface Layout {
   readonly steps: readonly { readonly id: string; readonly title?: Text | undefined; readonly groups: readonly UiGroup[] }[];
 }
 
-/** The UI schema's own precompiled validator, loaded on demand (a form without a UI schema never needs it). */
+/** Words the first problem of an invalid UI schema (where, and why in English). */
+export type UiErrorExplainer = (errors: readonly GeneratedError[]) => { readonly path: string; readonly message: string };
+
+/** Set by `loadUiValidator` (the message catalog loads with the validator, not before). */
+let loadedExplainer: UiErrorExplainer | undefined;
+
+/**
+ * The UI schema's own precompiled validator, loaded on demand (a form without a UI schema never
+ * needs it), with the error wording `checkUiSchemaWith` uses.
+ */
 export function loadUiValidator(): Promise<GeneratedValidator<unknown>> {
-  return import('../../generated/validators/ui.js').then((m) => m.validateUi as GeneratedValidator<unknown>);
+  return Promise.all([import('../../generated/validators/ui.js'), import('../errors.js')]).then(([m, e]) => {
+    loadedExplainer = (errors) => e.mapErrors(errors, { locale: 'en' })[0]!;
+    return m.validateUi as GeneratedValidator<unknown>;
+  });
 }
 
 /**
  * `checkUiSchema` with the UI-schema validator given (see `loadUiValidator`), so a page does not
  * carry it until a UI schema comes. Throws `FormSchemaError` with the pointer inside the UI schema.
  */
-export function checkUiSchemaWith(ui: unknown, model: FormModel, validateUi: GeneratedValidator<unknown>): UiSchema {
+export function checkUiSchemaWith(ui: unknown, model: FormModel, validateUi: GeneratedValidator<unknown>, explain?: UiErrorExplainer): UiSchema {
   if (ui === undefined || ui === null) return {};
   // The UI schema's own precompiled validator (not validate(): that bundles every schema's).
   if (!validateUi(ui)) {
-    const e = mapErrors(validateUi.errors, { locale: 'en' })[0]!;
+    const errors = validateUi.errors ?? [];
+    const first = errors[0];
+    const e = (explain ?? loadedExplainer)?.(errors) ?? { path: first?.instancePath ?? '', message: `fails "${first?.keyword ?? 'schema'}"` };
     throw new FormSchemaError('uiSchema', e.path, e.message);
   }
   const u = ui as UiSchema;

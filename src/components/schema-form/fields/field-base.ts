@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import { ContextEvent } from '@lit/context';
 import { LocalizeController } from '../../shared/localize-controller.js';
 import type { Locale } from '../../../core/i18n/locale.js';
-import { formatError } from '../../../core/errors.js';
 import { formHostContext, type FormHost } from '../form-host.js';
 import { msg } from '../messages.js';
 import { fieldStyles } from './field.styles.js';
@@ -25,6 +24,18 @@ export interface FieldIds {
 }
 
 let uid = 0;
+
+/**
+ * The validation messages (shared with the form's validation) load the first time a field on its
+ * own needs one: a field in a form never does (the form words its errors), so the form's entry
+ * does not carry the catalog.
+ */
+let formatRequired: ((locale: Locale, label: string | undefined) => string) | undefined;
+let formatLoad: Promise<void> | undefined;
+const loadFormat = (): Promise<void> =>
+  (formatLoad ??= import('../../../core/errors.js').then((m) => {
+    formatRequired = (locale, label) => m.formatError({ keyword: 'required', params: {} }, locale, label);
+  }));
 
 const formOfRoot = (root: ShadowRoot): FormHost | undefined => (root.host as unknown as Partial<Record<symbol, FormHost>>)[FIELD_TREE];
 
@@ -225,13 +236,34 @@ export abstract class WyFieldBase extends LitElement {
     const off = this.disabled || this.formDisabled || this.readonly;
     if (off) this.internals.setValidity({});
     else if (this.error) this.internals.setValidity({ customError: true }, this.error, anchor);
-    else if (this.required && this.isEmpty()) this.internals.setValidity({ valueMissing: true }, this.requiredMessage(), anchor);
+    else if (this.required && this.isEmpty()) {
+      if (!formatRequired && !this.messageLoad) {
+        // Invalid at once; worded once the catalog is here (updateComplete waits for it).
+        this.messageLoad = loadFormat().then(() => {
+          this.messageLoad = undefined;
+          this.requestUpdate();
+        });
+      }
+      this.internals.setValidity({ valueMissing: true }, this.requiredMessage(), anchor);
+    }
     else this.internals.setValidity({});
     this.internals.ariaBusy = this.pending ? 'true' : 'false';
   }
 
   protected requiredMessage(): string {
-    return formatError({ keyword: 'required', params: {} }, this.lang_, this.label || undefined);
+    return formatRequired?.(this.lang_, this.label || undefined) ?? (this.label || '*');
+  }
+
+  private messageLoad?: Promise<void>;
+
+  /** Also waits for the validation messages when a required message is being worded. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let result = await super.getUpdateComplete();
+    while (this.messageLoad) {
+      await this.messageLoad;
+      result = await super.getUpdateComplete();
+    }
+    return result;
   }
 
   formResetCallback(): void {

@@ -1,0 +1,198 @@
+// The workflow panel's presentation as data (src/workflow/panel-view.ts) and the action forms'
+// pure parts (src/workflow/action-defaults.ts): the complaint workflow on the example complaint,
+// the shipped per-event UI schema and the example staff list.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { scenario, specialist, handler, head, owner, receptionist } from '../support/workflow-panel-fixtures.js';
+import { panelView, type PanelView, type ActionItemView } from '../../src/workflow/panel-view.js';
+import { eventUiSchema, personChoices, withPersonChoices, type StaffMember } from '../../src/workflow/action-defaults.js';
+import { fieldNames, fieldsSchema } from '../../src/workflow/field-schemas.js';
+import { refusalText } from '../../src/workflow/messages.js';
+import validateUi from '../../src/generated/validators/ui.js';
+import validatePerson from '../../src/generated/validators/people.js';
+import type { UiSchema } from '../../src/core/form/ui.js';
+import type { Actor, Snapshot } from '../../src/workflow/index.js';
+
+const read = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as unknown;
+const staff = read('schemas/examples/people.json') as StaffMember[];
+const eventsUi = read('schemas/workflow-events.ui.json') as UiSchema;
+
+async function viewAt(step: Parameters<typeof scenario>[0], actor: Actor | undefined, locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<{ view: PanelView; snapshot: Snapshot }> {
+  const env = await scenario(step);
+  const snapshot = (await env.engine.get(env.id))!;
+  const definition = env.engine.definition(snapshot.definitionId);
+  const view = panelView({
+    definition,
+    snapshot,
+    actor,
+    actions: actor ? await env.engine.availableActions(snapshot, actor) : [],
+    clocks: await env.engine.clocks(snapshot, env.now()),
+    history: await env.engine.history(env.id),
+    locale,
+    fieldSchema: (event) => {
+      const name = definition?.transitions.find((t) => t.event === event && t.fields)?.fields;
+      return name ? fieldsSchema(name) : undefined;
+    },
+  });
+  return { view, snapshot };
+}
+
+const items = (v: PanelView): readonly ActionItemView[] => (v.actions.kind === 'list' ? v.actions.items : []);
+
+test('header and steps: the record number, the state, handler and first receiver, the way it came', async () => {
+  const { view } = await viewAt('handling', handler);
+  assert.equal(view.header.recordNo, 'SZ-BH-202609-0003');
+  assert.equal(view.header.state.title, '处理中');
+  assert.equal(view.header.handler, '王强');
+  assert.equal(view.header.firstReceiver, '郑浩');
+  assert.deepEqual(
+    view.steps.map((s) => [s.title, s.current]),
+    [
+      ['已受理', false],
+      ['已登记', false],
+      ['已派单', false],
+      ['处理中', true],
+    ],
+  );
+  const en = (await viewAt('handling', handler, 'en')).view;
+  assert.equal(en.header.state.title, 'Being handled');
+});
+
+test('actions: enabled ones with their targets; refusals as data with role titles or the unmet condition', async () => {
+  const { view } = await viewAt('registered', specialist);
+  const list = items(view);
+  assert.ok(list.length > 0);
+  const dispatch = list.find((i) => i.event === 'dispatch')!;
+  assert.equal(dispatch.enabled, true);
+  assert.equal(dispatch.fields, 'dispatch');
+  assert.equal(dispatch.refusal, undefined);
+  const escalate = list.find((i) => i.event === 'escalate')!;
+  assert.equal(escalate.enabled, false);
+  assert.equal(escalate.refusal?.code, 'role-not-allowed');
+  assert.deepEqual(escalate.refusal?.roles.map((r) => r.title), ['客服主任']);
+  // In definition order, each event once.
+  assert.equal(new Set(list.map((i) => i.event)).size, list.length);
+
+  const byHead = items((await viewAt('registered', head)).view).find((i) => i.event === 'escalate')!;
+  assert.equal(byHead.refusal?.code, 'guard-failed');
+  assert.ok(byHead.refusal?.unmet, 'the definition says what is missing');
+  assert.match(refusalText(byHead.refusal!.refusal, undefined, 'zh-CN'), new RegExp(byHead.refusal!.unmet!));
+
+  const recep = items((await viewAt('handling', receptionist, 'en')).view);
+  assert.ok(recep.length > 0 && recep.every((i) => !i.enabled && i.refusal?.code === 'role-not-allowed'));
+  assert.ok(recep.every((i) => i.refusal!.roles.every((r) => r.title !== r.id)), 'role titles, not codes');
+});
+
+test('actions: an owner is not shown the steps; without an actor view only; a closed complaint has ended', async () => {
+  assert.equal((await viewAt('handling', owner)).view.actions.kind, 'none');
+  assert.equal((await viewAt('handling', undefined)).view.actions.kind, 'view-only');
+  assert.equal((await viewAt('closed', specialist)).view.actions.kind, 'final');
+});
+
+test('clock cards: a stopped clock says what it took and nothing about time left or due', async () => {
+  const running = (await viewAt('handling', handler)).view.clocks;
+  assert.ok(running.some((c) => !c.stopped && c.dueAt !== null && c.calendarRemainingMs !== null));
+  const closed = (await viewAt('closed', specialist)).view.clocks;
+  const stopped = closed.filter((c) => c.stopped);
+  assert.ok(stopped.length > 0);
+  for (const c of stopped) {
+    assert.equal(c.dueAt, null);
+    assert.equal(c.businessRemainingMs, null);
+    assert.equal(c.calendarRemainingMs, null);
+    assert.equal(typeof c.tookMs, 'number');
+    assert.equal(c.lateByMs === undefined, c.level === 'met');
+  }
+  const overdue = (await viewAt('overdue', handler)).view.clocks.find((c) => c.level === 'overdue')!;
+  assert.ok(overdue.escalations > 0 && overdue.ratio === 1);
+  const paused = (await viewAt('suspended', handler)).view.clocks;
+  assert.ok(paused.some((c) => c.look === 'paused'));
+});
+
+test('audit lines: role titles never codes, the system for timers, labelled data, effects as data', async () => {
+  const { view } = await viewAt('overdue', handler);
+  const start = view.audit[0]!;
+  assert.deepEqual(start.what, { kind: 'start' });
+  assert.deepEqual(start.roles, ['前台接待']);
+  assert.equal(start.from, null);
+  const dispatch = view.audit.find((a) => a.what.kind === 'event' && a.what.title === '派单')!;
+  assert.deepEqual(dispatch.roles, ['客服专员']);
+  assert.deepEqual(
+    dispatch.payload.map((p) => [p.key, p.label]),
+    [
+      ['handler', '处理人'],
+      ['note', '备注'],
+    ],
+  );
+  assert.ok(dispatch.effects.some((e) => e.type === 'assign' && e.name === '王强'));
+  const timer = view.audit.find((a) => a.kind === 'timer')!;
+  assert.equal(timer.actor, null);
+  assert.deepEqual(timer.roles, []);
+  assert.equal(timer.what.kind, 'timer');
+});
+
+test('every event-field definition has its UI schema in schemas/workflow-events.ui.json, valid, pointing at its own fields', () => {
+  assert.equal(validateUi(eventsUi), true, JSON.stringify(validateUi.errors));
+  for (const name of fieldNames()) {
+    const ui = eventUiSchema(eventsUi, name);
+    assert.ok(ui?.groups?.length, `${name} has a group`);
+    const props = Object.keys((fieldsSchema(name)['properties'] as Record<string, unknown> | undefined) ?? {});
+    const shown = ui!.groups!.flatMap((g) => g.fields);
+    assert.deepEqual([...shown].sort(), props.map((p) => `/${p}`).sort(), `${name}: every field once, no stray pointer`);
+    for (const p of Object.keys(ui!.fields ?? {})) assert.ok(props.includes(p.slice(1)), `${name}: ${p}`);
+  }
+  // Person fields are pickers.
+  assert.equal(eventUiSchema(eventsUi, 'dispatch')!.fields!['/handler']!.widget, 'select');
+  assert.equal(eventUiSchema(eventsUi, 'reply')!.fields!['/by']!.widget, 'select');
+  assert.equal(eventUiSchema(eventsUi, 'no-such-fields'), undefined);
+});
+
+test('the example staff list validates person by person against schemas/people.schema.json; a bad person is refused', () => {
+  for (const p of staff) assert.equal(validatePerson(p), true, `${p.id}: ${JSON.stringify(validatePerson.errors)}`);
+  assert.equal(validatePerson({ id: 'X', name: 'Y' }), false, 'roles are required');
+  assert.equal(validatePerson({ id: 'X', name: 'Y', roles: ['Bad Role'] }), false);
+});
+
+test('pickers: the staff of the record office who take part in the workflow (HQ too), the current value kept', async () => {
+  const { snapshot } = await viewAt('registered', specialist);
+  const env = await scenario('registered');
+  const def = env.engine.definition('complaint')!;
+  assert.equal(snapshot.data['officeId'], 'SZ-BH');
+  const choices = personChoices(staff, snapshot, def);
+  assert.deepEqual(
+    choices.map((c) => c.value),
+    [
+      { id: 'E2301', name: '刘洋' },
+      { id: 'E1302', name: '黄丽' },
+      { id: 'H0001', name: '王峰' },
+    ],
+  );
+  assert.deepEqual(choices[0]!.label, { 'zh-CN': '刘洋 · 客服专员', en: 'Liu Yang · Specialist' });
+  // Contractors take no part in a complaint; other offices' staff are not offered.
+  assert.ok(!choices.some((c) => c.value.id === 'C-TJ01' || c.value.id === 'E2001'));
+  const withCurrent = personChoices(staff, snapshot, def, { id: 'E3001', name: '王强' });
+  assert.deepEqual(withCurrent[0], { value: { id: 'E3001', name: '王强' }, label: { 'zh-CN': '王强（E3001）', en: '王强 (E3001)' } });
+  assert.equal(personChoices([], snapshot, def).length, 0);
+
+  const ui = eventUiSchema(eventsUi, 'dispatch');
+  const schema = withPersonChoices(fieldsSchema('dispatch'), ui, () => choices);
+  const handlerProp = (schema['properties'] as Record<string, Record<string, unknown>>)['handler']!;
+  assert.deepEqual(
+    (handlerProp['oneOf'] as { const: unknown }[]).map((o) => o.const),
+    choices.map((c) => c.value),
+  );
+  // No choices: the schema is left alone (the form asks for an ID and a name).
+  assert.equal(withPersonChoices(fieldsSchema('dispatch'), ui, () => []), fieldsSchema('dispatch'));
+});
+
+test('a complaint replied late and closed: the reply clock card says missed, what it took and by how much', async () => {
+  const { view } = await viewAt('closed-late', specialist);
+  const missed = view.clocks.filter((c) => c.level === 'missed');
+  assert.ok(missed.length > 0, JSON.stringify(view.clocks.map((c) => c.level)));
+  for (const c of missed) {
+    assert.equal(c.stopped, true);
+    assert.ok((c.lateByMs ?? 0) > 0);
+    assert.equal(c.dueAt, null);
+  }
+  assert.equal(view.actions.kind, 'final');
+});
