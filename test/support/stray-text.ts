@@ -7,7 +7,7 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]+/gu;
 const LATIN_WORD = /[A-Za-z][A-Za-z'’-]*[A-Za-z]/g;
 
 /** Words written in Latin letters in Chinese interfaces too. */
-export const LATIN_OK: ReadonlySet<string> = new Set(['CSV', 'XLSX', 'PDF', 'JSON', 'Excel', 'ID', 'HQ', 'SLA', 'URL', 'wuye-kit', 'JSONLogic', 'Shift', 'Enter', 'Tab', 'Esc', 'Ctrl']);
+export const LATIN_OK: ReadonlySet<string> = new Set(['CSV', 'XLSX', 'PDF', 'JSON', 'Excel', 'ID', 'HQ', 'SLA', 'URL', 'wuye-kit', 'JSONLogic', 'Shift', 'Enter', 'Tab', 'Esc', 'Ctrl', 'IndexedDB', 'SQLite']);
 
 /**
  * The data a page may show in either language: every string of the example records (schemas/
@@ -59,10 +59,14 @@ export function strays(text: string, locale: 'zh-CN' | 'en', data: readonly stri
   if (locale === 'en') {
     for (const m of text.matchAll(CJK)) if (!inData(m[0])) out.push({ text, found: m[0] });
   } else {
-    for (const m of text.matchAll(LATIN_WORD)) {
-      const w = m[0];
-      if (w.length < 3 || LATIN_OK.has(w) || /^[A-Z0-9]+(?:[-/_.][A-Z0-9]+)*$/.test(w) || inData(w)) continue;
-      out.push({ text, found: w });
+    // A token holding a digit is an id or a code (wf-819a…, E2001, P1D, 30cm), not a word.
+    for (const token of text.split(/[\s，。、：；！？（）()「」【】“”"'‘’,;:!?·—–]+/u)) {
+      if (!token || /\d/.test(token)) continue;
+      for (const m of token.matchAll(LATIN_WORD)) {
+        const w = m[0];
+        if (w.length < 3 || LATIN_OK.has(w) || /^[A-Z]+(?:[-/_.][A-Z]+)*$/.test(w) || inData(w)) continue;
+        out.push({ text, found: w });
+      }
     }
   }
   return out;
