@@ -1,5 +1,5 @@
 // The string formats our generated validators may use. Each is a self-contained function
-// (no closure over module scope) because gen.mjs serialises it into the validator module with
+// (no closure over module scope) because .scripts/gen serialises it into the validator module with
 // Function.prototype.toString. Semantics follow ajv-formats' "full" mode.
 
 /** @type {Record<string, (s: string) => boolean>} */

@@ -106,6 +106,23 @@ export const Saving: Story = {
 /** The store failed once: the error is shown, everything typed is kept; submit again stores one record. */
 export const SaveFailed: Story = { args: { value: typed, store: slowStore(1) }, play: submit };
 
+/**
+ * The form's schema, layout and validator load when the element connects; here that load fails
+ * (offline, a deploy in between): the element says so and keeps its header; connecting again retries.
+ */
+export const DataLoadFailed: Story = {
+  render: (args, context) => {
+    // One failed load, for the element this story renders; the next element loads normally.
+    const Form = customElements.get('wy-complaint-form') as unknown as typeof WyComplaintForm;
+    const real = Form.loadFormData;
+    Form.loadFormData = () => {
+      Form.loadFormData = real;
+      return Promise.reject(new Error(args['locale'] === 'en' ? 'network unreachable' : '网络不可用'));
+    };
+    return meta.render!(args, context);
+  },
+};
+
 /** No signed-in user: the record cannot have a first receiver, so nothing is sent. */
 export const NoFirstReceiver: Story = { args: { value: typed, actor: undefined }, play: submit };
 

@@ -1,7 +1,8 @@
 // Field labels (zh-CN, en) by JSON pointer, so validate() names the field in its messages:
 // labels/<name>.ts per schema (code that validates one schema carries only its labels) and
-// labels.ts with all of them (core's validate(), which takes any shipped schema by name).
-import { BANNER, emit, escapePointer, isObject, type Inputs, type Json, type JsonObject, type Paths } from './context.js';
+// labels.ts with all of them, built from those modules (core's validate(), which takes any
+// shipped schema by name).
+import { BANNER, camel, emit, escapePointer, isObject, type Inputs, type Json, type JsonObject, type Paths } from './context.js';
 
 type Label = { readonly 'zh-CN': string; readonly en: string };
 type Labels = Record<string, Label>;
@@ -61,11 +62,16 @@ export default labels;
 `,
     );
   }
+  // Every schema's labels, built from the modules above (not a second copy of them).
   emit(
     p,
     'labels.ts',
     `${BANNER}/** Field labels (zh-CN, en) of every shipped schema by JSON pointer; array items are \`*\`. */
-export const labels: Readonly<Record<string, Readonly<Record<string, ${LABEL_TYPE}>>>> = ${JSON.stringify(labels, null, 2)};
+${main.map((s) => `import ${camel(s.name)} from './labels/${s.name}.js';`).join('\n')}
+
+export const labels: Readonly<Record<string, Readonly<Record<string, ${LABEL_TYPE}>>>> = {
+${main.map((s) => `  ${JSON.stringify(s.name)}: ${camel(s.name)},`).join('\n')}
+};
 `,
   );
 }

@@ -18,7 +18,7 @@ import { factsOf, shapeOf, requiresProvenance, type ConfigShape, type Fact } fro
 export const KINDS = ['schema', 'ui', 'deduction-rules', 'workflow', 'calendar', 'common-problems', 'record'] as const;
 export type FileKind = (typeof KINDS)[number];
 
-/** Annotation keywords shipped schemas carry (labels, help); the same list as .scripts/gen.mjs. */
+/** Annotation keywords shipped schemas carry (labels, help); the same list as .scripts/gen/provenance.ts. */
 export const ANNOTATIONS = ['x-label', 'x-labels', 'x-help', 'x-doc', 'x-placeholder', 'x-source', 'x-default', 'x-note', 'x-provenance', 'x-meta'] as const;
 export const DRAFT_07 = 'http://json-schema.org/draft-07/schema#';
 

@@ -1,6 +1,6 @@
 // `wuye-kit compile`: a custom schema → one self-contained ES module exporting its validator
 // (Ajv standalone code, bundled by esbuild into a module with zero imports), the same recipe
-// .scripts/gen.mjs uses for the shipped schemas. The result runs under a CSP without
+// .scripts/gen/compile.ts uses for the shipped schemas. The result runs under a CSP without
 // 'unsafe-eval'; give it to <wy-schema-form> as `precompiled`.
 //
 // Ajv, ajv-formats and esbuild are build tools, not runtime dependencies of wuye-kit: they are

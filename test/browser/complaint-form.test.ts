@@ -513,4 +513,41 @@ describe('<wy-complaint-form>', () => {
     expect([...inner(en).shadowRoot!.querySelectorAll('[part="notice"]')].map((n) => n.textContent ?? '').some((t) => t.includes('Reasonable need'))).to.equal(true);
     expect(en.shadowRoot!.querySelector('[part="definition"] summary')!.textContent).to.contain('What counts as a complaint?');
   });
+
+  it('when the form’s data cannot load it says so in zh-CN and en, keeps the header, and connecting again loads the form', async () => {
+    const Form = customElements.get('wy-complaint-form') as unknown as { loadFormData: () => Promise<unknown> };
+    const real = Form.loadFormData;
+    Form.loadFormData = () => Promise.reject(new Error('offline'));
+    const failing = async (lang: string) => {
+      const el = await fixture<WyComplaintForm>(html`<div lang=${lang}><wy-complaint-form .actor=${actor} .offices=${offices}></wy-complaint-form></div>`).then((d) => d.querySelector('wy-complaint-form')!);
+      await el.updateComplete;
+      await aTimeout(0);
+      await el.updateComplete;
+      return el;
+    };
+    try {
+      const el = await failing('zh-CN');
+      const failure = () => el.shadowRoot!.querySelector('[part="failure"]');
+      expect(failure()?.getAttribute('role')).to.equal('alert');
+      expect(failure()!.textContent).to.contain('表单加载失败').and.contain('offline');
+      expect(inner(el)).to.equal(null);
+      expect(el.shadowRoot!.querySelector('[part="intake-header"]')!.textContent).to.contain('周敏');
+      await expect(el).to.be.accessible();
+      const en = await failing('en');
+      expect(en.shadowRoot!.querySelector('[part="failure"]')!.textContent).to.contain('The form could not load').and.contain('offline');
+      // Back online: connecting again loads the form and the message goes.
+      Form.loadFormData = real;
+      const parent = el.parentElement!;
+      el.remove();
+      parent.append(el);
+      await settle(el);
+      await aTimeout(20);
+      await settle(el);
+      expect(failure()).to.equal(null);
+      expect(inner(el)).to.not.equal(null);
+      expect(field(el, '/category').label).to.be.a('string');
+    } finally {
+      Form.loadFormData = real;
+    }
+  });
 });

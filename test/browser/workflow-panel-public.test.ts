@@ -52,9 +52,9 @@ describe('<wy-workflow-panel> from the built package', () => {
     const form = await open(p, 'dispatch');
     const field = await fieldAt(form, '/handler');
     expect(field.tagName.toLowerCase()).to.equal('wy-select-field');
-    const select = field.shadowRoot!.querySelector('select')!;
+    const select = (field.shadowRoot ?? field).querySelector('select')!;
     // Labelled for screen readers, with the staff of SZ-BH and HQ (not other offices, not contractors).
-    const label = field.shadowRoot!.querySelector(`label[for="${select.id}"]`);
+    const label = (field.shadowRoot ?? field).querySelector(`label[for="${select.id}"]`);
     expect(text(label)).to.contain('处理人');
     expect([...select.options].map((o) => o.text)).to.deep.equal(['请选择', '刘洋 · 客服专员', '黄丽 · 客服助理', '王峰 · 总部客服经理']);
     await expect(p).to.be.accessible();
@@ -71,14 +71,16 @@ describe('<wy-workflow-panel> from the built package', () => {
   it('in English the picker reads the English names and titles', async () => {
     const p = await mount(await scenario('registered'), { locale: 'en' });
     const form = await open(p, 'dispatch');
-    const select = (await fieldAt(form, '/handler')).shadowRoot!.querySelector('select')!;
+    const handler = await fieldAt(form, '/handler');
+    const select = (handler.shadowRoot ?? handler).querySelector('select')!;
     expect([...select.options].slice(1).map((o) => o.text)).to.deep.equal(['Liu Yang · Specialist', 'Huang Li · Assistant', 'Wang Feng · HQ manager']);
   });
 
   it('答复: the replier starts as the acting person (kept as a choice though not on the staff list)', async () => {
     const p = await mount(await scenario('handling'), { actor: handler });
     const form = await open(p, 'reply');
-    const select = (await fieldAt(form, '/by')).shadowRoot!.querySelector('select')!;
+    const by = await fieldAt(form, '/by');
+    const select = (by.shadowRoot ?? by).querySelector('select')!;
     expect(select.options[select.selectedIndex]!.text).to.equal('王强（E3001）');
   });
 

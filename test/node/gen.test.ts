@@ -147,3 +147,16 @@ test('each vocabulary is its own module; vocab.ts and the vocabulary schema shar
     r.cleanup();
   }
 });
+
+test('labels.ts is built from the per-schema label modules, not a second copy', async () => {
+  const r = runGen({ 'thing.schema.json': { ...good, properties: { name: { type: 'string', 'x-label': { 'zh-CN': '名称', en: 'Name' } } } } });
+  try {
+    assert.equal(r.status, 0, r.stderr);
+    const one = (await import(join(r.outDir, 'labels', 'thing.ts'))).default;
+    assert.deepEqual(one, { '/name': { 'zh-CN': '名称', en: 'Name' } });
+    const all = (await import(join(r.outDir, 'labels.ts'))).labels;
+    assert.equal(all.thing, one);
+  } finally {
+    r.cleanup();
+  }
+});

@@ -73,6 +73,8 @@ test('each demo person signs in; the session cookie is HttpOnly and SameSite=Str
   }
   await signIn(a.page, 'E2001');
   await tab(a.page, 'handling');
+  // The list arrives from the server after the tab opens: wait for it (a loaded machine is slow).
+  await a.page.waitForFunction(() => document.querySelectorAll('#complaints tr').length > 30, undefined, { timeout: 30_000 }).catch(() => undefined);
   assert.ok((await a.page.locator('#complaints tr').count()) > 30, 'the seeded complaints, listed by the server');
   assert.deepEqual(errors, []);
 });

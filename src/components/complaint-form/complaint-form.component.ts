@@ -9,7 +9,7 @@ import { pick, type Locale } from '../../core/i18n/locale.js';
 import { defaultRoutingRules, routeComplaint, type RoutingDecision, type RoutingRules } from '../../core/complaint/routing.js';
 import { completeComplaint, startIntake } from '../../core/complaint/intake.js';
 import { fallbackRecordNumber } from '../../core/complaint/record-number.js';
-import { complaintFormSchema, intakeUiSchema, intakeValidator, readUiSchema, recordProblems, usableOffices } from '../../core/complaint/form.js';
+import { complaintFormSchema, intakeUiSchema, intakeValidator, readUiSchema, usableOffices } from '../../core/complaint/form.js';
 import { loadComplaintFormData, type ComplaintFormData } from '../../core/complaint/form-data.js';
 import type { JsonSchema } from '../../core/form/types.js';
 import type { UiSchema } from '../../core/form/ui.js';
@@ -103,6 +103,9 @@ const isObj = (v: unknown): v is Rec => Boolean(v) && typeof v === 'object' && !
  * value valid against the complaint schema and, when the host gives a store, stores it with an
  * idempotency key kept in `meta` (so a retry, even after a reload, never makes a second record),
  * shows progress on the button, keeps everything on failure and clears the draft on success.
+ * The schema, layout, complaint definition and validator load on demand, as one chunk, when the
+ * element connects (`loadComplaintFormData()` in core); header and routing show at once, the form
+ * when they arrive, and a failed load is said in `part="failure"` (connecting again retries).
  * `readonly` shows the record as a paper form (顾客投诉处理记录; number and version empty until the host sets `document.number` in complaint.ui.json), ready to print.
  *
  * @tag wy-complaint-form
@@ -126,7 +129,7 @@ const isObj = (v: unknown): v is Rec => Boolean(v) && typeof v === 'object' && !
  * @csspart form - The inner `<wy-schema-form>` (style its inside through its CSS custom properties).
  * @csspart submit - The submit button (shows progress while the store works).
  * @csspart status - The confirmation after a successful submit.
- * @csspart failure - The error shown when submitting failed.
+ * @csspart failure - The error shown when submitting failed, or when the form could not load its schema, layout and validator (connecting again retries).
  * @csspart toolbar - The read view's toolbar (print).
  * @csspart routing - Where the complaint goes (the responsible unit) and the routing rule's reason, updated as the user types.
  *
@@ -173,11 +176,19 @@ export class WyComplaintForm extends LitElement {
    * loaded on demand when the element connects; the inner form renders once they are here.
    */
   @state() private data?: ComplaintFormData;
+  /** Why the form's data did not load (shown instead of the form; connecting again retries). */
+  @state() private loadError = '';
   /** What the inner form validates with (core's `intakeValidator`). */
   private intakeCheck?: GeneratedValidator<unknown>;
   private dataLoad?: Promise<unknown>;
 
   @query('wy-schema-form') private form?: WySchemaForm;
+
+  /**
+   * How every complaint form loads the schema, layout, guide and validator it is built from.
+   * @internal Replaced by tests and stories to show a failed load.
+   */
+  static loadFormData: () => Promise<ComplaintFormData> = loadComplaintFormData;
 
   private readonly localize = new LocalizeController(this);
   private readonly announcer = new AnnounceController(this);
@@ -255,17 +266,19 @@ export class WyComplaintForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.dataLoad ??= loadComplaintFormData().then(
+    this.dataLoad ??= (this.constructor as typeof WyComplaintForm).loadFormData().then(
       (d) => {
         this.intakeCheck = intakeValidator(d.validator);
         this.data = d;
+        this.loadError = '';
+        // The submit-time check (and its messages) is fetched now, so submitting waits for nothing.
+        void loadRecordCheck().catch(() => undefined);
       },
       (err: unknown) => {
         // The chunk did not arrive (offline, a deploy in between): say so; connecting again retries.
         this.dataLoad = undefined;
         const l = this.localize.locale;
-        this.failure = msg(l, 'loadFailed', { reason: err instanceof Error && err.message ? err.message : msg(l, 'failedUnknown') });
-        this.phase = 'failed';
+        this.loadError = msg(l, 'loadFailed', { reason: err instanceof Error && err.message ? err.message : msg(l, 'failedUnknown') });
       },
     );
   }
@@ -336,6 +349,7 @@ export class WyComplaintForm extends LitElement {
       ${this.readonly ? nothing : this.renderHeader(l)} ${this.readonly || !this.data ? nothing : renderDefinition(this.data, l)} ${this.renderRouting(l)}
       ${this.phase === 'saved' ? html`<div part="status">${msg(l, 'saved', { recordNo: this.savedNo })}</div>` : nothing}
       ${this.phase === 'failed' ? html`<div part="failure" role="alert">${this.failure}</div>` : nothing}
+      ${this.loadError ? html`<div part="failure" role="alert">${this.loadError}</div>` : nothing}
       ${
         this.intakeCheck
           ? keyed(
@@ -460,7 +474,8 @@ export class WyComplaintForm extends LitElement {
       });
       record = done.record;
       if (done.gaps.includes('firstReceiver')) throw new IntakeError(msg(l, 'noActor'));
-      const data = this.data ?? (await loadComplaintFormData());
+      const data = this.data ?? (await (this.constructor as typeof WyComplaintForm).loadFormData());
+      const { recordProblems } = await loadRecordCheck();
       const problems = recordProblems(data.validator, data.schema, record, l);
       if (problems.length) throw new IntakeError(msg(l, 'invalidRecord', { problems: problems.join('；') }));
       this.showHeader(record);
@@ -510,6 +525,9 @@ export class WyComplaintForm extends LitElement {
     return no;
   }
 }
+
+/** The complete record's check (core/complaint/record-problems.ts), with the validation messages it carries. */
+const loadRecordCheck = () => import('../../core/complaint/record-problems.js');
 
 /** The manual's definition and explanations, folded: the receptionist opens it when in doubt. */
 function renderDefinition(data: ComplaintFormData, l: Locale) {

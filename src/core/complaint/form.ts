@@ -1,11 +1,11 @@
 // What <wy-complaint-form> hands its inner <wy-schema-form>, as pure functions over plain data:
 // the complaint schema with the host's offices and the routing reasons as options, the intake
 // layout (complaint.ui.json + the manual's help + routing compute rules + the office's project),
-// the read layout (顾客服务记录表), and the validators for intake and for the complete record.
+// the read layout (顾客服务记录表), and the validator for intake (the complete record's check,
+// recordProblems, is in record-problems.ts: it carries the error messages, needed only on submit).
 // No DOM, no Lit: tested in Node (test/node/complaint-form-model.test.ts).
 import type { GeneratedValidator } from '../../generated/validator-types.js';
-import { mapErrors } from '../errors.js';
-import { pick, type Locale, type Localized } from '../i18n/locale.js';
+import type { Localized } from '../i18n/locale.js';
 import type { JsonSchema } from '../form/types.js';
 import type { UiField, UiGroup, UiSchema } from '../form/ui.js';
 import type { UiRule } from '../form/rules.js';
@@ -145,14 +145,4 @@ export function intakeValidator(validate: GeneratedValidator<unknown>): Generate
     return ok;
   }) as GeneratedValidator<unknown>;
   return fn;
-}
-
-/** The complete record against the shipped complaint validator: one message per problem, naming the field (empty when valid). */
-export function recordProblems(validate: GeneratedValidator<unknown>, schema: JsonSchema, record: unknown, locale: Locale): string[] {
-  if (validate(record)) return [];
-  const props = schema.properties ?? {};
-  return mapErrors(validate.errors, {
-    locale,
-    labelOf: (path) => pick(props[path.split('/')[1] ?? '']?.['x-label'], locale),
-  }).map((e) => e.message);
 }
