@@ -384,9 +384,9 @@ async function checkDataSchema(data: unknown, shipped: Shipped, locale: Locale, 
     normalizeSchema(data, { refs: refsById(shipped) });
   } catch (err) {
     if (!(err instanceof FormSchemaError)) throw err;
-    // A schema of a list (reference data such as people.schema.json) is a valid data schema that
-    // no form shows: say so, without refusing it.
-    const list = data['type'] === 'array' && err.pointer === '';
+    // A schema of a list (reference data such as people.schema.json) or a vocabulary (a string
+    // enum) is a valid data schema that no form shows: say so, without refusing it.
+    const list = data['type'] !== undefined && data['type'] !== 'object' && err.pointer === '';
     add(list ? 'warning' : 'error', 'form', err.pointer, t('err.form', { detail: err.reason }));
   }
   if (typeof data['$id'] !== 'string') add('warning', 'no-$id', '', t('lint.noId'));
