@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // The React wrappers (`wuye-kit/react`) made from the Custom Elements Manifest: one @lit/react
 // component per element (not the field elements, which live inside <wy-schema-form>), each
-// `wy-*` event of the manifest (deprecated names left out) as an `onWy…` prop typed with the
-// event class the manifest gives. Run by `npm run analyze` and `npm run build`, after the
+// `wy-*` event of the manifest as an `onWy…` prop typed with the event class the manifest gives.
+// A renamed event's 0.1 name (deprecated in the manifest) keeps its prop until 0.3, marked
+// `@deprecated` with the new prop to use (editors strike it through); the element prints its
+// console note when the old name is listened to. Run by `npm run analyze` and `npm run build`, after the
 // analyzer wrote dist/custom-elements.json; writes src/react/elements.ts (committed, so the
 // wrappers are reviewed; test/node/manifest.test.ts fails when it is not what the manifest gives).
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -14,6 +16,13 @@ const manifestFile = process.argv[2] ?? join(root, 'dist', 'custom-elements.json
 const outFile = process.argv[3] ?? join(root, 'src', 'react', 'elements.ts');
 
 const pascal = (s) => s.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase());
+
+/** A renamed event's note: the manifest's first sentence, and the prop that replaces it. */
+function deprecation(e) {
+  const note = String(typeof e.deprecated === 'string' ? e.deprecated : 'Deprecated since 0.2.').split(/(?<=\.)\s/)[0].replace(/\*\//g, '* /');
+  const now = /fired after `(wy-[a-z-]+)`/.exec(note)?.[1];
+  return now ? `${note} Use \`on${pascal(now)}\`.` : note;
+}
 
 /** The wrapper module's source for a manifest. */
 export function reactWrappers(manifest) {
@@ -29,7 +38,8 @@ export function reactWrappers(manifest) {
   const imports = [];
   for (const el of elements) {
     const events = (el.events ?? []).filter((e) => !e.deprecated);
-    for (const e of events) for (const id of e.type.text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) types.add(id);
+    const renamed = (el.events ?? []).filter((e) => e.deprecated);
+    for (const e of [...events, ...renamed]) for (const id of e.type.text.match(/[A-Za-z_][A-Za-z0-9_]*/g) ?? []) types.add(id);
     imports.push(`import { ${el.name} as ${el.name}Element } from '../components/${el.folder}/${el.folder}.component.js';`);
     imports.push(`import '../components/${el.folder}/${el.folder}.js';`);
     const summary = (el.summary ?? '').replace(/\*\//g, '* /');
@@ -40,7 +50,7 @@ export const ${el.name} = createComponent({
   tagName: '${el.tagName}',
   elementClass: ${el.name}Element,
   displayName: '${el.name}',
-  events: {${events.map((e) => `\n    on${pascal(e.name)}: '${e.name}' as EventName<${e.type.text}>,`).join('')}${events.length ? '\n  ' : ''}},
+  events: {${events.map((e) => `\n    on${pascal(e.name)}: '${e.name}' as EventName<${e.type.text}>,`).join('')}${renamed.map((e) => `\n    /** @deprecated ${deprecation(e)} */\n    on${pascal(e.name)}: '${e.name}' as EventName<${e.type.text}>,`).join('')}${events.length + renamed.length ? '\n  ' : ''}},
 });
 `);
   }

@@ -99,3 +99,44 @@ export const English: Story = {
     @wy-change=${sync}
   ></wy-defect-checklist>`,
 };
+
+/**
+ * Reopened after a reload with batch-entry text that was not added yet: the text is back, with a
+ * notice and a discard button (`draft-key`; kept 7 days by default).
+ */
+export const DraftRestored: Story = {
+  args: { items: makeDefects(3) },
+  render: (args) => {
+    localStorage.setItem(
+      'wy-draft:story-inspection:entry',
+      JSON.stringify({ schemaId: 'wy-defect-checklist:entry', savedAt: new Date().toISOString(), value: '阳台栏杆松动\n主卧：窗户密封胶条缺失 [严重]' }),
+    );
+    return html`<wy-defect-checklist
+      draft-key="story-inspection"
+      entry-complete
+      .items=${args['items']}
+      .house=${HOUSE}
+      .now=${NOW}
+      .contractors=${contractors}
+      .commonProblems=${commonProblems as CommonProblems}
+      .actor=${args['actor']}
+      @wy-change=${sync}
+    ></wy-defect-checklist>`;
+  },
+};
+
+/**
+ * Errors a user can meet: a host's common-problems configuration that fails its schema (the
+ * defaults are used, and the alert says why).
+ */
+export const InvalidConfiguration: Story = {
+  render: (args) => html`<wy-defect-checklist
+    .items=${args['items']}
+    .house=${HOUSE}
+    .now=${NOW}
+    .contractors=${contractors}
+    .commonProblems=${{ defaults: { severity: 'huge' }, problems: [] } as unknown as CommonProblems}
+    .actor=${args['actor']}
+    @wy-change=${sync}
+  ></wy-defect-checklist>`,
+};

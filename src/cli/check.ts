@@ -161,9 +161,14 @@ export async function checkText(text: string, options: CheckOptions): Promise<Fi
     case 'deduction-rules':
       for (const e of checkDeductionRules(data, { locale }).errors) add('error', e.keyword === 'json' ? 'json' : 'rules', e.path, e.message);
       break;
-    case 'workflow':
-      for (const p of checkDefinition(data).problems) add(p.severity, p.code, p.path, p.message);
+    case 'workflow': {
+      // The definition linter words its own findings in English; schema errors are worded here
+      // again in the requested language (the same validator and field labels).
+      const problems = checkDefinition(data).problems;
+      for (const p of problems) if (p.code !== 'schema') add(p.severity, p.code, p.path, p.message);
+      if (problems.some((p) => p.code === 'schema')) schemaErrors('workflow', data, locale, add);
       break;
+    }
     case 'calendar':
       if (schemaErrors('calendar', data, locale, add)) {
         try {
@@ -379,9 +384,9 @@ async function checkDataSchema(data: unknown, shipped: Shipped, locale: Locale, 
     normalizeSchema(data, { refs: refsById(shipped) });
   } catch (err) {
     if (!(err instanceof FormSchemaError)) throw err;
-    // A schema of a list (reference data such as people.schema.json) is a valid data schema that
-    // no form shows: say so, without refusing it.
-    const list = data['type'] === 'array' && err.pointer === '';
+    // A schema of a list (reference data such as people.schema.json) or a vocabulary (a string
+    // enum) is a valid data schema that no form shows: say so, without refusing it.
+    const list = data['type'] !== undefined && data['type'] !== 'object' && err.pointer === '';
     add(list ? 'warning' : 'error', 'form', err.pointer, t('err.form', { detail: err.reason }));
   }
   if (typeof data['$id'] !== 'string') add('warning', 'no-$id', '', t('lint.noId'));

@@ -35,6 +35,10 @@ export const WyComplaintForm = createComponent({
     onWyInvalid: 'wy-invalid' as EventName<WyInvalidEvent>,
     onWyComplaintSave: 'wy-complaint-save' as EventName<WyComplaintSaveEvent>,
     onWyComplaintSaveFail: 'wy-complaint-save-fail' as EventName<WyComplaintSaveFailEvent>,
+    /** @deprecated Deprecated since 0.2 (removed in 0.3): fired after `wy-complaint-save`, same `detail`. Use `onWyComplaintSave`. */
+    onWyComplaintSaved: 'wy-complaint-saved' as EventName<WyComplaintSaveEvent>,
+    /** @deprecated Deprecated since 0.2 (removed in 0.3): fired after `wy-complaint-save-fail`, same `detail`. Use `onWyComplaintSaveFail`. */
+    onWyComplaintSaveFailed: 'wy-complaint-save-failed' as EventName<WyComplaintSaveFailEvent>,
   },
 });
 
@@ -73,6 +77,10 @@ export const WyDefectChecklist = createComponent({
     onWyDefectClose: 'wy-defect-close' as EventName<WyDefectCloseEvent>,
     onWyEntryComplete: 'wy-entry-complete' as EventName<WyEntryCompleteEvent>,
     onWyOwnerDecide: 'wy-owner-decide' as EventName<WyOwnerDecideEvent>,
+    /** @deprecated Deprecated since 0.2 (removed in 0.3): fired after `wy-defect-close`, same `detail`. Use `onWyDefectClose`. */
+    onWyItemClose: 'wy-item-close' as EventName<WyDefectCloseEvent>,
+    /** @deprecated Deprecated since 0.2 (removed in 0.3): fired after `wy-owner-decide`, same `detail`. Use `onWyOwnerDecide`. */
+    onWyOwnerDecision: 'wy-owner-decision' as EventName<WyOwnerDecideEvent>,
   },
 });
 

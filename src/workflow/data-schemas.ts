@@ -7,7 +7,7 @@ import validateComplaint from '../generated/validators/complaint.js';
 import complaintLabels from '../generated/labels/complaint.js';
 import complaintSchema from '../generated/schemas/complaint.js';
 import { vocab } from '../generated/vocab.js';
-import { interpretSchema, type InterpretedValidator } from '../core/form/interpreter.js';
+import { interpretSchema, resolveReference, type InterpretedValidator } from '../core/form/interpreter.js';
 import type { JsonSchema } from '../core/form/types.js';
 
 type Json = Readonly<Record<string, unknown>>;
@@ -80,6 +80,8 @@ export function validateData(name: string, data: unknown, locale: Locale): Valid
 // that fails) is checked whole with the precompiled validator, so refusals keep their exact errors.
 
 interface Plan {
+  /** Per property that is just a `$ref` (beside annotations): the absolute URI it points to. */
+  readonly refs: ReadonlyMap<string, string>;
   /** Top-level properties named by a conditional keyword (if/then/else, allOf …): change → whole check. */
   readonly entangled: ReadonlySet<string>;
   readonly required: ReadonlySet<string>;
@@ -94,6 +96,23 @@ const CONDITIONAL = new Set(['if', 'then', 'else', 'allOf', 'anyOf', 'oneOf', 'n
 const ANNOTATION = new Set(['$comment', 'title', 'description']);
 
 const plans = new Map<string, Plan | null>();
+
+/** The absolute URI a schema node refers to when it is only a `$ref` (and annotations); else undefined. */
+export function refOnly(node: unknown, base: string): string | undefined {
+  if (node === null || typeof node !== 'object' || Array.isArray(node)) return undefined;
+  const ref = (node as Json)['$ref'];
+  if (typeof ref !== 'string') return undefined;
+  for (const k of Object.keys(node)) if (k !== '$ref' && !ANNOTATION.has(k) && !k.startsWith('x-')) return undefined;
+  return resolveReference(ref, base);
+}
+
+/** Values (event payloads) known to satisfy the schema at a URI: set by the engine after it checked them. */
+const validatedAs = new WeakMap<object, string>();
+
+/** Records that `value` (a payload the caller will not change) satisfies the schema at `uri`. */
+export function markValidated(value: unknown, uri: string | undefined): void {
+  if (uri !== undefined && typeof value === 'object' && value !== null) validatedAs.set(value, uri);
+}
 let vocabRefs: JsonSchema[] | undefined;
 
 /** Names of the top-level properties a conditional subschema reads; undefined when it does more than properties/required. */
@@ -125,7 +144,14 @@ function planOf(name: string, entry: Entry): Plan | null {
       if (!CONDITIONAL.has(k) || !namesIn(v, entangled)) ok = false;
     }
     const required = new Set(Array.isArray(s['required']) ? (s['required'] as string[]) : []);
-    if (ok) plan = { entangled, required, properties: s['properties'] as Record<string, unknown>, validators: new Map(), schema: s };
+    const properties = s['properties'] as Record<string, unknown>;
+    const base = typeof s['$id'] === 'string' ? s['$id'] : '';
+    const refs = new Map<string, string>();
+    for (const [k, sub] of Object.entries(properties)) {
+      const uri = refOnly(sub, base);
+      if (uri) refs.set(k, uri);
+    }
+    if (ok) plan = { refs, entangled, required, properties, validators: new Map(), schema: s };
   }
   plans.set(name, plan);
   return plan;
@@ -154,6 +180,9 @@ function changeIsValid(plan: Plan, before: Json, after: Json): boolean | undefin
       continue;
     }
     if (!Object.hasOwn(plan.properties, k)) return undefined;
+    // A value already checked against the very schema this property refers to (an event payload
+    // set as it is, e.g. the reply): nothing to check again.
+    if (typeof v === 'object' && v !== null && validatedAs.get(v) === plan.refs.get(k) && plan.refs.has(k)) continue;
     if (propertyValidator(plan, k)(v).length > 0) return undefined;
   }
   for (const k in before) {

@@ -110,7 +110,11 @@ export interface Engine {
   availableActions(instance: Snapshot | string, actor: Actor): Promise<AvailableAction[]>;
   /** Clock read-outs at `now` (default: the engine's clock). */
   clocks(instance: Snapshot | string, now?: number): Promise<ClockReadout[]>;
-  /** Fires every timer due at `now` exactly once, including ones that fell due while nothing ran. */
+  /**
+   * Fires every timer due at `now` exactly once, including ones that fell due while nothing ran:
+   * SLA deadlines, and `children` timers that carry out a start of child instances a crash
+   * interrupted (src/workflow/children.ts).
+   */
   tick(now?: number): Promise<TickResult>;
   history(instanceId: string): Promise<AuditEntry[]>;
   definition(id: string): WorkflowDefinition | undefined;

@@ -7,9 +7,24 @@ import { parsePointer, PointerError } from '../core/kernel/pointer.js';
 
 export { PointerError, parsePointer, overlaps } from '../core/kernel/pointer.js';
 
+/**
+ * Parsed pointers by text: the pointers a runtime uses come from its definitions (a bounded set),
+ * and each effect would otherwise split and unescape its pointer on every event. Parsing errors
+ * are not cached (they throw each time).
+ */
+const parsedPointers = new Map<string, readonly string[]>();
+function keysOf(pointer: string): readonly string[] {
+  let keys = parsedPointers.get(pointer);
+  if (keys === undefined) {
+    keys = Object.freeze(parsePointer(pointer));
+    if (parsedPointers.size < 1000) parsedPointers.set(pointer, keys);
+  }
+  return keys;
+}
+
 export function getAt(data: unknown, pointer: string): unknown {
   let cur = data;
-  for (const key of parsePointer(pointer)) {
+  for (const key of keysOf(pointer)) {
     if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, key)) return undefined;
     cur = (cur as Record<string, unknown>)[key];
   }
@@ -24,7 +39,7 @@ function copy(node: unknown): Record<string, unknown> | unknown[] {
 
 /** A copy of `data` with `value` at `pointer` (undefined removes the key). */
 export function setAt<T>(data: T, pointer: string, value: unknown): T {
-  const parts = parsePointer(pointer);
+  const parts = keysOf(pointer);
   if (parts.length === 0) return value as T;
   const root = copy(data);
   let cur: Record<string, unknown> | unknown[] = root;

@@ -157,6 +157,8 @@ export function checkCommit(c: Commit, lastSeq: number): void {
     if (a.seq !== seq + 1) throw new StoreError(`Audit of ${c.instanceId} out of order: seq ${a.seq} after ${seq}`);
     seq = a.seq;
   }
+  if (c.timers.length === 1 && c.timers[0]!.instanceId !== c.instanceId) throw new StoreError(`Timer ${c.timers[0]!.id} of ${c.timers[0]!.instanceId} in a commit for ${c.instanceId}`);
+  if (c.timers.length <= 1) return;
   const ids = new Set<string>();
   for (const t of c.timers) {
     if (t.instanceId !== c.instanceId) throw new StoreError(`Timer ${t.id} of ${t.instanceId} in a commit for ${c.instanceId}`);
@@ -170,6 +172,11 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** The order of due timers: dueAt, then instance id, then timer id. */
 export const byDue = (a: Timer | TimerPosition, b: Timer | TimerPosition): number =>
   a.dueAt - b.dueAt || cmp(a.instanceId, b.instanceId) || cmp(a.id, b.id);
+
+const inOrder = (timers: readonly Timer[]): boolean => {
+  for (let i = 1; i < timers.length; i++) if (byDue(timers[i - 1]!, timers[i]!) > 0) return false;
+  return true;
+};
 
 /** The order of `list`: most recently updated first, ties by id. */
 export const byRecent = (a: Snapshot, b: Snapshot): number => b.updatedAt - a.updatedAt || cmp(a.id, b.id);
@@ -222,7 +229,7 @@ function deepFreeze<T>(value: T, depth = 0): T {
 export class MemoryStore implements WorkflowStore {
   readonly #snapshots = new Map<string, Snapshot>();
   readonly #audit = new Map<string, AuditEntry[]>();
-  readonly #timers = new Map<string, Timer[]>();
+  readonly #timers = new Map<string, readonly Timer[]>();
   /** Keyed by instance id, then idempotency key. */
   readonly #commands = new Map<string, Map<string, CommandRecord>>();
   readonly #changes: StoreChange[] = [];
@@ -251,11 +258,14 @@ export class MemoryStore implements WorkflowStore {
     if (current !== c.expectedVersion) throw new ConflictError(c.instanceId, c.expectedVersion, current || undefined);
     const log = this.#audit.get(c.instanceId) ?? [];
     checkCommit(c, log.length ? log[log.length - 1]!.seq : 0);
-    const value = this.#keep({ snapshot: c.snapshot, audit: c.audit, timers: c.timers });
-    this.#snapshots.set(c.instanceId, value.snapshot);
-    for (const a of value.audit) log.push(a);
+    const snapshot = this.#keep(c.snapshot);
+    const audit = this.#keep(c.audit);
+    const timers = this.#keep(c.timers);
+    this.#snapshots.set(c.instanceId, snapshot);
+    for (const a of audit) log.push(a);
     this.#audit.set(c.instanceId, log);
-    if (value.timers.length) this.#timers.set(c.instanceId, [...value.timers].sort(byDue));
+    // Kept in due order; a list already in order (the engine's usually is) is kept as it is (frozen).
+    if (timers.length) this.#timers.set(c.instanceId, inOrder(timers) ? timers : [...timers].sort(byDue));
     else this.#timers.delete(c.instanceId);
     if (c.idempotencyKey !== undefined) {
       const keys = this.#commands.get(c.instanceId) ?? new Map<string, CommandRecord>();

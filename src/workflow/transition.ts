@@ -1,13 +1,15 @@
 // The pure heart of the runtime: start, transition and timer firing as functions from data to
 // data. No store, no clock, no I/O: the engine commits what these return.
 import { continuousCalendar, type BusinessCalendar } from '../core/calendar/calendar.js';
-import { validateData, validateDataChange } from './data-schemas.js';
+import { markValidated, refOnly, validateData, validateDataChange } from './data-schemas.js';
+import eventsSchema from '../generated/schemas/workflow-events.js';
 import type { Locale } from '../core/i18n/locale.js';
 import { applyTimer, enterState, initialClocks } from './clocks.js';
 import { hasFields, validateFields } from './fields.js';
 import { checkTimes } from './action-defaults.js';
 import { evaluate, LogicBudgetError, truthy } from './logic.js';
 import { cleanJson, cleanJsonSized, getAt, overlaps, PointerError, setAt } from './pointer.js';
+import { FORBIDDEN_KEYS } from '../core/kernel/pointer.js';
 import type {
   Accepted,
   Actor,
@@ -96,11 +98,18 @@ const auditActors = new WeakMap<Actor, AuditActor>();
  * The actor as an audit entry records it: a frozen copy, made once per actor object and shared by
  * its entries (checked against the actor each time, so a changed actor gets a new copy).
  */
+function sameRoles(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+let lastActor: { readonly actor: Actor; readonly copy: AuditActor } | undefined;
 function auditActor(a: Actor): AuditActor {
-  const hit = auditActors.get(a);
-  if (hit && hit.id === a.id && hit.name === a.name && hit.roles.length === a.roles.length && hit.roles.every((r, i) => r === a.roles[i])) return hit;
+  const hit = lastActor?.actor === a ? lastActor.copy : auditActors.get(a);
+  if (hit && hit.id === a.id && hit.name === a.name && sameRoles(hit.roles, a.roles)) return hit;
   const copy: AuditActor = Object.freeze({ id: a.id, name: a.name, roles: Object.freeze([...a.roles]) });
   auditActors.set(a, copy);
+  lastActor = { actor: a, copy };
   return copy;
 }
 
@@ -135,7 +144,7 @@ function contextOf(snapshot: Snapshot, payload: unknown, actor: Actor, now: numb
     data: snapshot.data,
     payload: payload ?? null,
     actor: person(actor),
-    roles: [...actor.roles],
+    roles: actor.roles,
     state: snapshot.state,
     handler: snapshot.handler ?? null,
     firstReceiver: snapshot.firstReceiver,
@@ -201,7 +210,18 @@ export function applyEffects(
         if (typeof v !== 'object' || Array.isArray(v)) return { invalid: 'merge needs an object' };
         const base = e.path ?? '';
         const value = cleanJson(v) as JsonObject;
-        for (const key of Object.keys(value)) {
+        const keys = Object.keys(value);
+        // Into the root with plain keys: one copy of the data instead of one per key.
+        if (base === '' && keys.every((k) => !FORBIDDEN_KEYS.has(k) && !k.includes('/') && !k.includes('~'))) {
+          for (const k of keys) {
+            const hit = locked.find((p) => overlaps(p, `/${k}`));
+            if (hit) return { locked: hit };
+          }
+          data = { ...data, ...value };
+          out.push({ type: 'merge', path: base, value });
+          break;
+        }
+        for (const key of keys) {
           const path = `${base}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
           const hit = locked.find((p) => overlaps(p, path));
           if (hit) return { locked: hit };
@@ -227,6 +247,16 @@ export function applyEffects(
     }
   }
   return { data, handler, out };
+}
+
+const fieldUris = new Map<string, string | undefined>();
+/** The absolute URI of the schema an event's fields are (when the definition is just a `$ref`). */
+function fieldsUri(name: string): string | undefined {
+  if (!fieldUris.has(name)) {
+    const props = eventsSchema['properties'] as Readonly<Record<string, unknown>> | undefined;
+    fieldUris.set(name, refOnly(props?.[name], String(eventsSchema['$id'] ?? '')));
+  }
+  return fieldUris.get(name);
 }
 
 function checkData(def: WorkflowDefinition, data: JsonObject, locale: Locale, before?: JsonObject): Refusal['errors'] | undefined {
@@ -346,7 +376,8 @@ export function transition(
     if (!hasFields(fields)) return refuse('invalid-fields', `Unknown event fields "${fields}"`, type, state);
     if (payload === undefined || payload === null) return refuse('missing-fields', `"${type}" needs fields ${fields}`, type, state);
     const r = validateFields(fields, payload, locale);
-    if (!r.valid) {
+    if (r.valid) markValidated(payload, fieldsUri(fields));
+    else {
       const missing = r.errors.every((e) => e.keyword === 'required');
       return refuse(
         missing ? 'missing-fields' : 'invalid-fields',

@@ -14,7 +14,7 @@ import { createEngine, BrowserStore, RemoteEngine, builtinDefinitions, createCal
 // ── interface text of the portal itself (the elements bring their own) ────────────────────────
 const t = catalog(
   {
-    title: '物业客服门户', demo: '演示', role: '当前身份', language: '语言', store: '数据存储',
+    title: '物业客服门户', demo: '演示', sections: '栏目', role: '当前身份', language: '语言', store: '数据存储',
     storeBrowser: '本机浏览器 (IndexedDB)', storeServer: '服务器 (wuye-kit/server, SQLite)',
     signIn: '登录身份', signOut: '退出', choosePerson: '— 请选择 —', signInHint: '演示登录：请选择一位演示人员。服务器为其签发会话 Cookie，并只按该 Cookie 判断身份。',
     tabIntake: '投诉受理', tabHandling: '投诉处理', tabStats: '分类统计', tabDeductions: '投诉扣分', tabInspection: '内部验房', tabMoveIn: '入伙',
@@ -30,7 +30,7 @@ const t = catalog(
     receptionist: '前台接待 · 周敏', specialist: '客服专员 · 林涛', centreHead: '客服主任 · 陈立', hq: '总部客服经理 · 王峰', contractor: '施工单位 · 深圳建工土建一队',
   },
   {
-    title: 'Property customer-service portal', demo: 'demo', role: 'Signed in as', language: 'Language', store: 'Data store',
+    title: 'Property customer-service portal', demo: 'demo', sections: 'Sections', role: 'Signed in as', language: 'Language', store: 'Data store',
     storeBrowser: 'This browser (IndexedDB)', storeServer: 'Server (wuye-kit/server, SQLite)',
     signIn: 'Signed in as', signOut: 'Sign out', choosePerson: '— choose —', signInHint: 'Demo sign-in: choose a demo person. The server issues a session cookie for them and decides who acts from that cookie alone.',
     tabIntake: 'Intake', tabHandling: 'Handling', tabStats: 'Statistics', tabDeductions: 'Deductions', tabInspection: 'House inspection', tabMoveIn: 'Move-in',
@@ -93,7 +93,12 @@ function status(text, isError = false) {
 }
 
 // ── reference data, examples, calendar ────────────────────────────────────────────────────────
-const [offices, contractors] = await Promise.all([fetchJson('/schemas/examples/offices.json'), fetchJson('/schemas/examples/contractors.json')]);
+// The staff list (people.json: ids, names, titles, roles, offices) fills the workflow panel's pickers.
+const [offices, contractors, staff] = await Promise.all([
+  fetchJson('/schemas/examples/offices.json'),
+  fetchJson('/schemas/examples/contractors.json'),
+  fetchJson('/schemas/examples/people.json'),
+]);
 const definitions = Object.values(builtinDefinitions);
 
 // On the server: RemoteEngine (the session cookie goes along, same origin). In this browser: the
@@ -174,8 +179,9 @@ function applyContext() {
   provider.locale = locale;
   provider.actor = person?.actor;
   provider.engine = engine;
-  provider.reference = { offices, contractors };
+  provider.reference = { offices, contractors, staff };
   for (const el of document.querySelectorAll('[data-t]')) el.textContent = t(locale, el.dataset.t);
+  for (const el of document.querySelectorAll('[data-t-label]')) el.setAttribute('aria-label', t(locale, el.dataset.tLabel));
   const role = $('role');
   const options = Object.entries(PEOPLE).map(([k, p]) => new Option(personLabel(p), k, false, p === person));
   if (onServer && !person) options.unshift(new Option(t(locale, 'choosePerson'), '', true, true));

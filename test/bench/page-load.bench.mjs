@@ -25,8 +25,8 @@ const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inl
 
 export const VARIANTS = [
   { id: 'bare', name: 'bare Lit element, same controls, no validation (yardstick)', entry: 'test/bench/pages/page-load-bare.page.ts', f0: 'bare-form #f0' },
-  { id: 'form', name: '<wy-schema-form>, run-time schema', entry: 'test/bench/pages/page-load-form.page.ts', f0: 'wy-schema-form [path="/f0"] input' },
-  { id: 'precompiled', name: '<wy-schema-form>, precompiled validator', entry: 'test/bench/pages/page-load-precompiled.page.ts', f0: 'wy-schema-form [path="/f0"] input' },
+  { id: 'form', name: '<wy-schema-form>, run-time schema', entry: 'test/bench/pages/page-load-form.page.ts', f0: 'wy-schema-form [data-path="/f0"] input' },
+  { id: 'precompiled', name: '<wy-schema-form>, precompiled validator', entry: 'test/bench/pages/page-load-precompiled.page.ts', f0: 'wy-schema-form [data-path="/f0"] input' },
 ];
 
 /** The schema's Ajv standalone validator as an ES module (what `npx wuye-kit compile` makes). */

@@ -18,46 +18,15 @@ import { aggregateComplaints } from '../../src/core/stats/index.ts';
 import { complaintStatsSql, migratePostgres, SqliteStore } from '../../src/server/index.ts';
 import { makeJsonRecords, makeOffices } from '../support/stats-data.ts';
 import { startPostgres, withDatabase } from '../support/postgres.mjs';
-import { row, percentile, median } from './harness.mjs';
+import { row, median, driveLifecycles, LIFECYCLE, BENCH_RECEPTIONIST, BENCH_SPECIALIST, benchComplaint } from './harness.mjs';
 
-const receptionist = { id: 'E1', name: '周敏', roles: ['receptionist'] };
-const specialist = { id: 'E2', name: '李娜', roles: ['specialist', 'centre-head'] };
-const record = (n) => ({
-  recordNo: `B-${n}`, kind: 'complaint', receivedAt: '2026-10-16T09:30:00+08:00', channel: 'phone', officeId: 'SZ-HY',
-  complainant: { type: 'owner', name: '王女士' }, category: 'efficiency', severity: 'serious', subject: '报修三次未上门', description: '厨房下水道堵塞，已报修三次。',
-});
-const LIFECYCLE = [
-  ['register', { category: 'efficiency', severity: 'serious' }],
-  ['dispatch', { handler: { id: 'E2', name: '李娜' } }],
-  ['accept'],
-  ['reply', { at: '2026-10-16T15:00:00+08:00', content: '已安排维修' }],
-  ['visit', { at: '2026-10-17T10:00:00+08:00', satisfaction: 'dissatisfied' }],
-  ['reply', { at: '2026-10-18T15:00:00+08:00', content: '已更换管道' }],
-  ['visit', { at: '2026-10-19T10:00:00+08:00', satisfaction: 'satisfied' }],
-  ['close', { validity: 'valid' }],
-];
+const receptionist = BENCH_RECEPTIONIST;
+const specialist = BENCH_SPECIALIST;
+const record = benchComplaint;
 const INSTANCES = 160;
 const CLIENTS = 16;
 
-async function drive(run) {
-  const latencies = [];
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: CLIENTS }, async () => {
-      for (let i = next++; i < INSTANCES; i = next++) {
-        for (let k = -1; k < LIFECYCLE.length; k++) {
-          const s = performance.now();
-          await run(i, k);
-          latencies.push(performance.now() - s);
-        }
-      }
-    }),
-  );
-  const ms = performance.now() - t0;
-  latencies.sort((a, b) => a - b);
-  return { perSecond: (latencies.length / ms) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
-}
+const drive = (run) => driveLifecycles(INSTANCES, CLIENTS, run);
 
 function startServer(target) {
   const child = fork('test/bench/pages/command-api-server.ts', [target], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });

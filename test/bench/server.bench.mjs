@@ -7,28 +7,14 @@ import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { builtinDefinitions, createEngine } from '../../src/workflow/index.ts';
 import { createWorkflowHandler, SqliteStore, toNodeListener } from '../../src/server/index.ts';
-import { row, percentile } from './harness.mjs';
+import { row, driveLifecycles, LIFECYCLE, BENCH_RECEPTIONIST, BENCH_SPECIALIST, benchComplaint } from './harness.mjs';
 
 const def = builtinDefinitions.complaint;
-const receptionist = { id: 'E1', name: '周敏', roles: ['receptionist'] };
-const specialist = { id: 'E2', name: '李娜', roles: ['specialist', 'centre-head'] };
-const record = (n) => ({
-  recordNo: `B-${n}`, kind: 'complaint', receivedAt: '2026-10-16T09:30:00+08:00', channel: 'phone', officeId: 'SZ-HY',
-  complainant: { type: 'owner', name: '王女士' }, category: 'efficiency', severity: 'serious', subject: '报修三次未上门', description: '厨房下水道堵塞，已报修三次。',
-});
-const LIFECYCLE = [
-  ['register', { category: 'efficiency', severity: 'serious' }],
-  ['dispatch', { handler: { id: 'E2', name: '李娜' } }],
-  ['accept'],
-  ['reply', { at: '2026-10-16T15:00:00+08:00', content: '已安排维修' }],
-  ['visit', { at: '2026-10-17T10:00:00+08:00', satisfaction: 'dissatisfied' }],
-  ['reply', { at: '2026-10-18T15:00:00+08:00', content: '已更换管道' }],
-  ['visit', { at: '2026-10-19T10:00:00+08:00', satisfaction: 'satisfied' }],
-  ['close', { validity: 'valid' }],
-];
+const receptionist = BENCH_RECEPTIONIST;
+const specialist = BENCH_SPECIALIST;
+const record = benchComplaint;
 
 async function freshStore(dir, name) {
   const store = new SqliteStore({ file: join(dir, `${name}.sqlite`) });
@@ -36,26 +22,7 @@ async function freshStore(dir, name) {
   return store;
 }
 
-/** Runs `instances` lifecycles with `clients` concurrent workers; `run(kind, i, k)` does one command. */
-async function drive(instances, clients, run) {
-  const latencies = [];
-  let next = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      for (let i = next++; i < instances; i = next++) {
-        for (let k = -1; k < LIFECYCLE.length; k++) {
-          const s = performance.now();
-          await run(i, k);
-          latencies.push(performance.now() - s);
-        }
-      }
-    }),
-  );
-  const ms = performance.now() - t0;
-  latencies.sort((a, b) => a - b);
-  return { perSecond: (latencies.length / ms) * 1000, p50: percentile(latencies, 50), p99: percentile(latencies, 99) };
-}
+const drive = driveLifecycles;
 
 export default async function serverBench() {
   const dir = mkdtempSync(join(tmpdir(), 'wy-bench-server-'));

@@ -1,13 +1,23 @@
-// Workflow engine on MemoryStore (audit + timers + idempotency keys included) against XState v5
-// persisting a JSON snapshot after every event, on the same complaint lifecycle; and rehydrating
-// an instance with 1,000 audit entries. Targets: ≥ 20,000 transitions/s (design.md: at least
-// XState's figure), rehydration < 20 ms (design.md: ≤ 2 ms).
-import { readFileSync } from 'node:fs';
+// Workflow engine on MemoryStore (field validation, audit + timers + idempotency keys included)
+// against XState v5 persisting `JSON.stringify(getPersistedSnapshot())` after every event, on the
+// same complaint lifecycle, interleaved in this one process; and rehydrating an instance with
+// 1,000 audit entries. Bars (design.md): ≥ 1× XState's transitions/s; rehydration ≤ 2 ms.
+//
+// Runs the built package (dist/, as users run it; `npm run bench` builds first), or src/ through
+// tsx when dist/ is missing. Rates are per CPU second of this process (process.cpuUsage), so
+// other work on a shared machine disturbs them less than wall time; each round runs both sides
+// (alternating which goes first) and the ratio is taken per round: the table shows the median
+// ratio and the range over the rounds.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createMachine, createActor } from 'xstate';
-import { builtinDefinitions, createEngine, MemoryStore } from '../../src/workflow/index.ts';
-import { createCalendar } from '../../src/core/calendar/index.ts';
 import { row, median } from './harness.mjs';
+
+const built = existsSync('dist/workflow/index.js') && existsSync('dist/core/index.js');
+const { builtinDefinitions, createEngine, MemoryStore } = await import(built ? '../../dist/workflow/index.js' : '../../src/workflow/index.ts');
+const { createCalendar } = await import(built ? '../../dist/core/index.js' : '../../src/core/calendar/index.ts');
 
 const def = builtinDefinitions.complaint;
 const calendar = createCalendar(['cn-2025', 'cn-2026'].map((y) => JSON.parse(readFileSync(`schemas/calendars/${y}.json`, 'utf8'))));
@@ -18,7 +28,7 @@ const record = (n) => ({
   recordNo: `B-${n}`, kind: 'complaint', receivedAt: '2026-10-16T09:30:00+08:00', channel: 'phone', officeId: 'SZ-HY',
   complainant: { type: 'owner', name: '王女士' }, category: 'efficiency', severity: 'serious', subject: '报修三次未上门', description: '厨房下水道堵塞，已报修三次。',
 });
-// The lifecycle: 9 events after start, with a reopen on a dissatisfied visit.
+// The lifecycle: 8 events after start, with a reopen on a dissatisfied visit.
 const LIFECYCLE = [
   ['register', { category: 'efficiency', severity: 'serious' }],
   ['dispatch', { handler: { id: 'E2', name: '李娜' } }],
@@ -30,10 +40,16 @@ const LIFECYCLE = [
   ['close', { validity: 'valid' }],
 ];
 
+const cpuMs = (since) => {
+  const u = process.cpuUsage(since);
+  return (u.user + u.system) / 1000;
+};
+
 async function runEngine(instances, clone) {
   let now = T0;
   const engine = createEngine({ definitions: [def], store: new MemoryStore({ clone }), clock: () => now, calendar });
   let transitions = 0;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < instances; i++) {
     const id = `C${i}`;
@@ -47,7 +63,7 @@ async function runEngine(instances, clone) {
       transitions++;
     }
   }
-  return { ms: performance.now() - t0, transitions };
+  return { cpu: cpuMs(c0), wall: performance.now() - t0, transitions };
 }
 
 // The same lifecycle as an XState v5 machine; persisted as JSON after every event.
@@ -78,6 +94,7 @@ const machine = createMachine({
 function runXState(instances) {
   let transitions = 0;
   let bytes = 0;
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < instances; i++) {
     const actor = createActor(machine).start();
@@ -89,72 +106,144 @@ function runXState(instances) {
     }
     actor.stop();
   }
-  return { ms: performance.now() - t0, transitions, bytes };
+  return { cpu: cpuMs(c0), wall: performance.now() - t0, transitions, bytes };
 }
 
-async function rehydrate() {
+/** An engine holding instance R with `entries` audit entries (transfers back and forth). */
+async function instanceWithHistory(store, entries) {
   let now = T0;
-  const store = new MemoryStore();
   const engine = createEngine({ definitions: [def], store, clock: () => now, calendar });
   await engine.start('complaint', { id: 'R', data: record(0) }, receptionist);
   await engine.send('R', { type: 'register', payload: { category: 'efficiency', severity: 'serious' } }, specialist);
   await engine.send('R', { type: 'dispatch', payload: { handler: { id: 'E2', name: '李娜' } } }, specialist);
-  for (let i = 0; (await store.history('R')).length < 1000; i++) {
+  for (let i = 0; (await store.history('R')).length < entries; i++) {
     now += 1000;
     const r = await engine.send('R', { type: 'transfer', payload: { handler: { id: `E${i % 7}`, name: `员工${i % 7}` }, reason: '轮岗' } }, specialist);
     if (!r.ok) throw new Error(r.code);
   }
-  // What a host persists for this instance (snapshot, 1,000 audit entries, timers) as JSON text.
+  return now;
+}
+
+async function rehydrate() {
+  const store = new MemoryStore();
+  const now = await instanceWithHistory(store, 1000);
+  const entries = (await store.history('R')).length;
+  // What a host persists for this instance (snapshot, audit entries, timers) as JSON text.
   const persisted = JSON.stringify({ snapshot: await store.load('R'), audit: await store.history('R'), timers: await store.timers('R') });
-  const snapshotOnly = JSON.stringify(await store.load('R'));
-  const getMs = [];
-  const fullMs = [];
-  const xMs = [];
+  const snapshotText = JSON.stringify(await store.load('R'));
   const xPersisted = JSON.stringify(createActor(machine).start().getPersistedSnapshot());
-  for (let i = 0; i < 200; i++) {
-    // A fresh engine (a restart) over the stored instance: snapshot + available actions + clocks.
-    let t = performance.now();
-    const fresh = new MemoryStore({ clone: false });
-    const parsed = JSON.parse(persisted);
-    await fresh.commit({ instanceId: 'R', expectedVersion: 0, snapshot: parsed.snapshot, audit: parsed.audit, timers: parsed.timers });
-    const e = createEngine({ definitions: [def], store: fresh, clock: () => now, calendar, check: false });
-    const s = await e.get('R');
+  const ready = async (e, s) => {
     await e.availableActions(s, specialist);
     await e.clocks(s);
-    fullMs.push(performance.now() - t);
+  };
+  const restart = [];
+  const fromText = [];
+  const importAll = [];
+  const xstate = [];
+  for (let i = 0; i < 200; i++) {
+    // A restart: a new engine over the store that holds the instance → snapshot, actions, clocks.
+    let t = performance.now();
+    const e = createEngine({ definitions: [def], store, clock: () => now, calendar, check: false });
+    await ready(e, await e.get('R'));
+    restart.push(performance.now() - t);
+    // From the persisted snapshot's JSON text (what XState restores from) → actions, clocks.
     t = performance.now();
-    const s2 = JSON.parse(snapshotOnly);
-    await e.availableActions(s2, specialist);
-    await e.clocks(s2);
-    getMs.push(performance.now() - t);
+    await ready(e, JSON.parse(snapshotText));
+    fromText.push(performance.now() - t);
+    // Importing everything (1,000 audit entries included) into an empty store, then as above.
+    t = performance.now();
+    const fresh = new MemoryStore();
+    const parsed = JSON.parse(persisted);
+    await fresh.commit({ instanceId: 'R', expectedVersion: 0, snapshot: parsed.snapshot, audit: parsed.audit, timers: parsed.timers });
+    const e2 = createEngine({ definitions: [def], store: fresh, clock: () => now, calendar, check: false });
+    await ready(e2, await e2.get('R'));
+    importAll.push(performance.now() - t);
     t = performance.now();
     const a = createActor(machine, { snapshot: JSON.parse(xPersisted) }).start();
     a.getSnapshot();
     a.stop();
-    xMs.push(performance.now() - t);
+    xstate.push(performance.now() - t);
   }
-  return { full: median(fullMs.sort((a, b) => a - b)), snapshot: median(getMs.sort((a, b) => a - b)), xstate: median(xMs.sort((a, b) => a - b)), entries: (await store.history('R')).length };
+  const m = (xs) => median([...xs].sort((a, b) => a - b));
+  return { entries, restart: m(restart), fromText: m(fromText), importAll: m(importAll), xstate: m(xstate), bytes: persisted.length };
+}
+
+/** SQLite: the instance with 1,000 entries read back by a new engine over a newly opened store. */
+async function rehydrateSqlite() {
+  let SqliteStore;
+  try {
+    ({ SqliteStore } = await import(built ? '../../dist/server/index.js' : '../../src/server/index.ts'));
+  } catch {
+    return undefined;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'wy-bench-'));
+  try {
+    const file = join(dir, 'w.sqlite');
+    const writer = new SqliteStore({ file });
+    await writer.migrate();
+    const now = await instanceWithHistory(writer, 1000);
+    await writer.close();
+    const times = [];
+    for (let i = 0; i < 50; i++) {
+      const store = new SqliteStore({ file });
+      await store.migrate();
+      const t = performance.now();
+      const e = createEngine({ definitions: [def], store, clock: () => now, calendar, check: false });
+      const s = await e.get('R');
+      await e.availableActions(s, specialist);
+      await e.clocks(s);
+      times.push(performance.now() - t);
+      await store.close();
+    }
+    return median(times.sort((a, b) => a - b));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export default async function bench() {
   const N = 1500;
+  const ROUNDS = 7;
   await runEngine(1000, false);
   await runEngine(300, true);
   runXState(1000);
+  const rate = (r) => r.transitions / (r.cpu / 1000);
+  const wallRate = (r) => r.transitions / (r.wall / 1000);
   const rounds = [];
-  for (let i = 0; i < 5; i++) rounds.push({ wy: await runEngine(N, false), wyClone: await runEngine(N, true), x: runXState(N) });
-  const rate = (r) => r.transitions / (r.ms / 1000);
-  const wy = median(rounds.map((r) => rate(r.wy)).sort((a, b) => a - b));
-  const wyClone = median(rounds.map((r) => rate(r.wyClone)).sort((a, b) => a - b));
-  const x = median(rounds.map((r) => rate(r.x)).sort((a, b) => a - b));
+  for (let i = 0; i < ROUNDS; i++) {
+    // Alternate which side runs first, so neither always inherits the other's garbage.
+    let wy;
+    let x;
+    if (i % 2 === 0) {
+      wy = await runEngine(N, false);
+      x = runXState(N);
+    } else {
+      x = runXState(N);
+      wy = await runEngine(N, false);
+    }
+    const wyClone = await runEngine(Math.round(N / 3), true);
+    rounds.push({ wy, x, wyClone });
+  }
+  const sorted = (xs) => [...xs].sort((a, b) => a - b);
+  const ratios = sorted(rounds.map((r) => rate(r.wy) / rate(r.x)));
+  const wallRatios = sorted(rounds.map((r) => wallRate(r.wy) / wallRate(r.x)));
+  const cloneRatios = sorted(rounds.map((r) => rate(r.wyClone) / rate(r.x)));
+  const wy = median(sorted(rounds.map((r) => rate(r.wy))));
+  const wyClone = median(sorted(rounds.map((r) => rate(r.wyClone))));
+  const x = median(sorted(rounds.map((r) => rate(r.x))));
+  const range = (rs) => `${median(rs).toFixed(2)}× (${rs[0].toFixed(2)}–${rs[rs.length - 1].toFixed(2)} over ${rs.length} rounds)`;
   const re = await rehydrate();
+  const sqlite = await rehydrateSqlite();
   const per = (n) => `${n.toLocaleString('en-US', { maximumFractionDigits: 0 })}/s`;
+  const bar = (ms) => `design bar ≤ 2 ms (${ms <= 2 ? 'met' : 'missed'}); XState restores in ${re.xstate.toFixed(2)} ms`;
   return [
-    row('workflow engine', 'MemoryStore (deep-frozen), audit + timers + idempotency', wy, 'transitions/s', `target ≥ 20,000 (${(wy / 20_000).toFixed(2)}×); vs XState ${(wy / x).toFixed(2)}×`),
-    row('workflow engine', 'same, MemoryStore({ clone: true }) (structuredClone in and out)', wyClone, 'transitions/s', `vs XState ${(wyClone / x).toFixed(2)}×`),
-    row('workflow engine', 'XState v5 createActor/send + JSON snapshot per event', x, 'transitions/s', `reference (${per(x)})`),
-    row('workflow rehydrate', `restart from JSON: ${re.entries} audit entries + snapshot + timers → actions + clocks`, re.full, 'ms', `target < 20 ms (${(20 / re.full).toFixed(1)}× under); design bar ≤ 2 ms (${re.full <= 2 ? 'met' : 'missed'})`),
-    row('workflow rehydrate', 'snapshot only (JSON.parse) → actions + clocks', re.snapshot, 'ms', `design bar ≤ 2 ms (${re.snapshot <= 2 ? 'met' : 'missed'})`),
-    row('workflow rehydrate', 'XState v5 createActor from a persisted snapshot', re.xstate, 'ms', `ratio ${(re.snapshot / re.xstate).toFixed(2)}× (snapshot only)`),
+    row('workflow engine', `MemoryStore (deep-frozen), fields + data validation, audit, timers, idempotency${built ? '' : ' [src via tsx]'}`, wy, 'transitions/CPU s', `vs XState ${range(ratios)}; wall-time ratio ${range(wallRatios)}; bar ≥ 1×`),
+    row('workflow engine', 'same, MemoryStore({ clone: true }) (structuredClone in and out)', wyClone, 'transitions/CPU s', `vs XState ${range(cloneRatios)}`),
+    row('workflow engine', 'XState v5 createActor/send + JSON.stringify(getPersistedSnapshot()) per event', x, 'transitions/CPU s', `yardstick (${per(x)})`),
+    row('workflow rehydrate', `restart: new engine over the store holding ${re.entries} audit entries → snapshot, actions, clocks`, re.restart, 'ms', bar(re.restart)),
+    row('workflow rehydrate', 'from the persisted snapshot (JSON text) → actions, clocks', re.fromText, 'ms', `${bar(re.fromText)}; ratio ${(re.fromText / re.xstate).toFixed(2)}×`),
+    ...(sqlite === undefined ? [] : [row('workflow rehydrate', `SqliteStore: new engine over a newly opened file, ${re.entries} entries → snapshot, actions, clocks`, sqlite, 'ms', bar(sqlite))]),
+    row('workflow rehydrate', `import all of it (${Math.round(re.bytes / 1024)} KB of JSON, ${re.entries} entries) into an empty MemoryStore, then as above`, re.importAll, 'ms', 'information: writing the whole history, not a restart'),
+    row('workflow rehydrate', 'XState v5 createActor from a persisted snapshot', re.xstate, 'ms', 'yardstick'),
   ];
 }

@@ -69,7 +69,7 @@ function focusChain(): Element[] {
   return out;
 }
 // A built-in field renders into the form's tree: its control has focus, inside the field element.
-const fieldOf = (n: Element) => ((n as WyFieldBase).path ? n : n.closest('[path]')) as WyFieldBase | null;
+const fieldOf = (n: Element) => ((n as WyFieldBase).path ? n : n.closest('[data-path]')) as WyFieldBase | null;
 const focusedPath = () => focusChain().map((n) => fieldOf(n)?.path).filter((p): p is string => typeof p === 'string' && p !== '').pop();
 /** Where a field's markup is: its own shadow root, or the field itself when it renders into the form's tree. */
 const inside = (f: Element): Element | ShadowRoot => f.shadowRoot ?? f;

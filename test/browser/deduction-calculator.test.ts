@@ -170,12 +170,12 @@ describe('<wy-deduction-calculator>', () => {
     expect(ev.detail.whatIf).to.equal(false);
     expect(ev.detail.result.rules.id).to.equal('staff-stars');
     await el.updateComplete;
-    expect(el.activeRules.id).to.equal('staff-stars');
+    expect(el.activeRules?.id).to.equal('staff-stars');
     expect(root(el).querySelector('[role="status"]')!.textContent).to.equal('Rule set “Service staff star rating (quarterly)” applied');
     expect(root(el).querySelector('[part="badge"]')).to.equal(null);
     [...root(el).querySelectorAll<HTMLButtonElement>('#rules-editor .actions button')][1]!.click();
     await settle(el);
-    expect(el.activeRules.id).to.equal('wuye-default');
+    expect(el.activeRules?.id).to.equal('wuye-default');
   });
 
   it('an invalid rules property renders the problems, no table, and stays accessible', async () => {
@@ -198,7 +198,7 @@ describe('<wy-deduction-calculator>', () => {
 
   it('without rules uses the shipped example, marked as one to replace', async () => {
     const el = await fixture<WyDeductionCalculator>(html`<wy-deduction-calculator range="2026-Q3" .complaints=${examples}></wy-deduction-calculator>`);
-    expect(el.activeRules.id).to.equal('wuye-default');
+    expect(el.activeRules?.id).to.equal('wuye-default');
     expect(root(el).querySelector('[part="badge"]')!.textContent).to.equal('示例默认规则，请替换');
     expect(rows(el)[0]![8]).to.equal('90.5');
   });

@@ -153,7 +153,8 @@ describe('<wy-defect-checklist>', () => {
     due.dispatchEvent(new Event('change'));
     $(el, '[data-bulk="apply"]')!.click();
     await settle(el);
-    expect(el.items.every((d) => d.contractorId === 'C-SD03' && d.due!.startsWith('2026-11-25'))).to.equal(true);
+    // The date picked is a day in Asia/Shanghai: the limit is its end there, whatever the browser's zone.
+    expect(el.items.every((d) => d.contractorId === 'C-SD03' && d.due === '2026-11-25T23:59:59+08:00')).to.equal(true);
 
     // The contractor reports every repair done.
     el.actor = plumber;
@@ -492,6 +493,28 @@ describe('<wy-defect-checklist>', () => {
     } finally {
       URL.revokeObjectURL = revoke;
     }
+  });
+
+  it('keeps only photo references the schema allows: an inline data: URL is refused and said so', async () => {
+    const el = await make({ items: [], uploader: async () => ({ id: 'ph-1', url: 'data:image/png;base64,AAAA' }) });
+    el.addEventListener('wy-change', (e) => (el.items = (e.detail as { items: Defect[] }).items));
+    const input = $<HTMLInputElement>(el, 'input[type="file"]')!;
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array([0xff, 0xd8, 0xff])], 'IMG_2.jpg', { type: 'image/jpeg' }));
+    dt.items.add(new File(['%PDF'], 'report.pdf', { type: 'application/pdf' }));
+    input.files = dt.files;
+    input.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect($$(el, '.previews img').length, 'images only').to.equal(1);
+    $<HTMLTextAreaElement>(el, '#entry-text')!.value = '窗户渗水';
+    $<HTMLButtonElement>(el, '[part="entry"] button[type="submit"]')!.click();
+    await settle(el);
+    await settle(el);
+    expect(el.items.length).to.equal(1);
+    expect(el.items[0]!.photos).to.equal(undefined);
+    expect(el.items[0]!.foundAt).to.equal('2026-11-20T10:00:00+08:00');
+    expect(text($(el, '[role="status"]'))).to.equal('照片 IMG_2.jpg 未能保存：上传返回的不是有效的文件地址');
+    expect($(el, '.previews .failed')).to.not.equal(null);
   });
 
   it('keeps 1,000 defects virtualised and moves focus through them with the arrow keys', async () => {

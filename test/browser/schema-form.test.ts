@@ -8,6 +8,7 @@ import complaint from '../../schemas/complaint.schema.json';
 import complaintUi from '../../schemas/complaint.ui.json';
 import examples from '../../schemas/examples/complaint.valid.json';
 import type { JsonSchema, UiSchema } from '../../src/core/form/index.js';
+import type { GeneratedError } from '../../src/generated/validator-types.js';
 
 const schema = complaint as JsonSchema;
 const ui = complaintUi as unknown as UiSchema;
@@ -533,5 +534,94 @@ describe('<wy-schema-form> host-driven updates', () => {
     control(fieldAt(form, '/repeat')).click();
     await settle(form);
     expect(fieldAt(form, '/relatedRecords').hidden).to.equal(false);
+  });
+});
+
+describe("<wy-schema-form>: fields render into the form's own tree", () => {
+  const small: JsonSchema = {
+    $id: 'https://example.com/test/tree.schema.json',
+    type: 'object',
+    required: ['name'],
+    properties: {
+      name: { type: 'string', 'x-label': { 'zh-CN': '姓名', en: 'Name' } },
+      a: { type: 'string', enum: ['y', 'n'], 'x-label': { 'zh-CN': '甲', en: 'A' } },
+      b: { type: 'string', enum: ['y', 'n'], 'x-label': { 'zh-CN': '乙', en: 'B' } },
+      spot: { type: 'string', format: 'geo', 'x-label': { 'zh-CN': '位置', en: 'Spot' } },
+    },
+  };
+
+  it('built-in fields have no shadow root of their own; labels, aria-describedby and aria-invalid resolve in the form (zh-CN, en), and axe passes', async () => {
+    for (const locale of ['zh-CN', 'en']) {
+      const form = await fixture<WySchemaForm>(html`<wy-schema-form locale=${locale} error-display="live" .schema=${small}></wy-schema-form>`);
+      await settle(form);
+      await form.validate();
+      await settle(form);
+      const name = fieldAt(form, '/name');
+      expect(name.shadowRoot, 'no shadow root').to.equal(null);
+      expect(name.getAttribute('data-path')).to.equal('/name');
+      const input = control(name);
+      expect(input.getRootNode()).to.equal(form.shadowRoot);
+      const label = form.shadowRoot!.querySelector(`label[for="${input.id}"]`)!;
+      expect(label.textContent).to.contain(locale === 'en' ? 'Name' : '姓名');
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      const described = input.getAttribute('aria-describedby')!.split(' ').map((id) => form.shadowRoot!.getElementById(id)?.textContent ?? '').join(' ');
+      expect(described).to.contain(locale === 'en' ? 'Name is required' : '姓名为必填项');
+      await expect(form).to.be.accessible();
+    }
+  });
+
+  it('two radio groups in one form stay separate', async () => {
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${small}></wy-schema-form>`);
+    await settle(form);
+    const radios = (p: string) => [...fieldAt(form, p).querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+    radios('/a')[0]!.click();
+    radios('/b')[1]!.click();
+    await settle(form);
+    expect(radios('/a')[0]!.checked).to.equal(true);
+    expect(form.value).to.deep.include({ a: 'y', b: 'n' });
+  });
+
+  it('loadPrecompiled: the validator loads when the form first validates, once, and its errors are worded like the other paths', async () => {
+    let loads = 0;
+    const validator = Object.assign(
+      (d: unknown): d is unknown => {
+        const ok = typeof (d as { name?: unknown } | undefined)?.name === 'string';
+        validator.errors = ok ? null : [{ instancePath: '', schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'name' } }];
+        return ok;
+      },
+      { errors: null as GeneratedError[] | null },
+    );
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${small} .loadPrecompiled=${async () => (loads++, { default: validator })}></wy-schema-form>`);
+    await settle(form);
+    const errors = await form.validate();
+    expect(errors.map((e) => [e.path, e.message])).to.deep.equal([['/name', '姓名为必填项']]);
+    form.value = { name: '张三' };
+    await settle(form);
+    expect(await form.validate()).to.deep.equal([]);
+    expect(loads).to.equal(1);
+  });
+
+  it('a registered custom widget keeps its own shadow root and styles, and feeds the form', async () => {
+    const { registerWidget, WyFieldBase: Base } = await import('../../src/components/schema-form/schema-form.js');
+    const { css, html: h } = await import('lit');
+    class GeoField extends Base {
+      static override styles = [...(Base.styles as unknown as []), css`input { letter-spacing: 0.1em; }`];
+      protected renderControl() {
+        return h`<input id=${this.ids.control} .value=${String(this.value ?? '')} @input=${(e: Event) => this.setFromUser((e.target as HTMLInputElement).value, false)} />`;
+      }
+    }
+    if (!customElements.get('test-geo-field')) customElements.define('test-geo-field', GeoField);
+    registerWidget({ tag: 'test-geo-field', rank: (f) => (f.format === 'geo' ? 50 : -1) });
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${small}></wy-schema-form>`);
+    await settle(form);
+    const geo = fieldAt(form, '/spot');
+    expect(geo.tagName.toLowerCase()).to.equal('test-geo-field');
+    expect(geo.shadowRoot, 'its own shadow root').to.not.equal(null);
+    const changed = oneEvent(form, 'wy-change');
+    const input = geo.shadowRoot!.querySelector('input')!;
+    input.value = '22.5,114.0';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    expect((await changed).detail).to.deep.include({ path: '/spot' });
+    expect(form.value).to.deep.include({ spot: '22.5,114.0' });
   });
 });

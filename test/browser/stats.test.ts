@@ -139,6 +139,42 @@ describe('<wy-complaint-stats>', () => {
     expect($(el, '[part="error"]')!.textContent).to.equal('not a statistics table: groupBy');
   });
 
+  it('src: fetches the table for its options (same-origin), again when moved in the page mid-fetch; a refusal is shown', async () => {
+    const served = JSON.parse(JSON.stringify(aggregateComplaints(records, { offices, from: '2026-07', filter: ALL_KINDS }))) as StatsTable;
+    const asked: string[] = [];
+    const original = window.fetch;
+    let answer: () => Response = () => new Response(JSON.stringify(served), { headers: { 'content-type': 'application/json' } });
+    window.fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+      asked.push(`${String(input)} ${init?.credentials}`);
+      await new Promise((r) => setTimeout(r, 50));
+      if ((init?.signal as AbortSignal | undefined)?.aborted) throw new DOMException('aborted', 'AbortError');
+      return answer();
+    }) as typeof fetch;
+    try {
+      const host = await fixture(html`<div><section></section></div>`);
+      const el = document.createElement('wy-complaint-stats') as WyComplaintStats;
+      el.src = '/api/stats?tenant=1';
+      el.from = '2026-07';
+      el.filter = ALL_KINDS;
+      host.appendChild(el);
+      await el.updateComplete;
+      expect($(el, '[part="base"]')!.getAttribute('aria-busy')).to.equal('true');
+      host.querySelector('section')!.appendChild(el); // moved while the fetch is under way
+      await new Promise((r) => setTimeout(r, 200));
+      await rendered(el);
+      expect(asked).to.have.length(2);
+      expect(asked[1]).to.equal(`${location.origin}/api/stats?tenant=1&groupBy=office&granularity=month&compare=none&from=2026-07&kind= same-origin`);
+      expect(el.table?.total.total).to.equal(served.total.total);
+      answer = () => new Response(JSON.stringify({ error: { code: 'forbidden', message: 'Not allowed to read the statistics' } }), { status: 403 });
+      el.compare = 'yoy';
+      await new Promise((r) => setTimeout(r, 200));
+      await rendered(el);
+      expect($(el, '[part="error"]')!.textContent).to.equal('统计表未能从服务器取得：Not allowed to read the statistics');
+    } finally {
+      window.fetch = original;
+    }
+  });
+
   it('shows hostile office names as text', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1">';
     const el = await stats(html`<wy-complaint-stats .complaints=${records} .filter=${ALL_KINDS} .offices=${[{ id: 'SZ-HY', name: hostile }]} from="2026-07"></wy-complaint-stats>`);

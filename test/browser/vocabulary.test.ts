@@ -112,7 +112,7 @@ describe('one vocabulary (Renamed in 0.2)', () => {
     });
     expect(seen).to.deep.equal([]);
     // Built-in fields render into the form's tree: the focused control is inside a field element.
-    expect(form.shadowRoot!.activeElement?.closest('[path]')?.tagName.toLowerCase()).to.match(/-field$/);
+    expect(form.shadowRoot!.activeElement?.closest('[data-path]')?.tagName.toLowerCase()).to.match(/-field$/);
   });
 
   it('<wy-defect-checklist>: uploader, now as any Instant, toCsv() returns text, downloadCsv() downloads; upload and exportCsv() still work with one note each', async () => {

@@ -34,5 +34,8 @@ test('the element entry imports the rule-set check only dynamically', async () =
   assert.ok(!staticFiles.has('src/generated/validators/deduction-rules.js'), 'the validator is in the static graph');
   assert.ok(!staticFiles.has('src/generated/validators/index.ts'), 'every shipped validator is in the static graph');
   assert.ok(!staticFiles.has('src/generated/vocab.ts'), 'every vocabulary is in the static graph');
+  assert.ok(!staticFiles.has('src/generated/data/deduction-rules.default.ts'), 'the shipped example rule set loads with the check, not in the entry');
+  assert.ok(!staticFiles.has('src/components/deduction-calculator/deduction-calculator.what-if.ts'), 'the what-if panel loads when first opened');
+  assert.ok(staticFiles.has('src/components/shared/period-controls.ts'), 'the shared period controls');
   assert.ok(entry.imports.some((i) => i.kind === 'dynamic-import'));
 });

@@ -172,3 +172,19 @@ test('the checklist vocabularies and labels agree with the kit-wide ones', () =>
   assert.equal(checklistFieldLabel('ownerDecision/reason', 'en'), defectFieldLabel('ownerDecision/reason', 'en', 'checklist'));
   assert.equal(checklistFieldLabel('ownerDecision/reason', 'zh-CN'), '原因');
 });
+
+test('a part loaded on demand that fails to load can be tried again (the element shows a retry)', async () => {
+  const { Lazy } = await import('../../src/components/defect-checklist/controllers/lazy.js');
+  let calls = 0;
+  const lazy = new Lazy(async () => {
+    calls++;
+    if (calls === 1) throw new Error('offline');
+    return { ok: true };
+  });
+  await assert.rejects(lazy.load(), /offline/);
+  assert.equal(lazy.value, undefined);
+  assert.deepEqual(await lazy.load(), { ok: true });
+  assert.deepEqual(lazy.value, { ok: true });
+  await lazy.load();
+  assert.equal(calls, 2, 'loaded once it succeeded, shared afterwards');
+});

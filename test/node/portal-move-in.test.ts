@@ -7,12 +7,15 @@
 // `npm start` serves it (`wuye-kit demo --embedded`).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page, Locator } from 'playwright-core';
 import { startDemo } from '../../src/cli/demo.js';
 // @ts-expect-error: a plain .mjs helper without types
 import { launch } from '../support/browser.mjs';
+// @ts-expect-error: a plain .mjs helper without types
+import { collectText } from '../support/collect-text.mjs';
+import { strays, shippedData } from '../support/stray-text.js';
 
 let server: { url: string; close(): Promise<void> };
 let browser: { page: Page; close(): Promise<void> };
@@ -20,6 +23,10 @@ let page: Page;
 const errors: string[] = [];
 const project = JSON.parse(readFileSync('stories/portal/move-in-project.json', 'utf8')) as { houses: { building: string; unit: string; room: string; owner: string }[] };
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** What the specialist types in the journey: data, in whatever language the page is shown in later. */
+const RISK_NOTE = '二期 5 栋电梯验收未完成，入伙首日人流集中。';
+const progressNote = (house: string) => `${house} 已交钥匙，入伙资料已归档。`;
+const summaryText = (n: number) => `${n} 户均已收房并登记入伙进程。`;
 const houseName = (h: { building: string; unit: string; room: string }) => `${h.building} ${h.unit} ${h.room}`;
 
 before(async () => {
@@ -56,6 +63,18 @@ async function press(panel: Locator, name: RegExp) {
   await button.focus();
   await page.keyboard.press('Enter');
 }
+/**
+ * Opens an action's form (or confirmation) with the keyboard. The panel re-renders after each
+ * change; an Enter that lands while it does is pressed again, as a user would.
+ */
+async function open_(panel: Locator, name: RegExp) {
+  const submitButton = panel.getByRole('button', { name: /^(提交|确认|Submit|Confirm)/ }).first();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await press(panel, name);
+    if (await submitButton.waitFor({ timeout: 5000 }).then(() => true, () => false)) return;
+  }
+  assert.fail(`the action ${name} did not open`);
+}
 /** Sends the open action form with the keyboard: focus on its submit button, Enter. */
 async function submit(panel: Locator) {
   await press(panel, /^(提交|确认|Submit|Confirm)/);
@@ -80,24 +99,24 @@ test('a project move-in with several houses: the project starts one instance per
   assert.match((await page.locator('#move-in-summary').textContent()) ?? '', /开始各户入伙后/);
 
   // 1 入伙计划: the project's schedule is prefilled from its record.
-  await press(projectPanel, /编制入伙计划/);
+  await open_(projectPanel, /编制入伙计划/);
   assert.equal(await projectPanel.locator('wy-schema-form').getByLabel('开始日期').inputValue(), '2026-12-01');
   await submit(projectPanel);
   await waitState(projectPanel, '入伙计划已编制');
   // 2 风险预评: the level chosen with the keyboard.
-  await press(projectPanel, /入伙风险预评/);
+  await open_(projectPanel, /入伙风险预评/);
   await projectPanel.locator('wy-schema-form').getByLabel('中', { exact: true }).focus();
   await page.keyboard.press('Space');
   assert.equal(await projectPanel.locator('wy-schema-form').getByLabel('中', { exact: true }).isChecked(), true);
-  await type(projectPanel, '风险说明', '二期 5 栋电梯验收未完成，入伙首日人流集中。');
+  await type(projectPanel, '风险说明', RISK_NOTE);
   await submit(projectPanel);
   await waitState(projectPanel, '入伙风险已预评');
-  await press(projectPanel, /入伙准备完成/);
+  await open_(projectPanel, /入伙准备完成/);
   await submit(projectPanel);
   await waitState(projectPanel, '入伙准备已完成');
 
   // 3 开始各户入伙: the houses of the batch, prefilled; one move-in-house instance each.
-  await press(projectPanel, /开始各户入伙/);
+  await open_(projectPanel, /开始各户入伙/);
   assert.equal(await projectPanel.locator('wy-schema-form').getByLabel('房号').count(), project.houses.length);
   await submit(projectPanel);
   await waitState(projectPanel, '各户入伙进行中');
@@ -115,11 +134,11 @@ test('a project move-in with several houses: the project starts one instance per
     await page.keyboard.press('Enter');
     await page.locator('#house-selected').filter({ hasText: houseName(h) }).waitFor();
     await waitState(housePanel, '集中录入问题');
-    await press(housePanel, /生成问题清单/);
+    await open_(housePanel, /生成问题清单/);
     await type(housePanel, '问题数量', '2');
     await submit(housePanel);
     await waitState(housePanel, '问题清单已生成');
-    await press(housePanel, /通知业主现场验收/);
+    await open_(housePanel, /通知业主现场验收/);
     await submit(housePanel);
     await waitState(housePanel, '已通知业主现场验收');
     if (reloadMidway) {
@@ -131,18 +150,18 @@ test('a project move-in with several houses: the project starts one instance per
       assert.match((await page.locator('#house-selected').textContent()) ?? '', new RegExp(houseName(h)));
       assert.equal(await houses.locator('td.state').filter({ hasText: '已通知业主现场验收' }).count(), 1);
     }
-    await press(housePanel, /关闭问题/);
+    await open_(housePanel, /关闭问题/);
     await type(housePanel, '本次关闭', '2');
     await type(housePanel, '仍未关闭', '0');
     await submit(housePanel);
     await waitState(housePanel, '问题已关闭');
-    await press(housePanel, /是否收房/);
+    await open_(housePanel, /是否收房/);
     await housePanel.locator('wy-schema-form').getByLabel('同意收房').focus();
     await page.keyboard.press('Space');
     await submit(housePanel);
     await waitState(housePanel, '业主已收房');
-    await press(housePanel, /登记入伙进程/);
-    await type(housePanel, '进展', `${houseName(h)} 已交钥匙，入伙资料已归档。`);
+    await open_(housePanel, /登记入伙进程/);
+    await type(housePanel, '进展', progressNote(houseName(h)));
     await housePanel.locator('wy-schema-form').getByLabel('已完成').focus();
     await page.keyboard.press('Space');
     await submit(housePanel);
@@ -156,9 +175,47 @@ test('a project move-in with several houses: the project starts one instance per
   // Every house done: the project moved on by itself, and its summary closes it.
   await page.locator('#move-in-summary').filter({ hasText: `已完成 ${project.houses.length} 户，未完成 0 户` }).waitFor({ timeout: 10_000 });
   await waitState(projectPanel, '各户入伙已完成');
-  await press(projectPanel, /编制入伙总结/);
-  await type(projectPanel, '总结', `${project.houses.length} 户均已收房并登记入伙进程。`);
+  await open_(projectPanel, /编制入伙总结/);
+  await type(projectPanel, '总结', summaryText(project.houses.length));
   await submit(projectPanel);
   await waitState(projectPanel, '入伙总结已编制');
   assert.deepEqual(errors, []);
+});
+
+/**
+ * Strays of the other language in elements others own (issue 15), with the owner; the portal's
+ * own text (its catalog) has none. A new stray fails the test below.
+ */
+const KNOWN_PORTAL: readonly { found: RegExp; owner: string; why: string }[] = [
+  { found: /^(child-update|children-started|child|final|definition|state)$/, owner: 'panel', why: 'the timeline shows the engine\'s parent/child audit entries raw: event code and payload keys' },
+  { found: /^(recording|listed|owner-notified|problems-closed|refused|accepted|registered|move-in-house)$/, owner: 'panel', why: 'the timeline shows a child\'s state and definition ids instead of their titles' },
+  { found: /^(已执行|当前状态|入伙进程已登记|入伙总结已编制)$/, owner: 'panel', why: 'the last action\'s result line (已执行「…」，当前状态：…) keeps the language it was made in after a switch' },
+  { found: /^(环比|同比)$/, owner: 'stats', why: 'period controls gloss "Previous period (环比)" / "Same period last year (同比)" in English' },
+];
+
+test('every portal view, in zh-CN and in en, shows no text of the other language except data', async (t) => {
+  const typed = [RISK_NOTE, ...project.houses.map((h) => progressNote(houseName(h))), summaryText(project.houses.length)];
+  const data = [...shippedData((f) => readFileSync(f, 'utf8'), (d) => readdirSync(d)), ...typed, '简体中文', 'English'];
+  const found: string[] = [];
+  const seen = new Set<number>();
+  for (const locale of ['zh-CN', 'en'] as const) {
+    await page.selectOption('#locale', locale);
+    for (const view of ['intake', 'handling', 'stats', 'deductions', 'inspection', 'move-in']) {
+      await page.click(`[data-view="${view}"]`);
+      await page.waitForTimeout(700);
+      const texts = (await page.evaluate(collectText('body'))) as { text: string; lang: string }[];
+      for (const x of texts) {
+        const lang = x.lang.toLowerCase().startsWith('en') ? 'en' : 'zh-CN';
+        for (const s of strays(x.text, lang, data)) {
+          const k = KNOWN_PORTAL.findIndex((k) => k.found.test(s.found));
+          if (k >= 0) seen.add(k);
+          else found.push(`${view} [${lang}]: "${s.found}" in «${s.text.slice(0, 100)}»`);
+        }
+      }
+    }
+  }
+  await page.selectOption('#locale', 'zh-CN');
+  for (const f of new Set(found)) t.diagnostic(`stray: ${f}`);
+  KNOWN_PORTAL.forEach((k, i) => t.diagnostic(`${seen.has(i) ? 'known stray' : 'known stray NOT SEEN (remove it)'} (${k.owner}): ${k.found} — ${k.why}`));
+  assert.deepEqual([...new Set(found)], []);
 });

@@ -112,9 +112,23 @@ test('the meta-schemas require provenance: a copy with any fact\'s provenance re
   delete wf.states[1]!['x-source'];
   writeFileSync(file, JSON.stringify(wf, null, 2));
   assert.match((await run(['check', '--locale', 'en', file])).out, /error \[schema\] .*x-default/);
+  // …worded in the requested language, like every other finding.
+  const zhNote = (await run(['check', file])).out;
+  assert.match(zhNote, /error \[schema\] .*x-default/);
+  assert.doesNotMatch(zhNote, /is required when/);
   // --defaults keeps reading the same file (the defaults a host has not replaced).
   const d = await run(['check', '--defaults', '--json', file]);
   assert.ok((JSON.parse(d.out) as { defaults: number }).defaults > 0);
+  // A vocabulary: each code's provenance is checked too (a warning: draft-07 is its meta-schema).
+  const sev = read('schemas/vocab/severity.json') as { 'x-provenance': Record<string, unknown> };
+  const sevFile = join(tmp, 'severity.json');
+  writeFileSync(sevFile, JSON.stringify(sev, null, 2));
+  assert.equal((await run(['check', sevFile])).code, 0, 'a shipped vocabulary checks without errors');
+  delete sev['x-provenance']['major'];
+  writeFileSync(sevFile, JSON.stringify(sev, null, 2));
+  const v = await run(['check', '--locale', 'en', sevFile]);
+  assert.equal(v.code, 0);
+  assert.match(v.out, /warning \[no-provenance\] code major has no provenance/);
   // Run time needs no notes: the definition without any provenance is a working definition.
   const runtime = checkDefinition(withoutProvenance(read('schemas/workflows/complaint.json')));
   assert.equal(runtime.ok, true, JSON.stringify(runtime.problems));

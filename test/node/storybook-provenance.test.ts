@@ -45,11 +45,13 @@ test('each fact of every shipped file gets its row; each default the "default �
   assert.ok(defaults > 200, `${defaults} defaults`);
 });
 
-test('the badge text is the same in the docs and the configurator playground', () => {
+test('the badge text is one source for the docs (both languages) and the playground (the page\'s language)', () => {
   assert.equal(BADGE_TEXT.default, '默认值 — 请替换 · default — replace');
   const playground = readFileSync('stories/configurator-playground.stories.ts', 'utf8');
   assert.match(playground, /from '\.\.\/\.storybook\/provenance-text\.js'/);
-  assert.match(playground, /\$\{BADGE_TEXT\.default\}/);
+  assert.match(playground, /const badge = BADGE_TEXT\[locale\]/);
+  assert.equal(BADGE_TEXT['zh-CN'].default, '默认值 — 请替换');
+  assert.equal(BADGE_TEXT.en.default, 'default — replace');
 });
 
 test('every element with shipped facts has its files on its docs page, and every listed file exists', () => {

@@ -18,10 +18,11 @@ import { cellValue, statsColumns, type StatsColumn, type StatsCompare, type Stat
 import { statsToXlsx } from '../../core/stats/xlsx.js';
 import { readStatsTable, statsRequestQuery, type StatsRequest } from '../../core/stats/request.js';
 import { pick, type Locale } from '../../core/i18n/locale.js';
-import { vocabLabel } from '../../core/i18n/vocab-label.js';
+import { statsLabel as vocabLabel } from '../../core/stats/vocab.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { AnnounceController } from '../shared/announce-controller.js';
 import { PrintController } from '../shared/print-controller.js';
+import { periodControls } from '../shared/period-controls.js';
 import { referenceContext, type ReferenceData } from '../shared/context.js';
 import { WyEvent } from '../shared/events.js';
 import { download } from '../shared/download.js';
@@ -238,11 +239,20 @@ export class WyComplaintStats extends LitElement {
     return this.aggregated !== undefined || !!this.src;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page while a fetch was under way: ask again.
+    if (this.src && this.requested === undefined && this.hasUpdated) this.requestUpdate();
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.fetching?.abort();
-    this.fetching = undefined;
-    this.requested = undefined;
+    if (this.fetching) {
+      this.fetching.abort();
+      this.fetching = undefined;
+      this.requested = undefined;
+      this.loading = false;
+    }
   }
 
   /** GETs the table for the current options from `src`; a newer request aborts an older one. */
@@ -374,28 +384,25 @@ export class WyComplaintStats extends LitElement {
     const t = (k: Parameters<typeof statsMsg>[1]) => statsMsg(locale, k);
     const shown = this.shownPreset;
     const presets: (PeriodPreset | 'latest')[] = shown === 'latest' ? ['latest', ...PERIOD_PRESETS] : [...PERIOD_PRESETS];
-    const from = this.from ? formatMonth(parseMonthSafe(this.from) ?? 0) : table?.range.from ?? '';
-    const to = this.to ? formatMonth(parseMonthSafe(this.to, true) ?? 0) : table?.range.to ?? '';
-    return html`<fieldset part="period-controls" class="period">
-      <legend>${t('periodControls')}</legend>
-      <label
-        >${t('preset')}
-        <select name="preset" @change=${this.onPreset}>
-          ${presets.map((p) => html`<option value=${p} ?selected=${p === shown}>${statsMsg(locale, `preset.${p}`)}</option>`)}
-        </select></label
-      >
-      ${shown === 'custom'
-        ? html`<label>${t('rangeFrom')} <input type="month" name="from" .value=${from} @change=${this.onCustom} /></label>
-            <label>${t('rangeTo')} <input type="month" name="to" .value=${to} @change=${this.onCustom} /></label>`
-        : nothing}
-      <label
-        >${t('compare')}
-        <select name="compare" @change=${this.onCompare}>
-          ${(['none', 'mom', 'yoy'] as const).map((c) => html`<option value=${c} ?selected=${c === this.compare}>${statsMsg(locale, `compare.${c}`)}</option>`)}
-        </select></label
-      >
-      ${this.rangeError ? html`<p class="range-error" role="alert">${this.rangeError}</p>` : nothing}
-    </fieldset>`;
+    return periodControls({
+      legend: t('periodControls'),
+      presetLabel: t('preset'),
+      presets: presets.map((p) => ({ value: p, label: statsMsg(locale, `preset.${p}`) })),
+      selected: shown,
+      custom: shown === 'custom',
+      inputType: 'month',
+      fromLabel: t('rangeFrom'),
+      toLabel: t('rangeTo'),
+      from: this.from ? formatMonth(parseMonthSafe(this.from) ?? 0) : (table?.range.from ?? ''),
+      to: this.to ? formatMonth(parseMonthSafe(this.to, true) ?? 0) : (table?.range.to ?? ''),
+      compareLabel: t('compare'),
+      compares: (['none', 'mom', 'yoy'] as const).map((c) => ({ value: c, label: statsMsg(locale, `compare.${c}`) })),
+      compare: this.compare,
+      error: this.rangeError,
+      onPreset: (e) => void this.onPreset(e),
+      onCustom: () => void this.onCustom(),
+      onCompare: (e) => void this.onCompare(e),
+    });
   }
 
   private renderCoverage(locale: Locale): TemplateResult | typeof nothing {

@@ -8,27 +8,27 @@ export const styles = [
   css`
     :host {
       display: block;
-      --_border: var(--wy-complaint-stats-border-color, var(--wy-color-border, #d0d7de));
-      --_surface: var(--wy-complaint-stats-background, var(--wy-color-surface, #fff));
-      --_head: var(--wy-complaint-stats-header-background, var(--wy-color-surface-alt, #f3f5f8));
+      --_border: var(--wy-complaint-stats-border-color, var(--_wy-border));
+      --_surface: var(--wy-complaint-stats-background, var(--_wy-surface));
+      --_head: var(--wy-complaint-stats-header-background, var(--_wy-surface-alt));
       --_group: var(--wy-complaint-stats-group-background, #e9eef5);
       --_subtotal: var(--wy-complaint-stats-subtotal-background, #f6f8fa);
       --_total: var(--wy-complaint-stats-total-background, #e4eaf2);
-      --_bar: var(--wy-complaint-stats-bar-color, var(--wy-color-primary, #2f6feb));
-      --_muted: var(--wy-color-muted, #57606a);
+      --_bar: var(--wy-complaint-stats-bar-color, var(--_wy-primary));
+      --_muted: var(--_wy-muted);
       --_row-h: var(--wy-complaint-stats-row-height, 2.25rem);
       --_height: var(--wy-complaint-stats-height, 30rem);
     }
     [part='base'] {
       display: grid;
       grid-template-columns: minmax(0, 1fr);
-      gap: var(--wy-space-m, 0.75rem);
+      gap: var(--_wy-space-m);
     }
     [part='toolbar'] {
       display: flex;
       flex-wrap: wrap;
       align-items: center;
-      gap: var(--wy-space-s, 0.5rem);
+      gap: var(--_wy-space-s);
     }
     [part='caption'] {
       flex: 1 1 auto;
@@ -40,7 +40,7 @@ export const styles = [
       font: inherit;
       padding: 0.25rem 0.75rem;
       border: 1px solid var(--_border);
-      border-radius: var(--wy-radius, 4px);
+      border-radius: var(--_wy-radius);
       background: var(--_surface);
       color: inherit;
       cursor: pointer;
@@ -54,17 +54,17 @@ export const styles = [
     }
     [part='error'] {
       margin: 0;
-      padding: var(--wy-space-s, 0.5rem) var(--wy-space-m, 0.75rem);
-      border: 1px solid var(--wy-color-danger, #b42318);
-      border-radius: var(--wy-radius, 4px);
-      background: var(--wy-color-danger-surface, #fef3f2);
-      color: var(--wy-color-danger, #b42318);
+      padding: var(--_wy-space-s) var(--_wy-space-m);
+      border: 1px solid var(--_wy-danger);
+      border-radius: var(--_wy-radius);
+      background: var(--_wy-danger-surface);
+      color: var(--_wy-danger);
     }
     .layout {
       display: flex;
       flex-wrap: wrap;
       align-items: flex-start;
-      gap: var(--wy-space-l, 1rem);
+      gap: var(--_wy-space-l);
     }
     [part='table'] {
       flex: 1 1 32rem;
@@ -73,7 +73,7 @@ export const styles = [
       overflow: auto;
       position: relative;
       border: 1px solid var(--_border);
-      border-radius: var(--wy-radius, 4px);
+      border-radius: var(--_wy-radius);
       background: var(--_surface);
       font-variant-numeric: tabular-nums;
       overscroll-behavior: contain;
@@ -120,7 +120,7 @@ export const styles = [
       max-width: 100%;
     }
     .sort:focus-visible {
-      outline: 2px solid var(--wy-color-focus, #2f6feb);
+      outline: 2px solid var(--_wy-focus);
       outline-offset: 1px;
     }
     .sort > span:first-child {
@@ -207,7 +207,7 @@ export const styles = [
       color: var(--_muted);
     }
     .row > .up {
-      color: var(--wy-color-danger, #b42318);
+      color: var(--_wy-danger);
     }
     .row > .down {
       /* Darker than the success token: it sits on the tinted total and subtotal rows too (WCAG 4.5:1). */
@@ -222,10 +222,10 @@ export const styles = [
       text-underline-offset: 0.2em;
     }
     .drill:hover {
-      color: var(--wy-color-primary, #2f6feb);
+      color: var(--_wy-primary);
     }
     .drill:focus-visible {
-      outline: 2px solid var(--wy-color-focus, #2f6feb);
+      outline: 2px solid var(--_wy-focus);
       outline-offset: 1px;
     }
     [part='chart'] {
@@ -235,7 +235,7 @@ export const styles = [
     }
     [part='chart'] figcaption {
       font-weight: 600;
-      margin-bottom: var(--wy-space-xs, 0.25rem);
+      margin-bottom: var(--_wy-space-xs);
     }
     [part='chart'] svg {
       display: block;

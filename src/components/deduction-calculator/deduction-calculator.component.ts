@@ -5,22 +5,13 @@ import type { Complaint } from '../../generated/types/complaint.js';
 // Imported module by module (not from the deductions index) so that the rule-set check, with its
 // schema validator, stays out of this element's entry: it is loaded on first use (check.ts).
 import { computeCompiled, deriveFacts } from '../../core/deductions/engine.js';
-import { defaultDeductionRules } from '../../core/deductions/default-rules.js';
-import { deductionGroupTable, deductionLinesTable, describeInputs, formatPoints, ruleLabel } from '../../core/deductions/explain.js';
+import { deductionGroupTable, deductionLinesTable, formatPoints } from '../../core/deductions/explain.js';
 import { parseInstant, resolvePeriod, type DeductionPeriod } from '../../core/deductions/time.js';
-import { labelOf, optionsOf, type DeductionVocab } from '../../core/deductions/vocab.js';
+import { patchFacts, periodSpan, whatIfEffect, WHAT_IF_CHOICES, WHAT_IF_FLAGS } from '../../core/deductions/view.js';
+import { labelOf, optionsOf } from '../../core/deductions/vocab.js';
 import { DeductionRulesError, type CompiledDeductionRules, type DeductionRuleError } from '../../core/deductions/compile.js';
 import type * as CheckModule from '../../core/deductions/check.js';
-import type {
-  ComplaintDeduction,
-  DeductionFact,
-  DeductionFacts,
-  DeductionGroup,
-  DeductionGroupBy,
-  DeductionLine,
-  DeductionResult,
-  DeductionRules,
-} from '../../core/deductions/types.js';
+import type { DeductionFact, DeductionFacts, DeductionGroupBy, DeductionResult, DeductionRules } from '../../core/deductions/types.js';
 import { toCsv } from '../../core/export/csv.js';
 import { deductionCoverage, deductionCoverageText } from '../../core/deductions/coverage.js';
 import { compareRange, PERIOD_PRESETS, resolvePreset, type PeriodCompare, type PeriodPreset } from '../../core/stats/period.js';
@@ -32,6 +23,11 @@ import { download } from '../shared/download.js';
 import { WyChangeEvent } from '../shared/events.js';
 import { InnerEventsController } from '../shared/inner-events.js';
 import { LocalizeController } from '../shared/localize-controller.js';
+import { AnnounceController } from '../shared/announce-controller.js';
+import { periodControls } from '../shared/period-controls.js';
+import { renderDeductionTable, renderLine } from './deduction-calculator.table.js';
+import { renderRulesEditor } from './deduction-calculator.editor.js';
+import type * as WhatIfModule from './deduction-calculator.what-if.js';
 import { msg } from './deduction-calculator.messages.js';
 import { styles } from './deduction-calculator.styles.js';
 
@@ -45,36 +41,24 @@ export interface DeductionChangeDetail {
 
 type WhatIf = { readonly index: number; readonly patch: Partial<DeductionFacts> };
 
-/** Facts offered in the what-if form, in this order; each is labelled by the deduction-fact vocabulary. */
-const WHAT_IF_CODES: readonly [DeductionFact, DeductionVocab][] = [
-  ['validity', 'validity'],
-  ['category', 'contentCategory'],
-  ['severity', 'severity'],
-  ['external-body', 'externalBody'],
-  ['satisfaction', 'satisfaction'],
-];
-const WHAT_IF_FLAGS: readonly DeductionFact[] = ['repeat', 'escalated-to-hq', 'emergency', 'reply-overdue', 'return-visit-missing'];
-
 type Checker = typeof CheckModule;
 let checker: Checker | undefined;
 let checkerLoad: Promise<Checker> | undefined;
-/** Loads the rule-set check (schema validator + semantic checks) once for every calculator on the page. */
+let defaultRules: DeductionRules | undefined;
+/**
+ * Loads the rule-set check (schema validator + semantic checks) and the shipped example rule set
+ * once for every calculator on the page; neither is part of the element's entry. Nothing is
+ * computed before both are here (the first update waits for them).
+ */
 const loadChecker = (): Promise<Checker> =>
-  (checkerLoad ??= import('../../core/deductions/check.js').then((m) => (checker = m)));
+  (checkerLoad ??= Promise.all([import('../../core/deductions/check.js'), import('../../core/deductions/default-rules.js')]).then(([m, d]) => {
+    defaultRules = d.defaultDeductionRules;
+    return (checker = m);
+  }));
 
-/** Rows of one office shown before a "show all" button: a period of 100,000 records stays responsive. */
-const DETAIL_LIMIT = 200;
-
-/** The record at `index` in a result, with its group. */
-function locate(r: DeductionResult, index: number): { g: DeductionGroup; c: ComplaintDeduction } | undefined {
-  for (const g of r.groups) {
-    const c = g.complaints.find((x) => x.index === index);
-    if (c) return { g, c };
-  }
-  return undefined;
-}
-
-const signed = (points: number): string => (points > 0 ? `+${formatPoints(points)}` : formatPoints(points));
+let whatIfView: typeof WhatIfModule | undefined;
+/** The what-if panel's template, loaded when a user first opens it (it is not in the element's entry). */
+const loadWhatIf = (): Promise<typeof WhatIfModule> => import('./deduction-calculator.what-if.js').then((m) => (whatIfView = m));
 
 /**
  * The complaint deduction calculator (投诉扣分): a table per management office (or staff member)
@@ -183,7 +167,6 @@ export class WyDeductionCalculator extends LitElement {
   @state() private draftErrors: readonly DeductionRuleError[] = [];
   @state() private pasted?: DeductionRules;
   @state() private bom = true;
-  @state() private announcement = '';
 
   private result?: DeductionResult;
   private compareResult?: DeductionResult;
@@ -195,10 +178,15 @@ export class WyDeductionCalculator extends LitElement {
 
   /** @ignore */
   private readonly localize = new LocalizeController(this);
+  private readonly announcer = new AnnounceController(this);
 
-  /** The rule set in use: a pasted one the user applied, else the `rules` property, else the shipped default. */
-  get activeRules(): DeductionRules {
-    return this.pasted ?? this.rules ?? defaultDeductionRules;
+  /**
+   * The rule set in use: a pasted one the user applied, else the `rules` property, else the
+   * shipped default — which loads with the element's first update, so without `rules` this is
+   * undefined until then (`await el.updateComplete`).
+   */
+  get activeRules(): DeductionRules | undefined {
+    return this.pasted ?? this.rules ?? defaultRules;
   }
 
   /** The current result (without what-if facts), or undefined when rules or period are unusable. */
@@ -209,7 +197,7 @@ export class WyDeductionCalculator extends LitElement {
   /** The summary table (`groups`) or the explanation (`lines`) as CSV text, in the element's locale. */
   toCsv(kind: 'groups' | 'lines' = 'groups', options: { readonly bom?: boolean } = {}): string {
     const rules = this.activeRules;
-    if (!this.result) return '';
+    if (!this.result || !rules) return '';
     const tableOptions = { locale: this.localize.locale, rules, nameOf: (key: string) => this.nameOf(key, this.localize.locale) };
     const table = kind === 'groups' ? deductionGroupTable(this.result, tableOptions) : deductionLinesTable(this.result, tableOptions);
     return toCsv(table, { bom: options.bom ?? this.bom });
@@ -228,8 +216,11 @@ export class WyDeductionCalculator extends LitElement {
   /** Resolves after the rule-set check has loaded and the result is rendered. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    if (checker) return done;
-    await loadChecker();
+    const waits: Promise<unknown>[] = [];
+    if (!checker) waits.push(loadChecker());
+    if (this.whatIf && !whatIfView) waits.push(loadWhatIf().then(() => this.requestUpdate()));
+    if (!waits.length) return done;
+    await Promise.all(waits);
     return super.getUpdateComplete();
   }
 
@@ -260,7 +251,7 @@ export class WyDeductionCalculator extends LitElement {
       return;
     }
     try {
-      this.compiled = checker.compileDeductionRules(this.activeRules);
+      this.compiled = checker.compileDeductionRules(this.activeRules!);
     } catch (err) {
       if (!(err instanceof DeductionRulesError)) throw err;
       this.problem = 'rules';
@@ -305,7 +296,7 @@ export class WyDeductionCalculator extends LitElement {
     const t = (k: Parameters<typeof msg>[1], p?: Record<string, string | number>) => msg(locale, k, p);
     const rules = this.activeRules;
     const range = this.effectiveRange;
-    const periodText = this.result?.period ? `${this.result.period.from} – ${this.result.period.to}` : range ? String(typeof range === 'string' ? range : `${range.from} – ${range.to}`) : t('periodAll');
+    const periodText = periodSpan(this.result?.period) ?? (range ? (typeof range === 'string' ? range : periodSpan(range)!) : t('periodAll'));
     return html`
       <section part="base" aria-labelledby="title" aria-busy=${this.problem === 'loading' ? 'true' : 'false'}>
         <header part="header">
@@ -326,9 +317,7 @@ export class WyDeductionCalculator extends LitElement {
           </div>
         </header>
         ${this.renderControls(locale)} ${this.editorOpen ? this.renderEditor(locale) : nothing} ${this.renderProblem(locale)} ${this.renderCoverage(locale)}
-        ${this.result ? this.renderTable(this.result, locale) : nothing}
-        ${this.whatIf && this.result && this.whatIfResult ? this.renderWhatIf(this.whatIf, this.result, this.whatIfResult, locale) : nothing}
-        <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+        ${this.result ? this.renderTable(this.result, locale) : nothing} ${this.renderWhatIf(locale)} ${this.announcer.render()}
       </section>
     `;
   }
@@ -338,7 +327,7 @@ export class WyDeductionCalculator extends LitElement {
     const range = this.effectiveRange;
     if (this.problem === 'period') return html`<p part="error" role="alert">${t('periodInvalid', { period: typeof range === 'string' ? range : JSON.stringify(range) })}</p>`;
     if (this.problem === 'rules') {
-      const errors = checker?.checkDeductionRules(this.activeRules, { locale }).errors ?? [];
+      const errors = checker?.checkDeductionRules(this.activeRules!, { locale }).errors ?? [];
       return html`<div part="error">
         <p>${t('rulesInvalid')}</p>
         <wy-error-summary locale=${locale} .errors=${errors} @wy-error-select=${this.openEditorAt}></wy-error-summary>
@@ -362,26 +351,26 @@ export class WyDeductionCalculator extends LitElement {
     const shown = this.shownPreset;
     const presets: (PeriodPreset | 'all')[] = [...PERIOD_PRESETS.filter((p) => p !== 'custom'), 'custom', 'all'];
     const current = this.result?.period;
-    return html`<fieldset part="period-controls" class="period">
-      <legend>${t('periodControls')}</legend>
-      <label
-        >${t('preset')}
-        <select name="preset" @change=${this.onPreset}>
-          ${presets.map((p) => html`<option value=${p} ?selected=${p === shown}>${msg(locale, `preset.${p}`)}</option>`)}
-        </select></label
-      >
-      ${shown === 'custom'
-        ? html`<label>${t('rangeFrom')} <input type="date" name="from" .value=${current?.from ?? ''} @change=${this.onCustom} /></label>
-            <label>${t('rangeTo')} <input type="date" name="to" .value=${current?.to ?? ''} @change=${this.onCustom} /></label>`
-        : nothing}
-      <label
-        >${t('compare')}
-        <select name="compare" @change=${this.onCompare} ?disabled=${shown === 'all'}>
-          ${(['none', 'mom', 'yoy'] as const).map((c) => html`<option value=${c} ?selected=${c === this.compare}>${msg(locale, `compare.${c}`)}</option>`)}
-        </select></label
-      >
-      ${this.rangeError ? html`<p class="range-error" role="alert">${this.rangeError}</p>` : nothing}
-    </fieldset>`;
+    return periodControls({
+      legend: t('periodControls'),
+      presetLabel: t('preset'),
+      presets: presets.map((p) => ({ value: p, label: msg(locale, `preset.${p}`) })),
+      selected: shown,
+      custom: shown === 'custom',
+      inputType: 'date',
+      fromLabel: t('rangeFrom'),
+      toLabel: t('rangeTo'),
+      from: current?.from ?? '',
+      to: current?.to ?? '',
+      compareLabel: t('compare'),
+      compares: (['none', 'mom', 'yoy'] as const).map((c) => ({ value: c, label: msg(locale, `compare.${c}`) })),
+      compare: this.compare,
+      compareDisabled: shown === 'all',
+      error: this.rangeError,
+      onPreset: (e) => void this.onPreset(e),
+      onCustom: () => void this.onCustom(),
+      onCompare: (e) => void this.onCompare(e),
+    });
   }
 
   private renderCoverage(locale: Locale): TemplateResult | typeof nothing {
@@ -437,250 +426,61 @@ export class WyDeductionCalculator extends LitElement {
     this.firePeriod();
   }
 
-  private renderEditor(locale: Locale) {
-    const t = (k: Parameters<typeof msg>[1]) => msg(locale, k);
-    return html`<div part="rules-editor" id="rules-editor">
-      <label for="rules-text">${t('rulesLabel')}</label>
-      <p id="rules-help" class="note">${t('rulesHelp')}</p>
-      <textarea
-        id="rules-text"
-        spellcheck="false"
-        rows="14"
-        aria-describedby="rules-help"
-        aria-invalid=${this.draftErrors.length ? 'true' : 'false'}
-        .value=${this.draft}
-        @input=${(e: Event) => (this.draft = (e.target as HTMLTextAreaElement).value)}
-      ></textarea>
-      <div class="actions">
-        <button part="button" type="button" @click=${this.applyDraft}>${t('applyRules')}</button>
-        ${this.pasted ? html`<button part="button" type="button" @click=${this.resetRules}>${t('resetRules')}</button>` : nothing}
-      </div>
-      <wy-error-summary locale=${locale} .errors=${this.draftErrors} @wy-error-select=${this.focusDraft}></wy-error-summary>
-    </div>`;
+  private renderEditor(locale: Locale): TemplateResult {
+    return renderRulesEditor({
+      locale,
+      draft: this.draft,
+      errors: this.draftErrors,
+      pasted: this.pasted !== undefined,
+      onInput: (e) => (this.draft = (e.target as HTMLTextAreaElement).value),
+      onApply: () => void this.applyDraft(),
+      onReset: () => this.resetRules(),
+      onErrorSelect: () => this.focusDraft(),
+    });
   }
 
-  private renderTable(result: DeductionResult, locale: Locale) {
-    const t = (k: Parameters<typeof msg>[1], p?: Record<string, string | number>) => msg(locale, k, p);
-    const who = result.groupBy === 'office' ? t('office') : t('staff');
-    const period = result.period ? `${result.period.from} – ${result.period.to}` : t('periodAll');
-    if (!result.groups.length) return html`<p class="note">${t('empty')}</p>`;
-    const prev = this.compareResult;
-    const prevOf = (key: string) => prev?.groups.find((g) => g.key === key)?.deducted ?? 0;
-    const delta = (now: number, before: number) => html`<td part="cell" class="num delta">${signed(now - before)}</td>`;
-    const prevLabel = prev?.period ? `${prev.period.from} – ${prev.period.to}` : '';
-    const cols = prev ? 12 : 10;
-    return html`<table part="table">
-      <caption>${t('tableCaption', { who, period })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">${who}</th>
-          <th scope="col" class="num">${t('counted')}</th>
-          <th scope="col" class="num">${t('valid')}</th>
-          <th scope="col" class="num">${t('invalid')}</th>
-          <th scope="col" class="num">${t('pending')}</th>
-          <th scope="col" class="num">${t('points')}</th>
-          <th scope="col" class="num">${t('cap')}</th>
-          <th scope="col" class="num">${t('deducted')}</th>
-          <th scope="col" class="num">${t('finalScore')}</th>
-          <th scope="col">${t('rating')}</th>
-          ${prev
-            ? html`<th scope="col" class="num" title=${prevLabel}>${t(this.compare === 'yoy' ? 'previousYoy' : 'previousMom')}</th>
-                <th scope="col" class="num">${t('change')}</th>`
-            : nothing}
-        </tr>
-      </thead>
-      ${result.groups.map((g, i) => {
-        const name = this.nameOf(g.key, locale);
-        const open = this.expanded.has(g.key);
-        return html`<tbody>
-          <tr part="row" data-key=${g.key}>
-            <th scope="row" part="cell">
-              <button type="button" class="expand" aria-expanded=${open ? 'true' : 'false'} aria-controls=${`details-${i}`} @click=${() => this.toggle(g.key)}>
-                <span class="chevron" aria-hidden="true">${open ? '▾' : '▸'}</span>${name}
-              </button>
-            </th>
-            <td part="cell" class="num">${g.counted}</td>
-            <td part="cell" class="num">${g.valid}</td>
-            <td part="cell" class="num">${g.invalid}</td>
-            <td part="cell" class="num">${g.pending}</td>
-            <td part="cell" class="num">${formatPoints(g.points)}</td>
-            <td part="cell" class="num">${g.cap === null ? t('noCap') : formatPoints(g.cap)}${g.capped ? html` <span class="capped">${t('capped')}</span>` : nothing}</td>
-            <td part="cell" class="num">${formatPoints(g.deducted)}</td>
-            <td part="cell" class="num score">${formatPoints(g.finalScore)}</td>
-            <td part="cell">${this.renderRating(g, locale)}</td>
-            ${prev ? html`<td part="cell" class="num">${formatPoints(prevOf(g.key))}</td>${delta(g.deducted, prevOf(g.key))}` : nothing}
-          </tr>
-          ${open
-            ? html`<tr part="details" id=${`details-${i}`}>
-                <td colspan=${cols}>${this.renderDetails(g, name, locale)}</td>
-              </tr>`
-            : nothing}
-        </tbody>`;
-      })}
-      <tfoot>
-        <tr part="total">
-          <th scope="row">${t('total')}</th>
-          <td class="num">${result.totals.counted}</td>
-          <td class="num">${result.totals.valid}</td>
-          <td class="num">${result.totals.invalid}</td>
-          <td class="num">${result.totals.pending}</td>
-          <td class="num"></td>
-          <td class="num"></td>
-          <td class="num">${formatPoints(result.totals.deducted)}</td>
-          <td class="num"></td>
-          <td></td>
-          ${prev ? html`<td class="num">${formatPoints(prev.totals.deducted)}</td><td class="num delta">${signed(result.totals.deducted - prev.totals.deducted)}</td>` : nothing}
-        </tr>
-      </tfoot>
-    </table>`;
+  private renderTable(result: DeductionResult, locale: Locale): TemplateResult {
+    return renderDeductionTable(result, {
+      locale,
+      rules: this.activeRules!,
+      compare: this.compare,
+      ...(this.compareResult ? { previous: this.compareResult } : {}),
+      expanded: this.expanded,
+      showAll: this.showAll,
+      ...(this.whatIf ? { whatIfIndex: this.whatIf.index } : {}),
+      nameOf: (key) => this.nameOf(key, locale),
+      onToggle: (key) => this.toggle(key),
+      onShowAll: (key) => (this.showAll = new Set([...this.showAll, key])),
+      onWhatIf: (index) => this.openWhatIf(index),
+    });
   }
 
-  private renderRating(g: DeductionGroup, locale: Locale): TemplateResult | string {
-    if (!g.rating) return msg(locale, 'noRating');
-    const label = g.rating.label[locale];
-    const stars = g.rating.stars && !label.includes('★') ? html`<span class="stars" aria-hidden="true">${'★'.repeat(g.rating.stars)}</span> ` : nothing;
-    return html`${stars}<span>${label}</span>`;
-  }
-
-  private renderDetails(g: DeductionGroup, name: string, locale: Locale) {
-    const t = (k: Parameters<typeof msg>[1], p?: Record<string, string | number>) => msg(locale, k, p);
-    const rules = this.activeRules;
-    return html`<table class="details" aria-label=${t('details', { name })}>
-      <thead>
-        <tr>
-          <th scope="col">${t('recordNo')}</th>
-          <th scope="col">${t('category')}</th>
-          <th scope="col">${t('severity')}</th>
-          <th scope="col">${t('status')}</th>
-          <th scope="col" class="num">${t('points')}</th>
-          <th scope="col">${t('lines')}</th>
-          <th scope="col"><span class="visually-hidden">${t('whatIf')}</span></th>
-        </tr>
-      </thead>
-      <tbody>
-        ${(this.showAll.has(g.key) ? g.complaints : g.complaints.slice(0, DETAIL_LIMIT)).map((c) => this.renderComplaint(c, rules, locale))}
-        ${g.complaints.length > DETAIL_LIMIT && !this.showAll.has(g.key)
-          ? html`<tr>
-              <td colspan="7">
-                <button part="button" type="button" @click=${() => (this.showAll = new Set([...this.showAll, g.key]))}>
-                  ${t('showAll', { count: g.complaints.length })}
-                </button>
-              </td>
-            </tr>`
-          : nothing}
-        <tr class="group-lines">
-          <th scope="row" colspan="4">${t('groupLines', { name })}</th>
-          <td class="num">${formatPoints(g.deducted)}</td>
-          <td colspan="2">
-            <ul class="lines">
-              ${g.lines.map((l) => this.renderLine(l, rules, locale))}
-              <li part="line">${t('startLine', { points: formatPoints(g.startingScore) })}</li>
-              <li part="line">
-                ${t('ratingLine', { score: formatPoints(g.finalScore), rating: g.rating ? g.rating.label[locale] : t('noRating') })}
-                ${g.rating ? html`<code>${g.rating.ruleId}</code>` : nothing}
-              </li>
-            </ul>
-          </td>
-        </tr>
-      </tbody>
-    </table>`;
-  }
-
-  private renderComplaint(c: ComplaintDeduction, rules: DeductionRules, locale: Locale) {
-    const t = (k: Parameters<typeof msg>[1], p?: Record<string, string | number>) => msg(locale, k, p);
-    const selected = this.whatIf?.index === c.index;
-    return html`<tr class=${selected ? 'selected' : ''}>
-      <th scope="row">${c.recordNo}</th>
-      <td>${labelOf('contentCategory', c.facts.category, locale)}</td>
-      <td>${labelOf('severity', c.facts.severity, locale)}</td>
-      <td>${labelOf('deductionStatus', c.status, locale)}</td>
-      <td class="num">${formatPoints(c.points)}</td>
-      <td>${c.lines.length ? html`<ul class="lines">${c.lines.map((l) => this.renderLine(l, rules, locale))}</ul>` : nothing}</td>
-      <td>
-        <button part="button" type="button" class="small" id=${`what-if-${c.index}`} aria-pressed=${selected ? 'true' : 'false'} aria-label=${t('whatIfFor', { recordNo: c.recordNo })} @click=${() => this.openWhatIf(c.index)}>
-          ${t('whatIf')}
-        </button>
-      </td>
-    </tr>`;
-  }
-
-  private renderLine(l: DeductionLine, rules: DeductionRules, locale: Locale) {
-    const inputs = describeInputs(l.inputs, locale);
-    return html`<li part="line" data-rule=${l.ruleId}>
-      <span class="pts">${signed(l.points)}</span>
-      <span class="rule">${ruleLabel(rules, l.ruleId, locale)}</span>
-      <code>${l.ruleId}</code>
-      ${inputs ? html`<span class="inputs">${inputs}</span>` : nothing}
-    </li>`;
-  }
-
-  private renderWhatIf(w: WhatIf, before: DeductionResult, after: DeductionResult, locale: Locale) {
-    const t = (k: Parameters<typeof msg>[1], p?: Record<string, string | number>) => msg(locale, k, p);
-    const record = this.complaints[w.index];
-    if (!record) return nothing;
-    const facts = { ...this.recordedFacts(w.index), ...w.patch } as DeductionFacts;
-    const a = locate(before, w.index);
-    const b = locate(after, w.index);
-    const who = before.groupBy === 'office' ? t('office') : t('staff');
-    const name = b ? this.nameOf(b.g.key, locale) : '';
-    const cell = (x: string, y: string) => html`<td class="num">${x}</td><td class=${x === y ? 'num' : 'num changed'}>${y}</td>`;
-    const rating = (g?: DeductionGroup) => (g?.rating ? g.rating.label[locale] : t('noRating'));
-    return html`<section part="what-if" aria-labelledby="what-if-title">
-      <h3 id="what-if-title">${t('whatIfTitle', { recordNo: record.recordNo })}</h3>
-      <p class="note">${t('whatIfHelp', { who })}</p>
-      <fieldset>
-        <legend class="visually-hidden">${t('whatIfTitle', { recordNo: record.recordNo })}</legend>
-        ${WHAT_IF_CODES.map(([fact, vocabName]) => {
-          const value = facts[fact as keyof DeductionFacts];
-          const optional = fact === 'validity' || fact === 'external-body' || fact === 'satisfaction';
-          return html`<label class="field">
-            <span>${labelOf('deductionFact', fact, locale)}</span>
-            <select data-fact=${fact} @change=${this.onWhatIfSelect}>
-              ${optional ? html`<option value="" ?selected=${value === null}>${fact === 'validity' ? t('validityPending') : t('none')}</option>` : nothing}
-              ${optionsOf(vocabName, locale).map((o) => html`<option value=${o.value} ?selected=${value === o.value}>${o.label}</option>`)}
-            </select>
-          </label>`;
-        })}
-        ${WHAT_IF_FLAGS.map(
-          (fact) => html`<label class="check">
-            <input type="checkbox" data-fact=${fact} .checked=${facts[fact as keyof DeductionFacts] === true} @change=${this.onWhatIfFlag} />
-            ${labelOf('deductionFact', fact, locale)}
-          </label>`,
-        )}
-      </fieldset>
-      <table class="compare">
-        <thead>
-          <tr>
-            <th scope="col"><span class="visually-hidden">${t('measure')}</span></th>
-            <th scope="col" class="num">${t('before')}</th>
-            <th scope="col" class="num">${t('after')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">${t('effectRecord')} · ${t('points')}</th>
-            ${cell(formatPoints(a?.c.points ?? 0), formatPoints(b?.c.points ?? 0))}
-          </tr>
-          <tr>
-            <th scope="row">${name} · ${t('deducted')}</th>
-            ${cell(formatPoints(a?.g.deducted ?? 0), formatPoints(b?.g.deducted ?? 0))}
-          </tr>
-          <tr>
-            <th scope="row">${name} · ${t('finalScore')}</th>
-            ${cell(formatPoints(a?.g.finalScore ?? 0), formatPoints(b?.g.finalScore ?? 0))}
-          </tr>
-          <tr>
-            <th scope="row">${name} · ${t('rating')}</th>
-            ${cell(rating(a?.g), rating(b?.g))}
-          </tr>
-        </tbody>
-      </table>
-      ${b && b.c.lines.length ? html`<ul class="lines">${b.c.lines.map((l) => this.renderLine(l, this.activeRules, locale))}</ul>` : nothing}
-      <div class="actions">
-        <button part="button" type="button" @click=${this.resetWhatIf}>${t('resetWhatIf')}</button>
-        <button part="button" type="button" @click=${this.closeWhatIf}>${t('closeWhatIf')}</button>
-      </div>
-    </section>`;
+  private renderWhatIf(locale: Locale): TemplateResult | typeof nothing {
+    const w = this.whatIf;
+    if (!w || !this.result || !this.whatIfResult || !this.complaints[w.index]) return nothing;
+    if (!whatIfView) {
+      void loadWhatIf().then(() => this.requestUpdate());
+      return nothing;
+    }
+    const effect = whatIfEffect(this.result, this.whatIfResult, w.index);
+    if (!effect) return nothing;
+    const rules = this.activeRules!;
+    return whatIfView.renderWhatIf({
+      locale,
+      t: (k, p) => msg(locale, k, p),
+      choices: WHAT_IF_CHOICES.map(({ fact, vocab, optional }) => ({ fact, label: labelOf('deductionFact', fact, locale), optional, options: optionsOf(vocab, locale) })),
+      flags: WHAT_IF_FLAGS.map((fact) => ({ fact, label: labelOf('deductionFact', fact, locale) })),
+      formatPoints,
+      renderLine: (l) => renderLine(l, rules, locale),
+      who: msg(locale, this.result.groupBy === 'office' ? 'office' : 'staff'),
+      facts: { ...this.recordedFacts(w.index), ...w.patch } as DeductionFacts,
+      effect,
+      nameOf: (key) => this.nameOf(key, locale),
+      onSelect: (e) => this.onWhatIfSelect(e),
+      onFlag: (e) => this.onWhatIfFlag(e),
+      onReset: () => this.resetWhatIf(),
+      onClose: () => this.closeWhatIf(),
+    });
   }
 
   private recordedFacts(index: number): DeductionFacts {
@@ -697,7 +497,7 @@ export class WyDeductionCalculator extends LitElement {
 
   private toggleEditor(): void {
     this.editorOpen = !this.editorOpen;
-    if (this.editorOpen && !this.draft) this.draft = JSON.stringify(this.activeRules, null, 2);
+    if (this.editorOpen && !this.draft) this.draft = JSON.stringify(this.activeRules ?? {}, null, 2);
     if (this.editorOpen) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>('#rules-text')?.focus());
   }
 
@@ -715,21 +515,21 @@ export class WyDeductionCalculator extends LitElement {
     const parsed = (await loadChecker()).parseDeductionRules(this.draft, { locale });
     if (!parsed.valid || !parsed.rules) {
       this.draftErrors = parsed.errors;
-      this.announcement = msg(locale, 'rulesRejected', { count: parsed.errors.length });
+      this.announcer.announce(msg(locale, 'rulesRejected', { count: parsed.errors.length }));
       void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement & { focus(): void }>('#rules-editor wy-error-summary')?.focus());
       return;
     }
     this.draftErrors = [];
     this.pasted = parsed.rules;
     this.whatIf = null;
-    this.announcement = msg(locale, 'rulesApplied', { name: parsed.rules.name[locale] });
+    this.announcer.announce(msg(locale, 'rulesApplied', { name: parsed.rules.name[locale] }));
     void this.updateComplete.then(() => this.fireChange(false));
   }
 
   private resetRules(): void {
     this.pasted = undefined;
     this.draftErrors = [];
-    this.draft = JSON.stringify(this.activeRules, null, 2);
+    this.draft = JSON.stringify(this.activeRules ?? {}, null, 2);
     void this.updateComplete.then(() => this.result && this.fireChange(false));
   }
 
@@ -750,11 +550,7 @@ export class WyDeductionCalculator extends LitElement {
 
   private patchWhatIf(fact: DeductionFact, value: string | boolean | null): void {
     if (!this.whatIf) return;
-    const recorded = this.recordedFacts(this.whatIf.index);
-    const patch: Record<string, unknown> = { ...this.whatIf.patch };
-    if (recorded[fact] === value) delete patch[fact];
-    else patch[fact] = value;
-    this.whatIf = { index: this.whatIf.index, patch: patch as Partial<DeductionFacts> };
+    this.whatIf = { index: this.whatIf.index, patch: patchFacts(this.recordedFacts(this.whatIf.index), this.whatIf.patch, fact, value) };
     void this.updateComplete.then(() => {
       this.announceWhatIf();
       this.fireChange(true);
@@ -765,18 +561,19 @@ export class WyDeductionCalculator extends LitElement {
     const w = this.whatIf;
     if (!w || !this.result || !this.whatIfResult) return;
     const locale = this.localize.locale;
-    const a = locate(this.result, w.index);
-    const b = locate(this.whatIfResult, w.index);
-    if (!b) return;
-    this.announcement = msg(locale, 'announceWhatIf', {
-      recordNo: b.c.recordNo,
-      before: formatPoints(a?.c.points ?? 0),
-      after: formatPoints(b.c.points),
-      name: this.nameOf(b.g.key, locale),
-      scoreBefore: formatPoints(a?.g.finalScore ?? 0),
-      scoreAfter: formatPoints(b.g.finalScore),
-      rating: b.g.rating ? b.g.rating.label[locale] : msg(locale, 'noRating'),
-    });
+    const effect = whatIfEffect(this.result, this.whatIfResult, w.index);
+    if (!effect || effect.groupKey === undefined) return;
+    this.announcer.announce(
+      msg(locale, 'announceWhatIf', {
+        recordNo: effect.recordNo,
+        before: formatPoints(effect.points.before),
+        after: formatPoints(effect.points.after),
+        name: this.nameOf(effect.groupKey, locale),
+        scoreBefore: formatPoints(effect.finalScore.before),
+        scoreAfter: formatPoints(effect.finalScore.after),
+        rating: effect.rating.after ? effect.rating.after.label[locale] : msg(locale, 'noRating'),
+      }),
+    );
   }
 
   private resetWhatIf(): void {

@@ -8,19 +8,19 @@ export const styles = [
   css`
     :host {
       display: block;
-      --_accent: var(--wy-deduction-calculator-accent, var(--wy-color-primary, #1f5fbf));
-      --_stripe: var(--wy-deduction-calculator-stripe, var(--wy-color-surface-alt, #f6f8fa));
-      --_changed: var(--wy-deduction-calculator-changed, var(--wy-color-warning-surface, #fff4d6));
-      --_border: var(--wy-color-border, #d0d7de);
-      --_muted: var(--wy-color-muted, #57606a);
-      --_space: var(--wy-space-s, 0.5rem);
+      --_accent: var(--wy-deduction-calculator-accent, var(--_wy-primary));
+      --_stripe: var(--wy-deduction-calculator-stripe, var(--_wy-surface-alt));
+      --_changed: var(--wy-deduction-calculator-changed, var(--_wy-warning-surface));
+      --_border: var(--_wy-border);
+      --_muted: var(--_wy-muted);
+      --_space: var(--_wy-space-s);
     }
     [part='header'] {
       display: flex;
       flex-wrap: wrap;
       align-items: baseline;
-      gap: var(--_space) var(--wy-space-l, 1rem);
-      margin-block-end: var(--wy-space-m, 0.75rem);
+      gap: var(--_space) var(--_wy-space-l);
+      margin-block-end: var(--_wy-space-m);
     }
     h2 {
       margin: 0;
@@ -40,8 +40,8 @@ export const styles = [
       margin-inline-start: 0.4em;
       padding: 0 0.5em;
       border-radius: 999px;
-      background: var(--wy-color-warning-surface, #fff4d6);
-      color: var(--wy-color-warning, #7a4d00);
+      background: var(--_wy-warning-surface);
+      color: var(--_wy-warning);
       font-size: 0.85em;
       font-weight: 600;
     }
@@ -57,8 +57,8 @@ export const styles = [
       cursor: pointer;
       padding: 0.25em 0.75em;
       border: 1px solid var(--_border);
-      border-radius: var(--wy-radius, 4px);
-      background: var(--wy-color-surface, #fff);
+      border-radius: var(--_wy-radius);
+      background: var(--_wy-surface);
       color: inherit;
     }
     button:hover:not(:disabled) {
@@ -78,7 +78,7 @@ export const styles = [
     }
     button[aria-pressed='true'] {
       background: var(--_accent);
-      color: var(--wy-color-on-primary, #fff);
+      color: var(--_wy-on-primary);
       border-color: var(--_accent);
     }
     .check {
@@ -91,8 +91,8 @@ export const styles = [
       margin: 0 0 var(--_space);
     }
     [part='error'] {
-      margin: 0 0 var(--wy-space-m, 0.75rem);
-      color: var(--wy-color-danger, #b42318);
+      margin: 0 0 var(--_wy-space-m);
+      color: var(--_wy-danger);
     }
     [part='error'].note {
       color: var(--_muted);
@@ -100,10 +100,10 @@ export const styles = [
     [part='rules-editor'] {
       display: grid;
       gap: var(--_space);
-      margin-block-end: var(--wy-space-m, 0.75rem);
-      padding: var(--wy-space-m, 0.75rem);
+      margin-block-end: var(--_wy-space-m);
+      padding: var(--_wy-space-m);
       border: 1px solid var(--_border);
-      border-radius: var(--wy-radius, 4px);
+      border-radius: var(--_wy-radius);
     }
     [part='rules-editor'] label {
       font-weight: 600;
@@ -113,11 +113,11 @@ export const styles = [
       font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
       font-size: 0.85em;
       border: 1px solid var(--_border);
-      border-radius: var(--wy-radius, 4px);
+      border-radius: var(--_wy-radius);
       padding: var(--_space);
     }
     textarea[aria-invalid='true'] {
-      border-color: var(--wy-color-danger, #b42318);
+      border-color: var(--_wy-danger);
     }
     .actions {
       display: flex;
@@ -175,7 +175,7 @@ export const styles = [
     }
     [part='details'] > td {
       background: var(--_stripe);
-      padding: var(--_space) var(--wy-space-m, 0.75rem);
+      padding: var(--_space) var(--_wy-space-m);
     }
     table.details th,
     table.details td {
@@ -215,18 +215,18 @@ export const styles = [
       border-top: 2px solid var(--_border);
     }
     [part='what-if'] {
-      margin-block-start: var(--wy-space-l, 1rem);
-      padding: var(--wy-space-m, 0.75rem);
+      margin-block-start: var(--_wy-space-l);
+      padding: var(--_wy-space-m);
       border: 1px solid var(--_accent);
-      border-radius: var(--wy-radius, 4px);
+      border-radius: var(--_wy-radius);
     }
     fieldset {
       border: 0;
       padding: 0;
-      margin: 0 0 var(--wy-space-m, 0.75rem);
+      margin: 0 0 var(--_wy-space-m);
       display: flex;
       flex-wrap: wrap;
-      gap: var(--_space) var(--wy-space-l, 1rem);
+      gap: var(--_space) var(--_wy-space-l);
     }
     .field {
       display: grid;

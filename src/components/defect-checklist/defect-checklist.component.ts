@@ -1,21 +1,19 @@
 import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
-import type { LitVirtualizer } from '@lit-labs/virtualizer';
 import { defectVocabLabel as vocabLabel } from '../../core/defects/vocab.js';
 import { toCsv } from '../../core/export/csv.js';
 import type { Locale } from '../../core/i18n/locale.js';
 // Each core module by name (not the index): the element takes only what its first paint needs.
-import { applyAction, assignDefects, canAssign, canRecord, checkAction } from '../../core/defects/transitions.js';
+import { applyAction, canAssign, canRecord, checkAction } from '../../core/defects/transitions.js';
 import { createDefect, draftFromProblem, MAX_DESCRIPTION, parseBatch, type DefectDraft } from '../../core/defects/batch.js';
 import { resolveConfig } from '../../core/defects/config.js';
-import { defaultDue, endOfShanghaiDay } from '../../core/defects/time.js';
+import { defaultDue } from '../../core/defects/time.js';
 import { defectLabel } from '../../core/defects/defect-labels.js';
 import { defectReason } from '../../core/defects/messages.js';
 import { contractorName, houseLabel, problemListTable } from '../../core/defects/problem-list.js';
-import type { DefectFilter, DefectGroupBy } from '../../core/defects/filter.js';
 import type { OwnerDecisionError, OwnerDecisionInput } from '../../core/defects/owner-decision.js';
-import { checklistCounts, entryView, listView, nextItemRow, printView, type ChecklistCounts, type ListViewModel } from '../../core/defects/views.js';
+import { checklistCounts, entryView, listView, printView, type ChecklistCounts } from '../../core/defects/views.js';
 import type { CommonProblem, CommonProblems, Defect, DefectAction, DefectContractor, DefectHouse, DefectSeverity, HouseLocation, OwnerDecision, Trade } from '../../core/defects/types.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { AnnounceController } from '../shared/announce-controller.js';
@@ -31,6 +29,7 @@ import { msg, type DefectMessageKey } from './defect-checklist.messages.js';
 import { CHECKLIST_RENAMED_EVENTS, defectChangeEvent, WyDefectCloseEvent, WyEntryCompleteEvent, WyOwnerDecideEvent } from './defect-checklist.events.js';
 import { styles } from './defect-checklist.styles.js';
 import { EntryDraftController } from './controllers/entry-draft.js';
+import { ListController, type ListHost } from './controllers/list.js';
 import { lazyModules, type Lazy } from './controllers/lazy.js';
 import type { UploadQueue, UploadQueueHost } from './controllers/upload-queue.js';
 import { renderEntryView } from './views/entry.view.js';
@@ -172,12 +171,6 @@ export class WyDefectChecklist extends LitElement {
   @state() private entrySeverity?: DefectSeverity;
   @state() private entryErrors: string[] = [];
   @state() private recent: string[] = [];
-  @state() private filter: DefectFilter = {};
-  @state() private groupBy: DefectGroupBy = 'none';
-  @state() private selected: ReadonlySet<string> = new Set();
-  @state() private bulkContractor = '';
-  @state() private bulkDue = '';
-  @state() private bulkMessage = '';
   @state() private dialog?: { id: string; action: DefectAction; error?: string };
   @state() private printContractor = '*';
   @state() private printClosed = false;
@@ -186,7 +179,6 @@ export class WyDefectChecklist extends LitElement {
   @state() private editingDecision = false;
   @state() private loadFailed = false;
 
-  @query('lit-virtualizer') private virtualizer?: LitVirtualizer;
   @query('dialog') private dialogEl?: HTMLDialogElement;
 
   /** @ignore */
@@ -201,9 +193,9 @@ export class WyDefectChecklist extends LitElement {
       if (lazyModules.print.value) this.performUpdate();
     },
   });
+  private readonly list = new ListController(this.listHost());
   private readonly actorConsumer = new ContextConsumer(this, { context: actorContext, subscribe: true });
   private readonly referenceConsumer = new ContextConsumer(this, { context: referenceContext, subscribe: true });
-  private list?: ListViewModel;
   private counts?: ChecklistCounts;
   private uploads?: UploadQueue;
   private seq = 0;
@@ -342,12 +334,12 @@ export class WyDefectChecklist extends LitElement {
     if (this.commonProblems !== this.configFor) this.takeConfig(this.commonProblems);
     if (this.uploader && !this.uploads) {
       const mod = this.need(lazyModules.uploads);
-      if (mod) this.uploads = new mod.UploadQueue(this.queueHost);
+      if (mod) this.uploads = new mod.UploadQueue(this.queueHost());
     }
     const now = this.nowMs;
-    this.list = listView(this.items, {
-      filter: this.filter,
-      groupBy: this.groupBy,
+    this.list.model = listView(this.items, {
+      filter: this.list.filter,
+      groupBy: this.list.groupBy,
       contractorOrder: this.contractorList.map((c) => c.id),
       now,
       actor: this.currentActor,
@@ -400,21 +392,10 @@ export class WyDefectChecklist extends LitElement {
         d.querySelector('textarea')?.focus();
       } else if (!this.dialog && d.open) d.close();
     }
-    if (this.returnFocus) void this.restoreFocus(this.returnFocus);
-  }
-
-  /** Back to the same defect; if it left the filtered list, to the row that took its place. */
-  private async restoreFocus(want: { id: string; index: number }): Promise<void> {
-    this.returnFocus = undefined;
-    const v = this.virtualizer as (LitVirtualizer & { layoutComplete?: Promise<void> }) | undefined;
-    if (v) {
-      await v.updateComplete;
-      await v.layoutComplete;
+    if (this.returnFocus) {
+      void this.list.restoreFocus(this.returnFocus, `#tab-${this.activeView}`);
+      this.returnFocus = undefined;
     }
-    const q = (sel: string) => this.renderRoot.querySelector<HTMLElement>(sel);
-    const row = q(`[part~="row"][data-id="${CSS.escape(want.id)}"]`) ?? q(`[part~="row"][data-index="${want.index}"]`) ?? q(`[part~="row"][data-index="${want.index - 1}"]`);
-    const target = row?.querySelector<HTMLElement>('[part~="action"]') ?? row?.querySelector<HTMLElement>('input') ?? q(`#tab-${this.activeView}`);
-    target?.focus();
   }
 
   // ——— rendering ———
@@ -508,25 +489,7 @@ export class WyDefectChecklist extends LitElement {
   }
 
   private renderList(c: ViewContext): TemplateResult {
-    return renderListView(c, {
-      model: this.list!,
-      filter: this.filter,
-      groupBy: this.groupBy,
-      bulk: this.canBulk,
-      selected: this.selected,
-      bulkContractor: this.bulkContractor,
-      bulkDue: this.bulkDue,
-      bulkMessage: this.bulkMessage,
-      onFilter: (patch) => this.setFilter(patch),
-      onGroupBy: (by) => (this.groupBy = by),
-      onSelect: (id, on) => this.toggle(id, on),
-      onSelectAll: (on) => this.selectAll(on),
-      onBulkContractor: (id) => (this.bulkContractor = id),
-      onBulkDue: (date) => (this.bulkDue = date),
-      onBulkApply: () => this.onBulkApply(),
-      onAction: (id, action) => this.onAction(id, action),
-      onKey: (e) => this.onListKey(e),
-    });
+    return renderListView(c, this.list.props());
   }
 
   private renderSummary(c: ViewContext): TemplateResult {
@@ -618,7 +581,10 @@ export class WyDefectChecklist extends LitElement {
   }
 
   /** The upload queue's view of this element. */
-  private readonly queueHost: UploadQueueHost = ((el: WyDefectChecklist): UploadQueueHost => ({
+  private queueHost(): UploadQueueHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the queue reads the element's live state.
+    const el = this;
+    return {
     addController: (c) => el.addController(c),
     removeController: (c) => el.removeController(c),
     requestUpdate: () => el.requestUpdate(),
@@ -632,7 +598,30 @@ export class WyDefectChecklist extends LitElement {
     publish: (items) => el.emit(items),
     say: (text) => el.announcer.announce(text),
     context: () => el.ctx(),
-  }))(this);
+    };
+  }
+
+  /** The list controller's view of this element. */
+  private listHost(): ListHost {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the list reads the element's live state.
+    const el = this;
+    return {
+      requestUpdate: () => el.requestUpdate(),
+      get renderRoot() {
+        return el.renderRoot;
+      },
+      get items() {
+        return el.items;
+      },
+      get canBulk() {
+        return el.canBulk;
+      },
+      publish: (items) => el.emit(items),
+      say: (text) => el.announcer.announce(text),
+      t: (k, p) => el.t(k, p),
+      onAction: (id, action) => el.onAction(id, action),
+    };
+  }
 
   private makeId(): string {
     if (this.newId) return this.newId();
@@ -688,46 +677,6 @@ export class WyDefectChecklist extends LitElement {
     this.uploads?.attach(ids);
   }
 
-  private setFilter(patch: Partial<DefectFilter>): void {
-    const next: Record<string, unknown> = { ...this.filter, ...patch };
-    for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k];
-    this.filter = next as DefectFilter;
-  }
-
-  private toggle(id: string, on: boolean): void {
-    const next = new Set(this.selected);
-    if (on) next.add(id);
-    else next.delete(id);
-    this.selected = next;
-  }
-
-  private selectAll(on: boolean): void {
-    const next = new Set(this.selected);
-    for (const d of this.list?.shown ?? []) {
-      if (on) next.add(d.id);
-      else next.delete(d.id);
-    }
-    this.selected = next;
-  }
-
-  private onBulkApply(): void {
-    if (!this.canBulk) return;
-    // The date picked is a day in Asia/Shanghai: the limit is its end there, whatever the browser's zone.
-    const due = this.bulkDue ? endOfShanghaiDay(this.bulkDue) : undefined;
-    if (!this.selected.size || (!this.bulkContractor && !due)) {
-      this.bulkMessage = this.t('list.bulkNothing');
-      return;
-    }
-    const { items, changed } = assignDefects(this.items, this.selected, {
-      ...(this.bulkContractor ? { contractorId: this.bulkContractor } : {}),
-      ...(due ? { due } : {}),
-    });
-    this.bulkMessage = this.t('list.bulkDone', { count: changed });
-    this.announcer.announce(this.bulkMessage);
-    this.selected = new Set();
-    if (changed) this.emit(items);
-  }
-
   private onAction(id: string, action: DefectAction): void {
     if (NOTE_ACTIONS.has(action)) {
       this.returnFocus = undefined;
@@ -758,7 +707,7 @@ export class WyDefectChecklist extends LitElement {
   }
 
   private rowIndex(id: string): number {
-    return this.list?.rows.findIndex((r) => r.kind === 'item' && r.item.id === id) ?? -1;
+    return this.list.rowIndex(id);
   }
 
   private onDialogSubmit(e: Event): void {
@@ -782,30 +731,6 @@ export class WyDefectChecklist extends LitElement {
     const dlg = this.dialog;
     this.dialog = undefined;
     if (dlg) this.returnFocus = { id: dlg.id, index: this.rowIndex(dlg.id) };
-  }
-
-  /** Arrow keys move between rows of the virtualised list; the row is scrolled into view first. */
-  private onListKey(e: KeyboardEvent): void {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
-    const from = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
-    if (!from || (e.target as HTMLElement).tagName === 'SELECT') return;
-    e.preventDefault();
-    const i = nextItemRow(this.list?.rows ?? [], Number(from.dataset['index']), e.key === 'ArrowDown' ? 1 : -1);
-    if (i !== undefined) void this.focusRow(i);
-  }
-
-  private async focusRow(index: number): Promise<void> {
-    const v = this.virtualizer;
-    if (!v) return;
-    const find = () => this.renderRoot.querySelector<HTMLElement>(`[data-index="${index}"]`);
-    if (!find()) {
-      v.element(index)?.scrollIntoView({ block: 'nearest' });
-      for (let tries = 0; tries < 10 && !find(); tries++) await new Promise((r) => requestAnimationFrame(r));
-    }
-    const row = find();
-    if (!row) return;
-    row.scrollIntoView({ block: 'nearest' });
-    (row.querySelector<HTMLElement>('input, [part~="action"]') ?? row).focus();
   }
 
   private onDecisionSubmit(e: Event): void {

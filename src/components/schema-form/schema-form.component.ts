@@ -11,7 +11,7 @@ import type { RawValidator } from '../../core/form/validation.js';
 import type * as ValidationApi from '../../core/form/validation.js';
 import { getAt, templateOf, sanitize } from '../../core/form/pointer.js';
 import { loadShippedRefs, hasExternalRefs } from '../../core/form/shipped.js';
-import { FormSchemaError, type FormField, type JsonSchema, type Text } from '../../core/form/types.js';
+import { type FormField, type JsonSchema, type Text } from '../../core/form/types.js';
 import type { ValidationError } from '../../core/errors.js';
 import type { GeneratedValidator } from '../../generated/validator-types.js';
 import { pick, type Locale } from '../../core/i18n/locale.js';
@@ -20,13 +20,16 @@ import { LocalizeController } from '../shared/localize-controller.js';
 import { WyEvent, WyChangeEvent } from '../shared/events.js';
 import { formHostContext, type FormHost, type Uploader } from './form-host.js';
 import { pickWidget, ensureWidget } from './registry.js';
+import { fieldProps } from './field-props.js';
+import { showsError, shownErrors, stepOf, inStep, hasColumns, type ErrorDisplay } from '../../core/form/view.js';
 import { DEFAULT_DRAFT_MAX_AGE_DAYS, isDraftExpired, localStorageDrafts, type DraftStore } from './drafts.js';
 import { msg } from './messages.js';
+import { errorPanelView, documentView, noticesView, stepsView } from './schema-form.views.js';
 import { styles } from './schema-form.styles.js';
 import { FIELD_TREE, type WyFieldBase } from './fields/field-base.js';
 import type { WyErrorSummary } from '../error-summary/error-summary.component.js';
 
-export type ErrorDisplay = 'touched' | 'submit' | 'live';
+export type { ErrorDisplay } from '../../core/form/view.js';
 
 /** A field-level async check: resolves to an error message, or undefined when fine. */
 export type AsyncValidator = (value: unknown, context: { signal: AbortSignal; data: unknown; locale: Locale }) => Promise<string | undefined>;
@@ -70,7 +73,9 @@ const FIRST_VALIDITY_FALLBACK_MS = 250;
  * wizard steps from the UI schema; show/hide/enable/require/compute rules as JSONLogic data;
  * precompiled validation for shipped schemas and an interpreting validator for a schema given
  * at run time; errors in zh-CN or en naming each field; drafts saved as you type.
- * A keystroke updates only the fields that depend on it.
+ * A keystroke updates only the fields that depend on it. The built-in field elements render into
+ * this element's shadow root (one style scope, not one per field; each carries `data-path`), and
+ * validation code loads after the first frame.
  * Form-associated: inside a host `<form>` its whole value travels in FormData under `name`
  * (as JSON); reset, disabled and `:invalid` work.
  *
@@ -94,6 +99,11 @@ const FIRST_VALIDITY_FALLBACK_MS = 250;
  * @csspart actions - The button row.
  * @csspart submit - The submit button.
  * @csspart error-panel - The panel shown for an invalid schema.
+ * @csspart field - A built-in field's wrapper (built-in fields render into the form's own tree).
+ * @csspart field-label - A field's label.
+ * @csspart control - A field's input, select, textarea or choice group.
+ * @csspart field-help - A field's help text.
+ * @csspart field-error - A field's error message.
  *
  * @cssprop --wy-schema-form-gap - Space between fields.
  * @cssprop --wy-schema-form-columns - Default number of columns in a group.
@@ -154,6 +164,12 @@ export class WySchemaForm extends LitElement {
    * `npx wuye-kit compile`: no Ajv download and no eval, even for a schema that is not shipped.
    */
   @property({ attribute: false }) precompiled?: GeneratedValidator<unknown>;
+  /**
+   * Loads the precompiled validator when the form first validates (after its first frame), e.g.
+   * `() => import('./my-form.validator.js')`: the page does not parse the validator before the
+   * form shows. Used when `precompiled` is not set; resolves to the validator or its module.
+   */
+  @property({ attribute: false }) loadPrecompiled?: () => Promise<GeneratedValidator<unknown> | { readonly default: GeneratedValidator<unknown> }>;
   /** Hide the built-in submit button (the host has its own). */
   @property({ type: Boolean, attribute: 'no-submit' }) noSubmit = false;
 
@@ -198,6 +214,8 @@ export class WySchemaForm extends LitElement {
   private draftTimer?: ReturnType<typeof setTimeout>;
   private validityTimer?: ReturnType<typeof setTimeout>;
   private validityScheduled = false;
+  /** What FormData holds now (set again only when it changes). */
+  private lastFormValue: string | null | undefined = undefined;
   /** Validity was computed since the last build (later changes validate in the next task). */
   private validityPrimed = false;
   private draftRestored = false;
@@ -316,7 +334,7 @@ export class WySchemaForm extends LitElement {
 
   /** Moves focus to the field at `path` (its step is shown first in a wizard). */
   async focusField(path: string): Promise<void> {
-    const idx = this.layout?.steps.findIndex((s) => s.groups.some((g) => g.fields.some((f) => path === f || path.startsWith(`${f}/`))));
+    const idx = this.layout ? stepOf(this.layout, path) : undefined;
     if (idx !== undefined && idx >= 0 && idx !== this.step) {
       this.step = idx;
       await this.updateComplete;
@@ -392,7 +410,7 @@ export class WySchemaForm extends LitElement {
       const loading = ensureWidget('wy-error-summary');
       if (loading) this.trackWidget(loading);
     }
-    if (changed.has('schema') || changed.has('uiSchema') || changed.has('refs') || changed.has('precompiled')) this.build();
+    if (changed.has('schema') || changed.has('uiSchema') || changed.has('refs') || changed.has('precompiled') || changed.has('loadPrecompiled')) this.build();
     if (changed.has('draftKey') && this.draftKey && this.engine && !this.draftRestored) void this.restoreDraft();
   }
 
@@ -510,9 +528,11 @@ export class WySchemaForm extends LitElement {
       this.validatorPending = true;
       const schema = this.schema!;
       const refs = Object.values({ ...this.shippedRefs, ...this.refs });
-      const pre = this.precompiled;
-      this.validatorPromise = loadValidation()
-        .then(async (m): Promise<RawValidator> => {
+      const given = this.precompiled;
+      const load = this.loadPrecompiled;
+      this.validatorPromise = Promise.all([loadValidation(), given ?? load?.()])
+        .then(async ([m, loaded]): Promise<RawValidator> => {
+          const pre = loaded && 'default' in loaded ? loaded.default : loaded;
           if (pre) return (data: unknown) => (pre(data) ? [] : (pre.errors ?? []));
           if (m.isShipped(schema)) return (await m.shippedValidator(schema))!;
           return m.interpretAtRuntime(schema, refs);
@@ -567,10 +587,8 @@ export class WySchemaForm extends LitElement {
   }
 
   private onInput(e: Event): void {
-    const target = e.composedPath()[0] as Element | undefined;
     const field = e.composedPath().find((n): n is WyFieldBase => n instanceof HTMLElement && 'registeredAs' in n && Boolean((n as WyFieldBase).registeredAs)) as WyFieldBase | undefined;
     if (!field || !this.engine || field === (this as unknown)) return;
-    void target;
     if (e.type === 'change') {
       this.touched.add(field.registeredAs);
       this.refreshError(field.registeredAs);
@@ -687,12 +705,9 @@ export class WySchemaForm extends LitElement {
   }
 
   private shouldShow(path: string): boolean {
-    return (
-      this.errorDisplay === 'live' ||
-      this.submitted ||
-      (this.errorDisplay === 'touched' && this.touched.has(path)) ||
-      this.serverErrors.has(path) ||
-      this.asyncErrors.has(path)
+    return showsError(
+      { display: this.errorDisplay, submitted: this.submitted, touched: this.touched, external: (p) => this.serverErrors.has(p) || this.asyncErrors.has(p) },
+      path,
     );
   }
 
@@ -713,8 +728,7 @@ export class WySchemaForm extends LitElement {
   }
 
   private showErrors(errors: readonly ValidationError[]): void {
-    const next = new Map<string, string>();
-    for (const e of errors) if (!next.has(e.path) && this.shouldShow(e.path)) next.set(e.path, e.message);
+    const next = shownErrors(errors, (p) => this.shouldShow(p));
     for (const [path, el] of this.fields) {
       const m = next.get(path) ?? '';
       if (el.error !== m) el.error = m;
@@ -726,7 +740,11 @@ export class WySchemaForm extends LitElement {
   private syncFormValue(errors?: readonly ValidationError[]): void {
     if (!this.engine) return;
     // Only a named form puts its value in FormData (no pruning and serialising per keystroke otherwise).
-    this.internals.setFormValue(this.name ? JSON.stringify(this.engine.submittableValue()) : null);
+    const formValue = this.name ? JSON.stringify(this.engine.submittableValue()) : null;
+    if (formValue !== this.lastFormValue) {
+      this.lastFormValue = formValue;
+      this.internals.setFormValue(formValue);
+    }
     if (errors) {
       this.applyValidity(errors);
       return;
@@ -813,28 +831,31 @@ export class WySchemaForm extends LitElement {
     // eslint-disable-next-line lit/binding-positions, lit/no-invalid-html
     return html`<${tag}
       class="field"
-      style=${styleMap({ gridColumn: ui?.span ? `span ${ui.span}` : undefined })}
-      .path=${pointer}
-      .value=${getAt(engine.value, pointer)}
-      .label=${label}
-      .help=${this.text(ui?.help ?? field.help)}
-      .placeholder=${this.text(ui?.placeholder ?? field.placeholder)}
-      .options=${options}
-      .required=${st.required}
-      .disabled=${!st.enabled || this.disabled}
-      .readonly=${this.readonly}
-      .error=${this.errors.get(pointer) ?? ''}
-      .locale=${locale}
+      data-path=${pointer}
       ?hidden=${!st.visible}
-      .maxLength=${s.maxLength}
-      .minLength=${s.minLength}
-      .min=${s.minimum}
-      .max=${s.maximum}
-      .integer=${field.type === 'integer'}
-      .rows=${ui?.rows ?? 4}
-      .accept=${ui?.accept ?? ''}
-      .minItems=${s.minItems ?? 0}
-      .maxItems=${s.maxItems ?? (itemSchema ? Number.POSITIVE_INFINITY : 20)}
+      ${fieldProps({
+        span: ui?.span,
+        path: pointer,
+        value: getAt(engine.value, pointer),
+        label,
+        help: this.text(ui?.help ?? field.help),
+        placeholder: this.text(ui?.placeholder ?? field.placeholder),
+        options,
+        required: st.required,
+        disabled: !st.enabled || this.disabled,
+        readonly: this.readonly,
+        error: this.errors.get(pointer) ?? '',
+        locale,
+        maxLength: s.maxLength,
+        minLength: s.minLength,
+        min: s.minimum,
+        max: s.maximum,
+        integer: field.type === 'integer',
+        rows: ui?.rows ?? 4,
+        accept: ui?.accept ?? '',
+        minItems: s.minItems ?? 0,
+        maxItems: s.maxItems ?? (itemSchema ? Number.POSITIVE_INFINITY : 20),
+      })}
     ></${tag}>`; // eslint-disable-line lit/binding-positions, lit/no-invalid-html
   }
 
@@ -847,54 +868,28 @@ export class WySchemaForm extends LitElement {
     </fieldset>`;
   }
 
-  private renderErrorPanel(error: Error): TemplateResult {
-    const l = this.localize.locale;
-    const where = error instanceof FormSchemaError ? msg(l, 'schemaErrorWhere', { source: error.source, pointer: error.pointer || '/' }) : '';
-    return html`<div part="error-panel" class="error-panel" role="alert">
-      <strong>${msg(l, 'schemaError')}</strong>
-      ${where ? html`<div><code>${where}</code></div>` : nothing}
-      <div>${error instanceof FormSchemaError ? error.reason : error.message}</div>
-    </div>`;
-  }
-
   override render() {
     void this.structureVersion;
-    if (this.schemaError) return this.renderErrorPanel(this.schemaError);
+    if (this.schemaError) return errorPanelView(this.schemaError, this.localize.locale);
     if (!this.engine || !this.layout) return nothing;
     const l = this.localize.locale;
     const layout = this.layout;
     const step = layout.steps[Math.min(this.step, layout.steps.length - 1)]!;
     const last = this.step >= layout.steps.length - 1;
     const doc = this.ui.document;
-    const columns = (this.ui.columns ?? 1) > 1 || layout.steps.some((s) => s.groups.some((g) => (g.columns ?? 1) > 1));
+    const columns = hasColumns(this.ui, layout);
     return html`<form part="base" class=${columns ? 'columns' : ''} novalidate @submit=${this.onSubmit} aria-busy=${this.validatorPending ? 'true' : 'false'}>
-      ${doc
-        ? html`<header part="document" class="document">
-            ${doc.title ? html`<div class="doc-title">${this.text(doc.title)}</div>` : nothing}
-            <div class="doc-meta">
-              ${doc.number ? html`<span>${msg(l, 'documentNumber')}：${doc.number}</span>` : nothing}
-              ${doc.version ? html`<span>${msg(l, 'version')}：${doc.version}</span>` : nothing}
-              ${doc.department ? html`<span>${this.text(doc.department)}</span>` : nothing}
-            </div>
-          </header>`
-        : nothing}
-      ${this.validatorError ? this.renderErrorPanel(this.validatorError) : nothing}
+      ${documentView(doc, l)}
+      ${this.validatorError ? errorPanelView(this.validatorError, l) : nothing}
       <wy-error-summary .errors=${this.summary} .locale=${l} @wy-error-select=${this.onErrorSelect}></wy-error-summary>
-      ${this.notices.map((n) => html`<div part="notice" class=${`notice ${n.tone}`} role="status">${this.text(n.text)}</div>`)}
+      ${noticesView(this.notices, l)}
       ${this.draftShown
         ? html`<div part="draft-notice" class="notice info draft">
             <span>${msg(l, 'draftRestored')}</span>
             <button type="button" class="secondary" @click=${() => void this.discardDraft()}>${msg(l, 'draftDiscard')}</button>
           </div>`
         : nothing}
-      ${layout.wizard
-        ? html`<ol part="steps" class="steps">
-            ${layout.steps.map(
-              (s, i) => html`<li aria-current=${i === this.step ? 'step' : 'false'} class=${i < this.step ? 'done' : ''}>${this.text(s.title) || String(i + 1)}</li>`,
-            )}
-          </ol>`
-        : nothing}
-      ${layout.wizard ? html`<div class="visually-hidden" aria-live="polite">${msg(l, 'stepOf', { n: this.step + 1, total: layout.steps.length })}</div>` : nothing}
+      ${stepsView(layout, this.step, l)}
       <fieldset class="body" ?disabled=${this.disabled}>${step.groups.map((g) => this.renderGroup(g))}</fieldset>
       ${this.readonly
         ? nothing
@@ -924,11 +919,12 @@ export class WySchemaForm extends LitElement {
   };
 
   private async next(): Promise<void> {
-    const step = this.layout!.steps[this.step]!;
-    const inStep = (p: string) => step.groups.some((g) => g.fields.some((f) => p === f || p.startsWith(`${f}/`)));
+    const layout = this.layout!;
+    const step = layout.steps[this.step]!;
+    const here = (p: string) => inStep(layout, this.step, p);
     for (const g of step.groups) for (const f of g.fields) this.touched.add(f);
-    for (const p of this.fields.keys()) if (inStep(p)) this.touched.add(p);
-    const errors = (await this.computeErrors()).filter((e) => inStep(e.path));
+    for (const p of this.fields.keys()) if (here(p)) this.touched.add(p);
+    const errors = (await this.computeErrors()).filter((e) => here(e.path));
     this.showErrors(await this.computeErrors());
     this.summary = errors;
     if (errors.length) {

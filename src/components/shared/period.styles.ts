@@ -9,11 +9,11 @@ export const periodStyles = css`
       display: flex;
       flex-wrap: wrap;
       align-items: end;
-      gap: var(--wy-space-s, 0.5rem) var(--wy-space-m, 0.75rem);
-      margin: 0 0 var(--wy-space-m, 0.75rem);
-      padding: var(--wy-space-s, 0.5rem) var(--wy-space-m, 0.75rem);
-      border: 1px solid var(--wy-color-border, #d0d7de);
-      border-radius: var(--wy-radius, 6px);
+      gap: var(--_wy-space-s) var(--_wy-space-m);
+      margin: 0 0 var(--_wy-space-m);
+      padding: var(--_wy-space-s) var(--_wy-space-m);
+      border: 1px solid var(--_wy-border);
+      border-radius: var(--_wy-radius);
     }
     .period legend {
       font-weight: 600;
@@ -30,21 +30,21 @@ export const periodStyles = css`
       font: inherit;
       min-height: 2rem;
       padding: 0.125rem 0.375rem;
-      border: 1px solid var(--wy-color-border, #d0d7de);
-      border-radius: var(--wy-radius, 6px);
-      background: var(--wy-color-surface, #fff);
+      border: 1px solid var(--_wy-border);
+      border-radius: var(--_wy-radius);
+      background: var(--_wy-surface);
       color: inherit;
     }
     .period .range-error {
       flex-basis: 100%;
       margin: 0;
-      color: var(--wy-color-danger, #b42318);
+      color: var(--_wy-danger);
     }
     .coverage {
-      margin: 0 0 var(--wy-space-m, 0.75rem);
-      padding: var(--wy-space-s, 0.5rem) var(--wy-space-m, 0.75rem);
-      border-left: 3px solid var(--wy-color-primary, #1f6feb);
-      background: var(--wy-color-surface-alt, #f6f8fa);
+      margin: 0 0 var(--_wy-space-m);
+      padding: var(--_wy-space-s) var(--_wy-space-m);
+      border-left: 3px solid var(--_wy-primary);
+      background: var(--_wy-surface-alt);
       font-size: 0.875em;
     }
     .coverage h3 {

@@ -5,6 +5,7 @@ import { defectStatus } from '../../generated/vocab/defect-status.js';
 import { defectAction } from '../../generated/vocab/defect-action.js';
 import { defectOwnerDecision } from '../../generated/vocab/defect-owner-decision.js';
 import type { Locale } from '../i18n/locale.js';
+import { listLabel, listOptions } from '../i18n/vocab-list.js';
 
 /**
  * The six vocabularies of the defect checklist (schemas/vocab/*.json), read from their own
@@ -14,13 +15,12 @@ import type { Locale } from '../i18n/locale.js';
 export const defectVocab = { houseLocation, trade, defectSeverity, defectStatus, defectAction, defectOwnerDecision };
 export type DefectVocabName = keyof typeof defectVocab;
 
-/** The label of a code in `locale`; the code itself when unknown, so nothing renders blank. */
+/** The label of a code in `locale`; the code itself when unknown (the kit's `listLabel`). */
 export function defectVocabLabel(name: DefectVocabName, code: string, locale: Locale): string {
-  const labels = defectVocab[name].labels as Readonly<Record<string, Readonly<Record<Locale, string>>>>;
-  return labels[code]?.[locale] ?? code;
+  return listLabel(defectVocab[name], code, locale);
 }
 
-/** The codes of a vocabulary with their labels in `locale`, in the vocabulary's order. */
+/** The codes of a vocabulary with their labels in `locale`, in the vocabulary's order (`listOptions`). */
 export function defectVocabOptions(name: DefectVocabName, locale: Locale): { value: string; label: string }[] {
-  return (defectVocab[name].codes as readonly string[]).map((value) => ({ value, label: defectVocabLabel(name, value, locale) }));
+  return listOptions(defectVocab[name], locale);
 }

@@ -1,4 +1,4 @@
-import { vocab } from '../../generated/vocab.js';
+import { statsVocab as vocab } from './vocab.js';
 import { DEFAULT_STATS_CONFIG, type StatsConfig, type StatsCounter } from './config.js';
 import { instant, notLater, parseMonth, periodLength, periodStart, shanghaiMonth, span, monthOfInstant, type MonthSpan, type StatsPeriod } from './period.js';
 import type { StatsCompare, StatsFilter, StatsGroupBy, StatsOffice, StatsRow, StatsRowKind, StatsRowLabel, StatsTable } from './table.js';

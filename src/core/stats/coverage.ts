@@ -1,5 +1,4 @@
-import { vocab } from '../../generated/vocab.js';
-import { vocabLabel } from '../i18n/vocab-label.js';
+import { statsVocab as vocab, statsLabel as vocabLabel } from './vocab.js';
 import type { Locale } from '../i18n/locale.js';
 import { DEFAULT_STATS_CONFIG, type StatsConfig } from './config.js';
 import { statsMsg } from './messages.js';

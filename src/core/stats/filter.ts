@@ -1,4 +1,4 @@
-import { vocab } from '../../generated/vocab.js';
+import { statsVocab as vocab } from './vocab.js';
 import { DEFAULT_STATS_CONFIG, type StatsConfig, type StatsCounter } from './config.js';
 import { instant, notLater, parseMonth, shanghaiMonth } from './period.js';
 import type { StatsColumn, StatsFilter, StatsRow, StatsTable } from './table.js';

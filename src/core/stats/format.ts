@@ -1,5 +1,5 @@
 import { pick, type Locale, type Localized } from '../i18n/locale.js';
-import { vocabLabel } from '../i18n/vocab-label.js';
+import { statsLabel as vocabLabel } from './vocab.js';
 import { statsMsg } from './messages.js';
 import { parseMonth, periodLength, type StatsPeriod } from './period.js';
 import type { StatsColumn, StatsRow, StatsRowLabel, StatsTable } from './table.js';

@@ -66,9 +66,13 @@ export abstract class WyFieldBase extends LitElement {
   static override styles: CSSResultGroup = fieldStyles;
 
   /** FormData entry name when the field is used inside a plain `<form>`. */
-  @property({ reflect: true }) name = '';
-  /** JSON pointer of the field inside a <wy-schema-form> value. */
-  @property({ reflect: true }) path = '';
+  // An empty name is no attribute (nothing to reflect on each of a form's fields).
+  @property({ reflect: true, converter: { toAttribute: (v: string) => v || null } }) name = '';
+  /**
+   * JSON pointer of the field inside a <wy-schema-form> value. Not reflected: a form marks each
+   * field with a `data-path` attribute instead (no attribute callback per field on the first render).
+   */
+  @property() path = '';
   /** The field's value (type depends on the widget). */
   @property({ attribute: false }) value: unknown;
   /** Value restored by a form reset; the first value set if not given. */

@@ -13,7 +13,12 @@ export const fieldBodyStyles = css`
   [part='field'] {
     display: block;
   }
-  [part='field'] > * + * {
+  /* No universal selectors: each rule is matched only against elements of its kind. */
+  [part='field'] > [part='control'],
+  [part='field'] > [part='field-help'],
+  [part='field'] > [part='field-error'],
+  [part='field'] > [part='field-counter'],
+  [part='field'] > .pending {
     margin-block-start: var(--_wy-space-xs);
   }
   [part='field'] [part='field-label'] {
@@ -52,7 +57,10 @@ export const fieldBodyStyles = css`
   [part='field'] [aria-invalid='true'] {
     border-color: var(--_wy-danger) !important;
   }
-  [part='field'] :disabled {
+  [part='field'] input:disabled,
+  [part='field'] select:disabled,
+  [part='field'] textarea:disabled,
+  [part='field'] button:disabled {
     opacity: 0.6;
     cursor: not-allowed;
   }
