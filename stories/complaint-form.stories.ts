@@ -123,6 +123,24 @@ export const DataLoadFailed: Story = {
   },
 };
 
+/**
+ * The form's data and `<wy-schema-form>` load when the element connects; until both are here the
+ * element shows its header, the routing and placeholder bars with a "loading" status
+ * (`part="loading"`, `aria-busy` on `part="base"`). Here the load never finishes.
+ */
+export const Loading: Story = {
+  render: (args, context) => {
+    // A load that never finishes, for the element this story renders; the next element loads normally.
+    const Form = customElements.get('wy-complaint-form') as unknown as typeof WyComplaintForm;
+    const real = Form.loadFormData;
+    Form.loadFormData = () => {
+      Form.loadFormData = real;
+      return new Promise(() => undefined);
+    };
+    return meta.render!(args, context);
+  },
+};
+
 /** No signed-in user: the record cannot have a first receiver, so nothing is sent. */
 export const NoFirstReceiver: Story = { args: { value: typed, actor: undefined }, play: submit };
 

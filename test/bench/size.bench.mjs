@@ -1,7 +1,8 @@
 // Gzipped size of each public entry point as a host's bundler would ship it: minified, tree
 // shaken, code-split, lit excluded (a peer dependency the host already has). "Up front" is the
 // entry plus everything it imports statically; what it loads on demand (a schema's validator,
-// the complaint form's data, an action form, the XLSX writer) is reported apart, by kind
+// the complaint form's data and its inner <wy-schema-form>, an action form, the XLSX writer) is
+// reported apart, by kind
 // (validators, field labels, data, vendored libraries, code) beside it. Plus the self-registering bundle.
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';

@@ -514,6 +514,47 @@ describe('<wy-complaint-form>', () => {
     expect(en.shadowRoot!.querySelector('[part="definition"] summary')!.textContent).to.contain('What counts as a complaint?');
   });
 
+  it('shows an accessible loading state (aria-busy, a status in zh-CN and en) until the form’s data and <wy-schema-form> arrive', async () => {
+    const Form = customElements.get('wy-complaint-form') as unknown as { loadFormData: () => Promise<unknown> };
+    const real = Form.loadFormData;
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    Form.loadFormData = () => held.then(() => real());
+    try {
+      for (const [lang, text] of [
+        ['zh-CN', '正在加载表单'],
+        ['en', 'Loading the form'],
+      ] as const) {
+        const el = await fixture<WyComplaintForm>(html`<div lang=${lang}><wy-complaint-form .actor=${actor} .offices=${offices}></wy-complaint-form></div>`).then((d) => d.querySelector('wy-complaint-form')!);
+        // updateComplete waits for the load: look at the first render instead.
+        await aTimeout(0);
+        const loading = () => el.shadowRoot!.querySelector('[part="loading"]');
+        expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-busy')).to.equal('true');
+        expect(loading()?.getAttribute('role')).to.equal('status');
+        expect(loading()!.textContent).to.contain(text);
+        expect(inner(el)).to.equal(null);
+        // The header shows at once.
+        expect(el.shadowRoot!.querySelector('[part="intake-header"]')!.textContent).to.contain('周敏');
+        if (lang === 'en') {
+          await expect(el).to.be.accessible();
+          release();
+        }
+        if (lang === 'en') {
+          await el.updateComplete;
+          await aTimeout(0);
+          await el.updateComplete;
+          expect(loading()).to.equal(null);
+          expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('aria-busy')).to.equal('false');
+          expect(inner(el)).to.not.equal(null);
+          expect(field(el, '/category').label).to.be.a('string');
+        }
+      }
+    } finally {
+      release();
+      Form.loadFormData = real;
+    }
+  });
+
   it('when the form’s data cannot load it says so in zh-CN and en, keeps the header, and connecting again loads the form', async () => {
     const Form = customElements.get('wy-complaint-form') as unknown as { loadFormData: () => Promise<unknown> };
     const real = Form.loadFormData;

@@ -13,7 +13,8 @@ import { complaintFormSchema, intakeUiSchema, intakeValidator, readUiSchema, usa
 import { loadComplaintFormData, type ComplaintFormData } from '../../core/complaint/form-data.js';
 import type { JsonSchema } from '../../core/form/types.js';
 import type { UiSchema } from '../../core/form/ui.js';
-import { WyInvalidEvent, WySubmitEvent, type ErrorDisplay, type FormChangeDetail, type WySchemaForm } from '../schema-form/schema-form.component.js';
+// Types only: <wy-schema-form> (and its event classes) load on demand, with the form's data.
+import type { WyInvalidEvent, WySubmitEvent, ErrorDisplay, FormChangeDetail, WySchemaForm } from '../schema-form/schema-form.component.js';
 import { localStorageDrafts, type DraftStore } from '../schema-form/drafts.js';
 import type { Uploader } from '../shared/uploader.js';
 import { actorContext, referenceContext, storeContext, type Actor, type ReferenceData } from '../shared/context.js';
@@ -83,6 +84,18 @@ const RENAMED_EVENTS: Readonly<Record<string, string>> = {
   'wy-complaint-save-failed': 'wy-complaint-save-fail',
 };
 
+/** The inner form's event classes, set once `<wy-schema-form>` has loaded (see `loadSchemaForm`). */
+let innerEvents: { readonly WySubmitEvent: typeof WySubmitEvent; readonly WyInvalidEvent: typeof WyInvalidEvent } | undefined;
+
+/**
+ * Loads and defines `<wy-schema-form>` (and its fields) once per page: the complaint form's entry
+ * does not import it, so what a host loads up front stays small.
+ */
+const loadSchemaForm = () =>
+  import('../schema-form/schema-form.js').then((m) => {
+    innerEvents = m;
+  });
+
 /** A failure the element explains itself (no actor, a bad record number, an incomplete record). */
 class IntakeError extends Error {}
 
@@ -106,6 +119,8 @@ const isObj = (v: unknown): v is Rec => Boolean(v) && typeof v === 'object' && !
  * The schema, layout, complaint definition and validator load on demand, as one chunk, when the
  * element connects (`loadComplaintFormData()` in core); header and routing show at once, the form
  * when they arrive, and a failed load is said in `part="failure"` (connecting again retries).
+ * `<wy-schema-form>` itself loads in the same step (the entry does not import it); until both are
+ * here `part="loading"` shows placeholder bars and a "loading" status, and `part="base"` is `aria-busy`.
  * `readonly` shows the record as a paper form (顾客投诉处理记录; number and version empty until the host sets `document.number` in complaint.ui.json), ready to print.
  *
  * @tag wy-complaint-form
@@ -126,6 +141,7 @@ const isObj = (v: unknown): v is Rec => Boolean(v) && typeof v === 'object' && !
  * @csspart base - The wrapper.
  * @csspart intake-header - First receiver and record number above the form.
  * @csspart definition - The complaint definition and its explanations (WI/KF-007), a disclosure at intake (schemas/complaint-definition.json).
+ * @csspart loading - Placeholder bars with a "loading" status, shown until the form's data and `<wy-schema-form>` have loaded.
  * @csspart form - The inner `<wy-schema-form>` (style its inside through its CSS custom properties).
  * @csspart submit - The submit button (shows progress while the store works).
  * @csspart status - The confirmation after a successful submit.
@@ -199,7 +215,7 @@ export class WyComplaintForm extends LitElement {
       e.type === 'wy-change'
         ? new WyChangeEvent((e as WyChangeEvent<FormChangeDetail>).detail)
         : e.type === 'wy-invalid'
-          ? new WyInvalidEvent((e as WyInvalidEvent).detail.errors)
+          ? new innerEvents!.WyInvalidEvent((e as WyInvalidEvent).detail.errors)
           : undefined,
     );
     noteRenamedEvents(this, 'wy-complaint-form', RENAMED_EVENTS);
@@ -266,8 +282,9 @@ export class WyComplaintForm extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.dataLoad ??= (this.constructor as typeof WyComplaintForm).loadFormData().then(
-      (d) => {
+    // The data and the inner form's element load together; the skeleton shows until both are here.
+    this.dataLoad ??= Promise.all([(this.constructor as typeof WyComplaintForm).loadFormData(), loadSchemaForm()]).then(
+      ([d]) => {
         this.intakeCheck = intakeValidator(d.validator);
         this.data = d;
         this.loadError = '';
@@ -345,7 +362,8 @@ export class WyComplaintForm extends LitElement {
   override render() {
     const l = this.localize.locale;
     const saving = this.phase === 'saving';
-    return html`<div part="base" aria-busy=${saving ? 'true' : 'false'}>
+    const loading = !this.intakeCheck && !this.loadError;
+    return html`<div part="base" aria-busy=${saving || loading ? 'true' : 'false'}>
       ${this.readonly ? nothing : this.renderHeader(l)} ${this.readonly || !this.data ? nothing : renderDefinition(this.data, l)} ${this.renderRouting(l)}
       ${this.phase === 'saved' ? html`<div part="status">${msg(l, 'saved', { recordNo: this.savedNo })}</div>` : nothing}
       ${this.phase === 'failed' ? html`<div part="failure" role="alert">${this.failure}</div>` : nothing}
@@ -379,7 +397,14 @@ export class WyComplaintForm extends LitElement {
                 }
               </wy-schema-form>`,
             )
-          : nothing
+          : loading
+            ? html`<div part="loading" role="status">
+                <span class="label">${msg(l, 'loading')}</span>
+                <div class="bar" aria-hidden="true"></div>
+                <div class="bar" aria-hidden="true"></div>
+                <div class="bar short" aria-hidden="true"></div>
+              </div>`
+            : nothing
       }
       ${
         this.readonly
@@ -479,7 +504,7 @@ export class WyComplaintForm extends LitElement {
       const problems = recordProblems(data.validator, data.schema, record, l);
       if (problems.length) throw new IntakeError(msg(l, 'invalidRecord', { problems: problems.join('；') }));
       this.showHeader(record);
-      const ev = new WySubmitEvent(record);
+      const ev = new innerEvents!.WySubmitEvent(record);
       this.dispatchEvent(ev);
       if (ev.defaultPrevented || !store) {
         this.phase = 'idle';

@@ -107,6 +107,23 @@ export const styles = [
         animation-duration: 3s;
       }
     }
+    /* Until the inner form and its data arrive: grey bars where the fields will be. */
+    [part='loading'] {
+      display: grid;
+      gap: var(--_wy-space-m);
+    }
+    [part='loading'] .bar {
+      height: 2.25em;
+      border-radius: var(--_wy-radius);
+      background: var(--_wy-surface-alt);
+      border: 1px solid var(--_wy-border);
+    }
+    [part='loading'] .bar.short {
+      width: 40%;
+    }
+    [part='loading'] .label {
+      color: var(--_wy-muted);
+    }
     [part='status'] {
       padding: var(--_wy-space-s) var(--_wy-space-l);
       border-radius: var(--_wy-radius);

@@ -1,4 +1,4 @@
-import '../schema-form/schema-form.js';
+// <wy-schema-form> is not imported here: the element loads it with the form's data when it connects.
 import { WyComplaintForm } from './complaint-form.component.js';
 
 export * from './complaint-form.component.js';
