@@ -252,6 +252,52 @@ describe('<wy-workflow-panel>', () => {
     expect((await env.engine.history(env.id)).map((a) => a.event)).to.deep.equal(['start', 'register', 'dispatch', 'accept']);
   });
 
+  it('switched to another instance after an action (or while one is in flight), the next instance\'s actions are enabled', async () => {
+    const env = await scenario('dispatched', { id: 'MI-A' });
+    const other = await scenario('dispatched', { id: 'MI-B', store: env.store });
+    const third = await scenario('dispatched', { id: 'MI-C', store: env.store });
+    // A send that answers only when let go: the host switches the panel while it is in flight.
+    let release!: () => void;
+    let gate: Promise<void> = Promise.resolve();
+    const engine = new Proxy(env.engine, {
+      get(target, key) {
+        if (key === 'send') return async (...args: Parameters<Engine['send']>) => (await gate, target.send(...args));
+        const v = Reflect.get(target, key) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const p = await fixture<WyWorkflowPanel>(html`<wy-workflow-panel .engine=${engine} .actor=${handler} instance-id="MI-A" locale="zh-CN" .now=${env.now()}></wy-workflow-panel>`);
+    await ready(p);
+    const enabledConfirm = async (id: string) => {
+      await waitUntil(() => p.instanceId === id && text(q(p, '[part="state"]')) === '已派单' && actionButton(p, 'accept')?.getAttribute('aria-disabled') === 'false', `${id}: accept not enabled`, { timeout: 3000 });
+      await openAction(p, 'accept');
+      const confirm = q<HTMLButtonElement>(p, '[part="confirm"]')!;
+      expect(confirm.disabled, `${id}: confirm disabled`).to.equal(false);
+      return confirm;
+    };
+    // Done on A; the host moves on to B as soon as it hears of it.
+    (await enabledConfirm('MI-A')).click();
+    const ev = (await oneEvent(p, 'wy-transition')) as WyTransitionEvent;
+    expect(ev.detail.instance.id).to.equal('MI-A');
+    p.instanceId = 'MI-B';
+    const confirmB = await enabledConfirm('MI-B');
+    expect(q(p, '[part="notice"]'), 'no notice of A on B').to.equal(null);
+    // B sent, switched to C before the answer: C is usable at once, and B's late answer leaves C alone.
+    gate = new Promise<void>((r) => (release = r));
+    confirmB.click();
+    await waitUntil(() => actionButton(p, 'accept').getAttribute('aria-disabled') === 'true', 'B not sending');
+    p.instanceId = 'MI-C';
+    await enabledConfirm('MI-C');
+    const heard = oneEvent(p, 'wy-transition');
+    release();
+    expect(((await heard) as WyTransitionEvent).detail.instance.id).to.equal('MI-B');
+    await p.updateComplete;
+    expect(q<HTMLButtonElement>(p, '[part="confirm"]')?.disabled, 'C still open and enabled').to.equal(false);
+    expect(q(p, '[part="notice"]')).to.equal(null);
+    expect((await other.engine.get('MI-B'))!.state).to.equal('handling');
+    expect((await third.engine.get('MI-C'))!.state).to.equal('dispatched');
+  });
+
   it('cancel closes the step, sends nothing and returns focus to the action button', async () => {
     const env = await scenario('dispatched');
     const p = await panelFor(env, handler);

@@ -202,6 +202,8 @@ export class WyWorkflowPanel extends LitElement {
   private unsubscribe?: () => void;
   private timer?: ReturnType<typeof setInterval>;
   private loadToken = 0;
+  /** Bumped when the panel shows another instance: a send still in flight for the old one no longer touches the panel. */
+  private instanceToken = 0;
   private reopened?: string;
   private formLib?: ActionFormModule;
 
@@ -293,6 +295,9 @@ export class WyWorkflowPanel extends LitElement {
       if (!sameInstance) {
         this.unsubscribe?.();
         this.unsubscribe = undefined;
+        this.instanceToken++;
+        // Nothing of the previous instance carries over: its open action, its send in flight, its notice.
+        this.sending = false;
         this.closeAction(false);
         this.notice = undefined;
         this.drafts.clear();
@@ -425,6 +430,9 @@ export class WyWorkflowPanel extends LitElement {
     const actor = this.currentActor;
     const id = this.instanceId;
     if (!open || !engine || !actor || !id || this.sending) return;
+    const token = this.instanceToken;
+    /** Still showing the instance this send is for (not switched to another one meanwhile). */
+    const current = () => token === this.instanceToken;
     const l = this.localize.locale;
     const title = this.actionTitle(open.event);
     const event: WorkflowEvent = { type: open.event, ...(payload === undefined ? {} : { payload }), commandId: open.commandId };
@@ -433,22 +441,33 @@ export class WyWorkflowPanel extends LitElement {
     this.announcer.announce(msg(l, 'sending'));
     try {
       const r = await engine.send(id, { ...event, expectedVersion: open.version }, actor);
+      if (!current()) {
+        // The panel shows another instance now: the host still hears of the accepted event.
+        if (r.ok) this.dispatchEvent(new WyTransitionEvent({ instance: r.snapshot, event, effects: r.effects }));
+        return;
+      }
       if (r.ok) {
         this.drafts.delete(open.event);
         await this.formElement?.clearDraft();
+        if (!current()) return;
         this.rememberOpen(undefined);
         this.open = undefined;
         this.form = undefined;
         this.say({ tone: 'success', text: msg(l, 'done', { action: title, state: stateTitle(this.definition, r.snapshot.state, l) }) });
+        // Idle again before the host hears of it: a host that switches the panel to another instance
+        // on wy-transition finds its actions enabled.
+        this.sending = false;
         await this.reload();
         this.dispatchEvent(new WyTransitionEvent({ instance: r.snapshot, event, effects: r.effects }));
         await this.updateComplete;
+        if (!current()) return;
         this.renderRoot.querySelector<HTMLElement>('[part="state"]')?.focus();
         return;
       }
       this.say({ tone: 'error', text: msg(l, 'refused', { action: title, reason: refusalMessage(r.code, l) }) });
       if (r.errors?.length) this.formElement?.setErrors(r.errors.map((e) => ({ path: e.path, message: e.message })));
     } catch (err) {
+      if (!current()) return;
       if (isConflict(err)) {
         await this.reload();
         const still = this.actions.find((a) => a.event === open.event && a.enabled);
@@ -463,7 +482,7 @@ export class WyWorkflowPanel extends LitElement {
         this.say({ tone: 'error', text: msg(l, 'failed', { message: err instanceof Error ? err.message : String(err) }) });
       }
     } finally {
-      this.sending = false;
+      if (current()) this.sending = false;
     }
   }
 
