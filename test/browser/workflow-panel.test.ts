@@ -249,6 +249,14 @@ describe('<wy-workflow-panel>', () => {
     expect(text(q(p, '[part="notice"]'))).to.equal('已执行「接单处理」，当前状态：处理中。');
     expect(q(p, '[part="notice"]')!.getAttribute('role')).to.equal('status');
     expect(timelineTitles(p)[0]).to.equal('接单处理');
+    // The outcome line is worded from its data at each render: a language switch rewords it.
+    p.locale = 'en';
+    await p.updateComplete;
+    expect(text(q(p, '[part="notice"]'))).to.match(/^“[A-Za-z][^\u4e00-\u9fff]*” done; the state is now: [^\u4e00-\u9fff]+\.$/);
+    expect(text(q(p, '[role="status"][aria-live="polite"]')), 'the live region keeps no words of the other language').to.equal('');
+    p.locale = 'zh-CN';
+    await p.updateComplete;
+    expect(text(q(p, '[part="notice"]'))).to.equal('已执行「接单处理」，当前状态：处理中。');
     expect((await env.engine.history(env.id)).map((a) => a.event)).to.deep.equal(['start', 'register', 'dispatch', 'accept']);
   });
 

@@ -24,7 +24,8 @@ export const COLLECT_TEXT = `(() => {
       return;
     }
     if (n.nodeType === 1) {
-      if (SKIP.has(n.tagName) || n.hidden) return; // hidden: not shown, not read
+      // hidden (the attribute or visibility: hidden, as a virtualizer's measuring sizer is): not shown, not read
+      if (SKIP.has(n.tagName) || n.hidden || getComputedStyle(n).visibility === 'hidden') return;
       for (const a of ['aria-label', 'title', 'placeholder', 'alt']) {
         const v = n.getAttribute(a);
         if (v) out.push({ text: v, lang: langOf(n) });

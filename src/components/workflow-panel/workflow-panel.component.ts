@@ -4,7 +4,7 @@ import { guard } from 'lit/directives/guard.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { isDraftExpired, localStorageDrafts, type Draft } from '../schema-form/drafts.js';
 import { ContextConsumer } from '@lit/context';
-import { pick } from '../../core/i18n/locale.js';
+import { pick, type Locale } from '../../core/i18n/locale.js';
 import type { AvailableAction } from '../../workflow/actions.js';
 import type { ClockReadout } from '../../workflow/clocks.js';
 import type { Engine } from '../../workflow/engine.js';
@@ -63,6 +63,12 @@ interface OpenAction {
   readonly commandId: string;
   /** The instance version the user saw when they opened it: a newer one is a conflict. */
   readonly version: number;
+}
+
+/** A notice as data: its words are made in the language of the moment it is shown. */
+interface Said {
+  readonly tone: Notice['tone'];
+  readonly words: (l: Locale) => string;
 }
 
 const LIVE_REFRESH_MS = 30_000;
@@ -186,7 +192,8 @@ export class WyWorkflowPanel extends LitElement {
   /** The open action's form once its module, validator and pickers are ready. */
   @state() private form?: ActionForm;
   @state() private sending = false;
-  @state() private notice?: Notice;
+  /** The outcome of the last action, worded from its data at each render (it follows a language switch). */
+  @state() private notice?: Said;
   /** The record's labels (field and vocabulary labels), once loaded. */
   @state() private labels?: RecordLabels;
 
@@ -206,6 +213,8 @@ export class WyWorkflowPanel extends LitElement {
   private instanceToken = 0;
   private reopened?: string;
   private formLib?: ActionFormModule;
+  /** The language the live region's words are in: after a switch they are cleared (not said again). */
+  private spokenIn?: Locale;
 
   /** The engine in use: the property, else the provider's. */
   get currentEngine(): Engine | undefined {
@@ -286,6 +295,10 @@ export class WyWorkflowPanel extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
+    if (this.spokenIn && this.spokenIn !== this.localize.locale) {
+      this.spokenIn = undefined;
+      this.announcer.announce('');
+    }
     const engine = this.currentEngine;
     const actor = this.currentActor;
     const b = this.bound;
@@ -341,9 +354,9 @@ export class WyWorkflowPanel extends LitElement {
     return this.snapshot ? this.currentEngine?.definition(this.snapshot.definitionId) : undefined;
   }
 
-  private actionTitle(event: string): string {
+  private actionTitle(event: string, l: Locale = this.localize.locale): string {
     const a = this.actions.find((x) => x.event === event);
-    return pick(a?.title, this.localize.locale) ?? pick(this.definition?.transitions.find((t) => t.event === event)?.title, this.localize.locale) ?? event;
+    return pick(a?.title, l) ?? pick(this.definition?.transitions.find((t) => t.event === event)?.title, l) ?? event;
   }
 
   private async openAction(action: AvailableAction): Promise<void> {
@@ -370,7 +383,8 @@ export class WyWorkflowPanel extends LitElement {
         });
         if (this.open === open) this.form = form;
       } catch (err) {
-        if (this.open === open) this.notice = { tone: 'error', text: msg(this.localize.locale, 'failed', { message: err instanceof Error ? err.message : String(err) }) };
+        const message = err instanceof Error ? err.message : String(err);
+        if (this.open === open) this.notice = { tone: 'error', words: (l) => msg(l, 'failed', { message }) };
       }
     }
     await this.updateComplete;
@@ -418,9 +432,14 @@ export class WyWorkflowPanel extends LitElement {
     return this.renderRoot.querySelector('wy-schema-form');
   }
 
-  private say(notice: Notice): void {
+  private say(notice: Said): void {
     this.notice = notice;
-    this.announcer.announce(notice.text);
+    this.speak(notice.words(this.localize.locale));
+  }
+
+  private speak(text: string): void {
+    this.spokenIn = this.localize.locale;
+    this.announcer.announce(text);
   }
 
   /** Sends the open action's event; keeps what was typed unless the engine accepted it. */
@@ -434,11 +453,11 @@ export class WyWorkflowPanel extends LitElement {
     /** Still showing the instance this send is for (not switched to another one meanwhile). */
     const current = () => token === this.instanceToken;
     const l = this.localize.locale;
-    const title = this.actionTitle(open.event);
+    const title = (l: Locale) => this.actionTitle(open.event, l);
     const event: WorkflowEvent = { type: open.event, ...(payload === undefined ? {} : { payload }), commandId: open.commandId };
     this.sending = true;
     this.notice = undefined;
-    this.announcer.announce(msg(l, 'sending'));
+    this.speak(msg(l, 'sending'));
     try {
       const r = await engine.send(id, { ...event, expectedVersion: open.version }, actor);
       if (!current()) {
@@ -453,7 +472,8 @@ export class WyWorkflowPanel extends LitElement {
         this.rememberOpen(undefined);
         this.open = undefined;
         this.form = undefined;
-        this.say({ tone: 'success', text: msg(l, 'done', { action: title, state: stateTitle(this.definition, r.snapshot.state, l) }) });
+        const def = this.definition;
+        this.say({ tone: 'success', words: (l) => msg(l, 'done', { action: title(l), state: stateTitle(def, r.snapshot.state, l) }) });
         // Idle again before the host hears of it: a host that switches the panel to another instance
         // on wy-transition finds its actions enabled.
         this.sending = false;
@@ -464,7 +484,7 @@ export class WyWorkflowPanel extends LitElement {
         this.renderRoot.querySelector<HTMLElement>('[part="state"]')?.focus();
         return;
       }
-      this.say({ tone: 'error', text: msg(l, 'refused', { action: title, reason: refusalMessage(r.code, l) }) });
+      this.say({ tone: 'error', words: (l) => msg(l, 'refused', { action: title(l), reason: refusalMessage(r.code, l) }) });
       if (r.errors?.length) this.formElement?.setErrors(r.errors.map((e) => ({ path: e.path, message: e.message })));
     } catch (err) {
       if (!current()) return;
@@ -473,13 +493,14 @@ export class WyWorkflowPanel extends LitElement {
         const still = this.actions.find((a) => a.event === open.event && a.enabled);
         if (still && this.snapshot && this.open === open) {
           this.open = { ...open, action: still, version: this.snapshot.version };
-          this.say({ tone: 'warning', text: msg(l, 'conflict') });
+          this.say({ tone: 'warning', words: (l) => msg(l, 'conflict') });
         } else {
           if (this.open === open) this.closeAction(false);
-          this.say({ tone: 'warning', text: msg(l, 'conflictGone', { action: title }) });
+          this.say({ tone: 'warning', words: (l) => msg(l, 'conflictGone', { action: title(l) }) });
         }
       } else {
-        this.say({ tone: 'error', text: msg(l, 'failed', { message: err instanceof Error ? err.message : String(err) }) });
+        const message = err instanceof Error ? err.message : String(err);
+        this.say({ tone: 'error', words: (l) => msg(l, 'failed', { message }) });
       }
     } finally {
       if (current()) this.sending = false;
@@ -502,7 +523,9 @@ export class WyWorkflowPanel extends LitElement {
       const errors = lib.checkTimes(lib.timeRulesOf(def, this.snapshot, this.open.event), value, { now: this.clockNow(), previous: this.snapshot.updatedAt }, this.localize.locale);
       if (errors.length) {
         this.formElement?.setErrors(errors);
-        this.say({ tone: 'error', text: msg(this.localize.locale, 'refused', { action: this.actionTitle(this.open.event), reason: errors[0]!.message }) });
+        const event = this.open.event;
+        const reason = errors[0]!.message; // the field's message, as the form shows it
+        this.say({ tone: 'error', words: (l) => msg(l, 'refused', { action: this.actionTitle(event, l), reason }) });
         return;
       }
     }
@@ -550,7 +573,7 @@ export class WyWorkflowPanel extends LitElement {
       ${renderActions(view.actions, def, l, {
         openEvent: open?.event,
         sending: this.sending,
-        notice: this.notice,
+        notice: this.notice && { tone: this.notice.tone, text: this.notice.words(l) },
         panel: open ? this.renderActionPanel(open.action, s, def) : nothing,
         onOpen: (a) => void this.openAction(a),
       })}
