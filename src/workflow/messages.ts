@@ -32,6 +32,10 @@ const zhCN = {
   'clock.paused': '已暂停',
   'clock.business': '工作时间',
   'clock.calendar': '自然时间',
+  'child.update': '子流程「{definition}」{child}：{state}',
+  'child.final': '子流程「{definition}」{child}已结束：{state}',
+  'child.started': '已开始子流程 {started} 个',
+  'child.startedRefused': '已开始子流程 {started} 个，{refused} 个未能开始',
 } as const;
 
 type Key = keyof typeof zhCN;
@@ -62,6 +66,10 @@ export const workflowMessages = catalog<Key>(zhCN, {
   'clock.paused': 'Paused',
   'clock.business': 'Business time',
   'clock.calendar': 'Calendar time',
+  'child.update': 'Sub-process “{definition}” {child}: {state}',
+  'child.final': 'Sub-process “{definition}” {child} ended: {state}',
+  'child.started': '{started} sub-processes started',
+  'child.startedRefused': '{started} sub-processes started, {refused} could not start',
 });
 
 /** A refusal reason for people, in `locale`. */

@@ -8,6 +8,7 @@ import { pick, type Locale, type Localized } from '../core/i18n/locale.js';
 import type { ActionRefusal, AvailableAction } from './actions.js';
 import type { ClockReadout } from './clocks.js';
 import type { Actor, AuditEntry, RefusalCode, Snapshot, WorkflowDefinition } from './types.js';
+import { workflowMessages } from './messages.js';
 
 type Json = Readonly<Record<string, unknown>>;
 const isObject = (x: unknown): x is Json => x !== null && typeof x === 'object' && !Array.isArray(x);
@@ -26,6 +27,8 @@ export interface PanelViewInput {
   readonly locale: Locale;
   /** The JSON Schema of an event's fields (labels of what was entered); absent: keys as labels. */
   readonly fieldSchema?: (event: string) => Json | undefined;
+  /** Another workflow's definition by id (a child's, for its title and state titles in the timeline). */
+  readonly definitionOf?: (id: string) => WorkflowDefinition | undefined;
 }
 
 export interface HeaderView {
@@ -294,10 +297,18 @@ export function payloadView(payload: unknown, schema: Json | undefined, locale: 
 }
 
 /** The audit log as lines: what happened, who (with role titles), the state change, what was entered and what followed. */
-export function auditView(history: readonly AuditEntry[], def: WorkflowDefinition | undefined, locale: Locale, fieldSchema?: (event: string) => Json | undefined): AuditLineView[] {
+export function auditView(
+  history: readonly AuditEntry[],
+  def: WorkflowDefinition | undefined,
+  locale: Locale,
+  fieldSchema?: (event: string) => Json | undefined,
+  definitionOf?: (id: string) => WorkflowDefinition | undefined,
+): AuditLineView[] {
   return history.map((a) => {
     let what: AuditWhat;
-    if (a.kind === 'start') what = { kind: 'start' };
+    const child = a.kind === 'transition' ? childWords(a, locale, definitionOf) : undefined;
+    if (child !== undefined) what = { kind: 'event', title: child };
+    else if (a.kind === 'start') what = { kind: 'start' };
     else if (a.kind === 'migration') what = { kind: 'migration', from: a.note ?? '?' };
     else if (a.kind === 'timer') {
       const [kind = '', clock = ''] = a.event.split(':');
@@ -321,10 +332,31 @@ export function auditView(history: readonly AuditEntry[], def: WorkflowDefinitio
       from: a.from === null ? null : stateTitle(def, a.from, locale),
       to: stateTitle(def, a.to, locale),
       moved: a.from !== a.to,
-      payload: a.kind === 'transition' ? payloadView(a.payload, fieldSchema?.(a.event), locale) : [],
+      // A child's entry says all in its title: no payload keys or ids below it.
+      payload: a.kind === 'transition' && child === undefined ? payloadView(a.payload, fieldSchema?.(a.event), locale) : [],
       effects,
     };
   });
+}
+
+/**
+ * The engine's own entries about child instances (`child-update`: a child moved; `children-started`:
+ * the children of a start were created) in words, with the child's definition and state titles;
+ * undefined for any other entry.
+ */
+function childWords(a: AuditEntry, locale: Locale, definitionOf?: (id: string) => WorkflowDefinition | undefined): string | undefined {
+  const p = isObject(a.payload) ? a.payload : undefined;
+  if (!p) return undefined;
+  if (a.event === 'child-update' && typeof p['child'] === 'string' && typeof p['definition'] === 'string' && typeof p['state'] === 'string') {
+    const cdef = definitionOf?.(p['definition']);
+    const definition = pick(cdef?.title, locale) ?? p['definition'];
+    return workflowMessages(locale, p['final'] === true ? 'child.final' : 'child.update', { definition, child: p['child'], state: stateTitle(cdef, p['state'], locale) });
+  }
+  if (a.event === 'children-started' && typeof p['started'] === 'number') {
+    const refused = typeof p['refused'] === 'number' ? p['refused'] : 0;
+    return workflowMessages(locale, refused > 0 ? 'child.startedRefused' : 'child.started', { started: String(p['started']), refused: String(refused) });
+  }
+  return undefined;
 }
 
 /** The whole panel as data. */
@@ -335,6 +367,6 @@ export function panelView(input: PanelViewInput): PanelView {
     steps: stepsView(def, input.history, s, locale),
     actions: actionsView(def, s, input.actor, input.actions, locale),
     clocks: clockCards(input.clocks, locale),
-    audit: auditView(input.history, def, locale, input.fieldSchema),
+    audit: auditView(input.history, def, locale, input.fieldSchema, input.definitionOf),
   };
 }

@@ -5,14 +5,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { scenario, specialist, handler, head, owner, receptionist } from '../support/workflow-panel-fixtures.js';
-import { panelView, type PanelView, type ActionItemView } from '../../src/workflow/panel-view.js';
+import { panelView, auditView, type PanelView, type ActionItemView } from '../../src/workflow/panel-view.js';
 import { eventUiSchema, personChoices, withPersonChoices, type StaffMember } from '../../src/workflow/action-defaults.js';
 import { fieldNames, fieldsSchema } from '../../src/workflow/field-schemas.js';
 import { refusalText } from '../../src/workflow/messages.js';
 import validateUi from '../../src/generated/validators/ui.js';
 import validatePerson from '../../src/generated/validators/people.js';
 import type { UiSchema } from '../../src/core/form/ui.js';
-import type { Actor, Snapshot } from '../../src/workflow/index.js';
+import { builtinDefinitions, type Actor, type AuditEntry, type Snapshot, type WorkflowDefinition } from '../../src/workflow/index.js';
 
 const read = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as unknown;
 const staff = read('schemas/examples/people.json') as StaffMember[];
@@ -195,4 +195,24 @@ test('a complaint replied late and closed: the reply clock card says missed, wha
     assert.equal(c.dueAt, null);
   }
   assert.equal(view.actions.kind, 'final');
+});
+
+test('audit lines about child instances: worded with the child definition and state titles, no codes or payload keys, zh-CN and en', () => {
+  const defs = builtinDefinitions as Record<string, WorkflowDefinition>;
+  const system = { id: 'system', name: '系统', roles: [] };
+  const base = { instanceId: 'MI-1', at: Date.parse('2026-12-01T10:00:00+08:00'), kind: 'transition' as const, actor: system, effects: [], definitionVersion: 1 };
+  const history: AuditEntry[] = [
+    { ...base, seq: 5, event: 'children-started', from: 'houses', to: 'houses', payload: { of: 4, started: 3, refused: 0 }, commandId: 'children:4' },
+    { ...base, seq: 6, event: 'child-update', from: 'houses', to: 'houses', payload: { child: 'H-101', definition: 'move-in-house', state: 'listed', final: false }, commandId: 'child:H-101:2' },
+    { ...base, seq: 7, event: 'child-update', from: 'houses', to: 'houses', payload: { child: 'H-101', definition: 'move-in-house', state: 'registered', final: true }, commandId: 'child:H-101:9' },
+  ] as unknown as AuditEntry[];
+  const of = (id: string) => defs[id];
+  const zh = auditView(history, defs['move-in'], 'zh-CN', undefined, of);
+  assert.deepEqual(zh.map((x) => (x.what.kind === 'event' ? x.what.title : x.what.kind)), ['已开始子流程 3 个', '子流程「入伙服务（每户）」H-101：问题清单已生成', '子流程「入伙服务（每户）」H-101已结束：入伙进程已登记']);
+  assert.deepEqual(zh.map((x) => x.payload.length), [0, 0, 0]);
+  const en = auditView(history, defs['move-in'], 'en', undefined, of);
+  assert.deepEqual(en.map((x) => (x.what.kind === 'event' ? x.what.title : x.what.kind)), ['3 sub-processes started', 'Sub-process “Move-in service (one house)” H-101: Problem list generated', 'Sub-process “Move-in service (one house)” H-101 ended: Move-in progress registered']);
+  // A refused start is said; an unknown child definition falls back to its id, never throws.
+  const more = auditView([{ ...history[0]!, payload: { of: 4, started: 2, refused: 1 } }, { ...history[1]!, payload: { child: 'X', definition: 'gone', state: 's', final: false } }] as AuditEntry[], undefined, 'zh-CN');
+  assert.deepEqual(more.map((x) => (x.what.kind === 'event' ? x.what.title : '')), ['已开始子流程 2 个，1 个未能开始', '子流程「gone」X：s']);
 });

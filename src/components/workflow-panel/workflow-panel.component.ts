@@ -552,6 +552,15 @@ export class WyWorkflowPanel extends LitElement {
     }
   };
 
+  /** Another definition by id (a child's), from the engine. */
+  private definitionOf = (id: string): WorkflowDefinition | undefined => {
+    try {
+      return this.currentEngine?.definition(id);
+    } catch {
+      return undefined;
+    }
+  };
+
   override render() {
     const l = this.localize.locale;
     if (!this.currentEngine) return this.renderMessage(msg(l, 'noEngine'));
@@ -566,7 +575,7 @@ export class WyWorkflowPanel extends LitElement {
     const s = this.snapshot;
     if (!s || this.status !== 'ready') return html`<div part="base" class="panel" aria-busy="true"><p class="message" role="status">${msg(l, 'loading')}</p></div>`;
     const def = this.definition;
-    const view = panelView({ definition: def, snapshot: s, actor: this.currentActor, actions: this.actions, clocks: this.clocks, history: this.history, locale: l, fieldSchema: this.fieldSchema });
+    const view = panelView({ definition: def, snapshot: s, actor: this.currentActor, actions: this.actions, clocks: this.clocks, history: this.history, locale: l, fieldSchema: this.fieldSchema, definitionOf: this.definitionOf });
     const open = this.open;
     return html`<div part="base" class="panel">
       ${renderHeader(view.header, view.steps, l, this.labels?.vocabLabel)} ${renderClocks(view.clocks, l)}
