@@ -22,7 +22,7 @@ import { statsLabel as vocabLabel } from '../../core/stats/vocab.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { AnnounceController } from '../shared/announce-controller.js';
 import { PrintController } from '../shared/print-controller.js';
-import { periodControls } from '../shared/period-controls.js';
+import { customRangeIn, periodControls } from '../shared/period-controls.js';
 import { referenceContext, type ReferenceData } from '../shared/context.js';
 import { WyEvent } from '../shared/events.js';
 import { download } from '../shared/download.js';
@@ -456,18 +456,17 @@ export class WyComplaintStats extends LitElement {
   }
 
   private async onCustom(): Promise<void> {
-    const from = this.renderRoot.querySelector<HTMLInputElement>('input[name="from"]')?.value ?? '';
-    const to = this.renderRoot.querySelector<HTMLInputElement>('input[name="to"]')?.value ?? '';
-    if (!from || !to) return;
-    if (to < from) {
+    const range = customRangeIn(this.renderRoot);
+    if (!range) return;
+    if (range === 'reversed') {
       this.rangeError = statsMsg(this.localize.locale, 'rangeInvalid');
       return;
     }
     this.rangeError = '';
     this.preset = 'custom';
     this.granularity = 'month';
-    this.from = from;
-    this.to = to;
+    this.from = range.from;
+    this.to = range.to;
     await this.updateComplete;
     this.firePeriod();
   }

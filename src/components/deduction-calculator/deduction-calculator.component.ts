@@ -24,7 +24,7 @@ import { WyChangeEvent } from '../shared/events.js';
 import { InnerEventsController } from '../shared/inner-events.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { AnnounceController } from '../shared/announce-controller.js';
-import { periodControls } from '../shared/period-controls.js';
+import { customRangeIn, periodControls } from '../shared/period-controls.js';
 import { renderDeductionTable, renderLine } from './deduction-calculator.table.js';
 import { renderRulesEditor } from './deduction-calculator.editor.js';
 import type * as WhatIfModule from './deduction-calculator.what-if.js';
@@ -406,16 +406,15 @@ export class WyDeductionCalculator extends LitElement {
   }
 
   private async onCustom(): Promise<void> {
-    const from = this.renderRoot.querySelector<HTMLInputElement>('input[name="from"]')?.value ?? '';
-    const to = this.renderRoot.querySelector<HTMLInputElement>('input[name="to"]')?.value ?? '';
-    if (!from || !to) return;
-    if (to < from) {
+    const range = customRangeIn(this.renderRoot);
+    if (!range) return;
+    if (range === 'reversed') {
       this.rangeError = msg(this.localize.locale, 'rangeInvalid');
       return;
     }
     this.rangeError = '';
     this.preset = 'custom';
-    this.range = { from, to };
+    this.range = range;
     await this.updateComplete;
     this.firePeriod();
   }

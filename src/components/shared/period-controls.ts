@@ -55,3 +55,14 @@ export function periodControls(v: PeriodControlsView): TemplateResult {
     ${v.error ? html`<p class="range-error" role="alert">${v.error}</p>` : nothing}
   </fieldset>`;
 }
+
+/**
+ * The custom range typed into the period controls' `from`/`to` inputs: undefined while either is
+ * empty, `'reversed'` when it ends before it starts, else the range (as the inputs give it).
+ */
+export function customRangeIn(root: ParentNode): { from: string; to: string } | 'reversed' | undefined {
+  const from = root.querySelector<HTMLInputElement>('input[name="from"]')?.value ?? '';
+  const to = root.querySelector<HTMLInputElement>('input[name="to"]')?.value ?? '';
+  if (!from || !to) return undefined;
+  return to < from ? 'reversed' : { from, to };
+}
