@@ -159,11 +159,19 @@ export function checkCommit(c: Commit, lastSeq: number): void {
   }
   if (c.timers.length === 1 && c.timers[0]!.instanceId !== c.instanceId) throw new StoreError(`Timer ${c.timers[0]!.id} of ${c.timers[0]!.instanceId} in a commit for ${c.instanceId}`);
   if (c.timers.length <= 1) return;
-  const ids = new Set<string>();
-  for (const t of c.timers) {
+  // A handful of timers (the usual case) are compared pairwise, without a Set per commit.
+  const ids = c.timers.length > 8 ? new Set<string>() : undefined;
+  for (let i = 0; i < c.timers.length; i++) {
+    const t = c.timers[i]!;
     if (t.instanceId !== c.instanceId) throw new StoreError(`Timer ${t.id} of ${t.instanceId} in a commit for ${c.instanceId}`);
-    if (ids.has(t.id)) throw new StoreError(`Timer ${t.id} twice in a commit for ${c.instanceId}`);
-    ids.add(t.id);
+    let twice = false;
+    if (ids === undefined) {
+      for (let j = 0; j < i; j++) if (c.timers[j]!.id === t.id) twice = true;
+    } else {
+      twice = ids.has(t.id);
+      ids.add(t.id);
+    }
+    if (twice) throw new StoreError(`Timer ${t.id} twice in a commit for ${c.instanceId}`);
   }
 }
 
@@ -217,10 +225,16 @@ function deepFreeze<T>(value: T, depth = 0): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value) || depth > 64) return value;
   Object.freeze(value);
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) deepFreeze(value[i], depth + 1);
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v === 'object' && v !== null) deepFreeze(v, depth + 1);
+    }
   } else {
     const o = value as Record<string, unknown>;
-    for (const k in o) deepFreeze(o[k], depth + 1);
+    for (const k in o) {
+      const v = o[k];
+      if (typeof v === 'object' && v !== null) deepFreeze(v, depth + 1);
+    }
   }
   return value;
 }
@@ -238,10 +252,16 @@ function freezeBeside<T>(value: T, frozen: unknown, depth = 0): T {
   Object.freeze(value);
   const was = frozen as Record<string, unknown>;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) freezeBeside(value[i], was[i], depth + 1);
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v === 'object' && v !== null) freezeBeside(v, was[i], depth + 1);
+    }
   } else {
     const o = value as Record<string, unknown>;
-    for (const k in o) freezeBeside(o[k], Object.hasOwn(was, k) ? was[k] : undefined, depth + 1);
+    for (const k in o) {
+      const v = o[k];
+      if (typeof v === 'object' && v !== null) freezeBeside(v, Object.hasOwn(was, k) ? was[k] : undefined, depth + 1);
+    }
   }
   return value;
 }

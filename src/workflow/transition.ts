@@ -4,8 +4,10 @@ import { continuousCalendar, type BusinessCalendar } from '../core/calendar/cale
 import { checkData as checkWhole, checkDataChange, refOnly, validateData, validateDataChange, type Checked } from './data-schemas.js';
 import eventsSchema from '../generated/schemas/workflow-events.js';
 import type { Locale } from '../core/i18n/locale.js';
+import type { ValidationError } from '../core/errors.js';
 import { applyTimer, enterState, initialClocks } from './clocks.js';
 import { hasFields, validateFields } from './fields.js';
+import validateWorkflowEvents from '../generated/validators/workflow-events.js';
 import { checkTimes } from './action-defaults.js';
 import { evaluate, LogicBudgetError, mayRead, truthy } from './logic.js';
 import { cleanJson, cleanJsonSized, getAt, overlaps, PointerError, setAt } from './pointer.js';
@@ -190,7 +192,8 @@ export function applyEffects(
   ctx: EffectContext,
   handler: Person | undefined,
 ): { data: JsonObject; handler: Person | undefined; out: Effect[] } | { locked: string } | { invalid: string } {
-  const locked = lockedPaths(def);
+  let lockedCache: string[] | undefined;
+  const lockedOf = () => (lockedCache ??= lockedPaths(def));
   let data = ctx.data;
   const out: Effect[] = [];
   for (const e of effects) {
@@ -204,7 +207,7 @@ export function applyEffects(
         if (v !== null && v !== undefined && !isPerson(v)) return { invalid: 'assign needs a person {id, name}' };
         handler = v === null || v === undefined ? undefined : person(v);
         if (def.handler) {
-          if (locked.some((p) => overlaps(p, def.handler!))) return { locked: def.handler };
+          if (lockedOf().some((p) => overlaps(p, def.handler!))) return { locked: def.handler };
           data = setAt(data, def.handler, handler);
         }
         out.push({ type: 'assign', handler });
@@ -213,7 +216,7 @@ export function applyEffects(
       case 'set': {
         const v = evaluate(e.value, ctx);
         if (v === null || v === undefined) break;
-        const hit = locked.find((p) => overlaps(p, e.path));
+        const hit = lockedOf().find((p) => overlaps(p, e.path));
         if (hit) return { locked: hit };
         // Payload values are cleaned already; literals in a definition are JSON by construction.
         const value = v;
@@ -222,7 +225,7 @@ export function applyEffects(
         break;
       }
       case 'unset': {
-        const hit = locked.find((p) => overlaps(p, e.path));
+        const hit = lockedOf().find((p) => overlaps(p, e.path));
         if (hit) return { locked: hit };
         if (getAt(data, e.path) === undefined) break;
         data = setAt(data, e.path, undefined);
@@ -239,7 +242,7 @@ export function applyEffects(
         // Into the root with plain keys: one copy of the data instead of one per key.
         if (base === '' && keys.every((k) => !FORBIDDEN_KEYS.has(k) && !k.includes('/') && !k.includes('~'))) {
           for (const k of keys) {
-            const hit = locked.find((p) => overlaps(p, `/${k}`));
+            const hit = lockedOf().find((p) => overlaps(p, `/${k}`));
             if (hit) return { locked: hit };
           }
           data = { ...data, ...value };
@@ -248,7 +251,7 @@ export function applyEffects(
         }
         for (const key of keys) {
           const path = `${base}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-          const hit = locked.find((p) => overlaps(p, path));
+          const hit = lockedOf().find((p) => overlaps(p, path));
           if (hit) return { locked: hit };
           data = setAt(data, path, value[key]);
         }
@@ -274,6 +277,7 @@ export function applyEffects(
   return { data, handler, out };
 }
 
+const FIELDS_VALID = Object.freeze({ valid: true as const, errors: Object.freeze([]) as readonly ValidationError[] });
 const fieldUris = new Map<string, string | undefined>();
 /** The absolute URI of the schema an event's fields are (when the definition is just a `$ref`). */
 function fieldsUri(name: string): string | undefined {
@@ -413,7 +417,8 @@ export function transition(
   if (fields) {
     if (!hasFields(fields)) return refuse('invalid-fields', `Unknown event fields "${fields}"`, type, state);
     if (payload === undefined || payload === null) return refuse('missing-fields', `"${type}" needs fields ${fields}`, type, state);
-    const r = validateFields(fields, payload, locale);
+    // The precompiled validator says yes or no; only a no is worded (validateFields, the same check).
+    const r = validateWorkflowEvents({ [fields]: payload }) ? FIELDS_VALID : validateFields(fields, payload, locale);
     if (r.valid) {
       const uri = fieldsUri(fields);
       if (uri !== undefined && typeof payload === 'object') checked = { value: payload, uri };
