@@ -9,7 +9,7 @@ import { ensureDataSchema, schemaGeneration } from './data-schemas.js';
 import { migrate, MigrationError } from './migrate.js';
 import { ConflictError, type Commit, type TimerPosition, type WorkflowStore } from './store.js';
 import { sha256Hex } from './hash.js';
-import { fallbackCalendar, fireTimer, startInstance, SYSTEM_ACTOR, transition, type Known } from './transition.js';
+import { fallbackCalendar, fireTimer, sealDefinition, startInstance, SYSTEM_ACTOR, transition, type Known } from './transition.js';
 import { childrenTimerId, childrenTimers, childStarts, finishPendingStart, parentOf, pendingStarts, recordChild, recordPendingStart, startsChildren, type PendingStart } from './children.js';
 import type { Actor, AuditEntry, Effect, Refusal, Snapshot, Timer, WorkflowDefinition, WorkflowEvent } from './types.js';
 import { randomId } from '../core/kernel/ids.js';
@@ -158,6 +158,8 @@ export function createEngine(options: EngineOptions): Engine {
       const report = checkDefinition(d);
       if (!report.ok) throw new DefinitionError(d.id, report.problems);
     }
+    // Immutable once registered: what the runtime derives from a definition stays true.
+    sealDefinition(d);
     const prev = defs.get(d.id);
     if (!prev || prev.version < d.version) defs.set(d.id, d);
   }

@@ -220,8 +220,9 @@ export interface MemoryStoreOptions {
  * not entered: the engine shares every unchanged part of a snapshot with the one before it (and
  * freezes what it builds), so a commit walks only what it added. `for…in` / indexed loops, no
  * `Object.values` arrays: this runs on every commit.
+ * @internal
  */
-function deepFreeze<T>(value: T, depth = 0): T {
+export function deepFreeze<T>(value: T, depth = 0): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value) || depth > 64) return value;
   Object.freeze(value);
   if (Array.isArray(value)) {

@@ -1,7 +1,7 @@
 // The pure heart of the runtime: start, transition and timer firing as functions from data to
 // data. No store, no clock, no I/O: the engine commits what these return.
 import { continuousCalendar, type BusinessCalendar } from '../core/calendar/calendar.js';
-import { checkData as checkWhole, checkDataChange, refOnly, validateData, validateDataChange, type Checked } from './data-schemas.js';
+import { changeValid, checkData as checkWhole, checkDataChange, refOnly, validateData, validateDataChange, type Checked } from './data-schemas.js';
 import eventsSchema from '../generated/schemas/workflow-events.js';
 import type { Locale } from '../core/i18n/locale.js';
 import type { ValidationError } from '../core/errors.js';
@@ -12,6 +12,7 @@ import { checkTimes } from './action-defaults.js';
 import { evaluate, LogicBudgetError, mayRead, truthy } from './logic.js';
 import { cleanJson, cleanJsonSized, getAt, overlaps, PointerError, setAt } from './pointer.js';
 import { FORBIDDEN_KEYS } from '../core/kernel/pointer.js';
+import { deepFreeze } from './store.js';
 import type {
   Accepted,
   Actor,
@@ -153,10 +154,10 @@ interface EffectContext {
 }
 
 /**
- * The data rules see. `now` (ISO 8601) is formatted only when a rule of `ts` may read it (formatting
+ * The data rules see. `now` (ISO 8601) is formatted only when a rule may read it (`withNow`; formatting
  * costs more than the rest of the context; an object literal with a getter costs as much again).
  */
-function contextOf(snapshot: Snapshot, payload: unknown, actor: Actor, now: number, ts: readonly TransitionDef[]): EffectContext {
+function contextOf(snapshot: Snapshot, payload: unknown, actor: Actor, now: number, withNow: boolean): EffectContext {
   return {
     data: snapshot.data,
     payload: payload ?? null,
@@ -165,7 +166,7 @@ function contextOf(snapshot: Snapshot, payload: unknown, actor: Actor, now: numb
     state: snapshot.state,
     handler: snapshot.handler ?? null,
     firstReceiver: snapshot.firstReceiver,
-    now: readsNow(ts) ? new Date(now).toISOString() : '',
+    now: withNow ? new Date(now).toISOString() : '',
   };
 }
 
@@ -298,8 +299,59 @@ function checkData(def: WorkflowDefinition, data: JsonObject, locale: Locale, be
   const name = def.dataSchema;
   let r;
   if (known === undefined) r = before === undefined ? validateData(name, data, locale) : validateDataChange(name, before, data, locale, checked);
-  else r = before === undefined ? checkWhole(name, data, locale) : checkDataChange(name, before, data, locale, known.dataValid, checked);
+  else if (before !== undefined && changeValid(name, before, data, known.dataValid, checked)) return undefined;
+  else r = before === undefined ? checkWhole(name, data, locale) : checkDataChange(name, before, data, locale, false, checked);
   return r.valid ? undefined : r.errors.map((e) => ({ path: e.path, keyword: e.keyword, message: e.message }));
+}
+
+function mayTake(t: TransitionDef, actor: Actor): boolean {
+  for (const r of t.roles) if (actor.roles.includes(r)) return true;
+  return false;
+}
+
+const NO_MOVES: readonly TransitionDef[] = Object.freeze([]);
+
+/**
+ * What transition() derives from a sealed definition, once: the transitions by state and event
+ * (in definition order), and which transitions' rules may read `now`.
+ */
+interface Plan {
+  readonly moves: ReadonlyMap<string, ReadonlyMap<string, readonly TransitionDef[]>>;
+  readsNow(ts: readonly TransitionDef[]): boolean;
+}
+const sealed = new WeakMap<WorkflowDefinition, Plan>();
+
+/**
+ * Makes a definition immutable (frozen deeply) and lets transition() keep what it derives from it.
+ * The engine seals every definition it registers: a definition does not change once registered.
+ * A definition that is not sealed is read afresh on every call.
+ * @internal
+ */
+export function sealDefinition(def: WorkflowDefinition): void {
+  if (sealed.has(def)) return;
+  deepFreeze(def);
+  const moves = new Map<string, Map<string, TransitionDef[]>>();
+  for (const t of def.transitions) {
+    for (const from of new Set(t.from)) {
+      let byEvent = moves.get(from);
+      if (!byEvent) moves.set(from, (byEvent = new Map()));
+      const list = byEvent.get(t.event);
+      if (list) list.push(t);
+      else byEvent.set(t.event, [t]);
+    }
+  }
+  const nowReaders = new Map<TransitionDef, boolean>(def.transitions.map((t) => [t, readsNow([t])]));
+  sealed.set(def, {
+    moves,
+    readsNow: (ts) => {
+      for (const t of ts) if (nowReaders.get(t) ?? readsNow([t])) return true;
+      return false;
+    },
+  });
+}
+
+function planOf(def: WorkflowDefinition): Plan | undefined {
+  return sealed.get(def);
 }
 
 /** The transitions an event could take from the snapshot's state, in definition order. */
@@ -394,13 +446,11 @@ export function transition(
   }
   // The transitions of this event from this state, and those the actor's roles may take (loops,
   // not filters: this runs on every event).
-  let inState = 0;
+  const plan = planOf(def);
+  const list = plan ? (plan.moves.get(state)?.get(type) ?? NO_MOVES) : candidates(def, state, type);
+  const inState = list.length;
   let allowed: TransitionDef[] | undefined;
-  for (const t of def.transitions) {
-    if (t.event !== type || !t.from.includes(state)) continue;
-    inState++;
-    if (t.roles.some((r) => actor.roles.includes(r))) (allowed ??= []).push(t);
-  }
+  for (const t of list) if (mayTake(t, actor)) (allowed ??= []).push(t);
   if (inState === 0) {
     if (def.states.find((s) => s.id === state)?.final) return refuse('final-state', `${state} is a final state`, type, state);
     if (!def.transitions.some((t) => t.event === type)) return refuse('unknown-event', `${def.id} has no event "${type}"`, type, state);
@@ -434,7 +484,7 @@ export function transition(
     }
   }
 
-  const ctx = contextOf(snapshot, payload, actor, now, allowed);
+  const ctx = contextOf(snapshot, payload, actor, now, plan ? plan.readsNow(allowed) : readsNow(allowed));
   let chosen: TransitionDef | undefined;
   let applied: ReturnType<typeof applyEffects>;
   try {
