@@ -10,7 +10,7 @@ import { hasFields, validateFields } from './fields.js';
 import validateWorkflowEvents from '../generated/validators/workflow-events.js';
 import { checkTimes } from './action-defaults.js';
 import { evaluate, LogicBudgetError, mayRead, truthy } from './logic.js';
-import { cleanJson, cleanJsonSized, getAt, overlaps, PointerError, setAt } from './pointer.js';
+import { cleanJson, cleanSized, getAt, overlaps, PointerError, resetSizeBound, setAt, sizeBound } from './pointer.js';
 import { FORBIDDEN_KEYS } from '../core/kernel/pointer.js';
 import { deepFreeze } from './store.js';
 import type {
@@ -80,21 +80,23 @@ export function payloadBytes(value: unknown): number {
 
 /** Cleans a payload and checks its size; a Refusal when it is too large or too deep. */
 function boundedPayload(value: unknown, event: string, state: string, options: TransitionOptions): { value: unknown } | Refusal {
-  if (value === undefined) return { value: undefined };
-  let clean: { value: unknown; bound: number };
+  if (value === undefined) return NO_PAYLOAD;
+  let clean: unknown;
   try {
-    clean = cleanJsonSized(value);
+    resetSizeBound();
+    clean = cleanSized(value, 0);
   } catch (err) {
     if (err instanceof PointerError) return refuse('invalid-fields', err.message, event, state);
     throw err;
   }
   const max = options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
   // The bound over-counts; only a payload near the limit is measured exactly.
-  if (clean.bound <= max) return { value: clean.value };
-  const size = payloadBytes(clean.value);
+  if (sizeBound <= max) return { value: clean };
+  const size = payloadBytes(clean);
   if (size > max) return refuse('payload-too-large', `The payload of "${event}" has ${size} bytes, over the limit of ${max}`, event, state);
-  return { value: clean.value };
+  return { value: clean };
 }
+const NO_PAYLOAD: { value: unknown } = Object.freeze({ value: undefined });
 
 let defaultCalendar: BusinessCalendar | undefined;
 export const fallbackCalendar = (): BusinessCalendar => (defaultCalendar ??= continuousCalendar());
