@@ -282,7 +282,11 @@ const NO_TIMERS: readonly Timer[] = Object.freeze([]);
 /** The embedded default store (tests, demos, a single tab): everything in memory. */
 export class MemoryStore implements WorkflowStore {
   readonly #held = new Map<string, Held>();
-  readonly #changes: StoreChange[] = [];
+  /**
+   * The change feed as columns (change n at index n - 1): values only, no object per commit for
+   * the collector to carry; changes() makes the rows it hands out.
+   */
+  readonly #feed = { instanceId: [] as string[], definitionId: [] as string[], version: [] as number[], state: [] as string[], type: [] as ChangeType[], at: [] as number[] };
   /** Applied to values handed out. */
   readonly #clone: <T>(v: T) => T;
   readonly #copies: boolean;
@@ -333,9 +337,14 @@ export class MemoryStore implements WorkflowStore {
     }
     for (const a of audit) h.audit.push(a);
     if (c.idempotencyKey !== undefined) (h.commands ??= new Map()).set(c.idempotencyKey, snapshot.version);
-    // Never handed out (changes() copies), so neither frozen nor copied here.
     const last = c.audit[c.audit.length - 1];
-    this.#changes.push({ cursor: this.#changes.length + 1, instanceId: c.instanceId, definitionId: snapshot.definitionId, version: snapshot.version, state: snapshot.state, type: changeTypeOf(last?.kind), at: snapshot.updatedAt });
+    const f = this.#feed;
+    f.instanceId.push(c.instanceId);
+    f.definitionId.push(snapshot.definitionId);
+    f.version.push(snapshot.version);
+    f.state.push(snapshot.state);
+    f.type.push(changeTypeOf(last?.kind));
+    f.at.push(snapshot.updatedAt);
     return { status: 'committed', version: snapshot.version };
   }
 
@@ -361,11 +370,16 @@ export class MemoryStore implements WorkflowStore {
   async changes(after: number, limit = 100): Promise<StoreChange[]> {
     // Cursors are 1, 2, 3 …: the change with cursor n sits at index n - 1.
     const from = Math.max(0, Math.floor(after));
-    return this.#changes.slice(from, from + Math.max(1, limit)).map((c) => ({ ...c }));
+    const f = this.#feed;
+    const out: StoreChange[] = [];
+    for (let i = from; i < Math.min(f.at.length, from + Math.max(1, limit)); i++) {
+      out.push({ cursor: i + 1, instanceId: f.instanceId[i]!, definitionId: f.definitionId[i]!, version: f.version[i]!, state: f.state[i]!, type: f.type[i]!, at: f.at[i]! });
+    }
+    return out;
   }
 
   async lastCursor(): Promise<number> {
-    return this.#changes.length;
+    return this.#feed.at.length;
   }
 
   async list(query: InstanceQuery): Promise<Snapshot[]> {

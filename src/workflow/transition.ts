@@ -195,6 +195,7 @@ export function applyEffects(
   ctx: EffectContext,
   handler: Person | undefined,
 ): { data: JsonObject; handler: Person | undefined; out: Effect[] } | { locked: string } | { invalid: string } {
+  let notices: ReadonlyMap<EffectDef, Effect> | undefined;
   let lockedCache: string[] | undefined;
   const lockedOf = () => (lockedCache ??= lockedPaths(def));
   let data = ctx.data;
@@ -203,7 +204,7 @@ export function applyEffects(
     if (e.when !== undefined && !truthy(evaluate(e.when, ctx))) continue;
     switch (e.type) {
       case 'notify':
-        out.push(e.message ? { type: 'notify', role: e.role, message: e.message, reason: 'transition' } : { type: 'notify', role: e.role, reason: 'transition' });
+        out.push((notices ??= sealed.get(def)?.notices ?? NO_NOTICES).get(e) ?? noticeOf(e));
         break;
       case 'assign': {
         const v = evaluate(e.value, ctx);
@@ -306,6 +307,12 @@ function checkData(def: WorkflowDefinition, data: JsonObject, locale: Locale, be
   return r.valid ? undefined : r.errors.map((e) => ({ path: e.path, keyword: e.keyword, message: e.message }));
 }
 
+/** The effect a notify rule gives (a sealed definition's are made once, frozen, and shared). */
+function noticeOf(e: Extract<EffectDef, { type: 'notify' }>): Effect {
+  return e.message ? { type: 'notify', role: e.role, message: e.message, reason: 'transition' } : { type: 'notify', role: e.role, reason: 'transition' };
+}
+const NO_NOTICES: ReadonlyMap<EffectDef, Effect> = new Map();
+
 function mayTake(t: TransitionDef, actor: Actor): boolean {
   for (const r of t.roles) if (actor.roles.includes(r)) return true;
   return false;
@@ -319,6 +326,7 @@ const NO_MOVES: readonly TransitionDef[] = Object.freeze([]);
  */
 interface Plan {
   readonly moves: ReadonlyMap<string, ReadonlyMap<string, readonly TransitionDef[]>>;
+  readonly notices: ReadonlyMap<EffectDef, Effect>;
   readsNow(ts: readonly TransitionDef[]): boolean;
 }
 const sealed = new WeakMap<WorkflowDefinition, Plan>();
@@ -343,8 +351,11 @@ export function sealDefinition(def: WorkflowDefinition): void {
     }
   }
   const nowReaders = new Map<TransitionDef, boolean>(def.transitions.map((t) => [t, readsNow([t])]));
+  const notices = new Map<EffectDef, Effect>();
+  for (const t of def.transitions) for (const e of t.effects ?? []) if (e.type === 'notify') notices.set(e, Object.freeze(noticeOf(e)));
   sealed.set(def, {
     moves,
+    notices,
     readsNow: (ts) => {
       for (const t of ts) if (nowReaders.get(t) ?? readsNow([t])) return true;
       return false;
