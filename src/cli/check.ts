@@ -49,6 +49,11 @@ export interface Shipped {
   readonly ids: ReadonlyMap<string, string>;
   /** Every vocabulary schema (what data schemas `$ref`). */
   readonly vocab: readonly JsonSchema[];
+  /**
+   * schemas/meta/ by short name (`form`, `vocabulary`): the meta-schemas of forms and
+   * vocabularies (draft-07 plus the provenance rule), used by check only.
+   */
+  readonly meta?: ReadonlyMap<string, JsonSchema>;
   /** `$schema` value to suggest for a kind or record schema name, relative to the checked file. */
   readonly schemaRef: (name: string) => string;
 }
@@ -62,6 +67,11 @@ export interface CheckOptions {
   readonly schema?: string;
   /** For `ui`: the data schema the layout is for, when it is not a shipped one. */
   readonly against?: JsonSchema;
+  /**
+   * Whether facts must carry provenance (default true). `wuye-kit compile` turns it off: a
+   * run-time validator carries no notes, and a host's own form need not cite the manual to work.
+   */
+  readonly provenance?: boolean;
 }
 
 /** The shipped schema each configuration kind is checked against. */
@@ -190,8 +200,9 @@ export async function checkText(text: string, options: CheckOptions): Promise<Fi
   }
   // Provenance (issue 14): the meta-schemas require `x-source`, or `x-default` + `x-note`, on
   // every fact; run-time validators leave that out (pages carry no notes), so check it here.
-  if (metaName !== undefined) await metaProvenance(metaName, data, shipped, locale, add);
-  else if (kind === 'schema') dataSchemaProvenance(data, locale, add);
+  if (options.provenance === false) return done();
+  if (metaName !== undefined) await metaProvenance(shipped.schemas.get(metaName), `${metaName}.schema.json`, data, shipped, locale, add);
+  else if (kind === 'schema') await dataSchemaProvenance(data, shipped, locale, add);
   return done();
 
   function done(): FileReport {
@@ -278,13 +289,15 @@ function hasProvenanceRequirement(node: unknown): boolean {
  * worded with the fact it is about (`state registered`, `clock reply`). Other schema errors come
  * from the checks above and are not repeated.
  */
-async function metaProvenance(name: string, data: unknown, shipped: Shipped, locale: Locale, add: AddFinding) {
-  const meta = shipped.schemas.get(name);
-  if (!meta || !isObj(data) || !hasProvenanceRequirement(meta)) return;
+async function metaProvenance(meta: JsonSchema | undefined, name: string, data: unknown, shipped: Shipped, locale: Locale, add: AddFinding): Promise<Set<string>> {
+  const seen = new Set<string>();
+  if (!meta || !isObj(data) || !hasProvenanceRequirement(meta)) return seen;
   let run = strictMeta.get(meta);
   if (!run) {
     const { Ajv, addFormats } = await import('../generated/vendor/ajv.js');
     const ajv = prepareAjv(Ajv as unknown as new (o: Record<string, unknown>) => unknown, shipped, { strict: false });
+    // The meta-schemas of forms and vocabularies (schemas/meta/) are not among the shipped ones.
+    if (![...shipped.schemas.values()].includes(meta)) ajv.addSchema(meta);
     addFormats(ajv as never);
     const fn = ajv.getSchema(String(meta.$id)) as ((d: unknown) => boolean) & { errors?: { instancePath: string; schemaPath: string; keyword: string; params: Record<string, unknown> }[] | null };
     run = (d) => (fn(d) ? [] : (fn.errors ?? []));
@@ -292,29 +305,36 @@ async function metaProvenance(name: string, data: unknown, shipped: Shipped, loc
   }
   const facts = new Map(factsOf(data).map((f) => [f.path, f.what]));
   const t = (key: CliTextKey, params?: Record<string, string | number>) => cliText(locale, key, params);
-  const seen = new Set<string>();
   for (const e of run(data)) {
     const missing = e.keyword === 'required' && e.params['missingProperty'] === 'x-source' && e.schemaPath.endsWith('/else/required');
     const both = e.keyword === 'not' && e.schemaPath.endsWith('/then/not');
     if ((!missing && !both) || seen.has(e.instancePath)) continue;
     seen.add(e.instancePath);
     const what = facts.get(e.instancePath) ?? (e.instancePath || '/');
-    add('error', 'provenance', e.instancePath, t(missing ? 'prov.required' : 'prov.both', { what, schema: `${name}.schema.json` }));
+    add('error', 'provenance', e.instancePath, t(missing ? 'prov.required' : 'prov.both', { what, schema: name }));
   }
+  return seen;
 }
 
 /**
- * A form (data schema) or vocabulary: draft-07 is its meta-schema, so the facts provenance.ts
- * finds in it (the form, its fields; each code of a vocabulary) are checked directly. A missing
- * one is a warning (fails with --strict), not an error: a host's own form for `<wy-schema-form>`
- * or `wuye-kit compile` need not cite the manual; the shipped forms are held to it by the tests.
+ * A form (data schema) or a vocabulary: `$schema` stays draft-07 (every JSON Schema tool reads
+ * it), and our meta-schema of the kind — schemas/meta/form.schema.json or vocabulary.schema.json,
+ * draft-07 plus the provenance rule — says which nodes are facts: the form, its top-level fields
+ * and record types, each code of a vocabulary. A fact without provenance, or with both, is an
+ * error at its line (as for workflows and the other configuration files). What a schema cannot
+ * say — a code with no `x-provenance` entry at all, a default without its note — is found from the
+ * same facts (provenance.ts). The statistics settings (stats-config) are held to the same rule.
  */
-function dataSchemaProvenance(data: unknown, locale: Locale, add: AddFinding) {
+async function dataSchemaProvenance(data: unknown, shipped: Shipped, locale: Locale, add: AddFinding) {
   const t = (key: CliTextKey, params?: Record<string, string | number>) => cliText(locale, key, params);
   const shape = shapeOf(data);
   if (shape !== 'data-schema' && shape !== 'vocabulary' && shape !== 'stats-config') return;
+  const metaName = shape === 'vocabulary' ? 'vocabulary' : shape === 'data-schema' ? 'form' : undefined;
+  const label = metaName ? `meta/${metaName}.schema.json` : 'stats-config.schema.json';
+  const flagged = metaName ? await metaProvenance(shipped.meta?.get(metaName), label, data, shipped, locale, add) : new Set<string>();
   for (const f of factsOf(data, shape)) {
-    if (f.provenance.kind === 'missing') add('warning', 'no-provenance', f.path, t('prov.missing', { what: f.what }));
+    if (flagged.has(f.path)) continue;
+    if (f.provenance.kind === 'missing') add('error', 'provenance', f.path, t('prov.required', { what: f.what, schema: label }));
     else if (f.provenance.kind === 'invalid') add('error', 'provenance', f.path, t('prov.invalid', { what: f.what, reason: f.provenance.reason }));
   }
 }
@@ -386,7 +406,8 @@ async function checkDataSchema(data: unknown, shipped: Shipped, locale: Locale, 
     if (!(err instanceof FormSchemaError)) throw err;
     // A schema of a list (reference data such as people.schema.json) or a vocabulary (a string
     // enum) is a valid data schema that no form shows: say so, without refusing it.
-    const list = data['type'] !== undefined && data['type'] !== 'object' && err.pointer === '';
+    // So is a meta-schema (x-meta: schemas/meta/form.schema.json describes schemas, not records).
+    const list = (data['type'] !== undefined && data['type'] !== 'object' && err.pointer === '') || data['x-meta'] === true;
     add(list ? 'warning' : 'error', 'form', err.pointer, t('err.form', { detail: err.reason }));
   }
   if (typeof data['$id'] !== 'string') add('warning', 'no-$id', '', t('lint.noId'));

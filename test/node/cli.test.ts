@@ -134,12 +134,11 @@ test('a data schema: draft-07 required, Ajv strict notes as warnings, form-ready
   const ok = await run(['check', '--locale', 'en', write('parking.schema.json', JSON.stringify(good, null, 2))]);
   assert.equal(ok.code, 0, ok.out);
   assert.match(ok.out, /data schema, no problems/);
-  // A form without provenance: a warning per fact (a host's own form need not cite the manual), failing with --strict.
+  // A form without provenance: an error per fact (schemas/meta/form.schema.json requires it), without --strict.
   const bare = JSON.stringify({ ...good, 'x-source': undefined }, null, 2);
   const b = await run(['check', '--locale', 'en', write('bare.schema.json', bare)]);
-  assert.equal(b.code, 0, b.out);
-  assert.match(b.out, /:1:1: warning \[no-provenance\] form has no provenance/);
-  assert.equal((await run(['check', '--strict', join(tmp, 'bare.schema.json')])).code, 1);
+  assert.equal(b.code, 1, b.out);
+  assert.match(b.out, /:1:1: error \[provenance\] form has no provenance \(meta\/form\.schema\.json requires it on every fact\)/);
 
   const lax = JSON.stringify({ ...good, additionalProperties: undefined, properties: { ...good.properties, note: { type: 'string' }, size: { enum: ['s', 'm'], 'x-label': { 'zh-CN': '尺寸' } } } }, null, 2);
   const r = await run(['check', '--locale', 'en', '--strict', write('lax.schema.json', lax)]);
@@ -149,7 +148,7 @@ test('a data schema: draft-07 required, Ajv strict notes as warnings, form-ready
   assert.match(r.out, /warning \[enum-labels\]/);
   assert.match(r.out, /warning \[additional-properties\]/);
 
-  const typo = JSON.stringify({ ...good, properties: { plate: { type: 'string', maxLenght: 3 } } }, null, 2);
+  const typo = JSON.stringify({ ...good, properties: { plate: { type: 'string', maxLenght: 3, 'x-source': '管理处停车管理规定 2' } } }, null, 2);
   // An unknown keyword is valid draft-07 (ignored): Ajv's strict mode makes it a warning, which
   // fails the check only with --strict.
   const t = await run(['check', '--locale', 'en', write('typo.schema.json', typo)]);
