@@ -172,11 +172,8 @@ export async function checkText(text: string, options: CheckOptions): Promise<Fi
       for (const e of checkDeductionRules(data, { locale }).errors) add('error', e.keyword === 'json' ? 'json' : 'rules', e.path, e.message);
       break;
     case 'workflow': {
-      // The definition linter words its own findings in English; schema errors are worded here
-      // again in the requested language (the same validator and field labels).
-      const problems = checkDefinition(data).problems;
-      for (const p of problems) if (p.code !== 'schema') add(p.severity, p.code, p.path, p.message);
-      if (problems.some((p) => p.code === 'schema')) schemaErrors('workflow', data, locale, add);
+      // The definition linter words its findings (schema errors included) in the requested language.
+      for (const p of checkDefinition(data, { locale }).problems) add(p.severity, p.code, p.path, p.message);
       break;
     }
     case 'calendar':
