@@ -14,7 +14,10 @@ export type Provenance =
   | { readonly kind: 'default'; readonly note: string }
   | { readonly kind: 'missing' }
   /** Malformed: both, or `x-default` without a note, or not a string / not `true`. */
-  | { readonly kind: 'invalid'; readonly reason: string };
+  | { readonly kind: 'invalid'; readonly reason: string; readonly code: InvalidProvenance };
+
+/** What is wrong with a malformed provenance (for wording it in a language). */
+export type InvalidProvenance = 'both' | 'source' | 'default' | 'note';
 
 /** The shapes of configuration file this module knows. */
 export type ConfigShape =
@@ -51,11 +54,11 @@ export function provenanceOf(node: unknown): Provenance {
   const source = node['x-source'];
   const dflt = node['x-default'];
   const note = node['x-note'];
-  if (source !== undefined && dflt !== undefined) return { kind: 'invalid', reason: 'both x-source and x-default' };
-  if (source !== undefined) return typeof source === 'string' && source.trim() !== '' ? { kind: 'manual', source } : { kind: 'invalid', reason: 'x-source must be a non-empty string' };
+  if (source !== undefined && dflt !== undefined) return { kind: 'invalid', code: 'both', reason: 'both x-source and x-default' };
+  if (source !== undefined) return typeof source === 'string' && source.trim() !== '' ? { kind: 'manual', source } : { kind: 'invalid', code: 'source', reason: 'x-source must be a non-empty string' };
   if (dflt !== undefined) {
-    if (dflt !== true) return { kind: 'invalid', reason: 'x-default must be true' };
-    return typeof note === 'string' && note.trim() !== '' ? { kind: 'default', note } : { kind: 'invalid', reason: 'x-default needs an x-note (what a company should decide)' };
+    if (dflt !== true) return { kind: 'invalid', code: 'default', reason: 'x-default must be true' };
+    return typeof note === 'string' && note.trim() !== '' ? { kind: 'default', note } : { kind: 'invalid', code: 'note', reason: 'x-default needs an x-note (what a company should decide)' };
   }
   return { kind: 'missing' };
 }
