@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import { defectVocabLabel as vocabLabel } from '../../core/defects/vocab.js';
@@ -30,7 +30,8 @@ import { CHECKLIST_RENAMED_EVENTS, defectChangeEvent, WyDefectCloseEvent, WyEntr
 import { styles } from './defect-checklist.styles.js';
 import { EntryDraftController } from './controllers/entry-draft.js';
 import { ListController, type ListHost } from './controllers/list.js';
-import { lazyModules, type Lazy } from './controllers/lazy.js';
+import { lazyModules } from './controllers/lazy.js';
+import { LazyController } from '../shared/lazy.js';
 import type { UploadQueue, UploadQueueHost } from './controllers/upload-queue.js';
 import { renderEntryView } from './views/entry.view.js';
 import { renderListView } from './views/list.view.js';
@@ -177,13 +178,14 @@ export class WyDefectChecklist extends LitElement {
   @state() private decisionDraft: OwnerDecisionInput = {};
   @state() private decisionErrors: Readonly<Partial<Record<'decision' | 'reason' | 'signature', OwnerDecisionError>>> = {};
   @state() private editingDecision = false;
-  @state() private loadFailed = false;
 
   @query('dialog') private dialogEl?: HTMLDialogElement;
 
   /** @ignore */
   private readonly localize = new LocalizeController(this);
   private readonly announcer = new AnnounceController(this);
+  /** The parts loaded on demand (views, rules, data); `updateComplete` waits for what is shown. */
+  private readonly lazy = new LazyController(this);
   private readonly draft = new EntryDraftController(this, () => this.entryArea?.value);
   private readonly printing = new PrintController(this, {
     before: () => {
@@ -205,8 +207,6 @@ export class WyDefectChecklist extends LitElement {
   private configFor: CommonProblems | undefined | null = null;
   private config: CommonProblems = resolveConfig(undefined);
   private returnFocus?: { id: string; index: number };
-  /** Imports under way that what is on screen waits for (`updateComplete` waits for them too). */
-  private readonly loading = new Set<Promise<unknown>>();
 
   private get locale_(): Locale {
     return this.localize.locale;
@@ -271,58 +271,9 @@ export class WyDefectChecklist extends LitElement {
     return !!lazyModules.decision.value?.canDecideOwner(this.currentActor, { readonly: this.readonly, mode: 'move-in' });
   }
 
-  /** A module loaded on demand: there, or `undefined` while it loads (the element re-renders then). */
-  private need<T>(lazy: Lazy<T>): T | undefined {
-    if (lazy.value) {
-      this.adopt(lazy.value);
-      return lazy.value;
-    }
-    this.track(lazy.load());
-    return undefined;
-  }
-
-  private readonly adopted = new Set<unknown>();
-
-  /** Adds the styles a module loaded on demand brings (`styles`) to this element's shadow root, once. */
-  private adopt(mod: unknown): void {
-    const sheets = (mod as { styles?: readonly CSSResult[] }).styles;
-    const root = this.renderRoot;
-    if (!sheets || this.adopted.has(mod) || !(root instanceof ShadowRoot)) return;
-    this.adopted.add(mod);
-    for (const sheet of sheets) {
-      if (sheet.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet.styleSheet];
-      else {
-        // No constructable stylesheets: the same fallback Lit itself uses.
-        const el = document.createElement('style');
-        el.textContent = sheet.cssText;
-        root.append(el);
-      }
-    }
-  }
-
-  private track(p: Promise<unknown>): void {
-    if (this.loading.has(p)) return;
-    this.loading.add(p);
-    p.then(
-      () => {
-        this.loading.delete(p);
-        this.requestUpdate();
-      },
-      () => {
-        this.loading.delete(p);
-        this.loadFailed = true;
-      },
-    );
-  }
-
-  /** Resolves once the update is done and what it shows has loaded (views loaded on demand). */
+  /** Resolves once the update is done and what it shows has loaded (parts loaded on demand). */
   protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.loading.size) {
-      await Promise.allSettled([...this.loading]);
-      done = await super.getUpdateComplete();
-    }
-    return done;
+    return this.lazy.settled(() => super.getUpdateComplete());
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -333,7 +284,7 @@ export class WyDefectChecklist extends LitElement {
     }
     if (this.commonProblems !== this.configFor) this.takeConfig(this.commonProblems);
     if (this.uploader && !this.uploads) {
-      const mod = this.need(lazyModules.uploads);
+      const mod = this.lazy.need(lazyModules.uploads);
       if (mod) this.uploads = new mod.UploadQueue(this.queueHost());
     }
     const now = this.nowMs;
@@ -357,7 +308,7 @@ export class WyDefectChecklist extends LitElement {
     this.config = resolveConfig(undefined);
     if (!given) {
       // The shipped list (schemas/common-problems.json), fetched only when the host gives none.
-      this.track(
+      this.lazy.track(
         lazyModules.shipped.load().then((m) => {
           if (this.configFor !== given) return;
           this.configPending = false;
@@ -367,7 +318,7 @@ export class WyDefectChecklist extends LitElement {
       return;
     }
     const locale = this.locale_;
-    this.track(
+    this.lazy.track(
       lazyModules.config.load().then((m) => {
         if (this.configFor !== given) return;
         const r = m.checkCommonProblems(given, locale);
@@ -424,10 +375,10 @@ export class WyDefectChecklist extends LitElement {
 
   /** Shown in place of a part still loading, or that failed to load (with a retry). */
   private renderPending(): TemplateResult {
-    if (this.loadFailed) {
+    if (this.lazy.failed) {
       return html`<div class="load-failed" role="alert">
         <p>${this.t('load.failed')}</p>
-        <button type="button" @click=${() => ((this.loadFailed = false), this.requestUpdate())}>${this.t('load.retry')}</button>
+        <button type="button" @click=${() => this.lazy.retry()}>${this.t('load.retry')}</button>
       </div>`;
     }
     return html`<p class="muted" aria-busy="true">${this.t('load.loading')}</p>`;
@@ -493,8 +444,8 @@ export class WyDefectChecklist extends LitElement {
   }
 
   private renderSummary(c: ViewContext): TemplateResult {
-    const view = this.need(lazyModules.summary);
-    const decision = this.mode === 'move-in' ? this.need(lazyModules.decision) : undefined;
+    const view = this.lazy.need(lazyModules.summary);
+    const decision = this.mode === 'move-in' ? this.lazy.need(lazyModules.decision) : undefined;
     if (!view || (this.mode === 'move-in' && !decision)) return this.renderPending();
     const part = decision
       ? decision.renderOwnerDecision(c, {
@@ -516,7 +467,7 @@ export class WyDefectChecklist extends LitElement {
   }
 
   private renderPrint(c: ViewContext): TemplateResult {
-    const view = this.need(lazyModules.print);
+    const view = this.lazy.need(lazyModules.print);
     if (!view) return this.renderPending();
     const only = this.printContractor === '*' ? undefined : this.printContractor;
     return view.renderPrintView(c, {
@@ -533,7 +484,7 @@ export class WyDefectChecklist extends LitElement {
   private renderDialog(c: ViewContext): TemplateResult | typeof nothing {
     const dlg = this.dialog;
     // Nothing to load before the first note is asked for.
-    const view = dlg ? this.need(lazyModules.dialog) : lazyModules.dialog.value;
+    const view = dlg ? this.lazy.need(lazyModules.dialog) : lazyModules.dialog.value;
     if (!view) return nothing;
     if (!dlg) return view.renderNoteDialog(c, undefined);
     const item = this.items.find((d) => d.id === dlg.id);
