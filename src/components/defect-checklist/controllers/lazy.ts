@@ -2,8 +2,8 @@ import { Lazy } from '../../shared/lazy.js';
 
 /** What the checklist loads on demand (none of it is needed for the first paint of entry or list). */
 export const lazyModules = {
-  summary: new Lazy(() => import('../views/summary.view.js')),
-  print: new Lazy(() => import('../views/print.view.js')),
+  summary: new Lazy(() => import('../parts/summary.part.js')),
+  print: new Lazy(() => import('../parts/print.part.js')),
   dialog: new Lazy(() => import('../views/note-dialog.view.js')),
   decision: new Lazy(() => import('../views/owner-decision.view.js')),
   uploads: new Lazy(() => import('./upload-queue.js')),
