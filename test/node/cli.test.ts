@@ -340,3 +340,15 @@ test('calendar: the shipped calendars are exactly what `wuye-kit calendar` write
   assert.match(cliText('en', 'calendar.deps'), /npm install --save-dev chinese-days/);
   assert.match(cliText('zh-CN', 'calendar.deps'), /需要 chinese-days/);
 });
+
+test('the built CLI finds the meta-schemas of forms and vocabularies in the package (schemas/meta/)', () => {
+  assert.ok(existsSync('dist/cli/wuye-kit.js'), 'needs npm run build (test/run.mjs builds first)');
+  const form = JSON.parse(readFileSync('schemas/service-record.schema.json', 'utf8')) as { properties: Record<string, Record<string, unknown>> };
+  delete form.properties['channel']!['x-default'];
+  delete form.properties['channel']!['x-note'];
+  const text = JSON.stringify(form, null, 2);
+  const f = write('service-record.schema.json', text);
+  const r = spawnSync(process.execPath, ['dist/cli/wuye-kit.js', 'check', '--locale', 'en', f], { encoding: 'utf8' });
+  assert.equal(r.status, 1, r.stdout + r.stderr);
+  assert.ok(r.stdout.includes(`${f}:${where(text, '"channel": {')}: error [provenance] field channel has no provenance (meta/form.schema.json requires it on every fact)`), r.stdout);
+});
