@@ -558,14 +558,15 @@ export interface DefaultsReport {
   readonly shape: ConfigShape | 'unknown';
   readonly manual: number;
   readonly defaults: readonly (Fact & { readonly line: number; readonly column: number })[];
-  /** Facts with no provenance (warnings) or a malformed one (errors). */
+  /** Facts with no provenance or a malformed one (errors, as in `check`: every meta-schema requires it). */
   readonly findings: readonly Finding[];
 }
 
 /**
  * `wuye-kit check --defaults`: the facts of a configuration file that are still the project's
- * defaults (`x-default: true`), each with its note of what a company should decide; facts without
- * provenance are warnings, malformed provenance is an error. Never throws for bad input.
+ * defaults (`x-default: true`), each with its note of what a company should decide; a fact without
+ * provenance, or a malformed one, is an error (every kind of file has a meta-schema that requires
+ * it). Never throws for bad input.
  */
 export function checkDefaultsText(text: string, file: string, locale: Locale): DefaultsReport {
   const t = (key: CliTextKey, params?: Record<string, string | number>) => cliText(locale, key, params);
@@ -586,7 +587,7 @@ export function checkDefaultsText(text: string, file: string, locale: Locale): D
     const p = f.provenance;
     if (p.kind === 'manual') manual++;
     else if (p.kind === 'default') defaults.push({ ...f, ...at });
-    else if (p.kind === 'missing') findings.push({ severity: 'warning', code: 'no-provenance', path: f.path, message: t('prov.missing', { what: f.what }), ...at });
+    else if (p.kind === 'missing') findings.push({ severity: 'error', code: 'provenance', path: f.path, message: t('prov.missing', { what: f.what }), ...at });
     else findings.push({ severity: 'error', code: 'provenance', path: f.path, message: t('prov.invalid', { what: f.what, reason: t(`prov.reason.${p.code}`) }), ...at });
   }
   return { file, shape: shape ?? 'unknown', manual, defaults, findings };
