@@ -210,7 +210,7 @@ export async function checkText(text: string, options: CheckOptions): Promise<Fi
             checkRoutingRules(data);
           } catch (err) {
             if (!(err instanceof RoutingRulesError)) throw err;
-            add('error', 'routing', err.pointer, t('err.routing', { detail: err.reason }));
+            add('error', 'routing', err.pointer, routingReason(err.reason, t));
           }
         }
       }
@@ -279,6 +279,25 @@ function schemaErrors(name: string, data: unknown, locale: Locale, add: (s: Find
   const r = validate(name, data, { locale });
   for (const e of r.errors) add('error', 'schema', e.path, e.message);
   return r.valid;
+}
+
+/**
+ * A routing-table problem in the reader's language. After the meta-schema and the id check, what
+ * checkRoutingRules (core, English reasons) can still refuse is the JSONLogic of a `when`: those
+ * reasons are worded here; anything else keeps its detail.
+ */
+function routingReason(reason: string, t: (k: CliTextKey, p?: Record<string, string | number>) => string): string {
+  // logicDeps' reasons come wrapped as a FormSchemaError message (`uiSchema at /rules/0/when: …`).
+  const bare = reason.replace(/^\w+ at \S*: /, '');
+  const m = (re: RegExp) => re.exec(bare)?.[1];
+  const op = m(/^the "([^"]+)" operator is not allowed$/);
+  if (op !== undefined) return t('routing.op', { op });
+  if (/exactly one operator/.test(bare)) return t('routing.oneOp');
+  const unknown = m(/^unknown JSONLogic operator "([^"]+)"$/);
+  if (unknown !== undefined) return t('routing.unknownOp', { op: unknown });
+  const name = m(/^"([^"]+)" is not allowed$/);
+  if (name !== undefined) return t('routing.var', { name });
+  return t('err.routing', { detail: reason });
 }
 
 /** Reports repeated `key` values in the list `list`; true when there was one. */

@@ -80,7 +80,14 @@ test('the complaint routing table and the complaint definition: their meta-schem
   routing.rules[2]!['id'] = 'subsidiary-staff';
   routing.rules[0]!['when'] = { method: ['a', 'b'] };
   writeFileSync(f, JSON.stringify(routing, null, 2));
-  assert.match((await run(['check', f])).out, /error \[routing\] 分派规则无法使用：.*"method"/);
+  assert.match((await run(['check', f])).out, /error \[routing\] 条件中不允许使用 "method" 运算符 \(\/rules\/0\/when\)/);
+  routing.rules[0]!['when'] = { frobnicate: [1] };
+  writeFileSync(f, JSON.stringify(routing, null, 2));
+  assert.match((await run(['check', f])).out, /error \[routing\] 未知的 JSONLogic 运算符 "frobnicate"/);
+  assert.match((await run(['check', '--locale', 'en', f])).out, /error \[routing\] unknown JSONLogic operator "frobnicate"/);
+  routing.rules[0]!['when'] = { var: '__proto__' };
+  writeFileSync(f, JSON.stringify(routing, null, 2));
+  assert.match((await run(['check', f])).out, /error \[routing\] 条件不能读取 "__proto__"/);
 
   const guide = JSON.parse(readFileSync('schemas/complaint-definition.json', 'utf8')) as { kinds: Record<string, { notes?: string[] }>; category: Record<string, unknown> };
   guide.kinds['complaint']!.notes!.push('nope');
