@@ -52,8 +52,9 @@ export interface Shipped {
   /** Every vocabulary schema (what data schemas `$ref`). */
   readonly vocab: readonly JsonSchema[];
   /**
-   * schemas/meta/ by short name (`form`, `vocabulary`): the meta-schemas of forms and
-   * vocabularies (draft-07 plus the provenance rule), used by check only.
+   * schemas/meta/ by short name (`form`, `vocabulary`, `complaint-routing`,
+   * `complaint-definition`): the meta-schemas of forms and vocabularies (draft-07 plus the
+   * provenance rule), of the routing table and of the complaint definition; used by check only.
    */
   readonly meta?: ReadonlyMap<string, JsonSchema>;
   /** `$schema` value to suggest for a kind or record schema name, relative to the checked file. */
