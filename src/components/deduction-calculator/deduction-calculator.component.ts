@@ -12,7 +12,7 @@ import { referenceContext, type ReferenceData } from '../shared/context.js';
 import { InnerEventsController } from '../shared/inner-events.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { AnnounceController } from '../shared/announce-controller.js';
-import { LazyController } from '../shared/lazy.js';
+import { LazyController, type Lazy } from '../shared/lazy.js';
 import type { DeductionModel } from './controllers/model.js';
 import { parts } from './deduction-calculator.parts.js';
 import { msg } from './deduction-calculator.messages.js';
@@ -176,10 +176,10 @@ export class WyDeductionCalculator extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const report = this.lazy.need(parts.report);
+    const report = this.need(parts.report);
     if (!report) return;
     this.model ??= new report.DeductionModel(this, {
-      lazy: this.lazy,
+      need: (part) => this.need(part),
       parts,
       locale: () => this.localize.locale,
       offices: () => this.offices ?? this.reference?.offices,
@@ -187,7 +187,15 @@ export class WyDeductionCalculator extends LitElement {
     });
     this.model.update(changed);
     // The export follows the first result, so toCsv() answers once updateComplete resolves.
-    if (this.model.result) this.lazy.need(parts.csv);
+    if (this.model.result) this.need(parts.csv);
+  }
+
+  /**
+   * A part through the LazyController: there, or undefined while it loads. After a failed import
+   * nothing is asked for again until the user chooses retry (else every render would re-import).
+   */
+  private need<T>(part: Lazy<T>): T | undefined {
+    return part.value || !this.lazy.failed ? this.lazy.need(part) : undefined;
   }
 
   override render() {
