@@ -12,9 +12,18 @@ export const styles = [
       display: block;
       --_gap: var(--wy-schema-form-gap, var(--_wy-space-m));
     }
+    /* Block flow with margins, not grid gaps: a grid with an auto column sizes every item by its
+       content first (an intrinsic pass over all the fields), which doubled the first layout. */
     form {
-      display: grid;
-      gap: var(--_gap);
+      /* Its own formatting context: the first gap stays inside the form, as a grid's did. */
+      display: flow-root;
+    }
+    form > * + * {
+      margin-block-start: var(--_gap);
+    }
+    form > .visually-hidden,
+    form > wy-error-summary {
+      margin: 0;
     }
     /* Only a layout with columns is a size container (a container makes the browser interleave
        style and layout for everything inside it: a single-column form does not pay for that). */
@@ -24,10 +33,12 @@ export const styles = [
     fieldset.body {
       border: 0;
       padding: 0;
-      margin: 0;
+      margin-inline: 0;
       min-width: 0;
-      display: grid;
-      gap: var(--_wy-space-l);
+      display: block;
+    }
+    .body > .group + .group {
+      margin-block-start: var(--_wy-space-l);
     }
     .body > .group {
       border: 1px solid var(--_wy-border);

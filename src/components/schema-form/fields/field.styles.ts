@@ -21,14 +21,16 @@ export const fieldBodyStyles = css`
   [part='field'] > .pending {
     margin-block-start: var(--_wy-space-xs);
   }
+  /* Block, not flex: one flex container per field made every label measure its content. */
   [part='field'] [part='field-label'] {
     font-weight: 500;
-    display: flex;
-    gap: 0.25em;
-    align-items: baseline;
+    display: block;
   }
   [part='field'] .req {
     color: var(--_wy-danger);
+  }
+  [part='field'] [part='field-label']:not(.choice) > .req {
+    margin-inline-start: 0.25em;
   }
   [part='field'] input:not([type='checkbox']):not([type='radio']),
   [part='field'] select,
