@@ -2,6 +2,12 @@ import { css } from 'lit';
 import { baseStyles } from '../shared/base.styles.js';
 import { fieldBodyStyles, groupBodyStyles } from './fields/field.styles.js';
 
+// Notes on the rules below (kept out of the CSS text, which ships as written):
+// - Block flow with margins, not grid gaps: a grid with an auto column sizes every item by its content first (an intrinsic pass over all the fields), which doubled the first layout.
+// - Its own formatting context: the first gap stays inside the form, as a grid's did.
+// - Only a layout with columns is a size container (a container makes the browser interleave style and layout for everything inside it: a single-column form does not pay for that).
+// - One column: block flow (cheaper to lay out than a grid of hundreds of fields).
+
 // The built-in fields render into the form's tree: their styles are the form's.
 export const styles = [
   baseStyles,
@@ -12,10 +18,7 @@ export const styles = [
       display: block;
       --_gap: var(--wy-schema-form-gap, var(--_wy-space-m));
     }
-    /* Block flow with margins, not grid gaps: a grid with an auto column sizes every item by its
-       content first (an intrinsic pass over all the fields), which doubled the first layout. */
     form {
-      /* Its own formatting context: the first gap stays inside the form, as a grid's did. */
       display: flow-root;
     }
     form > * + * {
@@ -25,8 +28,6 @@ export const styles = [
     form > wy-error-summary {
       margin: 0;
     }
-    /* Only a layout with columns is a size container (a container makes the browser interleave
-       style and layout for everything inside it: a single-column form does not pay for that). */
     form.columns {
       container-type: inline-size;
     }
@@ -56,7 +57,6 @@ export const styles = [
       margin: 0 0 var(--_wy-space-s);
       color: var(--_wy-muted);
     }
-    /* One column: block flow (cheaper to lay out than a grid of hundreds of fields). */
     .grid > .field + .field {
       margin-block-start: var(--_gap);
     }
