@@ -4,6 +4,7 @@ import { catalog } from '../core/i18n/catalog.js';
 import type { Locale, Localized } from '../core/i18n/locale.js';
 import type { UiField, UiGroup, UiSchema } from '../core/form/ui.js';
 import type { Actor, Person, Snapshot, TimeRule, WorkflowDefinition } from './types.js';
+import { joinPointer } from '../core/kernel/pointer.js';
 
 const SHANGHAI_MS = 8 * 3_600_000;
 
@@ -100,7 +101,7 @@ export interface StaffMember {
  * has nothing for `name` (the form then lays the fields out in schema order).
  */
 export function eventUiSchema(all: UiSchema, name: string): UiSchema | undefined {
-  const prefix = `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const prefix = joinPointer('', name);
   const cut = (p: string) => (p.startsWith(`${prefix}/`) ? p.slice(prefix.length) : undefined);
   const fields: Record<string, UiField> = {};
   for (const [p, f] of Object.entries(all.fields ?? {})) {
@@ -165,7 +166,7 @@ export function withPersonChoices(schema: SchemaNode, ui: UiSchema | undefined, 
   let changed = false;
   const next: Record<string, SchemaNode> = {};
   for (const [key, prop] of Object.entries(props)) {
-    const pointer = `/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const pointer = joinPointer('', key);
     const choices = ui?.fields?.[pointer]?.widget === 'select' && isPersonSchema(prop) ? choicesOf(pointer) : [];
     if (choices.length) {
       next[key] = { ...prop, oneOf: choices.map((c) => ({ const: c.value, 'x-label': c.label })) };

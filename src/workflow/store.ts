@@ -225,6 +225,27 @@ function deepFreeze<T>(value: T, depth = 0): T {
   return value;
 }
 
+/**
+ * deepFreeze, beside `frozen`: a value this store froze before (the instance's previous snapshot),
+ * walked in step with `value`. Whatever `value` shares with it at the same place is frozen already
+ * and is passed over with a comparison, without asking the engine whether it is frozen (a call
+ * into the runtime per object): a commit pays for what it changed, not for what it kept.
+ */
+function freezeBeside<T>(value: T, frozen: unknown, depth = 0): T {
+  if (value === frozen || typeof value !== 'object' || value === null) return value;
+  if (typeof frozen !== 'object' || frozen === null) return deepFreeze(value, depth);
+  if (Object.isFrozen(value) || depth > 64) return value;
+  Object.freeze(value);
+  const was = frozen as Record<string, unknown>;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) freezeBeside(value[i], was[i], depth + 1);
+  } else {
+    const o = value as Record<string, unknown>;
+    for (const k in o) freezeBeside(o[k], Object.hasOwn(was, k) ? was[k] : undefined, depth + 1);
+  }
+  return value;
+}
+
 /** The embedded default store (tests, demos, a single tab): everything in memory. */
 export class MemoryStore implements WorkflowStore {
   readonly #snapshots = new Map<string, Snapshot>();
@@ -237,8 +258,10 @@ export class MemoryStore implements WorkflowStore {
   readonly #clone: <T>(v: T) => T;
   /** Applied to values committed. */
   readonly #keep: <T>(v: T) => T;
+  readonly #copies: boolean;
 
   constructor(options: MemoryStoreOptions = {}) {
+    this.#copies = options.clone === true;
     this.#clone = options.clone === true ? (v) => structuredClone(v) : (v) => v;
     this.#keep = options.clone === true ? (v) => structuredClone(v) : deepFreeze;
   }
@@ -256,14 +279,19 @@ export class MemoryStore implements WorkflowStore {
     }
     const current = this.#snapshots.get(c.instanceId)?.version ?? 0;
     if (current !== c.expectedVersion) throw new ConflictError(c.instanceId, c.expectedVersion, current || undefined);
-    const log = this.#audit.get(c.instanceId) ?? [];
-    checkCommit(c, log.length ? log[log.length - 1]!.seq : 0);
-    const snapshot = this.#keep(c.snapshot);
-    const audit = this.#keep(c.audit);
+    let log = this.#audit.get(c.instanceId);
+    checkCommit(c, log?.length ? log[log.length - 1]!.seq : 0);
+    if (log === undefined) this.#audit.set(c.instanceId, (log = []));
+    if (this.#copies) {
+      this.#snapshots.set(c.instanceId, structuredClone(c.snapshot));
+      for (const a of structuredClone(c.audit)) log.push(a);
+    } else {
+      // The snapshot beside the one it replaces (deep-frozen by this store), then the entries (whose
+      // payloads the snapshot may share), each one: the caller's array itself is not kept.
+      this.#snapshots.set(c.instanceId, freezeBeside(c.snapshot, this.#snapshots.get(c.instanceId)));
+      for (const a of c.audit) log.push(deepFreeze(a));
+    }
     const timers = this.#keep(c.timers);
-    this.#snapshots.set(c.instanceId, snapshot);
-    for (const a of audit) log.push(a);
-    this.#audit.set(c.instanceId, log);
     // Kept in due order; a list already in order (the engine's usually is) is kept as it is (frozen).
     if (timers.length) this.#timers.set(c.instanceId, inOrder(timers) ? timers : [...timers].sort(byDue));
     else this.#timers.delete(c.instanceId);
@@ -272,7 +300,10 @@ export class MemoryStore implements WorkflowStore {
       keys.set(c.idempotencyKey, { instanceId: c.instanceId, version: c.snapshot.version });
       this.#commands.set(c.instanceId, keys);
     }
-    this.#changes.push(Object.freeze({ cursor: this.#changes.length + 1, ...changeOf(c) }));
+    // Never handed out (changes() copies), so neither frozen nor copied here.
+    const s = c.snapshot;
+    const last = c.audit[c.audit.length - 1];
+    this.#changes.push({ cursor: this.#changes.length + 1, instanceId: c.instanceId, definitionId: s.definitionId, version: s.version, state: s.state, type: changeTypeOf(last?.kind), at: s.updatedAt });
     return { status: 'committed', version: c.snapshot.version };
   }
 

@@ -1,13 +1,13 @@
 // The pure heart of the runtime: start, transition and timer firing as functions from data to
 // data. No store, no clock, no I/O: the engine commits what these return.
 import { continuousCalendar, type BusinessCalendar } from '../core/calendar/calendar.js';
-import { markValidated, refOnly, validateData, validateDataChange } from './data-schemas.js';
+import { checkData as checkWhole, checkDataChange, refOnly, validateData, validateDataChange, type Checked } from './data-schemas.js';
 import eventsSchema from '../generated/schemas/workflow-events.js';
 import type { Locale } from '../core/i18n/locale.js';
 import { applyTimer, enterState, initialClocks } from './clocks.js';
 import { hasFields, validateFields } from './fields.js';
 import { checkTimes } from './action-defaults.js';
-import { evaluate, LogicBudgetError, truthy } from './logic.js';
+import { evaluate, LogicBudgetError, mayRead, truthy } from './logic.js';
 import { cleanJson, cleanJsonSized, getAt, overlaps, PointerError, setAt } from './pointer.js';
 import { FORBIDDEN_KEYS } from '../core/kernel/pointer.js';
 import type {
@@ -38,6 +38,17 @@ export interface TransitionOptions {
    * A bigger one is refused with `payload-too-large` before anything reads it.
    */
   readonly maxPayloadBytes?: number;
+}
+
+/**
+ * What the engine knows of the snapshot it passes to transition() (hosts leave it out): `dataValid`,
+ * its data satisfies the definition's data schema (the engine committed it after checking it, and
+ * its store handed back that very object, frozen). Given, this module also does not remember which
+ * data it checked (the engine keeps that record, see engine.ts), so it works without WeakMaps.
+ * @internal
+ */
+export interface Known {
+  readonly dataValid: boolean;
 }
 
 /** Default bound of one event's payload or one instance's start data: 64 KiB of JSON. */
@@ -139,7 +150,11 @@ interface EffectContext {
   readonly now: string;
 }
 
-function contextOf(snapshot: Snapshot, payload: unknown, actor: Actor, now: number): EffectContext {
+/**
+ * The data rules see. `now` (ISO 8601) is formatted only when a rule of `ts` may read it (formatting
+ * costs more than the rest of the context; an object literal with a getter costs as much again).
+ */
+function contextOf(snapshot: Snapshot, payload: unknown, actor: Actor, now: number, ts: readonly TransitionDef[]): EffectContext {
   return {
     data: snapshot.data,
     payload: payload ?? null,
@@ -148,11 +163,21 @@ function contextOf(snapshot: Snapshot, payload: unknown, actor: Actor, now: numb
     state: snapshot.state,
     handler: snapshot.handler ?? null,
     firstReceiver: snapshot.firstReceiver,
-    // Formatted only when an expression reads it.
-    get now() {
-      return new Date(now).toISOString();
-    },
+    now: readsNow(ts) ? new Date(now).toISOString() : '',
   };
+}
+
+/** Whether a guard or effect rule of these transitions may read `now` (see mayRead: conservative). */
+function readsNow(ts: readonly TransitionDef[]): boolean {
+  for (const t of ts) {
+    if (mayRead(t.guard, 'now')) return true;
+    for (const e of t.effects ?? []) {
+      if (mayRead(e.when, 'now')) return true;
+      if ((e.type === 'assign' || e.type === 'set' || e.type === 'merge') && mayRead(e.value, 'now')) return true;
+      if (e.type === 'start-children' && (mayRead(e.items, 'now') || mayRead(e.input, 'now'))) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -259,9 +284,17 @@ function fieldsUri(name: string): string | undefined {
   return fieldUris.get(name);
 }
 
-function checkData(def: WorkflowDefinition, data: JsonObject, locale: Locale, before?: JsonObject): Refusal['errors'] | undefined {
+/**
+ * Checks instance data against the definition's data schema: whole, or (with `before`) by what changed.
+ * Without `known` this module remembers which data it found valid (validateData); with it, the
+ * engine's record says whether `before` is valid and nothing is remembered here.
+ */
+function checkData(def: WorkflowDefinition, data: JsonObject, locale: Locale, before?: JsonObject, known?: Known, checked?: Checked): Refusal['errors'] | undefined {
   if (!def.dataSchema) return undefined;
-  const r = before === undefined ? validateData(def.dataSchema, data, locale) : validateDataChange(def.dataSchema, before, data, locale);
+  const name = def.dataSchema;
+  let r;
+  if (known === undefined) r = before === undefined ? validateData(name, data, locale) : validateDataChange(name, before, data, locale, checked);
+  else r = before === undefined ? checkWhole(name, data, locale) : checkDataChange(name, before, data, locale, known.dataValid, checked);
   return r.valid ? undefined : r.errors.map((e) => ({ path: e.path, keyword: e.keyword, message: e.message }));
 }
 
@@ -285,6 +318,8 @@ export function startInstance(
   actor: Actor,
   now: number,
   options: TransitionOptions = {},
+  /** @internal Given by the engine: nothing is remembered here (see Known). */
+  known?: Known,
 ): TransitionResult {
   const calendar = options.calendar ?? fallbackCalendar();
   const locale = options.locale ?? 'zh-CN';
@@ -301,7 +336,7 @@ export function startInstance(
     if (given === undefined) data = setAt(data, def.firstReceiver, firstReceiver);
     else if (isPerson(given)) firstReceiver = person(given);
   }
-  const errors = checkData(def, data, locale);
+  const errors = checkData(def, data, locale, undefined, known);
   if (errors) return refuse('invalid-fields', `Instance data does not satisfy ${def.dataSchema}`, 'start', def.initial, errors);
   const base: Snapshot = {
     id: input.id,
@@ -345,6 +380,8 @@ export function transition(
   actor: Actor,
   now: number,
   options: TransitionOptions = {},
+  /** @internal What the engine knows of `snapshot` (see Known); hosts leave it out. */
+  known?: Known,
 ): TransitionResult {
   const type = event.type;
   const state = snapshot.state;
@@ -372,12 +409,15 @@ export function transition(
   const bounded = boundedPayload(event.payload, type, state, options);
   if ('ok' in bounded) return bounded;
   const payload = bounded.value;
+  let checked: Checked | undefined;
   if (fields) {
     if (!hasFields(fields)) return refuse('invalid-fields', `Unknown event fields "${fields}"`, type, state);
     if (payload === undefined || payload === null) return refuse('missing-fields', `"${type}" needs fields ${fields}`, type, state);
     const r = validateFields(fields, payload, locale);
-    if (r.valid) markValidated(payload, fieldsUri(fields));
-    else {
+    if (r.valid) {
+      const uri = fieldsUri(fields);
+      if (uri !== undefined && typeof payload === 'object') checked = { value: payload, uri };
+    } else {
       const missing = r.errors.every((e) => e.keyword === 'required');
       return refuse(
         missing ? 'missing-fields' : 'invalid-fields',
@@ -389,7 +429,7 @@ export function transition(
     }
   }
 
-  const ctx = contextOf(snapshot, payload, actor, now);
+  const ctx = contextOf(snapshot, payload, actor, now, allowed);
   let chosen: TransitionDef | undefined;
   let applied: ReturnType<typeof applyEffects>;
   try {
@@ -410,7 +450,7 @@ export function transition(
   }
   if ('locked' in applied) return refuse('immutable-field', `"${type}" would change ${applied.locked}, which is fixed`, type, state);
   if ('invalid' in applied) return refuse('invalid-effect', applied.invalid, type, state);
-  const errors = applied.data === snapshot.data ? undefined : checkData(def, applied.data, locale, snapshot.data);
+  const errors = applied.data === snapshot.data ? undefined : checkData(def, applied.data, locale, snapshot.data, known, checked);
   if (errors) return refuse('invalid-effect', `"${type}" would leave data that does not satisfy ${def.dataSchema}`, type, state, errors);
 
   const calendar = options.calendar ?? fallbackCalendar();

@@ -173,8 +173,8 @@ test('the checklist vocabularies and labels agree with the kit-wide ones', () =>
   assert.equal(checklistFieldLabel('ownerDecision/reason', 'zh-CN'), '原因');
 });
 
-test('a part loaded on demand that fails to load can be tried again (the element shows a retry)', async () => {
-  const { Lazy } = await import('../../src/components/defect-checklist/controllers/lazy.js');
+test('a part loaded on demand (shared Lazy, as the checklist uses it) that fails to load can be tried again', async () => {
+  const { Lazy } = await import('../../src/components/shared/lazy.js');
   let calls = 0;
   const lazy = new Lazy(async () => {
     calls++;

@@ -5,14 +5,27 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { scenario, specialist, handler, head, owner, receptionist } from '../support/workflow-panel-fixtures.js';
-import { panelView, auditView, type PanelView, type ActionItemView } from '../../src/workflow/panel-view.js';
-import { eventUiSchema, personChoices, withPersonChoices, type StaffMember } from '../../src/workflow/action-defaults.js';
 import { fieldNames, fieldsSchema } from '../../src/workflow/field-schemas.js';
 import { refusalText } from '../../src/workflow/messages.js';
 import validateUi from '../../src/generated/validators/ui.js';
 import validatePerson from '../../src/generated/validators/people.js';
 import type { UiSchema } from '../../src/core/form/ui.js';
-import { builtinDefinitions, type Actor, type AuditEntry, type Snapshot, type WorkflowDefinition } from '../../src/workflow/index.js';
+// Through the public entry (wuye-kit/workflow): the presentation and the pickers are exported there.
+import {
+  builtinDefinitions,
+  panelView,
+  auditView,
+  eventUiSchema,
+  personChoices,
+  withPersonChoices,
+  type PanelView,
+  type ActionItemView,
+  type StaffMember,
+  type Actor,
+  type AuditEntry,
+  type Snapshot,
+  type WorkflowDefinition,
+} from '../../src/workflow/index.js';
 
 const read = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as unknown;
 const staff = read('schemas/examples/people.json') as StaffMember[];

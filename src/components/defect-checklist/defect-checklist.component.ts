@@ -1,40 +1,37 @@
-import { LitElement, html, nothing, type CSSResult, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state, query } from 'lit/decorators.js';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
-import { defectVocabLabel as vocabLabel } from '../../core/defects/vocab.js';
-import { toCsv } from '../../core/export/csv.js';
 import type { Locale } from '../../core/i18n/locale.js';
 // Each core module by name (not the index): the element takes only what its first paint needs.
-import { applyAction, canAssign, canRecord, checkAction } from '../../core/defects/transitions.js';
-import { createDefect, draftFromProblem, MAX_DESCRIPTION, parseBatch, type DefectDraft } from '../../core/defects/batch.js';
-import { resolveConfig } from '../../core/defects/config.js';
-import { defaultDue } from '../../core/defects/time.js';
+import { canRecord } from '../../core/defects/transitions.js';
 import { defectLabel } from '../../core/defects/defect-labels.js';
-import { defectReason } from '../../core/defects/messages.js';
-import { contractorName, houseLabel, problemListTable } from '../../core/defects/problem-list.js';
-import type { OwnerDecisionError, OwnerDecisionInput } from '../../core/defects/owner-decision.js';
-import { checklistCounts, entryView, listView, printView, type ChecklistCounts } from '../../core/defects/views.js';
-import type { CommonProblem, CommonProblems, Defect, DefectAction, DefectContractor, DefectHouse, DefectSeverity, HouseLocation, OwnerDecision, Trade } from '../../core/defects/types.js';
+import { contractorName, houseLabel } from '../../core/defects/problem-list.js';
+import { checklistCounts } from '../../core/defects/views.js';
+import type { CommonProblems, Defect, DefectAction, DefectContractor, DefectHouse, OwnerDecision } from '../../core/defects/types.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { AnnounceController } from '../shared/announce-controller.js';
 import { PrintController } from '../shared/print-controller.js';
+import { LazyController } from '../shared/lazy.js';
 import { actorContext, referenceContext, type Actor } from '../shared/context.js';
-import { download } from '../shared/download.js';
-import { dispatchRenamed } from '../shared/events.js';
 import { noteRenamedEvents, warnRenamed } from '../shared/deprecation.js';
 import type { Uploader } from '../shared/uploader.js';
 import { DEFAULT_DRAFT_MAX_AGE_DAYS } from '../schema-form/drafts.js';
-import { epochMsOr, isoShanghai, shanghaiDate, SHANGHAI_OFFSET_MINUTES, type Instant } from '../../core/kernel/time.js';
+import { epochMsOr, type Instant } from '../../core/kernel/time.js';
 import { msg, type DefectMessageKey } from './defect-checklist.messages.js';
-import { CHECKLIST_RENAMED_EVENTS, defectChangeEvent, WyDefectCloseEvent, WyEntryCompleteEvent, WyOwnerDecideEvent } from './defect-checklist.events.js';
+import { CHECKLIST_RENAMED_EVENTS, defectChangeEvent } from './defect-checklist.events.js';
 import { styles } from './defect-checklist.styles.js';
+import { createChecklistHost, type ChecklistHost } from './checklist-host.js';
 import { EntryDraftController } from './controllers/entry-draft.js';
-import { ListController, type ListHost } from './controllers/list.js';
-import { lazyModules, type Lazy } from './controllers/lazy.js';
-import type { UploadQueue, UploadQueueHost } from './controllers/upload-queue.js';
-import { renderEntryView } from './views/entry.view.js';
-import { renderListView } from './views/list.view.js';
+import { ConfigController } from './controllers/config.js';
+import { ProblemListExport } from './controllers/export.js';
+import { StatusChanges } from './controllers/status.js';
+import { ListController } from './controllers/list.js';
+import { lazyModules } from './controllers/lazy.js';
+import { EntryPart } from './parts/entry.part.js';
+import type { SummaryPart } from './parts/summary.part.js';
+import type { PrintPart } from './parts/print.part.js';
 import type { ViewContext } from './views/view-context.js';
+import { renderPending, renderTabs } from './views/shell.view.js';
 
 export type DefectChecklistView = 'entry' | 'list' | 'summary' | 'print';
 export type DefectChecklistMode = 'internal' | 'move-in';
@@ -42,8 +39,6 @@ export type DefectChecklistMode = 'internal' | 'move-in';
 export type DefectPhotoUpload = (file: File) => Promise<{ id: string; url: string }>;
 
 const VIEWS: readonly DefectChecklistView[] = ['entry', 'list', 'summary', 'print'];
-/** Actions that ask for a note (required or optional) before they are applied. */
-const NOTE_ACTIONS: ReadonlySet<DefectAction> = new Set(['pass', 'reject', 'dispute', 'settle', 'reopen']);
 
 /**
  * The defect checklist for an internal house inspection (内部验房) or a move-in acceptance
@@ -57,9 +52,11 @@ const NOTE_ACTIONS: ReadonlySet<DefectAction> = new Set(['pass', 'reject', 'disp
  *
  * The element is a thin shell: the views' rows, the owner-decision rule and the photo limits are
  * pure functions in `src/core/defects` (`entryView`, `listView`, `printView`, `checkOwnerDecision`,
- * `attachPhoto`…); each view is a module under `views/`. What the first paint of the entry or list
- * view does not need loads on demand: the summary, the problem list to print, the note dialog, the
- * owner's decision, the photo upload queue and the validator of a host's common problems.
+ * `attachPhoto`…); each view is a module under `views/`, wired to its state and behaviour by a part
+ * (`parts/`, `controllers/list.ts`); status changes, the CSV export and the common problems in force
+ * are controllers (`controllers/`). What the first paint of the entry or list view does not need
+ * loads on demand: the summary, the problem list to print, the note dialog, the owner's decision,
+ * the photo upload queue and the validator of a host's common problems.
  * `updateComplete` resolves once what the current state shows has loaded.
  *
  * @tag wy-defect-checklist
@@ -166,25 +163,12 @@ export class WyDefectChecklist extends LitElement {
   /** Offer "entry complete" in the batch-entry view (a host whose workflow moves on then listens for `wy-entry-complete`). */
   @property({ type: Boolean, attribute: 'entry-complete' }) entryComplete = false;
 
-  @state() private entryLocation: HouseLocation = 'living-room';
-  @state() private entryTrade: Trade = 'civil';
-  @state() private entrySeverity?: DefectSeverity;
-  @state() private entryErrors: string[] = [];
-  @state() private recent: string[] = [];
-  @state() private dialog?: { id: string; action: DefectAction; error?: string };
-  @state() private printContractor = '*';
-  @state() private printClosed = false;
-  @state() private decisionDraft: OwnerDecisionInput = {};
-  @state() private decisionErrors: Readonly<Partial<Record<'decision' | 'reason' | 'signature', OwnerDecisionError>>> = {};
-  @state() private editingDecision = false;
-  @state() private loadFailed = false;
-
-  @query('dialog') private dialogEl?: HTMLDialogElement;
-
   /** @ignore */
   private readonly localize = new LocalizeController(this);
   private readonly announcer = new AnnounceController(this);
-  private readonly draft = new EntryDraftController(this, () => this.entryArea?.value);
+  /** The parts loaded on demand (views, rules, data); `updateComplete` waits for what is shown. */
+  private readonly lazy = new LazyController(this);
+  private readonly draft = new EntryDraftController(this, () => this.renderRoot?.querySelector<HTMLTextAreaElement>('#entry-text')?.value);
   private readonly printing = new PrintController(this, {
     before: () => {
       if (this.activeView === 'print') return;
@@ -193,20 +177,14 @@ export class WyDefectChecklist extends LitElement {
       if (lazyModules.print.value) this.performUpdate();
     },
   });
-  private readonly list = new ListController(this.listHost());
   private readonly actorConsumer = new ContextConsumer(this, { context: actorContext, subscribe: true });
   private readonly referenceConsumer = new ContextConsumer(this, { context: referenceContext, subscribe: true });
-  private counts?: ChecklistCounts;
-  private uploads?: UploadQueue;
-  private seq = 0;
-  private configError = '';
-  private configPending = false;
-  // `null` until the first update, so an unset `commonProblems` (undefined) still loads the shipped list.
-  private configFor: CommonProblems | undefined | null = null;
-  private config: CommonProblems = resolveConfig(undefined);
-  private returnFocus?: { id: string; index: number };
-  /** Imports under way that what is on screen waits for (`updateComplete` waits for them too). */
-  private readonly loading = new Set<Promise<unknown>>();
+  /** What the parts read and call (one live view of this element). */
+  private readonly host: ChecklistHost = this.makeHost();
+  private readonly common = new ConfigController(this.lazy);
+  private readonly exporter = new ProblemListExport(this.host);
+  private readonly status = new StatusChanges(this.host);
+  private readonly parts: { entry?: EntryPart; list?: ListController; summary?: SummaryPart; print?: PrintPart } = {};
 
   private get locale_(): Locale {
     return this.localize.locale;
@@ -248,10 +226,6 @@ export class WyDefectChecklist extends LitElement {
     return epochMsOr(this.now);
   }
 
-  private get entryArea(): HTMLTextAreaElement | null | undefined {
-    return this.renderRoot?.querySelector<HTMLTextAreaElement>('#entry-text');
-  }
-
   /** The view shown: the entry view only to someone who may record defects. */
   private get activeView(): DefectChecklistView {
     const v = VIEWS.includes(this.view) ? this.view : 'entry';
@@ -262,67 +236,30 @@ export class WyDefectChecklist extends LitElement {
     return !this.readonly && !!this.house && canRecord(this.currentActor, this.mode);
   }
 
-  private get canBulk(): boolean {
-    return !this.readonly && canAssign(this.currentActor);
+  /** The parts' view of this element: live getters over its properties and services. */
+  private makeHost(): ChecklistHost {
+    return createChecklistHost(this, {
+      actor: () => this.currentActor,
+      contractors: () => this.contractorList,
+      locale: () => this.locale_,
+      nowMs: () => this.nowMs,
+      common: () => this.common,
+      canEnter: () => this.canEnter,
+      draft: this.draft,
+      t: (k, p) => this.t(k, p),
+      context: () => this.ctx(),
+      need: (lazy) => this.lazy.need(lazy),
+      pending: () => this.renderPending(),
+      publish: (items) => this.emit(items),
+      say: (text) => this.announcer.announce(text),
+      onAction: (id, action) => this.status.onAction(id, action),
+      rowIndex: (id) => this.parts.list?.rowIndex(id) ?? -1,
+    });
   }
 
-  /** Whether the actor may record the owner's decision (the rule arrives with the decision module). */
-  private get canDecide(): boolean {
-    return !!lazyModules.decision.value?.canDecideOwner(this.currentActor, { readonly: this.readonly, mode: 'move-in' });
-  }
-
-  /** A module loaded on demand: there, or `undefined` while it loads (the element re-renders then). */
-  private need<T>(lazy: Lazy<T>): T | undefined {
-    if (lazy.value) {
-      this.adopt(lazy.value);
-      return lazy.value;
-    }
-    this.track(lazy.load());
-    return undefined;
-  }
-
-  private readonly adopted = new Set<unknown>();
-
-  /** Adds the styles a module loaded on demand brings (`styles`) to this element's shadow root, once. */
-  private adopt(mod: unknown): void {
-    const sheets = (mod as { styles?: readonly CSSResult[] }).styles;
-    const root = this.renderRoot;
-    if (!sheets || this.adopted.has(mod) || !(root instanceof ShadowRoot)) return;
-    this.adopted.add(mod);
-    for (const sheet of sheets) {
-      if (sheet.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet.styleSheet];
-      else {
-        // No constructable stylesheets: the same fallback Lit itself uses.
-        const el = document.createElement('style');
-        el.textContent = sheet.cssText;
-        root.append(el);
-      }
-    }
-  }
-
-  private track(p: Promise<unknown>): void {
-    if (this.loading.has(p)) return;
-    this.loading.add(p);
-    p.then(
-      () => {
-        this.loading.delete(p);
-        this.requestUpdate();
-      },
-      () => {
-        this.loading.delete(p);
-        this.loadFailed = true;
-      },
-    );
-  }
-
-  /** Resolves once the update is done and what it shows has loaded (views loaded on demand). */
+  /** Resolves once the update is done and what it shows has loaded (parts loaded on demand). */
   protected override async getUpdateComplete(): Promise<boolean> {
-    let done = await super.getUpdateComplete();
-    while (this.loading.size) {
-      await Promise.allSettled([...this.loading]);
-      done = await super.getUpdateComplete();
-    }
-    return done;
+    return this.lazy.settled(() => super.getUpdateComplete());
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -331,77 +268,28 @@ export class WyDefectChecklist extends LitElement {
       this.draft.maxAgeDays = this.draftMaxAgeDays;
       if (this.draft.load()) this.announcer.announce(this.t('entry.draftRestored'));
     }
-    if (this.commonProblems !== this.configFor) this.takeConfig(this.commonProblems);
-    if (this.uploader && !this.uploads) {
-      const mod = this.need(lazyModules.uploads);
-      if (mod) this.uploads = new mod.UploadQueue(this.queueHost());
-    }
-    const now = this.nowMs;
-    this.list.model = listView(this.items, {
-      filter: this.list.filter,
-      groupBy: this.list.groupBy,
-      contractorOrder: this.contractorList.map((c) => c.id),
-      now,
-      actor: this.currentActor,
-      mode: this.mode,
-      readonly: this.readonly,
-    });
-    this.counts = checklistCounts(this.items, now);
-  }
-
-  /** The common problems in force: the shipped list, or the host's once its validator (loaded on demand) accepts it. */
-  private takeConfig(given: CommonProblems | undefined): void {
-    this.configFor = given;
-    this.configError = '';
-    this.configPending = true;
-    this.config = resolveConfig(undefined);
-    if (!given) {
-      // The shipped list (schemas/common-problems.json), fetched only when the host gives none.
-      this.track(
-        lazyModules.shipped.load().then((m) => {
-          if (this.configFor !== given) return;
-          this.configPending = false;
-          this.config = m.default as CommonProblems;
-        }),
-      );
-      return;
-    }
-    const locale = this.locale_;
-    this.track(
-      lazyModules.config.load().then((m) => {
-        if (this.configFor !== given) return;
-        const r = m.checkCommonProblems(given, locale);
-        this.configPending = false;
-        if (r.ok) this.config = r.config;
-        else this.configError = r.message;
-      }),
-    );
+    this.common.take(this.commonProblems, this.locale_);
   }
 
   override firstUpdated(): void {
     // The print view must render synchronously on `beforeprint`: fetch it once the page is idle.
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
-    idle(() => void lazyModules.print.load().catch(() => undefined));
+    idle(() => this.lazy.prefetch(lazyModules.print));
   }
 
   override updated(): void {
-    const d = this.dialogEl;
-    if (d) {
-      if (this.dialog && !d.open) {
-        d.showModal();
-        d.querySelector('textarea')?.focus();
-      } else if (!this.dialog && d.open) d.close();
-    }
-    if (this.returnFocus) {
-      void this.list.restoreFocus(this.returnFocus, `#tab-${this.activeView}`);
-      this.returnFocus = undefined;
-    }
+    const fallback = `#tab-${this.activeView}`;
+    this.status.updated((want) => {
+      const list = this.parts.list;
+      if (list) void list.restoreFocus(want, fallback);
+      else this.renderRoot.querySelector<HTMLElement>(fallback)?.focus();
+    });
   }
 
   // ——— rendering ———
 
   override render() {
-    const s = this.counts!;
+    const s = checklistCounts(this.items, this.nowMs);
     // While the page prints, the paper view (the problem list), whichever view was on screen.
     const view = this.printing.printing ? 'print' : this.activeView;
     const c = this.ctx();
@@ -412,145 +300,44 @@ export class WyDefectChecklist extends LitElement {
           ${this.house ? html`<p class="house">${houseLabel(this.house)}</p>` : nothing}
           <p class="counts">${this.t('counts', { total: s.total, open: s.open, overdue: s.overdue })}</p>
         </header>
-        ${this.configError ? html`<p class="error" role="alert">${this.t('config.invalid', { message: this.configError })}</p>` : nothing}
+        ${this.common.error ? html`<p class="error" role="alert">${this.t('config.invalid', { message: this.common.error })}</p>` : nothing}
         ${this.renderTabs()}
-        <div part="panel" role="tabpanel" id="panel" aria-labelledby=${`tab-${view}`}>
-          ${view === 'entry' ? this.renderEntry(c) : view === 'list' ? this.renderList(c) : view === 'summary' ? this.renderSummary(c) : this.renderPrint(c)}
-        </div>
-        ${this.announcer.render()} ${this.renderDialog(c)}
+        <div part="panel" role="tabpanel" id="panel" aria-labelledby=${`tab-${view}`}>${this.renderView(view, c)}</div>
+        ${this.announcer.render()} ${this.status.renderDialog(c)}
       </section>
     `;
   }
 
+  /** The view's part (its module loaded on demand where it is not up front). */
+  private renderView(view: DefectChecklistView, c: ViewContext): TemplateResult {
+    const p = this.parts;
+    switch (view) {
+      case 'entry':
+        return (p.entry ??= new EntryPart(this.host)).render(c);
+      case 'list':
+        return (p.list ??= new ListController(this.host)).render(c);
+      case 'summary': {
+        const mod = this.lazy.need(lazyModules.summary);
+        if (!mod) return this.renderPending();
+        return (p.summary ??= new mod.SummaryPart(this.host)).render(c);
+      }
+      default: {
+        const mod = this.lazy.need(lazyModules.print);
+        if (!mod) return this.renderPending();
+        return (p.print ??= new mod.PrintPart(this.host, this.exporter, () => this.showAndWait('print'))).render(c);
+      }
+    }
+  }
+
   /** Shown in place of a part still loading, or that failed to load (with a retry). */
   private renderPending(): TemplateResult {
-    if (this.loadFailed) {
-      return html`<div class="load-failed" role="alert">
-        <p>${this.t('load.failed')}</p>
-        <button type="button" @click=${() => ((this.loadFailed = false), this.requestUpdate())}>${this.t('load.retry')}</button>
-      </div>`;
-    }
-    return html`<p class="muted" aria-busy="true">${this.t('load.loading')}</p>`;
+    return renderPending((k) => this.t(k), this.lazy.failed, () => this.lazy.retry());
   }
 
-  private renderTabs() {
+  private renderTabs(): TemplateResult {
     const views = VIEWS.filter((v) => v !== 'entry' || this.canEnter);
     const label = (v: DefectChecklistView) => (v === 'entry' || v === 'summary' ? this.tm(`tab.${v}`) : this.t(`tab.${v}` as DefectMessageKey));
-    return html`<div part="tabs" role="tablist" aria-label=${this.t('tabs.label')} @keydown=${this.onTabKey}>
-      ${views.map(
-        (v) => html`<button
-          part="tab"
-          role="tab"
-          id=${`tab-${v}`}
-          type="button"
-          aria-selected=${this.activeView === v ? 'true' : 'false'}
-          aria-controls="panel"
-          tabindex=${this.activeView === v ? 0 : -1}
-          data-view=${v}
-          @click=${() => this.show(v)}
-        >
-          ${label(v)}
-        </button>`,
-      )}
-    </div>`;
-  }
-
-  private renderEntry(c: ViewContext): TemplateResult {
-    if (!this.house) return html`<p>${this.t('entry.noHouse')}</p>`;
-    return renderEntryView(c, {
-      model: entryView(this.items, this.config, { location: this.entryLocation, trade: this.entryTrade, severity: this.entrySeverity, recent: this.recent }),
-      location: this.entryLocation,
-      trade: this.entryTrade,
-      configPending: this.configPending,
-      draftShown: this.draft.shown,
-      draftText: this.draft.text,
-      errors: this.entryErrors,
-      count: this.items.length,
-      entryComplete: this.entryComplete,
-      photos: this.uploader ? (this.uploads?.render() ?? this.renderPending()) : nothing,
-      onLocation: (v) => (this.entryLocation = v),
-      onTrade: (v) => (this.entryTrade = v),
-      onSeverity: (v) => (this.entrySeverity = v),
-      onProblem: (p) => this.addProblem(p),
-      onSubmit: (e) => {
-        e.preventDefault();
-        this.addFromText();
-      },
-      onKey: (e) => {
-        if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
-          e.preventDefault();
-          this.addFromText();
-        }
-      },
-      onInput: this.draft.save,
-      onDiscardDraft: () => this.discardEntryDraft(),
-      onComplete: () => this.dispatchEvent(new WyEntryCompleteEvent(this.items.length)),
-    });
-  }
-
-  private renderList(c: ViewContext): TemplateResult {
-    return renderListView(c, this.list.props());
-  }
-
-  private renderSummary(c: ViewContext): TemplateResult {
-    const view = this.need(lazyModules.summary);
-    const decision = this.mode === 'move-in' ? this.need(lazyModules.decision) : undefined;
-    if (!view || (this.mode === 'move-in' && !decision)) return this.renderPending();
-    const part = decision
-      ? decision.renderOwnerDecision(c, {
-          decision: this.ownerDecision,
-          editing: this.editingDecision,
-          canDecide: this.canDecide,
-          open: this.counts!.open,
-          draft: this.decisionDraft,
-          errors: this.decisionErrors,
-          onChange: (patch) => {
-            this.decisionDraft = { ...this.decisionDraft, ...patch };
-            this.decisionErrors = {};
-          },
-          onSubmit: (e) => this.onDecisionSubmit(e),
-          onEdit: () => (this.editingDecision = true),
-        })
-      : '';
-    return view.renderSummaryView(c, this.items, this.nowMs, part);
-  }
-
-  private renderPrint(c: ViewContext): TemplateResult {
-    const view = this.need(lazyModules.print);
-    if (!view) return this.renderPending();
-    const only = this.printContractor === '*' ? undefined : this.printContractor;
-    return view.renderPrintView(c, {
-      model: printView(this.items, { contractors: this.contractorList, now: this.nowMs, includeClosed: this.printClosed, contractorId: only }),
-      contractor: this.printContractor,
-      includeClosed: this.printClosed,
-      onContractor: (v) => (this.printContractor = v),
-      onIncludeClosed: (on) => (this.printClosed = on),
-      onPrint: () => void this.onPrint(),
-      onCsv: () => this.downloadCsv(),
-    });
-  }
-
-  private renderDialog(c: ViewContext): TemplateResult | typeof nothing {
-    const dlg = this.dialog;
-    // Nothing to load before the first note is asked for.
-    const view = dlg ? this.need(lazyModules.dialog) : lazyModules.dialog.value;
-    if (!view) return nothing;
-    if (!dlg) return view.renderNoteDialog(c, undefined);
-    const item = this.items.find((d) => d.id === dlg.id);
-    const check = item ? checkAction(item, dlg.action, this.currentActor, { mode: this.mode }) : undefined;
-    return view.renderNoteDialog(c, {
-      id: dlg.id,
-      action: dlg.action,
-      item,
-      required: check?.transition?.note === 'required',
-      error: dlg.error,
-      onSubmit: (e) => this.onDialogSubmit(e),
-      onCancel: () => this.closeDialog(),
-      onClose: (e) => {
-        if (e.type === 'cancel') e.preventDefault();
-        if (this.dialog) this.closeDialog();
-      },
-    });
+    return renderTabs({ views, active: this.activeView, label: this.t('tabs.label'), tab: label, onShow: (v) => this.show(v), onKey: (e) => this.onTabKey(e) });
   }
 
   // ——— behaviour ———
@@ -559,6 +346,11 @@ export class WyDefectChecklist extends LitElement {
   show(view: DefectChecklistView, focusTab = false): void {
     this.view = view;
     if (focusTab) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${view}`)?.focus());
+  }
+
+  private async showAndWait(view: DefectChecklistView): Promise<void> {
+    this.view = view;
+    await this.updateComplete;
   }
 
   private onTabKey(e: KeyboardEvent): void {
@@ -580,185 +372,9 @@ export class WyDefectChecklist extends LitElement {
     this.dispatchEvent(defectChangeEvent(items));
   }
 
-  /** The upload queue's view of this element. */
-  private queueHost(): UploadQueueHost {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the queue reads the element's live state.
-    const el = this;
-    return {
-    addController: (c) => el.addController(c),
-    removeController: (c) => el.removeController(c),
-    requestUpdate: () => el.requestUpdate(),
-    get updateComplete() {
-      return el.updateComplete;
-    },
-    get uploader() {
-      return el.uploader;
-    },
-    currentItems: () => el.items,
-    publish: (items) => el.emit(items),
-    say: (text) => el.announcer.announce(text),
-    context: () => el.ctx(),
-    };
-  }
-
-  /** The list controller's view of this element. */
-  private listHost(): ListHost {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the list reads the element's live state.
-    const el = this;
-    return {
-      requestUpdate: () => el.requestUpdate(),
-      get renderRoot() {
-        return el.renderRoot;
-      },
-      get items() {
-        return el.items;
-      },
-      get canBulk() {
-        return el.canBulk;
-      },
-      publish: (items) => el.emit(items),
-      say: (text) => el.announcer.announce(text),
-      t: (k, p) => el.t(k, p),
-      onAction: (id, action) => el.onAction(id, action),
-    };
-  }
-
-  private makeId(): string {
-    if (this.newId) return this.newId();
-    return `D-${Date.now().toString(36)}-${(++this.seq).toString(36)}`;
-  }
-
-  private discardEntryDraft(): void {
-    const area = this.entryArea;
-    if (area) area.value = '';
-    this.draft.discard();
-    this.announcer.announce(this.t('entry.draftDiscarded'));
-    area?.focus();
-  }
-
-  private addFromText(): void {
-    const area = this.entryArea;
-    if (!area) return;
-    const { drafts, errors } = parseBatch(area.value, {
-      location: this.entryLocation,
-      trade: this.entryTrade,
-      config: this.config,
-      ...(this.entrySeverity ? { severity: this.entrySeverity } : {}),
-    });
-    this.entryErrors = errors.map((x) => this.t('entry.tooLong', { line: x.line, max: MAX_DESCRIPTION }));
-    if (!drafts.length) {
-      if (!errors.length) this.entryErrors = [this.t('entry.empty')];
-      area.focus();
-      return;
-    }
-    // Keep the lines that were not added, so nothing typed is lost.
-    area.value = errors.map((x) => x.text).join('\n');
-    this.draft.dismiss();
-    this.draft.save();
-    this.addDrafts(drafts);
-    area.focus();
-  }
-
-  private addProblem(p: CommonProblem): void {
-    const draft = draftFromProblem(p, this.entryLocation, this.locale_, this.config);
-    this.addDrafts([this.entrySeverity ? { ...draft, severity: this.entrySeverity } : draft]);
-  }
-
-  private addDrafts(drafts: readonly DefectDraft[]): void {
-    const actor = this.currentActor;
-    if (!this.canEnter || !actor || !this.house) return;
-    const now = isoShanghai(this.nowMs);
-    const created = drafts.map((d) => createDefect(d, { id: this.makeId(), house: this.house!, actor, now, due: defaultDue(d.severity, now, this.config) }));
-    const ids = created.map((d) => d.id);
-    this.recent = [...[...ids].reverse(), ...this.recent].slice(0, 5);
-    this.announcer.announce(created.length === 1 ? this.t('entry.addedOne', { text: created[0]!.description }) : this.t('entry.added', { count: created.length }));
-    this.emit([...this.items, ...created]);
-    // Photos picked for these defects: attach them once uploaded.
-    this.uploads?.attach(ids);
-  }
-
-  private onAction(id: string, action: DefectAction): void {
-    if (NOTE_ACTIONS.has(action)) {
-      this.returnFocus = undefined;
-      this.dialog = { id, action };
-      return;
-    }
-    this.perform(id, action);
-  }
-
   /** Applies a status change as the current actor; returns false (and says why) when refused. */
   perform(id: string, action: DefectAction, note?: string): boolean {
-    if (this.readonly) return false;
-    const index = this.items.findIndex((d) => d.id === id);
-    const item = this.items[index];
-    if (!item) return false;
-    const r = applyAction(item, action, this.currentActor, { now: isoShanghai(this.nowMs), mode: this.mode, ...(note !== undefined ? { note } : {}) });
-    if (!r.ok) {
-      this.announcer.announce(this.t('action.denied', { reason: defectReason(r.reason, this.locale_) }));
-      return false;
-    }
-    const items = [...this.items];
-    items[index] = r.item;
-    this.announcer.announce(this.t('list.actionDone', { id, action: vocabLabel('defectStatus', r.item.status, this.locale_) }));
-    this.returnFocus = { id, index: this.rowIndex(id) };
-    this.emit(items);
-    if (r.item.status === 'closed') dispatchRenamed(this, new WyDefectCloseEvent(r.item), 'wy-item-close');
-    return true;
-  }
-
-  private rowIndex(id: string): number {
-    return this.list.rowIndex(id);
-  }
-
-  private onDialogSubmit(e: Event): void {
-    e.preventDefault();
-    const dlg = this.dialog;
-    if (!dlg) return;
-    const area = this.renderRoot.querySelector<HTMLTextAreaElement>('#dialog-note');
-    const note = area?.value ?? '';
-    const item = this.items.find((d) => d.id === dlg.id);
-    const check = item && checkAction(item, dlg.action, this.currentActor, { mode: this.mode });
-    if (check?.transition?.note === 'required' && !note.trim()) {
-      this.dialog = { ...dlg, error: defectReason('note-required', this.locale_) };
-      area?.focus();
-      return;
-    }
-    this.dialog = undefined;
-    if (!this.perform(dlg.id, dlg.action, note)) this.returnFocus = { id: dlg.id, index: this.rowIndex(dlg.id) };
-  }
-
-  private closeDialog(): void {
-    const dlg = this.dialog;
-    this.dialog = undefined;
-    if (dlg) this.returnFocus = { id: dlg.id, index: this.rowIndex(dlg.id) };
-  }
-
-  private onDecisionSubmit(e: Event): void {
-    e.preventDefault();
-    const rules = lazyModules.decision.value;
-    if (!rules || !this.canDecide) return;
-    const r = rules.checkOwnerDecision(this.decisionDraft, this.nowMs);
-    if (!r.ok) {
-      this.decisionErrors = r.errors;
-      void this.updateComplete.then(() => {
-        const first = r.errors.decision ? 'input[name="decision"]' : r.errors.reason ? '#decision-reason' : '#decision-signature';
-        this.renderRoot.querySelector<HTMLElement>(first)?.focus();
-      });
-      return;
-    }
-    const decision = r.decision;
-    this.ownerDecision = decision;
-    this.editingDecision = false;
-    this.decisionDraft = {};
-    this.decisionErrors = {};
-    this.announcer.announce(rules.decisionLine(this.ctx(), decision));
-    dispatchRenamed(this, new WyOwnerDecideEvent(decision), 'wy-owner-decision');
-  }
-
-  private async onPrint(): Promise<void> {
-    this.view = 'print';
-    await this.updateComplete;
-    window.print();
+    return this.status.perform(id, action, note);
   }
 
   /**
@@ -766,25 +382,12 @@ export class WyDefectChecklist extends LitElement {
    * print view; dates in Asia/Shanghai.
    */
   toCsv(): string {
-    const only = this.printContractor === '*' ? undefined : this.printContractor;
-    const table = problemListTable(this.items, {
-      contractors: this.contractorList,
-      now: this.nowMs,
-      locale: this.locale_,
-      includeClosed: this.printClosed,
-      utcOffsetMinutes: SHANGHAI_OFFSET_MINUTES,
-      ...(only !== undefined ? { contractorId: only } : {}),
-    });
-    return toCsv(table);
+    return this.exporter.toCsv();
   }
 
   /** Offers `toCsv()` to the user as a file download; returns the CSV text. */
   downloadCsv(): string {
-    const only = this.printContractor === '*' ? undefined : this.printContractor;
-    const csv = this.toCsv();
-    const name = only ? contractorName(this.contractorList, only, this.locale_) : houseLabel(this.house);
-    download(csv, `${this.t('print.file')}-${name || 'all'}-${shanghaiDate(this.nowMs)}.csv`.replace(/[\\/:*?"<>|\s]+/g, '_'), 'text/csv;charset=utf-8');
-    return csv;
+    return this.exporter.download();
   }
 
   /** @deprecated since 0.2: `downloadCsv()` (downloads) or `toCsv()` (returns the text only). */

@@ -10,6 +10,7 @@ import type { AvailableAction } from '../../workflow/actions.js';
 import { actionDefaults, eventUiSchema, personChoices, withPersonChoices, type StaffMember } from '../../workflow/action-defaults.js';
 import type { Actor, Snapshot, WorkflowDefinition } from '../../workflow/types.js';
 import { eventFieldsValidator } from './event-validator.js';
+import { splitPointer } from '../../core/kernel/pointer.js';
 
 export { checkTimes, timeRulesOf } from '../../workflow/action-defaults.js';
 
@@ -44,7 +45,7 @@ export async function actionForm(input: ActionFormInput): Promise<ActionForm> {
   const initial = input.draft ?? (Object.keys(defaults).length ? defaults : undefined);
   const ui = (action.fields ? eventUiSchema(eventsUi as UiSchema, action.fields) : undefined) ?? {};
   const staff = input.staff ?? [];
-  const current = (pointer: string) => (initial !== null && typeof initial === 'object' ? (initial as Record<string, unknown>)[pointer.slice(1)] : undefined);
+  const current = (pointer: string) => (initial !== null && typeof initial === 'object' ? (initial as Record<string, unknown>)[splitPointer(pointer)[0] ?? ''] : undefined);
   const schema = staff.length ? withPersonChoices(base, ui, (p) => personChoices(staff, snapshot, input.definition, current(p))) : base;
   const validator = await eventFieldsValidator(action.fields ?? '');
   return { schema, ui, initial, validator };

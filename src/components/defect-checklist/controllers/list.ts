@@ -1,29 +1,19 @@
+import type { TemplateResult } from 'lit';
 import type { LitVirtualizer } from '@lit-labs/virtualizer';
 import { assignDefects } from '../../../core/defects/transitions.js';
 import { endOfShanghaiDay } from '../../../core/defects/time.js';
-import { nextItemRow, type ListViewModel } from '../../../core/defects/views.js';
+import { listView, nextItemRow, type ListViewModel } from '../../../core/defects/views.js';
 import type { DefectFilter, DefectGroupBy } from '../../../core/defects/filter.js';
-import type { Defect, DefectAction } from '../../../core/defects/types.js';
-import type { ListViewProps } from '../views/list.view.js';
-import type { DefectMessageKey } from '../defect-checklist.messages.js';
-
-/** What the list needs from the checklist. */
-export interface ListHost {
-  requestUpdate(): void;
-  readonly renderRoot: HTMLElement | DocumentFragment;
-  readonly items: readonly Defect[];
-  /** Bulk assignment is allowed now (inspectors and staff, not read-only). */
-  readonly canBulk: boolean;
-  publish(items: readonly Defect[]): void;
-  say(text: string): void;
-  t(key: DefectMessageKey, params?: Readonly<Record<string, string | number>>): string;
-  onAction(id: string, action: DefectAction): void;
-}
+import type { ChecklistHost } from '../checklist-host.js';
+import { renderListView, type ListViewProps } from '../views/list.view.js';
+import { listStyles } from '../views/list.styles.js';
+import type { ViewContext } from '../views/view-context.js';
 
 /**
  * The list view's state and behaviour: filter and grouping, the selection and bulk assignment
  * (a due date picked is the end of that day in Asia/Shanghai), arrow keys between the rows of
- * the virtualised list, and focus back on a defect after a change.
+ * the virtualised list, and focus back on a defect after a change. The rows are `listView`'s
+ * (src/core/defects), made again on each render.
  */
 export class ListController {
   filter: DefectFilter = {};
@@ -32,10 +22,25 @@ export class ListController {
   private bulkContractor = '';
   private bulkDue = '';
   private bulkMessage = '';
-  /** The rows shown now (set by the element's update). */
+  /** The rows shown now (made by the last render). */
   model?: ListViewModel;
 
-  constructor(private readonly host: ListHost) {}
+  constructor(private readonly host: ChecklistHost) {}
+
+  /** The list view for the items, filter and actor now. */
+  render(c: ViewContext): TemplateResult {
+    const h = this.host;
+    this.model = listView(h.items, {
+      filter: this.filter,
+      groupBy: this.groupBy,
+      contractorOrder: h.contractors.map((x) => x.id),
+      now: h.nowMs,
+      actor: h.actor,
+      mode: h.mode,
+      readonly: h.readonly,
+    });
+    return renderListView(c, this.props());
+  }
 
   /** Changes state and re-renders the host. */
   private change(apply: () => void): void {
@@ -152,3 +157,6 @@ export class ListController {
     target?.focus();
   }
 }
+
+/** Adopted by the element when the list is shown. */
+export const styles = [listStyles];

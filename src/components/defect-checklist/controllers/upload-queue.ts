@@ -22,7 +22,7 @@ interface PendingPhoto {
 export interface UploadQueueHost extends ReactiveControllerHost {
   readonly uploader: Uploader | undefined;
   /** The items now (the queue attaches photos to the latest array). */
-  currentItems(): readonly Defect[];
+  readonly items: readonly Defect[];
   /** Publishes a new array of items (`wy-change`). */
   publish(items: readonly Defect[]): void;
   say(text: string): void;
@@ -98,7 +98,7 @@ export class UploadQueue implements ReactiveController {
       this.host.requestUpdate();
       return;
     }
-    const { items, full } = attachPhoto(this.host.currentItems(), p.targets, made.photo);
+    const { items, full } = attachPhoto(this.host.items, p.targets, made.photo);
     if (full.length) this.host.say(tt(c, 'entry.photoFull', { name: p.file.name, count: full.length, max: PHOTO_LIMITS.perDefect }));
     this.host.publish(items);
     this.remove(p);
