@@ -272,11 +272,10 @@ export class WyComplaintStats extends LitElement {
       filter: this.filter,
       config: this.config,
       asOf: this.asOf,
-      served: this.source?.table,
-      loadError: this.source?.error,
+      // Without a src, a table fetched earlier is not this element's any more.
+      served: this.src ? this.source?.table : undefined,
+      loadError: this.src ? this.source?.error : undefined,
     };
-    // Without a src, a table the source fetched earlier is not this element's any more.
-    if (!this.src) this.source = undefined;
     this.sort = this.model.update(inputs, this.sort, this.localize.locale);
   }
 
@@ -287,7 +286,7 @@ export class WyComplaintStats extends LitElement {
     // Every part the screen needs is asked for at once, so they load side by side.
     const controls = this.lazy.need(lazy.controls);
     const parts = printing ? { form: this.lazy.need(lazy.form) } : { report: this.lazy.need(lazy.report), table: this.lazy.need(lazy.table), chart: this.lazy.need(lazy.chart) };
-    const loading = this.source?.loading ?? (!!this.src && this.aggregated === undefined);
+    const loading = !!this.src && this.aggregated === undefined && (this.source?.loading ?? true);
     const model = this.model;
     if (this.lazy.failed) return this.renderFailed(locale);
     if (!model || !controls) return html`<div part="base" aria-busy="true"></div>`;

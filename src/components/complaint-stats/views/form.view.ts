@@ -58,8 +58,8 @@ export function renderForm(table: StatsTable, c: FormContext): TemplateResult {
       </tbody>
     </table>
     <div class="signatures">
-      ${form.signatures.map((s) => html`<div>${pick(s.label, locale)}：<span class="line">${c.signatures[s.id] ?? ''}</span></div>`)}
-      <div>${statsMsg(locale, 'form.date')}：<span class="line"></span></div>
+      ${form.signatures.map((s) => html`<div>${statsMsg(locale, 'form.signature', { label: pick(s.label, locale) ?? '' })}<span class="line">${c.signatures[s.id] ?? ''}</span></div>`)}
+      <div>${statsMsg(locale, 'form.signature', { label: statsMsg(locale, 'form.date') })}<span class="line"></span></div>
     </div>
   </div>`;
 }
