@@ -30,7 +30,8 @@ type LazyHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HT
  *
  * `need(lazy)` returns the module when it is there, or `undefined` while it loads (the host
  * re-renders when it arrives); a module's exported `styles` are adopted into the host's shadow
- * root once. `failed` is set when an import fails (`retry()` clears it). Hosts make their
+ * root once. `failed` is set when an import fails; nothing is imported again until `retry()`
+ * clears it. Hosts make their
  * `updateComplete` wait for what they show with `settled()`:
  *
  * ```ts
@@ -57,7 +58,9 @@ export class LazyController implements ReactiveController {
       this.adopt(lazy.value);
       return lazy.value;
     }
-    this.track(lazy.load());
+    // After a failure nothing is imported again until `retry()`: a render must not start a
+    // request (and another failure, and another render) of its own.
+    if (!this.failed) this.track(lazy.load());
     return undefined;
   }
 
