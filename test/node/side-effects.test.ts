@@ -108,6 +108,9 @@ test('bundled as a host does: a named import registers nothing and leaves the el
   for (const tag of ['wy-kit-provider', 'wy-error-summary', 'wy-defect-checklist', 'wy-workflow-panel', 'wy-deduction-calculator', 'wy-complaint-form', 'wy-complaint-stats']) {
     assert.ok(all.includes(tag), `define.js bundled without ${tag}`);
   }
+  // The form engine's UI rules register themselves (core/form/rules.ts) when the core index is imported.
+  const engine = await bundle(`import { FormEngine } from 'wuye-kit/core'; console.log(FormEngine);`);
+  assert.ok(engine.includes('dist/core/form/rules.js'), 'importing FormEngine from wuye-kit/core no longer registers the UI rules');
   // <wy-schema-form> and its fields register through one loop (schema-form.ts).
   assert.ok((await bundle(`import 'wuye-kit/define.js';`)).includes('"wy-schema-form"'));
 });
