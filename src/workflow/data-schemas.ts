@@ -9,6 +9,7 @@ import complaintSchema from '../generated/schemas/complaint.js';
 import { vocab } from '../generated/vocab.js';
 import { interpretSchema, resolveReference, type InterpretedValidator } from '../core/form/interpreter.js';
 import type { JsonSchema } from '../core/form/types.js';
+import { escapeKey } from '../core/kernel/pointer.js';
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -169,7 +170,7 @@ function propertyValidator(plan: Plan, key: string): InterpretedValidator {
   if (!v) {
     vocabRefs ??= Object.values(vocab).map((x) => ({ $id: x.id, type: 'string', enum: [...x.codes] }) as JsonSchema);
     const root = typeof plan.schema['$id'] === 'string' ? plan.schema['$id'] : 'urn:wuye-kit:data';
-    const ref = `${root}#/properties/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    const ref = `${root}#/properties/${escapeKey(key)}`;
     v = interpretSchema({ $id: 'urn:wuye-kit:data-property', $ref: ref } as JsonSchema, { refs: [...vocabRefs, { ...plan.schema, $id: root } as JsonSchema] });
     plan.validators.set(key, v);
   }

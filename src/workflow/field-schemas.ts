@@ -4,6 +4,7 @@
 import eventsSchema from '../generated/schemas/workflow-events.js';
 import complaintSchema from '../generated/schemas/complaint.js';
 import { vocab } from '../generated/vocab.js';
+import { unescapeKey } from '../core/kernel/pointer.js';
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -41,7 +42,7 @@ function resolve(ref: string, baseId: string, docs: Map<string, Json>): { node: 
   let node: unknown = doc;
   if (hash.length > 1) {
     for (const raw of hash.slice(2).split('/')) {
-      const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      const key = unescapeKey(decodeURIComponent(raw));
       node = node !== null && typeof node === 'object' && Object.hasOwn(node, key) ? (node as Json)[key] : undefined;
     }
   }

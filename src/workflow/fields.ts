@@ -5,12 +5,13 @@ import { validateWith, type ValidationError } from '../core/errors.js';
 import validateWorkflowEvents from '../generated/validators/workflow-events.js';
 import workflowEventsLabels from '../generated/labels/workflow-events.js';
 import type { Locale } from '../core/i18n/locale.js';
+import { escapeKey } from '../core/kernel/pointer.js';
 
 export { fieldNames, hasFields, fieldsSchema } from './field-schemas.js';
 
 /** Validates an event payload against its field definition; paths are relative to the payload. */
 export function validateFields(name: string, payload: unknown, locale: Locale = 'zh-CN'): { valid: boolean; errors: ValidationError[] } {
-  const prefix = `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const prefix = `/${escapeKey(name)}`;
   const r = validateWith(validateWorkflowEvents, workflowEventsLabels, { [name]: payload }, { locale });
   if (r.valid) return { valid: true, errors: [] };
   return {

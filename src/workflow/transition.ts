@@ -11,7 +11,7 @@ import validateWorkflowEvents from '../generated/validators/workflow-events.js';
 import { checkTimes } from './action-defaults.js';
 import { evaluate, LogicBudgetError, mayRead, truthy } from './logic.js';
 import { cleanJson, cleanSized, getAt, overlaps, PointerError, resetSizeBound, setAt, sizeBound } from './pointer.js';
-import { FORBIDDEN_KEYS } from '../core/kernel/pointer.js';
+import { escapeKey, FORBIDDEN_KEYS } from '../core/kernel/pointer.js';
 import { deepFreeze } from './store.js';
 import type {
   Accepted,
@@ -254,7 +254,7 @@ export function applyEffects(
           break;
         }
         for (const key of keys) {
-          const path = `${base}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+          const path = `${base}/${escapeKey(key)}`;
           const hit = lockedOf().find((p) => overlaps(p, path));
           if (hit) return { locked: hit };
           data = setAt(data, path, value[key]);

@@ -14,7 +14,7 @@
 import type { GeneratedError } from '../../generated/validator-types.js';
 import { deepEqual } from './conditions.js';
 import type { JsonSchema } from './types.js';
-import { escapeKey } from '../kernel/pointer.js';
+import { escapeKey, unescapeKey } from '../kernel/pointer.js';
 
 type Schema = JsonSchema | boolean;
 type Err = GeneratedError;
@@ -210,7 +210,7 @@ export function interpretSchema(schema: JsonSchema, options: InterpreterOptions 
     if (frag) {
       if (!frag.startsWith('/')) throw new SchemaInterpretError(`${at}: $ref "${ref}": only JSON pointer fragments are supported`);
       for (const seg of frag.slice(1).split('/')) {
-        const k = seg.replace(/~1/g, '/').replace(/~0/g, '~');
+        const k = unescapeKey(seg);
         target = target !== null && typeof target === 'object' && Object.hasOwn(target, k) ? (target as Record<string, unknown>)[k] : undefined;
       }
     }

@@ -1,5 +1,5 @@
 import { FormSchemaError, type Condition, type FieldOption, type FieldType, type FormField, type FormModel, type JsonSchema, type Text } from './types.js';
-import { escapeKey } from './pointer.js';
+import { escapeKey, unescapeKey } from './pointer.js';
 
 export interface NormalizeOptions {
   /** Schemas an external `$ref` may point to, by `$id` (vocabularies, shared definitions). */
@@ -52,7 +52,7 @@ function deref(ctx: Ctx, node: JsonSchema, at: string, base: JsonSchema): { sche
     let target: unknown = doc;
     if (frag) {
       for (const seg of frag.replace(/^\//, '').split('/')) {
-        const key = seg.replace(/~1/g, '/').replace(/~0/g, '~');
+        const key = unescapeKey(seg);
         target = target && typeof target === 'object' && Object.hasOwn(target, key) ? (target as Record<string, unknown>)[key] : undefined;
       }
     }
