@@ -13,9 +13,11 @@ import { checkDefinition } from '../workflow/definition.js';
 import { parseJsonSource, positionOf, JsonSyntaxError, type JsonSource, type Position } from './json-source.js';
 import { escapeKey, splitPointer, unescapeKey } from '../core/kernel/pointer.js';
 import { cliText, type CliTextKey } from './messages.js';
+import { mapErrors } from '../core/errors.js';
+import { checkRoutingRules, RoutingRulesError } from '../core/complaint/routing.js';
 import { factsOf, shapeOf, requiresProvenance, type ConfigShape, type Fact } from '../core/provenance.js';
 
-export const KINDS = ['schema', 'ui', 'deduction-rules', 'workflow', 'calendar', 'common-problems', 'record'] as const;
+export const KINDS = ['schema', 'ui', 'deduction-rules', 'workflow', 'calendar', 'common-problems', 'routing', 'guide', 'record'] as const;
 export type FileKind = (typeof KINDS)[number];
 
 /** Annotation keywords shipped schemas carry (labels, help); the same list as .scripts/gen/provenance.ts. */
@@ -49,6 +51,12 @@ export interface Shipped {
   readonly ids: ReadonlyMap<string, string>;
   /** Every vocabulary schema (what data schemas `$ref`). */
   readonly vocab: readonly JsonSchema[];
+  /**
+   * schemas/meta/ by short name (`form`, `vocabulary`, `complaint-routing`,
+   * `complaint-definition`): the meta-schemas of forms and vocabularies (draft-07 plus the
+   * provenance rule), of the routing table and of the complaint definition; used by check only.
+   */
+  readonly meta?: ReadonlyMap<string, JsonSchema>;
   /** `$schema` value to suggest for a kind or record schema name, relative to the checked file. */
   readonly schemaRef: (name: string) => string;
 }
@@ -62,16 +70,24 @@ export interface CheckOptions {
   readonly schema?: string;
   /** For `ui`: the data schema the layout is for, when it is not a shipped one. */
   readonly against?: JsonSchema;
+  /**
+   * Whether facts must carry provenance (default true). `wuye-kit compile` turns it off: a
+   * run-time validator carries no notes, and a host's own form need not cite the manual to work.
+   */
+  readonly provenance?: boolean;
 }
 
 /** The shipped schema each configuration kind is checked against. */
-const KIND_SCHEMA: Readonly<Record<Exclude<FileKind, 'schema' | 'record'>, string>> = {
+const KIND_SCHEMA: Readonly<Record<Exclude<FileKind, 'schema' | 'record' | 'routing' | 'guide'>, string>> = {
   ui: 'ui',
   'deduction-rules': 'deduction-rules',
   workflow: 'workflow',
   calendar: 'calendar',
   'common-problems': 'common-problems',
 };
+
+/** Kinds whose meta-schema lives in schemas/meta/ (check only; no run-time validator). */
+const OWN_META: Readonly<Record<'routing' | 'guide', string>> = { routing: 'complaint-routing', guide: 'complaint-definition' };
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -95,6 +111,8 @@ export function detectKind(data: unknown, shipped: Shipped): { kind: FileKind; s
   if (has(data, 'workingHours', 'days')) return { kind: 'calendar' };
   if (has(data, 'base', 'adjustments', 'ratings')) return { kind: 'deduction-rules' };
   if (has(data, 'problems', 'defaults')) return { kind: 'common-problems' };
+  if (has(data, 'rules', 'otherwise')) return { kind: 'routing' };
+  if (has(data, 'definition', 'kinds')) return { kind: 'guide' };
   if (has(data, 'properties') || (typeof data['$id'] === 'string' && has(data, 'type'))) return { kind: 'schema' };
   // `rules` alone is not enough: other rule files (routing, deductions) have rules too.
   if (['groups', 'steps', 'fields', 'notices', 'document'].some((k) => Object.hasOwn(data, k))) return { kind: 'ui' };
@@ -145,7 +163,7 @@ export async function checkText(text: string, options: CheckOptions): Promise<Fi
   }
 
   // A configurator's file should name its meta-schema, once that schema lets it.
-  const metaName = kind === 'schema' ? undefined : kind === 'record' ? schema! : KIND_SCHEMA[kind];
+  const metaName = kind === 'schema' || kind === 'routing' || kind === 'guide' ? undefined : kind === 'record' ? schema! : KIND_SCHEMA[kind];
   if (metaName !== undefined && isObj(data) && !Object.hasOwn(data, '$schema')) {
     const meta = shipped.schemas.get(metaName);
     if (isObj(meta?.properties) && Object.hasOwn(meta.properties, '$schema')) add('warning', 'no-$schema', '', t('lint.noSchemaRef', { ref: shipped.schemaRef(metaName) }));
@@ -162,11 +180,8 @@ export async function checkText(text: string, options: CheckOptions): Promise<Fi
       for (const e of checkDeductionRules(data, { locale }).errors) add('error', e.keyword === 'json' ? 'json' : 'rules', e.path, e.message);
       break;
     case 'workflow': {
-      // The definition linter words its own findings in English; schema errors are worded here
-      // again in the requested language (the same validator and field labels).
-      const problems = checkDefinition(data).problems;
-      for (const p of problems) if (p.code !== 'schema') add(p.severity, p.code, p.path, p.message);
-      if (problems.some((p) => p.code === 'schema')) schemaErrors('workflow', data, locale, add);
+      // The definition linter words its findings (schema errors included) in the requested language.
+      for (const p of checkDefinition(data, { locale }).problems) add(p.severity, p.code, p.path, p.message);
       break;
     }
     case 'calendar':
@@ -187,11 +202,35 @@ export async function checkText(text: string, options: CheckOptions): Promise<Fi
     case 'record':
       schemaErrors(schema!, data, locale, add);
       break;
+    case 'routing':
+      if (await ownMetaErrors(shipped.meta?.get(OWN_META.routing), data, shipped, locale, add)) {
+        const dup = duplicates(data, 'rules', 'id', (p, v) => add('error', 'duplicate-id', p, t('lint.dupId', { id: v })));
+        // What the meta-schema cannot see (JSONLogic operators and their data): routeComplaint's own check.
+        if (!dup) {
+          try {
+            checkRoutingRules(data);
+          } catch (err) {
+            if (!(err instanceof RoutingRulesError)) throw err;
+            add('error', 'routing', err.pointer, routingReason(err.reason, t));
+          }
+        }
+      }
+      break;
+    case 'guide':
+      if (await ownMetaErrors(shipped.meta?.get(OWN_META.guide), data, shipped, locale, add)) {
+        duplicates(data, 'notes', 'id', (p, v) => add('error', 'duplicate-id', p, t('lint.dupId', { id: v })));
+        const g = data as { notes: { id: string }[]; kinds: Record<string, { notes?: string[] }> };
+        const ids = new Set(g.notes.map((n) => n.id));
+        for (const [k, v] of Object.entries(g.kinds)) v.notes?.forEach((id, i) => ids.has(id) || add('error', 'unknown-note', `/kinds/${escapeKey(k)}/notes/${i}`, t('lint.unknownNote', { id })));
+      }
+      break;
   }
   // Provenance (issue 14): the meta-schemas require `x-source`, or `x-default` + `x-note`, on
   // every fact; run-time validators leave that out (pages carry no notes), so check it here.
-  if (metaName !== undefined) await metaProvenance(metaName, data, shipped, locale, add);
-  else if (kind === 'schema') dataSchemaProvenance(data, locale, add);
+  if (options.provenance === false) return done();
+  if (metaName !== undefined) await metaProvenance(shipped.schemas.get(metaName), `${metaName}.schema.json`, data, shipped, locale, add);
+  else if (kind === 'routing' || kind === 'guide') await metaProvenance(shipped.meta?.get(OWN_META[kind]), `meta/${OWN_META[kind]}.schema.json`, data, shipped, locale, add);
+  else if (kind === 'schema') await dataSchemaProvenance(data, shipped, locale, add);
   return done();
 
   function done(): FileReport {
@@ -243,15 +282,40 @@ function schemaErrors(name: string, data: unknown, locale: Locale, add: (s: Find
   return r.valid;
 }
 
-function duplicates(data: unknown, list: string, key: string, report: (path: string, value: string) => void) {
+/**
+ * A routing-table problem in the reader's language. After the meta-schema and the id check, what
+ * checkRoutingRules (core, English reasons) can still refuse is the JSONLogic of a `when`: those
+ * reasons are worded here; anything else keeps its detail.
+ */
+function routingReason(reason: string, t: (k: CliTextKey, p?: Record<string, string | number>) => string): string {
+  // logicDeps' reasons come wrapped as a FormSchemaError message (`uiSchema at /rules/0/when: …`).
+  const bare = reason.replace(/^\w+ at \S*: /, '');
+  const m = (re: RegExp) => re.exec(bare)?.[1];
+  const op = m(/^the "([^"]+)" operator is not allowed$/);
+  if (op !== undefined) return t('routing.op', { op });
+  if (/exactly one operator/.test(bare)) return t('routing.oneOp');
+  const unknown = m(/^unknown JSONLogic operator "([^"]+)"$/);
+  if (unknown !== undefined) return t('routing.unknownOp', { op: unknown });
+  const name = m(/^"([^"]+)" is not allowed$/);
+  if (name !== undefined) return t('routing.var', { name });
+  return t('err.routing', { detail: reason });
+}
+
+/** Reports repeated `key` values in the list `list`; true when there was one. */
+function duplicates(data: unknown, list: string, key: string, report: (path: string, value: string) => void): boolean {
   const items = isObj(data) && Array.isArray(data[list]) ? (data[list] as unknown[]) : [];
   const seen = new Set<string>();
+  let found = false;
   items.forEach((item, i) => {
     const v = isObj(item) ? item[key] : undefined;
     if (typeof v !== 'string') return;
-    if (seen.has(v)) report(`/${list}/${i}/${key}`, v);
+    if (seen.has(v)) {
+      report(`/${list}/${i}/${key}`, v);
+      found = true;
+    }
     seen.add(v);
   });
+  return found;
 }
 
 function refsById(shipped: Shipped): Record<string, JsonSchema> {
@@ -263,7 +327,59 @@ function refsById(shipped: Shipped): Record<string, JsonSchema> {
 type AddFinding = (s: Finding['severity'], code: string, path: string, message: string) => void;
 
 /** A meta-schema's full validator (provenance requirement included), compiled once per process. */
-const strictMeta = new WeakMap<JsonSchema, (data: unknown) => { instancePath: string; schemaPath: string; keyword: string; params: Record<string, unknown> }[]>();
+type MetaError = { instancePath: string; schemaPath: string; keyword: string; params: Record<string, unknown> };
+type MetaRun = (data: unknown) => MetaError[];
+const strictMeta = new WeakMap<JsonSchema, MetaRun>();
+
+/** A meta-schema's full validator (vendored Ajv, compiled once per process). */
+async function compiledMeta(meta: JsonSchema, shipped: Shipped): Promise<MetaRun> {
+  let run = strictMeta.get(meta);
+  if (!run) {
+    const { Ajv, addFormats } = await import('../generated/vendor/ajv.js');
+    const ajv = prepareAjv(Ajv as unknown as new (o: Record<string, unknown>) => unknown, shipped, { strict: false });
+    // The meta-schemas of schemas/meta/ (forms, vocabularies, routing, the guide) are not among the shipped ones.
+    if (![...shipped.schemas.values()].includes(meta)) ajv.addSchema(meta);
+    addFormats(ajv as never);
+    const fn = ajv.getSchema(String(meta.$id)) as ((d: unknown) => boolean) & { errors?: MetaError[] | null };
+    run = (d) => (fn(d) ? [] : (fn.errors ?? []));
+    strictMeta.set(meta, run);
+  }
+  return run;
+}
+
+/** Whether an Ajv error of a meta-schema is its provenance rule (reported by metaProvenance). */
+const isProvenanceError = (e: MetaError) =>
+  e.keyword === 'if' || (e.keyword === 'required' && e.params['missingProperty'] === 'x-source' && e.schemaPath.endsWith('/else/required')) || (e.keyword === 'not' && e.schemaPath.endsWith('/then/not'));
+
+/** Field labels of a meta-schema by pointer (`*` for list items and map entries), for its error messages. */
+function labelsOf(meta: JsonSchema): Record<string, { 'zh-CN': string; en: string }> {
+  const out: Record<string, { 'zh-CN': string; en: string }> = {};
+  const walk = (node: unknown, path: string, depth: number) => {
+    if (!isObj(node) || depth > 8) return;
+    const ref = node['$ref'];
+    const target = typeof ref === 'string' && ref.startsWith('#/definitions/') ? (meta.definitions as Obj | undefined)?.[ref.slice('#/definitions/'.length)] : undefined;
+    const label = node['x-label'] ?? (isObj(target) ? target['x-label'] : undefined);
+    if (path && isObj(label) && typeof label['zh-CN'] === 'string' && typeof label['en'] === 'string') out[path] ??= { 'zh-CN': label['zh-CN'], en: label['en'] };
+    if (target) walk(target, path, depth + 1);
+    if (isObj(node['properties'])) for (const [k, v] of Object.entries(node['properties'])) walk(v, `${path}/${escapeKey(k)}`, depth + 1);
+    walk(node['items'], `${path}/*`, depth + 1);
+    walk(node['additionalProperties'], `${path}/*`, depth + 1);
+  };
+  walk(meta, '', 0);
+  return out;
+}
+
+/**
+ * The structural errors of a file against its meta-schema of schemas/meta/, worded in the locale
+ * (the same words as the precompiled validators); provenance is reported apart. True when none.
+ */
+async function ownMetaErrors(meta: JsonSchema | undefined, data: unknown, shipped: Shipped, locale: Locale, add: AddFinding): Promise<boolean> {
+  if (!meta) return true;
+  const errors = (await compiledMeta(meta, shipped))(data).filter((e) => !isProvenanceError(e));
+  const labels = labelsOf(meta);
+  for (const e of mapErrors(errors as never, { locale, labelOf: (p) => labels[p.replace(/\/\d+(?=\/|$)/g, '/*')]?.[locale] })) add('error', 'schema', e.path, e.message);
+  return errors.length === 0;
+}
 
 /** Whether a (meta-)schema requires provenance anywhere (see requiresProvenance). */
 function hasProvenanceRequirement(node: unknown): boolean {
@@ -278,44 +394,43 @@ function hasProvenanceRequirement(node: unknown): boolean {
  * worded with the fact it is about (`state registered`, `clock reply`). Other schema errors come
  * from the checks above and are not repeated.
  */
-async function metaProvenance(name: string, data: unknown, shipped: Shipped, locale: Locale, add: AddFinding) {
-  const meta = shipped.schemas.get(name);
-  if (!meta || !isObj(data) || !hasProvenanceRequirement(meta)) return;
-  let run = strictMeta.get(meta);
-  if (!run) {
-    const { Ajv, addFormats } = await import('../generated/vendor/ajv.js');
-    const ajv = prepareAjv(Ajv as unknown as new (o: Record<string, unknown>) => unknown, shipped, { strict: false });
-    addFormats(ajv as never);
-    const fn = ajv.getSchema(String(meta.$id)) as ((d: unknown) => boolean) & { errors?: { instancePath: string; schemaPath: string; keyword: string; params: Record<string, unknown> }[] | null };
-    run = (d) => (fn(d) ? [] : (fn.errors ?? []));
-    strictMeta.set(meta, run);
-  }
+async function metaProvenance(meta: JsonSchema | undefined, name: string, data: unknown, shipped: Shipped, locale: Locale, add: AddFinding): Promise<Set<string>> {
+  const seen = new Set<string>();
+  if (!meta || !isObj(data) || !hasProvenanceRequirement(meta)) return seen;
+  const run = await compiledMeta(meta, shipped);
   const facts = new Map(factsOf(data).map((f) => [f.path, f.what]));
   const t = (key: CliTextKey, params?: Record<string, string | number>) => cliText(locale, key, params);
-  const seen = new Set<string>();
   for (const e of run(data)) {
     const missing = e.keyword === 'required' && e.params['missingProperty'] === 'x-source' && e.schemaPath.endsWith('/else/required');
     const both = e.keyword === 'not' && e.schemaPath.endsWith('/then/not');
     if ((!missing && !both) || seen.has(e.instancePath)) continue;
     seen.add(e.instancePath);
     const what = facts.get(e.instancePath) ?? (e.instancePath || '/');
-    add('error', 'provenance', e.instancePath, t(missing ? 'prov.required' : 'prov.both', { what, schema: `${name}.schema.json` }));
+    add('error', 'provenance', e.instancePath, t(missing ? 'prov.required' : 'prov.both', { what, schema: name }));
   }
+  return seen;
 }
 
 /**
- * A form (data schema) or vocabulary: draft-07 is its meta-schema, so the facts provenance.ts
- * finds in it (the form, its fields; each code of a vocabulary) are checked directly. A missing
- * one is a warning (fails with --strict), not an error: a host's own form for `<wy-schema-form>`
- * or `wuye-kit compile` need not cite the manual; the shipped forms are held to it by the tests.
+ * A form (data schema) or a vocabulary: `$schema` stays draft-07 (every JSON Schema tool reads
+ * it), and our meta-schema of the kind — schemas/meta/form.schema.json or vocabulary.schema.json,
+ * draft-07 plus the provenance rule — says which nodes are facts: the form, its top-level fields
+ * and record types, each code of a vocabulary. A fact without provenance, or with both, is an
+ * error at its line (as for workflows and the other configuration files). What a schema cannot
+ * say — a code with no `x-provenance` entry at all, a default without its note — is found from the
+ * same facts (provenance.ts). The statistics settings (stats-config) are held to the same rule.
  */
-function dataSchemaProvenance(data: unknown, locale: Locale, add: AddFinding) {
+async function dataSchemaProvenance(data: unknown, shipped: Shipped, locale: Locale, add: AddFinding) {
   const t = (key: CliTextKey, params?: Record<string, string | number>) => cliText(locale, key, params);
   const shape = shapeOf(data);
   if (shape !== 'data-schema' && shape !== 'vocabulary' && shape !== 'stats-config') return;
+  const metaName = shape === 'vocabulary' ? 'vocabulary' : shape === 'data-schema' ? 'form' : undefined;
+  const label = metaName ? `meta/${metaName}.schema.json` : 'stats-config.schema.json';
+  const flagged = metaName ? await metaProvenance(shipped.meta?.get(metaName), label, data, shipped, locale, add) : new Set<string>();
   for (const f of factsOf(data, shape)) {
-    if (f.provenance.kind === 'missing') add('warning', 'no-provenance', f.path, t('prov.missing', { what: f.what }));
-    else if (f.provenance.kind === 'invalid') add('error', 'provenance', f.path, t('prov.invalid', { what: f.what, reason: f.provenance.reason }));
+    if (flagged.has(f.path)) continue;
+    if (f.provenance.kind === 'missing') add('error', 'provenance', f.path, t('prov.required', { what: f.what, schema: label }));
+    else if (f.provenance.kind === 'invalid') add('error', 'provenance', f.path, t('prov.invalid', { what: f.what, reason: t(`prov.reason.${f.provenance.code}`) }));
   }
 }
 
@@ -386,7 +501,8 @@ async function checkDataSchema(data: unknown, shipped: Shipped, locale: Locale, 
     if (!(err instanceof FormSchemaError)) throw err;
     // A schema of a list (reference data such as people.schema.json) or a vocabulary (a string
     // enum) is a valid data schema that no form shows: say so, without refusing it.
-    const list = data['type'] !== undefined && data['type'] !== 'object' && err.pointer === '';
+    // So is a meta-schema (x-meta: schemas/meta/form.schema.json describes schemas, not records).
+    const list = (data['type'] !== undefined && data['type'] !== 'object' && err.pointer === '') || data['x-meta'] === true;
     add(list ? 'warning' : 'error', 'form', err.pointer, t('err.form', { detail: err.reason }));
   }
   if (typeof data['$id'] !== 'string') add('warning', 'no-$id', '', t('lint.noId'));
@@ -462,14 +578,15 @@ export interface DefaultsReport {
   readonly shape: ConfigShape | 'unknown';
   readonly manual: number;
   readonly defaults: readonly (Fact & { readonly line: number; readonly column: number })[];
-  /** Facts with no provenance (warnings) or a malformed one (errors). */
+  /** Facts with no provenance or a malformed one (errors, as in `check`: every meta-schema requires it). */
   readonly findings: readonly Finding[];
 }
 
 /**
  * `wuye-kit check --defaults`: the facts of a configuration file that are still the project's
- * defaults (`x-default: true`), each with its note of what a company should decide; facts without
- * provenance are warnings, malformed provenance is an error. Never throws for bad input.
+ * defaults (`x-default: true`), each with its note of what a company should decide; a fact without
+ * provenance, or a malformed one, is an error (every kind of file has a meta-schema that requires
+ * it). Never throws for bad input.
  */
 export function checkDefaultsText(text: string, file: string, locale: Locale): DefaultsReport {
   const t = (key: CliTextKey, params?: Record<string, string | number>) => cliText(locale, key, params);
@@ -490,8 +607,8 @@ export function checkDefaultsText(text: string, file: string, locale: Locale): D
     const p = f.provenance;
     if (p.kind === 'manual') manual++;
     else if (p.kind === 'default') defaults.push({ ...f, ...at });
-    else if (p.kind === 'missing') findings.push({ severity: 'warning', code: 'no-provenance', path: f.path, message: t('prov.missing', { what: f.what }), ...at });
-    else findings.push({ severity: 'error', code: 'provenance', path: f.path, message: t('prov.invalid', { what: f.what, reason: p.reason }), ...at });
+    else if (p.kind === 'missing') findings.push({ severity: 'error', code: 'provenance', path: f.path, message: t('prov.missing', { what: f.what }), ...at });
+    else findings.push({ severity: 'error', code: 'provenance', path: f.path, message: t('prov.invalid', { what: f.what, reason: t(`prov.reason.${p.code}`) }), ...at });
   }
   return { file, shape: shape ?? 'unknown', manual, defaults, findings };
 }

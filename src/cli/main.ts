@@ -195,7 +195,8 @@ export async function main(argv: readonly string[], io: CliIo = nodeIo(), shippe
       io.err(`${shown(file)}: ${t('err.read', { detail: (err as { code?: string }).code ?? String(err) })}\n`);
       return 1;
     }
-    const report = await checkText(text, { file: shown(file), locale, kind: 'schema', shipped: shipped.forFile(abs(file)) });
+    // A validator is for run time: the schema's provenance notes are check's business, not compile's.
+    const report = await checkText(text, { file: shown(file), locale, kind: 'schema', shipped: shipped.forFile(abs(file)), provenance: false });
     const errs = report.findings.filter((x) => x.severity === 'error');
     for (const x of report.findings) io.err(`${report.file}:${x.line}:${x.column}: ${x.severity} [${x.code}] ${x.message}${x.path ? ` (${x.path})` : ''}\n`);
     if (errs.length) {

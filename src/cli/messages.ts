@@ -10,7 +10,7 @@ const zhCN = {
   wuye-kit serve --config wuye.config.json
   wuye-kit demo [--embedded] [--port 8787] [--host 127.0.0.1] [--db <文件>] [--root <目录>]
 
-check    检查配置文件（数据 schema、UI schema、扣分规则、流程定义、工作日历、常见问题，或按 $schema 检查一条记录），
+check    检查配置文件（数据 schema、UI schema、扣分规则、流程定义、工作日历、常见问题、投诉分派规则、投诉定义，或按 $schema 检查一条记录），
          报告错误所在的行和列以及检查器的建议；有错误时退出码为 1。
          类型：{kinds}
          --defaults：列出每个文件中仍是 wuye-kit 默认值（x-default）、尚未按公司制度替换的事实及其说明；
@@ -26,6 +26,16 @@ demo     演示门户连同服务器（SQLite）：演示登录签发会话 Cook
   'prov.invalid': '{what} 的出处有误：{reason}',
   'prov.required': '{what} 缺少出处（{schema} 要求每项事实注明）：请加上 "x-source"（手册文件编号和章节，如 "WI/KF-007 四(三)2"），或 "x-default": true 加一行 "x-note"（公司应决定什么）',
   'prov.both': '{what} 同时写了 "x-source" 和 "x-default"：出自手册的事实不是默认值，请只保留其一',
+  'prov.reason.both': '同时写了 "x-source" 和 "x-default"',
+  'prov.reason.source': '"x-source" 应为非空文字',
+  'prov.reason.default': '"x-default" 只能是 true',
+  'prov.reason.note': '"x-default" 需要一行 "x-note"（公司应决定什么）',
+  'err.routing': '分派规则无法使用：{detail}',
+  'routing.op': '条件中不允许使用 "{op}" 运算符',
+  'routing.oneOp': 'JSONLogic 运算是只含一个运算符的对象',
+  'routing.var': '条件不能读取 "{name}"',
+  'routing.unknownOp': '未知的 JSONLogic 运算符 "{op}"',
+  'lint.unknownNote': '没有编号为 "{id}" 的释义（notes）',
   'defaults.file': '{file}：{defaults} 项默认值待替换，{manual} 项出自手册',
   'defaults.item': '{file}:{line}:{column}: 默认值 {what}{title}：{note} ({path})',
   'defaults.summary': '{files} 个文件：{defaults} 项默认值待替换，{errors} 个错误，{warnings} 个警告',
@@ -35,6 +45,8 @@ demo     演示门户连同服务器（SQLite）：演示登录签发会话 Cook
   'kind.workflow': '流程定义',
   'kind.calendar': '工作日历',
   'kind.common-problems': '常见问题清单',
+  'kind.routing': '投诉分派规则',
+  'kind.guide': '投诉定义与说明',
   'kind.record': '记录（{schema}）',
   'kind.unknown': '未知类型',
   summary: '{files} 个文件：{errors} 个错误，{warnings} 个警告',
@@ -91,7 +103,8 @@ export const cliText = catalog<keyof typeof zhCN>(zhCN, {
   wuye-kit demo [--embedded] [--port 8787] [--host 127.0.0.1] [--db <file>] [--root <folder>]
 
 check    checks a configuration file (data schema, UI schema, deduction rule set, workflow definition,
-         business calendar, common-problem list, or a record by its $schema) and reports problems with
+         business calendar, common-problem list, complaint routing table, complaint definition, or a record
+         by its $schema) and reports problems with
          their line and column, plus the linters' findings; exits 1 when there are errors.
          Kinds: {kinds}
          --defaults lists, per file, the facts that are still wuye-kit's defaults (x-default) a company
@@ -112,6 +125,16 @@ demo     the demo portal with the server (SQLite): a demo sign-in issues a sessi
   'prov.invalid': 'the provenance of {what} is malformed: {reason}',
   'prov.required': '{what} has no provenance ({schema} requires it on every fact): add "x-source" (the manual\'s document and section, e.g. "WI/KF-007 四(三)2"), or "x-default": true with a one-line "x-note" (what a company should decide)',
   'prov.both': '{what} has both "x-source" and "x-default": a fact from the manual is not a default, keep one',
+  'prov.reason.both': 'both "x-source" and "x-default"',
+  'prov.reason.source': '"x-source" must be a non-empty string',
+  'prov.reason.default': '"x-default" must be true',
+  'prov.reason.note': '"x-default" needs an "x-note" (what a company should decide)',
+  'err.routing': 'the routing table cannot be used: {detail}',
+  'routing.op': 'the "{op}" operator is not allowed in a condition',
+  'routing.oneOp': 'a JSONLogic operation is an object with exactly one operator',
+  'routing.var': 'a condition cannot read "{name}"',
+  'routing.unknownOp': 'unknown JSONLogic operator "{op}"',
+  'lint.unknownNote': 'no explanation (note) with id "{id}"',
   'defaults.file': '{file}: {defaults} defaults to replace, {manual} facts from the manual',
   'defaults.item': '{file}:{line}:{column}: default {what}{title}: {note} ({path})',
   'defaults.summary': '{files} file(s): {defaults} defaults to replace, {errors} errors, {warnings} warnings',
@@ -121,6 +144,8 @@ demo     the demo portal with the server (SQLite): a demo sign-in issues a sessi
   'kind.workflow': 'workflow definition',
   'kind.calendar': 'business calendar',
   'kind.common-problems': 'common-problem list',
+  'kind.routing': 'complaint routing table',
+  'kind.guide': 'complaint definition and explanations',
   'kind.record': 'record ({schema})',
   'kind.unknown': 'unknown kind',
   summary: '{files} file(s): {errors} error(s), {warnings} warning(s)',

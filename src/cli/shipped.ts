@@ -29,7 +29,12 @@ export function loadShipped(dir = packageSchemasDir()): ShippedSchemas {
   }
   const vocabDir = join(dir, 'vocab');
   const vocab = existsSync(vocabDir) ? readdirSync(vocabDir).filter((f) => f.endsWith('.json')).sort().map((f) => read(join(vocabDir, f))) : [];
-  const base = { dir, schemas, ids, vocab };
+  // schemas/meta/: the meta-schemas of forms and vocabularies (draft-07 plus provenance), read by
+  // `wuye-kit check` only; no run-time validator is generated for them.
+  const metaDir = join(dir, 'meta');
+  const meta = new Map<string, JsonSchema>();
+  if (existsSync(metaDir)) for (const f of readdirSync(metaDir).filter((x) => x.endsWith('.schema.json')).sort()) meta.set(f.slice(0, -'.schema.json'.length), read(join(metaDir, f)));
+  const base = { dir, schemas, ids, vocab, meta };
   return {
     ...base,
     forFile(file: string): Shipped {

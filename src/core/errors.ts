@@ -1,6 +1,7 @@
 // Validation errors as wuye-kit reports them: a path, a keyword, a message in zh-CN or en.
 import type { GeneratedError, GeneratedValidator } from '../generated/validator-types.js';
 import { DEFAULT_LOCALE, type Locale } from './i18n/locale.js';
+import { joinPointer } from './kernel/pointer.js';
 import { validationMessages, type ValidationMessageKey } from './i18n/validation-messages.js';
 
 /** One validation problem, addressed by the JSON pointer of the field it belongs to. */
@@ -32,16 +33,14 @@ export interface ValidateOptions {
   readonly labelOf?: (path: string) => string | undefined;
 }
 
-const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
-
 /** The field an Ajv error is about: for `required`/`dependencies` the missing property. */
 export function errorPath(e: GeneratedError): string {
   const p = e.params;
   if ((e.keyword === 'required' || e.keyword === 'dependencies') && typeof p['missingProperty'] === 'string') {
-    return `${e.instancePath}/${escapePointer(p['missingProperty'])}`;
+    return joinPointer(e.instancePath, p['missingProperty']);
   }
   if (e.keyword === 'additionalProperties' && typeof p['additionalProperty'] === 'string') {
-    return `${e.instancePath}/${escapePointer(p['additionalProperty'])}`;
+    return joinPointer(e.instancePath, p['additionalProperty']);
   }
   return e.instancePath;
 }

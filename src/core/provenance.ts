@@ -14,7 +14,10 @@ export type Provenance =
   | { readonly kind: 'default'; readonly note: string }
   | { readonly kind: 'missing' }
   /** Malformed: both, or `x-default` without a note, or not a string / not `true`. */
-  | { readonly kind: 'invalid'; readonly reason: string };
+  | { readonly kind: 'invalid'; readonly reason: string; readonly code: InvalidProvenance };
+
+/** What is wrong with a malformed provenance (for wording it in a language). */
+export type InvalidProvenance = 'both' | 'source' | 'default' | 'note';
 
 /** The shapes of configuration file this module knows. */
 export type ConfigShape =
@@ -51,11 +54,11 @@ export function provenanceOf(node: unknown): Provenance {
   const source = node['x-source'];
   const dflt = node['x-default'];
   const note = node['x-note'];
-  if (source !== undefined && dflt !== undefined) return { kind: 'invalid', reason: 'both x-source and x-default' };
-  if (source !== undefined) return typeof source === 'string' && source.trim() !== '' ? { kind: 'manual', source } : { kind: 'invalid', reason: 'x-source must be a non-empty string' };
+  if (source !== undefined && dflt !== undefined) return { kind: 'invalid', code: 'both', reason: 'both x-source and x-default' };
+  if (source !== undefined) return typeof source === 'string' && source.trim() !== '' ? { kind: 'manual', source } : { kind: 'invalid', code: 'source', reason: 'x-source must be a non-empty string' };
   if (dflt !== undefined) {
-    if (dflt !== true) return { kind: 'invalid', reason: 'x-default must be true' };
-    return typeof note === 'string' && note.trim() !== '' ? { kind: 'default', note } : { kind: 'invalid', reason: 'x-default needs an x-note (what a company should decide)' };
+    if (dflt !== true) return { kind: 'invalid', code: 'default', reason: 'x-default must be true' };
+    return typeof note === 'string' && note.trim() !== '' ? { kind: 'default', note } : { kind: 'invalid', code: 'note', reason: 'x-default needs an x-note (what a company should decide)' };
   }
   return { kind: 'missing' };
 }
@@ -89,8 +92,8 @@ const titleOf = (node: unknown): Fact['title'] => {
 
 /**
  * Every fact of a configuration file with its provenance. Which nodes are facts, per shape:
- * a vocabulary and each of its codes (`x-provenance/<code>`); a data schema (the form) and its
- * top-level fields; a workflow, its roles, states, transitions, clocks and escalation steps,
+ * a vocabulary and each of its codes (`x-provenance/<code>`); a data schema (the form), its
+ * top-level fields, its record types (`definitions`) and the codes of an enum given in place; a workflow, its roles, states, transitions, clocks and escalation steps,
  * children specs; a UI schema, its document block (number, version) and notices; a rule set and
  * each rule; a calendar. Unknown shapes have no facts.
  */
@@ -119,9 +122,24 @@ export function factsOf(data: unknown, shape: ConfigShape | undefined = shapeOf(
       break;
     }
     case 'data-schema': {
+      // As schemas/meta/form.schema.json requires: the form, each top-level field, each record
+      // type (definitions: the set and labels of its fields), and each code of an enum given in
+      // place with labels. Fields nested in a record type share the record type's provenance.
       add('', 'form', data);
+      const field = (path: string, what: string, sub: unknown) => {
+        add(path, what, sub);
+        if (!isObj(sub) || !Array.isArray(sub['enum']) || !isObj(sub['x-labels'])) return;
+        const prov = isObj(sub['x-provenance']) ? sub['x-provenance'] : {};
+        const labels = sub['x-labels'];
+        for (const code of sub['enum']) {
+          if (typeof code !== 'string') continue;
+          facts.push({ path: `${path}/x-provenance/${escapeKey(code)}`, what: `${what} code ${code}`, ...(isObj(labels[code]) ? { title: labels[code] as Fact['title'] } : {}), provenance: provenanceOf(prov[code]) });
+        }
+      };
       const props = isObj(data['properties']) ? data['properties'] : {};
-      for (const [name, sub] of Object.entries(props)) if (name !== '$schema') add(`/properties/${escapeKey(name)}`, `field ${name}`, sub);
+      for (const [name, sub] of Object.entries(props)) if (name !== '$schema') field(`/properties/${escapeKey(name)}`, `field ${name}`, sub);
+      const defs = isObj(data['definitions']) ? data['definitions'] : {};
+      for (const [name, sub] of Object.entries(defs)) field(`/definitions/${escapeKey(name)}`, `record type ${name}`, sub);
       break;
     }
     case 'workflow':

@@ -39,7 +39,16 @@ export function registerDataSchema(name: string, validator: GeneratedValidator<u
   registry.set(name, schema ? { validator, labels, schema } : { validator, labels });
   plans.delete(name);
   knownValid = new WeakMap();
+  generation++;
 }
+
+/**
+ * Counts registrations that may change what a schema name means. Whoever remembers that some data
+ * satisfied a schema (the engine, for the snapshot it committed last) remembers this number with
+ * it and forgets the fact when it has changed.
+ */
+let generation = 0;
+export const schemaGeneration = (): number => generation;
 
 /** Whether `name` can be used now, or can be loaded (a shipped schema). */
 export function knownDataSchema(name: string): boolean {
@@ -63,10 +72,15 @@ function entryOf(name: string): Entry {
 
 /** Validates instance data whole; throws UnknownSchemaError for a schema neither registered nor loaded. */
 export function validateData(name: string, data: unknown, locale: Locale): ValidationResult {
-  const entry = entryOf(name);
-  const r = validateWith(entry.validator, entry.labels, data, { locale });
+  const r = checkData(name, data, locale);
   if (r.valid && typeof data === 'object' && data !== null) knownValid.set(data, name);
   return r;
+}
+
+/** validateData without remembering the answer (for callers that keep their own record, the engine). */
+export function checkData(name: string, data: unknown, locale: Locale): ValidationResult {
+  const entry = entryOf(name);
+  return validateWith(entry.validator, entry.labels, data, { locale });
 }
 
 // --- Checking a change by the properties it touched -------------------------------------------
@@ -106,13 +120,6 @@ export function refOnly(node: unknown, base: string): string | undefined {
   return resolveReference(ref, base);
 }
 
-/** Values (event payloads) known to satisfy the schema at a URI: set by the engine after it checked them. */
-const validatedAs = new WeakMap<object, string>();
-
-/** Records that `value` (a payload the caller will not change) satisfies the schema at `uri`. */
-export function markValidated(value: unknown, uri: string | undefined): void {
-  if (uri !== undefined && typeof value === 'object' && value !== null) validatedAs.set(value, uri);
-}
 let vocabRefs: JsonSchema[] | undefined;
 
 /** Names of the top-level properties a conditional subschema reads; undefined when it does more than properties/required. */
@@ -169,8 +176,17 @@ function propertyValidator(plan: Plan, key: string): InterpretedValidator {
   return v;
 }
 
+/**
+ * A value already checked against the schema at `uri` (the event payload, by the transition that
+ * sets it): where a property takes it as it is and refers to that very schema, it is not checked again.
+ */
+export interface Checked {
+  readonly value: object;
+  readonly uri: string;
+}
+
 /** Whether `after` satisfies the schema, judged by what changed from `before` (known valid); undefined: check whole. */
-function changeIsValid(plan: Plan, before: Json, after: Json): boolean | undefined {
+function changeIsValid(plan: Plan, before: Json, after: Json, checked: Checked | undefined): boolean | undefined {
   for (const k in after) {
     const v = after[k];
     if (v === before[k]) continue;
@@ -182,7 +198,7 @@ function changeIsValid(plan: Plan, before: Json, after: Json): boolean | undefin
     if (!Object.hasOwn(plan.properties, k)) return undefined;
     // A value already checked against the very schema this property refers to (an event payload
     // set as it is, e.g. the reply): nothing to check again.
-    if (typeof v === 'object' && v !== null && validatedAs.get(v) === plan.refs.get(k) && plan.refs.has(k)) continue;
+    if (checked !== undefined && v === checked.value && plan.refs.get(k) === checked.uri) continue;
     if (propertyValidator(plan, k)(v).length > 0) return undefined;
   }
   for (const k in before) {
@@ -197,14 +213,25 @@ function changeIsValid(plan: Plan, before: Json, after: Json): boolean | undefin
  * to satisfy the schema and the schema allows it, else whole. The same answer as
  * `validateData(name, after)` (the whole check words every refusal).
  */
-export function validateDataChange(name: string, before: Json, after: Json, locale: Locale): ValidationResult {
-  const entry = entryOf(name);
-  if (knownValid.get(before) === name) {
-    const plan = planOf(name, entry);
-    if (plan && changeIsValid(plan, before, after)) {
-      knownValid.set(after, name);
-      return { valid: true, errors: [], data: after };
-    }
-  }
-  return validateData(name, after, locale);
+export function validateDataChange(name: string, before: Json, after: Json, locale: Locale, checked?: Checked): ValidationResult {
+  const r = checkDataChange(name, before, after, locale, knownValid.get(before) === name, checked);
+  if (r.valid) knownValid.set(after, name);
+  return r;
+}
+
+/**
+ * validateDataChange with what the caller knows instead of what this module remembers:
+ * `beforeValid` (before satisfies the schema: the engine's own last commit, frozen by its store),
+ * `checked` (see Checked). Remembers nothing. The same answer as `checkData(name, after)` whenever
+ * `beforeValid` is true of `before`.
+ */
+export function checkDataChange(name: string, before: Json, after: Json, locale: Locale, beforeValid: boolean, checked?: Checked): ValidationResult {
+  return changeValid(name, before, after, beforeValid, checked) ? { valid: true, errors: [], data: after } : validateWith(entryOf(name).validator, entryOf(name).labels, after, { locale });
+}
+
+/** Whether the change is valid judged by what changed alone (no result object); false: check whole. */
+export function changeValid(name: string, before: Json, after: Json, beforeValid: boolean, checked?: Checked): boolean {
+  if (!beforeValid) return false;
+  const plan = planOf(name, entryOf(name));
+  return plan !== null && changeIsValid(plan, before, after, checked) === true;
 }

@@ -9,6 +9,8 @@ import { hasFields } from './fields.js';
 import { ESTIMATE_LIST_LENGTH, LOGIC_BUDGET, OPERATORS, estimateCost, operatorsOf } from './logic.js';
 import { parsePointer, PointerError } from './pointer.js';
 import type { EffectDef, Logic, WorkflowDefinition } from './types.js';
+import type { Locale } from '../core/i18n/locale.js';
+import { definitionText, type DefinitionTextKey } from './definition-messages.js';
 
 export type ProblemCode =
   | 'schema'
@@ -33,7 +35,13 @@ export interface DefinitionProblem {
   readonly code: ProblemCode;
   /** JSON pointer into the definition. */
   readonly path: string;
+  /** In the locale asked for (definition-messages.ts; English by default). */
   readonly message: string;
+}
+
+export interface CheckDefinitionOptions {
+  /** The language of the findings' messages (schema errors included); default `en`. */
+  readonly locale?: Locale;
 }
 
 export interface DefinitionReport {
@@ -56,48 +64,54 @@ export class DefinitionError extends Error {
   }
 }
 
-/** Lints a definition: schema, unknown targets and roles, unreachable and dead-end states, and more. */
-export function checkDefinition(input: unknown): DefinitionReport {
+/**
+ * Lints a definition: schema, unknown targets and roles, unreachable and dead-end states, and more.
+ * Findings are worded in `options.locale` (default `en`) from definition-messages.ts.
+ */
+export function checkDefinition(input: unknown, options: CheckDefinitionOptions = {}): DefinitionReport {
+  const locale = options.locale ?? 'en';
   const problems: DefinitionProblem[] = [];
-  const add = (severity: DefinitionProblem['severity'], code: ProblemCode, path: string, message: string) =>
-    problems.push({ severity, code, path, message });
+  const add = (severity: DefinitionProblem['severity'], code: ProblemCode, path: string, key: DefinitionTextKey, params?: Readonly<Record<string, string | number>>) =>
+    problems.push({ severity, code, path, message: definitionText(locale, key, params) });
 
-  const r = validateWith(validateWorkflow, workflowLabels, input, { locale: 'en' });
+  const r = validateWith(validateWorkflow, workflowLabels, input, { locale });
   if (!r.valid) {
-    for (const e of r.errors) add('error', 'schema', e.path, e.message);
+    for (const e of r.errors) problems.push({ severity: 'error', code: 'schema', path: e.path, message: e.message });
     return { ok: false, problems };
   }
   const def = input as WorkflowDefinition;
   const states = new Set<string>();
   def.states.forEach((s, i) => {
-    if (states.has(s.id)) add('error', 'duplicate-id', `/states/${i}/id`, `state "${s.id}" is declared twice`);
+    if (states.has(s.id)) add('error', 'duplicate-id', `/states/${i}/id`, 'duplicate-state', { id: s.id });
     states.add(s.id);
   });
   const roles = new Set<string>();
   def.roles.forEach((x, i) => {
-    if (roles.has(x.id)) add('error', 'duplicate-id', `/roles/${i}/id`, `role "${x.id}" is declared twice`);
+    if (roles.has(x.id)) add('error', 'duplicate-id', `/roles/${i}/id`, 'duplicate-role', { id: x.id });
     roles.add(x.id);
   });
   const usedRoles = new Set<string>();
   const role = (id: string, path: string) => {
     usedRoles.add(id);
-    if (!roles.has(id)) add('error', 'unknown-role', path, `role "${id}" is used but not declared`);
+    if (!roles.has(id)) add('error', 'unknown-role', path, 'unknown-role', { id });
   };
   const state = (id: string, path: string) => {
-    if (!states.has(id)) add('error', 'unknown-state', path, `state "${id}" is not declared`);
+    if (!states.has(id)) add('error', 'unknown-state', path, 'unknown-state', { id });
   };
   const logic = (l: Logic, path: string) => {
-    for (const op of operatorsOf(l)) if (!OPERATORS.has(op)) add('error', 'unknown-operator', path, `JSONLogic operator "${op}" is not supported`);
+    for (const op of operatorsOf(l)) if (!OPERATORS.has(op)) add('error', 'unknown-operator', path, 'unknown-operator', { op });
     const cost = estimateCost(l);
     if (cost > LOGIC_BUDGET) {
-      add('error', 'logic-budget', path, `JSONLogic expression may need ${Number.isFinite(cost) ? `about ${Math.round(cost)}` : 'unboundedly many'} evaluation steps, over the budget of ${LOGIC_BUDGET} (lists read from data are assumed ${ESTIMATE_LIST_LENGTH} long)`);
+      const params = { cost: Math.round(cost), budget: LOGIC_BUDGET, length: ESTIMATE_LIST_LENGTH };
+      add('error', 'logic-budget', path, Number.isFinite(cost) ? 'logic-budget' : 'logic-budget-unbounded', params);
     }
   };
   const pointer = (p: string, path: string) => {
     try {
       parsePointer(p);
     } catch (err) {
-      if (err instanceof PointerError) add('error', 'bad-pointer', path, err.message);
+      // parsePointer refuses a pointer without a leading "/" or with a forbidden segment.
+      if (err instanceof PointerError) add('error', 'bad-pointer', path, p.startsWith('/') ? 'pointer-key' : 'pointer-start', { pointer: p });
       else throw err;
     }
   };
@@ -105,7 +119,7 @@ export function checkDefinition(input: unknown): DefinitionReport {
     try {
       parseDuration(d);
     } catch (err) {
-      if (err instanceof DurationError) add('error', 'bad-duration', path, err.message);
+      if (err instanceof DurationError) add('error', 'bad-duration', path, 'bad-duration', { value: JSON.stringify(d) });
       else throw err;
     }
   };
@@ -116,19 +130,19 @@ export function checkDefinition(input: unknown): DefinitionReport {
       if ('value' in e) logic(e.value, `${p}/value`);
       if ('path' in e && e.path !== undefined) pointer(e.path, `${p}/path`);
       if (e.type === 'notify') {
-        if (e.role === undefined) add('error', 'schema', `${p}/role`, 'a notify effect needs a role');
+        if (e.role === undefined) add('error', 'schema', `${p}/role`, 'notify-role');
         else role(e.role, `${p}/role`);
       }
-      if ((e.type === 'set' || e.type === 'unset') && e.path === undefined) add('error', 'schema', `${p}/path`, `a ${e.type} effect needs a path`);
+      if ((e.type === 'set' || e.type === 'unset') && e.path === undefined) add('error', 'schema', `${p}/path`, 'effect-path', { type: e.type });
       if (e.type === 'start-children') {
-        if (typeof e.definition !== 'string' || e.items === undefined) add('error', 'schema', p, 'a start-children effect needs a definition and items');
+        if (typeof e.definition !== 'string' || e.items === undefined) add('error', 'schema', p, 'start-children');
         else {
           logic(e.items, `${p}/items`);
           if (e.input !== undefined) logic(e.input, `${p}/input`);
         }
       }
       const type: string = e.type;
-      if ((type === 'set' || type === 'assign' || type === 'merge') && !('value' in e)) add('error', 'schema', `${p}/value`, `a ${type} effect needs a value`);
+      if ((type === 'set' || type === 'assign' || type === 'merge') && !('value' in e)) add('error', 'schema', `${p}/value`, 'effect-value', { type });
     });
   };
 
@@ -137,7 +151,7 @@ export function checkDefinition(input: unknown): DefinitionReport {
   if (def.firstReceiver) pointer(def.firstReceiver, '/firstReceiver');
   if (def.handler) pointer(def.handler, '/handler');
   def.immutable?.forEach((x, i) => pointer(x, `/immutable/${i}`));
-  if (def.dataSchema && !knownDataSchema(def.dataSchema)) add('error', 'schema', '/dataSchema', `no shipped schema named "${def.dataSchema}"`);
+  if (def.dataSchema && !knownDataSchema(def.dataSchema)) add('error', 'schema', '/dataSchema', 'data-schema', { name: def.dataSchema });
 
   const fieldsBy = new Map<string, string>();
   def.transitions.forEach((t, i) => {
@@ -146,13 +160,13 @@ export function checkDefinition(input: unknown): DefinitionReport {
     if (t.to !== undefined) state(t.to, `${p}/to`);
     t.roles.forEach((x, j) => role(x, `${p}/roles/${j}`));
     if (t.guard !== undefined) logic(t.guard, `${p}/guard`);
-    if (t.fields !== undefined && !hasFields(t.fields)) add('error', 'unknown-fields', `${p}/fields`, `no event fields "${t.fields}" in workflow-events.schema.json`);
+    if (t.fields !== undefined && !hasFields(t.fields)) add('error', 'unknown-fields', `${p}/fields`, 'unknown-fields', { fields: t.fields });
     effects(t.effects, `${p}/effects`);
     for (const s of t.from) {
       const key = `${s}\u0000${t.event}`;
       const prev = fieldsBy.get(key);
       if (prev !== undefined && prev !== (t.fields ?? '')) {
-        add('warning', 'inconsistent-fields', `${p}/fields`, `event "${t.event}" from "${s}" asks for different fields in different transitions`);
+        add('warning', 'inconsistent-fields', `${p}/fields`, 'inconsistent-fields', { event: t.event, state: s });
       }
       fieldsBy.set(key, t.fields ?? '');
     }
@@ -172,10 +186,10 @@ export function checkDefinition(input: unknown): DefinitionReport {
   });
   def.migrations?.forEach((m, i) => {
     const p = `/migrations/${i}`;
-    if (m.from >= def.version) add('error', 'bad-migration', `${p}/from`, `a migration must start below the definition's version ${def.version}`);
+    if (m.from >= def.version) add('error', 'bad-migration', `${p}/from`, 'migration-from', { version: def.version });
     for (const [oldId, newId] of Object.entries(m.states ?? {})) state(newId, `${p}/states/${oldId}`);
     for (const [oldId, newId] of Object.entries(m.clocks ?? {})) {
-      if (!def.clocks?.some((c) => c.id === newId)) add('error', 'bad-migration', `${p}/clocks/${oldId}`, `clock "${newId}" is not declared`);
+      if (!def.clocks?.some((c) => c.id === newId)) add('error', 'bad-migration', `${p}/clocks/${oldId}`, 'migration-clock', { id: newId });
     }
     effects(m.data, `${p}/data`);
   });
@@ -197,15 +211,15 @@ export function checkDefinition(input: unknown): DefinitionReport {
   }
   def.states.forEach((s, i) => {
     const exits = [...def.transitions.filter((t) => t.from.includes(s.id) && t.to !== undefined && t.to !== s.id), ...(s.childrenDone !== undefined && s.childrenDone !== s.id ? [s.childrenDone] : [])];
-    if (!seen.has(s.id)) add('error', 'unreachable-state', `/states/${i}`, `state "${s.id}" cannot be reached from "${def.initial}"`);
-    if (!s.final && exits.length === 0) add('error', 'dead-end-state', `/states/${i}`, `state "${s.id}" is not final but has no way out`);
+    if (!seen.has(s.id)) add('error', 'unreachable-state', `/states/${i}`, 'unreachable', { id: s.id, initial: def.initial });
+    if (!s.final && exits.length === 0) add('error', 'dead-end-state', `/states/${i}`, 'dead-end', { id: s.id });
     if (s.final && def.transitions.some((t) => t.from.includes(s.id))) {
-      add('warning', 'final-with-exits', `/states/${i}`, `final state "${s.id}" has transitions, which never run`);
+      add('warning', 'final-with-exits', `/states/${i}`, 'final-exits', { id: s.id });
     }
   });
-  if (!def.states.some((s) => s.final)) add('warning', 'dead-end-state', '/states', 'no state is final');
+  if (!def.states.some((s) => s.final)) add('warning', 'dead-end-state', '/states', 'no-final');
   def.roles.forEach((x, i) => {
-    if (!usedRoles.has(x.id)) add('warning', 'unused-role', `/roles/${i}`, `role "${x.id}" is declared but never used`);
+    if (!usedRoles.has(x.id)) add('warning', 'unused-role', `/roles/${i}`, 'unused-role', { id: x.id });
   });
   return { ok: !problems.some((p) => p.severity === 'error'), problems };
 }

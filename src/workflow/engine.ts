@@ -5,11 +5,11 @@ import type { Locale } from '../core/i18n/locale.js';
 import { availableActions, type AvailableAction } from './actions.js';
 import { pendingTimers, readClocks, type ClockReadout } from './clocks.js';
 import { DefinitionError, checkDefinition } from './definition.js';
-import { ensureDataSchema } from './data-schemas.js';
+import { ensureDataSchema, schemaGeneration } from './data-schemas.js';
 import { migrate, MigrationError } from './migrate.js';
-import { ConflictError, type TimerPosition, type WorkflowStore } from './store.js';
+import { ConflictError, type Commit, type TimerPosition, type WorkflowStore } from './store.js';
 import { sha256Hex } from './hash.js';
-import { fallbackCalendar, fireTimer, startInstance, SYSTEM_ACTOR, transition } from './transition.js';
+import { fallbackCalendar, fireTimer, sealDefinition, startInstance, SYSTEM_ACTOR, transition, type Known } from './transition.js';
 import { childrenTimerId, childrenTimers, childStarts, finishPendingStart, parentOf, pendingStarts, recordChild, recordPendingStart, startsChildren, type PendingStart } from './children.js';
 import type { Actor, AuditEntry, Effect, Refusal, Snapshot, Timer, WorkflowDefinition, WorkflowEvent } from './types.js';
 import { randomId } from '../core/kernel/ids.js';
@@ -138,7 +138,11 @@ export class UnknownDefinitionError extends Error {
 
 
 const MAX_TICK_FIRINGS = 10_000;
+/** How many instances the engine remembers its last commit of (see Hot in createEngine). */
+const HOT_INSTANCES = 1024;
 const NONE: AuditEntry[] = [];
+const DATA_VALID: Known = Object.freeze({ dataValid: true });
+const NOTHING_KNOWN: Known = Object.freeze({ dataValid: false });
 
 export function createEngine(options: EngineOptions): Engine {
   const { store } = options;
@@ -154,6 +158,8 @@ export function createEngine(options: EngineOptions): Engine {
       const report = checkDefinition(d);
       if (!report.ok) throw new DefinitionError(d.id, report.problems);
     }
+    // Immutable once registered: what the runtime derives from a definition stays true.
+    sealDefinition(d);
     const prev = defs.get(d.id);
     if (!prev || prev.version < d.version) defs.set(d.id, d);
   }
@@ -184,19 +190,52 @@ export function createEngine(options: EngineOptions): Engine {
   }
 
   /**
-   * The timers an instance waits for: its clocks' deadlines and its unfinished starts of children.
-   * A change that leaves the clocks as they were (the same object) keeps the timers computed for
-   * them, so most commits compute none.
+   * What this engine knows of the snapshots it committed last (per instance, the most recent
+   * HOT_INSTANCES): the snapshot object, whether its data was checked against the data schema (and
+   * under which registration, schemaGeneration), and the timers of its clocks. When the store hands
+   * back that very object (MemoryStore keeps it frozen), the next event checks only what it changes,
+   * and a change that leaves the clocks as they were keeps their timers. A store that copies (SQLite,
+   * MemoryStore({ clone: true })) never hands back the same object, so its data is checked whole.
+   * Plain maps keyed by instance id: no WeakMap work per event (costly for objects made per event).
    */
-  const timersByClocks = new WeakMap<object, { readonly id: string; readonly timers: readonly Timer[] }>();
-  function timersFor(def: WorkflowDefinition, s: Snapshot): readonly Timer[] {
-    let hit = timersByClocks.get(s.clocks);
-    if (hit === undefined || hit.id !== s.id) {
-      hit = { id: s.id, timers: pendingTimers(def, s, calendar) };
-      timersByClocks.set(s.clocks, hit);
+  interface Hot {
+    snapshot: Snapshot;
+    dataValid: boolean;
+    generation: number;
+    clockTimers: readonly Timer[];
+  }
+  const hot = new Map<string, Hot>();
+  function remember(s: Snapshot, dataValid: boolean, clockTimers: readonly Timer[]): void {
+    const h = hot.get(s.id);
+    if (h !== undefined) {
+      // Updated in place (the map keeps its first-inserted order: the oldest go first when full).
+      h.snapshot = s;
+      h.dataValid = dataValid;
+      h.generation = schemaGeneration();
+      h.clockTimers = clockTimers;
+      return;
     }
+    if (hot.size >= HOT_INSTANCES) hot.delete(hot.keys().next().value!);
+    hot.set(s.id, { snapshot: s, dataValid, generation: schemaGeneration(), clockTimers });
+  }
+  /** The record of `s` when `s` is the very snapshot this engine committed last for it. */
+  function hotOf(s: Snapshot): Hot | undefined {
+    const h = hot.get(s.id);
+    return h !== undefined && h.snapshot === s ? h : undefined;
+  }
+
+  /** The timers of the clocks of `s` (`known`: the record of the snapshot it was made from). */
+  function clockTimersOf(def: WorkflowDefinition, s: Snapshot, known?: Hot): readonly Timer[] {
+    return known !== undefined && known.snapshot.clocks === s.clocks && known.snapshot.id === s.id ? known.clockTimers : pendingTimers(def, s, calendar);
+  }
+
+  /** The timers an instance waits for: its clocks' deadlines and its unfinished starts of children. */
+  function withChildren(clockTimers: readonly Timer[], s: Snapshot): readonly Timer[] {
     const kids = childrenTimers(s);
-    return kids.length ? [...hit.timers, ...kids] : hit.timers;
+    return kids.length ? [...clockTimers, ...kids] : clockTimers;
+  }
+  function timersFor(def: WorkflowDefinition, s: Snapshot): readonly Timer[] {
+    return withChildren(pendingTimers(def, s, calendar), s);
   }
 
   /** Loads and, when the definition is newer, migrates and commits the migration. */
@@ -356,18 +395,20 @@ export function createEngine(options: EngineOptions): Engine {
       const id = input.id ?? (input.commandId ? startInstanceId(definitionId, actor.id, input.commandId) : newId());
       const dup = await duplicateOf(input.commandId, id);
       if (dup) return dup;
-      const r = startInstance(def, { id, data: input.data, ...(input.commandId ? { commandId: input.commandId } : {}) }, actor, clock(), tOptions);
+      const r = startInstance(def, { id, data: input.data, ...(input.commandId ? { commandId: input.commandId } : {}) }, actor, clock(), tOptions, NOTHING_KNOWN);
       if (!r.ok) return r;
+      const clockTimers = pendingTimers(def, r.snapshot, calendar);
       const c = await store.commit({
         instanceId: id,
         expectedVersion: 0,
         snapshot: r.snapshot,
         audit: [r.audit],
-        timers: timersFor(def, r.snapshot),
+        timers: withChildren(clockTimers, r.snapshot),
         ...(input.commandId ? { idempotencyKey: input.commandId } : {}),
       });
       if (c.status === 'duplicate') return (await duplicateOf(input.commandId, id)) ?? { ok: true, snapshot: r.snapshot, effects: [], audit: [], duplicate: true };
-      emit({ type: 'started', instanceId: id, snapshot: r.snapshot, audit: [r.audit], effects: r.effects });
+      remember(r.snapshot, def.dataSchema !== undefined, clockTimers);
+      if (listeners.size) emit({ type: 'started', instanceId: id, snapshot: r.snapshot, audit: [r.audit], effects: r.effects });
       // Only a child this engine starts for a start-children effect joins its parent on start.
       if (parentOf(r.snapshot)) await joinParent(r.snapshot, input.commandId !== undefined && startingChildren.has(input.commandId));
       return { ok: true, snapshot: r.snapshot, effects: r.effects, audit: [r.audit], duplicate: false };
@@ -375,34 +416,45 @@ export function createEngine(options: EngineOptions): Engine {
 
     async send(instanceId, event, actor) {
       if (!schemasLoaded) await dataSchemasReady;
-      const dup = await duplicateOf(event.commandId, instanceId);
-      if (dup) return dup;
-      const loaded = await load(instanceId);
-      if (!loaded) throw new UnknownInstanceError(instanceId);
-      const { snapshot } = loaded;
-      if (event.expectedVersion !== undefined && event.expectedVersion !== snapshot.version && loaded.migrated.length === 0) {
+      if (event.commandId !== undefined && (await store.findCommand(instanceId, event.commandId))?.instanceId === instanceId) {
+        const dup = await duplicateOf(event.commandId, instanceId);
+        if (dup) return dup;
+      }
+      // load(), without its extra promise when no migration is due.
+      let snapshot = await store.load(instanceId);
+      if (!snapshot) throw new UnknownInstanceError(instanceId);
+      let migrated = NONE;
+      if (snapshot.definitionVersion !== defFor(snapshot).version) {
+        const loaded = await load(instanceId);
+        if (!loaded) throw new UnknownInstanceError(instanceId);
+        ({ snapshot, migrated } = loaded);
+      }
+      if (event.expectedVersion !== undefined && event.expectedVersion !== snapshot.version && migrated.length === 0) {
         throw new ConflictError(instanceId, event.expectedVersion, snapshot.version);
       }
       const def = defFor(snapshot);
       const now = clock();
-      const r = transition(def, snapshot, event, actor, now, tOptions);
+      const h = hotOf(snapshot);
+      const dataValid = h !== undefined && h.dataValid && h.generation === schemaGeneration();
+      const r = transition(def, snapshot, event, actor, now, tOptions, dataValid ? DATA_VALID : NOTHING_KNOWN);
       if (!r.ok) return r;
       // A change that starts children records the intent in the same commit (resumable by tick()).
       const key = event.commandId ?? `${instanceId}:${r.snapshot.auditCount}`;
       const pending: PendingStart | undefined = startsChildren(r.effects) ? { seq: r.audit.seq, key, at: now } : undefined;
       const next = pending ? recordPendingStart(r.snapshot, pending) : r.snapshot;
-      const c = await store.commit({
-        instanceId,
-        expectedVersion: snapshot.version,
-        snapshot: next,
-        audit: [r.audit],
-        timers: timersFor(def, next),
-        ...(event.commandId ? { idempotencyKey: event.commandId } : {}),
-      });
+      const clockTimers = clockTimersOf(def, next, h);
+      const entries = [r.audit];
+      const commit: { -readonly [K in keyof Commit]: Commit[K] } = { instanceId, expectedVersion: snapshot.version, snapshot: next, audit: entries, timers: withChildren(clockTimers, next) };
+      if (event.commandId) commit.idempotencyKey = event.commandId;
+      const c = await store.commit(commit);
       if (c.status === 'duplicate') return (await duplicateOf(event.commandId, instanceId)) ?? { ok: true, snapshot, effects: [], audit: [], duplicate: true };
-      emit({ type: 'transition', instanceId, snapshot: next, audit: [r.audit], effects: r.effects });
+      // The data of `next` was checked when the event changed it (whole, or by what changed from
+      // valid data); unchanged, it is as valid as before. Children's bookkeeping is not checked.
+      const checked = def.dataSchema !== undefined && (r.snapshot.data === snapshot.data ? dataValid : true) && next.data === r.snapshot.data;
+      remember(next, checked, clockTimers);
+      if (listeners.size) emit({ type: 'transition', instanceId, snapshot: next, audit: [r.audit], effects: r.effects });
       const kids = pending || parentOf(next) ? await linkChildren(next, r.effects, actor, pending) : undefined;
-      const audit = loaded.migrated.length ? [...loaded.migrated, r.audit] : [r.audit];
+      const audit = migrated.length ? [...migrated, r.audit] : [r.audit];
       return kids?.length
         ? { ok: true, snapshot: next, effects: r.effects, audit, duplicate: false, children: kids }
         : { ok: true, snapshot: next, effects: r.effects, audit, duplicate: false };

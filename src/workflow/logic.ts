@@ -218,6 +218,36 @@ function ev(logic: unknown, data: unknown, depth: number): unknown {
   throw new LogicError(`Unknown JSONLogic operator "${op}"`);
 }
 
+/**
+ * Whether evaluating `logic` may read the top-level variable `name` of its data. Conservative: a
+ * `var` whose path is computed or is the whole data (`""`, null), and `missing` / `missing_some`
+ * (which read names given as values), count as reading it. Lets a caller leave out a value that
+ * is costly to make when no expression can see it.
+ */
+export function mayRead(logic: unknown, name: string, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return true;
+  if (Array.isArray(logic)) {
+    for (const x of logic) if (mayRead(x, name, depth + 1)) return true;
+    return false;
+  }
+  if (logic === null || typeof logic !== 'object') return false;
+  for (const k in logic) {
+    if (!Object.hasOwn(logic, k)) continue;
+    const arg = (logic as Record<string, unknown>)[k];
+    if (k === 'missing' || k === 'missing_some') return true;
+    if (k === 'var') {
+      const path = Array.isArray(arg) ? arg[0] : arg;
+      if (typeof path !== 'string' && typeof path !== 'number') return true;
+      const text = String(path);
+      if (text === '' || text === name || text.startsWith(`${name}.`)) return true;
+      if (Array.isArray(arg) && mayRead(arg.slice(1), name, depth + 1)) return true;
+      continue;
+    }
+    if (mayRead(arg, name, depth + 1)) return true;
+  }
+  return false;
+}
+
 /** The operators an expression uses (for the definition linter). */
 export function operatorsOf(logic: unknown, out: Set<string> = new Set(), depth = 0): Set<string> {
   if (depth > MAX_DEPTH) return out;

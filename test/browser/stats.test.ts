@@ -219,6 +219,14 @@ describe('<wy-complaint-stats>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('print view in English: signature lines in English punctuation (no Chinese colon)', async () => {
+    const el = await stats(html`<wy-complaint-stats print-view locale="en" .signatures=${{ preparedBy: 'Zhou Min' }} .complaints=${records} .offices=${offices} from="2026-07"></wy-complaint-stats>`);
+    const lines = $$(el, '.signatures > div').map((d) => d.textContent!.trim());
+    expect(lines[0]).to.match(/^[A-Z][a-z ]+: Zhou Min$/);
+    expect(lines.join(' ')).to.not.include('：');
+    expect(lines.at(-1)).to.equal('Date:');
+  });
+
   it('print view: a configured document number and version are printed with their labels', async () => {
     const config = { ...DEFAULT_STATS_CONFIG, form: { ...DEFAULT_STATS_CONFIG.form, documentNo: 'MR-003KF', version: 'A/0' } };
     const el = await stats(html`<wy-complaint-stats print-view .config=${config} .complaints=${records} .offices=${offices} from="2026-07"></wy-complaint-stats>`);

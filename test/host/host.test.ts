@@ -283,6 +283,7 @@ import '${pkg.name}/bundle.js';
 ${components.map((e) => `import '${e.specifier}';`).join('\n')}
 import { validate, routeComplaint, computeDeductions, defaultDeductionRules, aggregateComplaints, toCsv, createCalendar, type Complaint, type Instant } from '${pkg.name}/core';
 import { createEngine, MemoryStore, builtinDefinitions, transition } from '${pkg.name}/workflow';
+import { panelView, personChoices, withPersonChoices, eventUiSchema, type PanelView, type StaffMember } from '${pkg.name}/workflow';
 import { WySchemaForm, WyComplaintForm, type Uploader, type Actor } from '${pkg.name}';
 import * as everything from '${pkg.name}';
 import * as bundle from '${pkg.name}/bundle.js';
@@ -312,7 +313,10 @@ const stats = document.createElement('wy-complaint-stats');
 stats.complaints = complaints;
 const csvText: string = stats.toCsv();
 document.createElement('wy-workflow-panel').now = Date.now();
-export { valid, errors, routed, deductions, table, csv, engine, actor, transition, everything, bundle, csvText };
+const staffList: StaffMember[] = [{ id: 'E1', name: '周敏', roles: ['receptionist'], title: { 'zh-CN': '前台接待', en: 'Receptionist' } }];
+const panelFns = [panelView, personChoices, withPersonChoices, eventUiSchema] as const;
+const noView: PanelView | undefined = undefined;
+export { valid, errors, routed, deductions, table, csv, engine, actor, transition, everything, bundle, csvText, staffList, panelFns, noView };
 `;
 }
 

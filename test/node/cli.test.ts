@@ -40,6 +40,8 @@ test('every shipped configuration file checks clean, in both languages', async (
     'schemas/complaint.ui.json',
     'schemas/deduction-rules.default.json',
     'schemas/common-problems.json',
+    'schemas/complaint-routing.json',
+    'schemas/complaint-definition.json',
     ...readdirSync('schemas/workflows').map((f) => `schemas/workflows/${f}`),
     ...readdirSync('schemas/calendars').map((f) => `schemas/calendars/${f}`),
   ];
@@ -49,10 +51,56 @@ test('every shipped configuration file checks clean, in both languages', async (
   assert.equal(r.code, 0);
   assert.deepEqual(
     report.files.map((f) => f.kind),
-    ['ui', 'deduction-rules', 'common-problems', ...readdirSync('schemas/workflows').map(() => 'workflow'), ...readdirSync('schemas/calendars').map(() => 'calendar')],
+    ['ui', 'deduction-rules', 'common-problems', 'routing', 'guide', ...readdirSync('schemas/workflows').map(() => 'workflow'), ...readdirSync('schemas/calendars').map(() => 'calendar')],
   );
   const zh = await run(['check', 'schemas/complaint.ui.json']);
   assert.match(zh.out, /UI schema（表单布局），没有问题/);
+});
+
+test('the complaint routing table and the complaint definition: their meta-schemas (schemas/meta/), their linters, at the line, zh-CN and en', async () => {
+  const routing = JSON.parse(readFileSync('schemas/complaint-routing.json', 'utf8')) as { rules: Record<string, unknown>[] };
+  routing.rules[0]!['unit'] = 'mars';
+  delete routing.rules[1]!['x-source'];
+  let text = JSON.stringify(routing, null, 2);
+  const f = write('routing.json', text);
+  const zh = await run(['check', f]);
+  assert.equal(zh.code, 1);
+  assert.ok(zh.out.includes(`${f}:${where(text, '"unit": "mars"')}: error [schema] 负责单位不是可选的值 (/rules/0/unit)`), zh.out);
+  const ruleLine = Number(where(text, '"id": "company-rule"').split(':')[0]) - 1;
+  assert.ok(zh.out.includes(`${f}:${ruleLine}:5: error [provenance] rule company-rule 缺少出处（meta/complaint-routing.schema.json 要求每项事实注明）`), zh.out);
+  const en = await run(['check', '--locale', 'en', f]);
+  assert.match(en.out, /error \[schema\] Responsible unit must be one of the allowed values \(\/rules\/0\/unit\)/);
+  // What a schema cannot see: a repeated rule id, an operator routeComplaint refuses.
+  routing.rules[0]!['unit'] = 'hr-admin';
+  routing.rules[1]!['x-source'] = 'WI/KF-007 四(三)3';
+  routing.rules[2]!['id'] = routing.rules[0]!['id'];
+  text = JSON.stringify(routing, null, 2);
+  writeFileSync(f, text);
+  assert.match((await run(['check', f])).out, /error \[duplicate-id\] id "external-body" 重复 \(\/rules\/2\/id\)/);
+  routing.rules[2]!['id'] = 'subsidiary-staff';
+  routing.rules[0]!['when'] = { method: ['a', 'b'] };
+  writeFileSync(f, JSON.stringify(routing, null, 2));
+  assert.match((await run(['check', f])).out, /error \[routing\] 条件中不允许使用 "method" 运算符 \(\/rules\/0\/when\)/);
+  routing.rules[0]!['when'] = { frobnicate: [1] };
+  writeFileSync(f, JSON.stringify(routing, null, 2));
+  assert.match((await run(['check', f])).out, /error \[routing\] 未知的 JSONLogic 运算符 "frobnicate"/);
+  assert.match((await run(['check', '--locale', 'en', f])).out, /error \[routing\] unknown JSONLogic operator "frobnicate"/);
+  routing.rules[0]!['when'] = { var: '__proto__' };
+  writeFileSync(f, JSON.stringify(routing, null, 2));
+  assert.match((await run(['check', f])).out, /error \[routing\] 条件不能读取 "__proto__"/);
+
+  const guide = JSON.parse(readFileSync('schemas/complaint-definition.json', 'utf8')) as { kinds: Record<string, { notes?: string[] }>; category: Record<string, unknown> };
+  guide.kinds['complaint']!.notes!.push('nope');
+  delete guide.category['x-source'];
+  text = JSON.stringify(guide, null, 2);
+  const g = write('guide.json', text);
+  const gz = await run(['check', g]);
+  assert.equal(gz.code, 1);
+  assert.ok(gz.out.includes(`${g}:${where(text, '"nope"')}: error [unknown-note] 没有编号为 "nope" 的释义（notes）`), gz.out);
+  assert.match(gz.out, /error \[provenance\] category hint 缺少出处（meta\/complaint-definition\.schema\.json/);
+  const ge = await run(['check', '--locale', 'en', g]);
+  assert.match(ge.out, /error \[unknown-note\] no explanation \(note\) with id "nope"/);
+  assert.match(ge.out, /error \[provenance\] category hint has no provenance/);
 });
 
 test('a workflow definition: the linter\'s errors and warnings at their line and column', async () => {
@@ -134,12 +182,11 @@ test('a data schema: draft-07 required, Ajv strict notes as warnings, form-ready
   const ok = await run(['check', '--locale', 'en', write('parking.schema.json', JSON.stringify(good, null, 2))]);
   assert.equal(ok.code, 0, ok.out);
   assert.match(ok.out, /data schema, no problems/);
-  // A form without provenance: a warning per fact (a host's own form need not cite the manual), failing with --strict.
+  // A form without provenance: an error per fact (schemas/meta/form.schema.json requires it), without --strict.
   const bare = JSON.stringify({ ...good, 'x-source': undefined }, null, 2);
   const b = await run(['check', '--locale', 'en', write('bare.schema.json', bare)]);
-  assert.equal(b.code, 0, b.out);
-  assert.match(b.out, /:1:1: warning \[no-provenance\] form has no provenance/);
-  assert.equal((await run(['check', '--strict', join(tmp, 'bare.schema.json')])).code, 1);
+  assert.equal(b.code, 1, b.out);
+  assert.match(b.out, /:1:1: error \[provenance\] form has no provenance \(meta\/form\.schema\.json requires it on every fact\)/);
 
   const lax = JSON.stringify({ ...good, additionalProperties: undefined, properties: { ...good.properties, note: { type: 'string' }, size: { enum: ['s', 'm'], 'x-label': { 'zh-CN': '尺寸' } } } }, null, 2);
   const r = await run(['check', '--locale', 'en', '--strict', write('lax.schema.json', lax)]);
@@ -149,7 +196,7 @@ test('a data schema: draft-07 required, Ajv strict notes as warnings, form-ready
   assert.match(r.out, /warning \[enum-labels\]/);
   assert.match(r.out, /warning \[additional-properties\]/);
 
-  const typo = JSON.stringify({ ...good, properties: { plate: { type: 'string', maxLenght: 3 } } }, null, 2);
+  const typo = JSON.stringify({ ...good, properties: { plate: { type: 'string', maxLenght: 3, 'x-source': '管理处停车管理规定 2' } } }, null, 2);
   // An unknown keyword is valid draft-07 (ignored): Ajv's strict mode makes it a warning, which
   // fails the check only with --strict.
   const t = await run(['check', '--locale', 'en', write('typo.schema.json', typo)]);
@@ -299,4 +346,16 @@ test('calendar: the shipped calendars are exactly what `wuye-kit calendar` write
   const { cliText } = await import('../../src/cli/messages.js');
   assert.match(cliText('en', 'calendar.deps'), /npm install --save-dev chinese-days/);
   assert.match(cliText('zh-CN', 'calendar.deps'), /需要 chinese-days/);
+});
+
+test('the built CLI finds the meta-schemas of forms and vocabularies in the package (schemas/meta/)', () => {
+  assert.ok(existsSync('dist/cli/wuye-kit.js'), 'needs npm run build (test/run.mjs builds first)');
+  const form = JSON.parse(readFileSync('schemas/service-record.schema.json', 'utf8')) as { properties: Record<string, Record<string, unknown>> };
+  delete form.properties['channel']!['x-default'];
+  delete form.properties['channel']!['x-note'];
+  const text = JSON.stringify(form, null, 2);
+  const f = write('service-record.schema.json', text);
+  const r = spawnSync(process.execPath, ['dist/cli/wuye-kit.js', 'check', '--locale', 'en', f], { encoding: 'utf8' });
+  assert.equal(r.status, 1, r.stdout + r.stderr);
+  assert.ok(r.stdout.includes(`${f}:${where(text, '"channel": {')}: error [provenance] field channel has no provenance (meta/form.schema.json requires it on every fact)`), r.stdout);
 });

@@ -5,34 +5,22 @@
 // Uses the built dist/ (npm test builds first), served like `npm start`.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-// @ts-expect-error: a plain .mjs helper without types
-import { serveStatic } from '../support/static-server.mjs';
-// @ts-expect-error: a plain .mjs helper without types
-import { launch } from '../support/browser.mjs';
+import { startPortal, openPortal, assertAxeClean, type PortalSession } from '../support/portal.js';
 
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let server: { url: string; close(): Promise<void> };
-let browser: { page: Page; close(): Promise<void> };
+let portal: PortalSession;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 before(async () => {
-  server = await serveStatic('.');
-  browser = await launch({ viewport: { width: 1360, height: 1000 } });
-  page = browser.page;
-  page.on('pageerror', (e) => errors.push(e.message));
+  portal = await startPortal('static');
+  ({ page, errors } = portal);
 });
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await portal?.close();
 });
 
-async function open() {
-  await page.goto(`${server.url}/stories/portal/`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 90_000 });
-}
+const open = () => openPortal(page, portal.url, '', 90_000);
 /** Keyboard: focus a control, then press a key (a button's Enter, a select's ArrowDown, a radio's Space). */
 async function press(selector: string, key: string) {
   const el = page.locator(selector).first();
@@ -53,21 +41,10 @@ async function role(value: string) {
   await page.waitForTimeout(300);
 }
 const status = async () => (await page.locator('#status').textContent()) ?? '';
-async function axe(context: string) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe.run({
-      resultTypes: ['violations'],
-    });
-    return r.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${(v.nodes as { target: unknown; failureSummary?: string }[]).map((n) => `${JSON.stringify(n.target)} ${n.failureSummary ?? ''}`).join(' | ')}`);
-  });
-  assert.deepEqual(result, [], `axe serious/critical on ${context}`);
-}
+const axe = (context: string) => assertAxeClean(page, context);
 
 test('the portal opens on this month, with a skeleton before, and no axe serious/critical on any view', async () => {
-  await page.goto(`${server.url}/stories/portal/`);
+  await page.goto(`${portal.url}/stories/portal/`);
   // The skeleton is there before the data is.
   assert.equal(await page.locator('#skeleton').count(), 1);
   await page.waitForSelector('body[data-ready="true"]', { timeout: 90_000 });

@@ -8,21 +8,16 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page, Locator } from 'playwright-core';
-import { startDemo } from '../../src/cli/demo.js';
-// @ts-expect-error: a plain .mjs helper without types
-import { launch } from '../support/browser.mjs';
+import { startPortal, openPortal, assertAxeClean, type PortalSession } from '../support/portal.js';
 // @ts-expect-error: a plain .mjs helper without types
 import { collectText } from '../support/collect-text.mjs';
 import { strays, shippedData } from '../support/stray-text.js';
 
-let server: { url: string; close(): Promise<void> };
-let browser: { page: Page; close(): Promise<void> };
+let portal: PortalSession;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 const project = JSON.parse(readFileSync('stories/portal/move-in-project.json', 'utf8')) as { houses: { building: string; unit: string; room: string; owner: string }[] };
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** What the specialist types in the journey: data, in whatever language the page is shown in later. */
 const RISK_NOTE = '二期 5 栋电梯验收未完成，入伙首日人流集中。';
 const progressNote = (house: string) => `${house} 已交钥匙，入伙资料已归档。`;
@@ -30,29 +25,15 @@ const summaryText = (n: number) => `${n} 户均已收房并登记入伙进程。
 const houseName = (h: { building: string; unit: string; room: string }) => `${h.building} ${h.unit} ${h.room}`;
 
 before(async () => {
-  server = await startDemo({ root: '.', embedded: true, port: 0 });
-  browser = await launch({ viewport: { width: 1360, height: 1000 } });
-  page = browser.page;
-  page.on('pageerror', (e) => errors.push(e.message));
+  portal = await startPortal('demo');
+  ({ page, errors } = portal);
 });
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await portal?.close();
 });
 
-async function open() {
-  await page.goto(`${server.url}/stories/portal/`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
-}
-/** axe on the page as it is: nothing serious or critical. */
-async function axe(context: string) {
-  await page.addScriptTag({ path: axePath });
-  const result = await page.evaluate(async () => {
-    const r = await (window as unknown as { axe: { run(o: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: unknown }[] }[] }> } }).axe.run({ resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${JSON.stringify(v.nodes.map((n) => n.target))}`);
-  });
-  assert.deepEqual(result, [], `axe serious/critical on ${context}`);
-}
+const open = () => openPortal(page, portal.url);
+const axe = (context: string) => assertAxeClean(page, context);
 const stateOf = async (panel: Locator) => (await panel.locator('[part="state"], .state').first().textContent())?.trim();
 async function waitState(panel: Locator, state: string) {
   await panel.locator('[part="state"], .state').first().filter({ hasText: state }).waitFor({ timeout: 10_000 });

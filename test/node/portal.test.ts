@@ -7,30 +7,21 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page, Locator } from 'playwright-core';
-import { startDemo } from '../../src/cli/demo.js';
-// @ts-expect-error: a plain .mjs helper without types
-import { launch } from '../support/browser.mjs';
+import { startPortal, openPortal, registerComplaint, type PortalSession } from '../support/portal.js';
 
-let server: { url: string; close(): Promise<void> };
-let browser: { page: Page; close(): Promise<void> };
+let portal: PortalSession;
 let page: Page;
-const errors: string[] = [];
+let errors: string[];
 
 before(async () => {
-  server = await startDemo({ root: '.', embedded: true, port: 0 });
-  browser = await launch({ viewport: { width: 1360, height: 1000 } });
-  page = browser.page;
-  page.on('pageerror', (e) => errors.push(e.message));
+  portal = await startPortal('demo');
+  ({ page, errors } = portal);
 });
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await portal?.close();
 });
 
-async function open(query = '') {
-  await page.goto(`${server.url}/stories/portal/${query}`);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
-}
+const open = (query = '') => openPortal(page, portal.url, query);
 const status = () => page.locator('#status').textContent();
 async function role(value: string) {
   await page.selectOption('#role', value);
@@ -74,19 +65,7 @@ test('the portal loads with the example data on the embedded store, without page
 test('a complaint from intake to closed, with roles switching and a reload in the middle', async () => {
   await role('receptionist');
   await tab('intake');
-  const form = page.locator('wy-complaint-form');
-  await page.getByLabel('业主/住户').check();
-  await page.getByLabel('联系电话').fill('13912345678');
-  await form.locator('wy-select-field').filter({ hasText: '管理处' }).locator('select').selectOption({ index: 1 });
-  await page.getByLabel('房号').fill('1502');
-  await form.locator('wy-select-field').filter({ hasText: '受理渠道' }).locator('select').selectOption({ index: 1 });
-  await form.locator('wy-select-field').filter({ hasText: '投诉分类' }).locator('select').selectOption({ index: 3 });
-  await page.getByLabel('主题').fill('楼道灯坏了一周');
-  await page.getByLabel('内容描述').fill('12楼楼道灯不亮已有一周，晚上出行不便。');
-  await page.getByLabel('一般').check();
-  await form.locator('[part="submit"]').click();
-  await page.waitForFunction(() => /已登记，处理流程已启动/.test(document.getElementById('status')?.textContent ?? ''), null, { timeout: 10_000 });
-  const recordNo = /投诉 (\S+) 已登记/.exec((await status()) ?? '')![1]!;
+  const recordNo = await registerComplaint(page, { subject: '楼道灯坏了一周', description: '12楼楼道灯不亮已有一周，晚上出行不便。' });
   const panel = page.locator('#panel');
   await panel.getByRole('button', { name: /登记/ }).first().waitFor();
   assert.equal(await stateOf(panel), '已受理');

@@ -74,6 +74,47 @@ function call(w: Worker, cmd: object): Promise<unknown> {
   });
 }
 
+
+/**
+ * After a burst with a killed process: waits until every timer has fired, then holds each
+ * instance's audit gapless and counted by its snapshot, each timer fired once (breach and
+ * escalation always; a warning superseded by a late breach at most once), every one of the 2,000
+ * commands applied exactly once. Returns the number of commits (the feed must hold as many).
+ */
+async function assertConsistentAfterBurst(url: string, admin: PostgresStore, ids: readonly string[]): Promise<number> {
+  const client = new pg.Client(url);
+  await client.connect();
+  closers.push(() => client.end());
+  // Every instance's three timers fall due 0.5, 1 and 2 s after its start: wait until none is left.
+  for (let i = 0; i < 120; i++) {
+    if (Number((await client.query('SELECT count(*) AS n FROM wy_timers')).rows[0].n) === 0) break;
+    await sleep(250);
+  }
+  assert.equal(Number((await client.query('SELECT count(*) AS n FROM wy_timers')).rows[0].n), 0, 'every timer fired');
+
+  const commandsSeen = new Map<string, number>();
+  let timerFirings = 0;
+  let commits = 0;
+  for (const id of ids) {
+    const h: AuditEntry[] = await admin.history(id);
+    assert.deepEqual(h.map((a) => a.seq), h.map((_, i) => i + 1), `audit of ${id} is gapless`);
+    const snap = (await admin.load(id))!;
+    assert.equal(snap.auditCount, h.length, `${id}: the snapshot counts its audit`);
+    commits += snap.version;
+    const timers = h.filter((a) => a.kind === 'timer').map((a) => a.note);
+    assert.equal(new Set(timers).size, timers.length, `${id}: no timer fired twice (${timers.join(', ')})`);
+    // Breach and escalation always fire; a warning whose tick came after the breach is superseded
+    // by it (the engine's rule for a late warning), so it fires at most once.
+    assert.ok(timers.includes(`${id}/sla/1/breach`) && timers.includes(`${id}/sla/1/escalation/0`), `${id}: breach and escalation fired (${timers.join(', ')})`);
+    timerFirings += timers.length;
+    for (const a of h) if (a.kind !== 'timer' && a.commandId) commandsSeen.set(a.commandId, (commandsSeen.get(a.commandId) ?? 0) + 1);
+  }
+  assert.equal(commandsSeen.size, 2000, 'every command applied (0 lost)');
+  assert.deepEqual([...commandsSeen.values()].filter((n) => n !== 1), [], 'no command applied twice');
+  assert.ok(timerFirings >= 200 && timerFirings <= 300, `${timerFirings} firings: every breach and escalation, each warning at most once`);
+  return commits;
+}
+
 test('4 processes, 50 clients, 2,000 commands, timers falling due, one process killed mid-burst: nothing lost, nothing twice', { timeout: 300_000 }, async () => {
   const url = (await freshDatabase('scale')) as string;
   const admin = new PostgresStore({ connectionString: url });
@@ -133,36 +174,7 @@ test('4 processes, 50 clients, 2,000 commands, timers falling due, one process k
   // command it held needs a retry; but the kill must have cost some (else it proved nothing).
   assert.ok(retries >= 1, `the clients retried what the dead process held (${retries} retries, ${killedWithPending} in flight)`);
 
-  // Every instance's three timers fall due 0.5, 1 and 2 s after its start: wait until none is left.
-  const client = new pg.Client(url);
-  await client.connect();
-  closers.push(() => client.end());
-  for (let i = 0; i < 120; i++) {
-    if (Number((await client.query('SELECT count(*) AS n FROM wy_timers')).rows[0].n) === 0) break;
-    await sleep(250);
-  }
-  assert.equal(Number((await client.query('SELECT count(*) AS n FROM wy_timers')).rows[0].n), 0, 'every timer fired');
-
-  const commandsSeen = new Map<string, number>();
-  let timerFirings = 0;
-  let commits = 0;
-  for (const id of ids) {
-    const h: AuditEntry[] = await admin.history(id);
-    assert.deepEqual(h.map((a) => a.seq), h.map((_, i) => i + 1), `audit of ${id} is gapless`);
-    const snap = (await admin.load(id))!;
-    assert.equal(snap.auditCount, h.length, `${id}: the snapshot counts its audit`);
-    commits += snap.version;
-    const timers = h.filter((a) => a.kind === 'timer').map((a) => a.note);
-    assert.equal(new Set(timers).size, timers.length, `${id}: no timer fired twice (${timers.join(', ')})`);
-    // Breach and escalation always fire; a warning whose tick came after the breach is superseded
-    // by it (the engine's rule for a late warning), so it fires at most once.
-    assert.ok(timers.includes(`${id}/sla/1/breach`) && timers.includes(`${id}/sla/1/escalation/0`), `${id}: breach and escalation fired (${timers.join(', ')})`);
-    timerFirings += timers.length;
-    for (const a of h) if (a.kind !== 'timer' && a.commandId) commandsSeen.set(a.commandId, (commandsSeen.get(a.commandId) ?? 0) + 1);
-  }
-  assert.equal(commandsSeen.size, 2000, 'every command applied (0 lost)');
-  assert.deepEqual([...commandsSeen.values()].filter((n) => n !== 1), [], 'no command applied twice');
-  assert.ok(timerFirings >= 200 && timerFirings <= 300, `${timerFirings} firings: every breach and escalation, each warning at most once`);
+  const commits = await assertConsistentAfterBurst(url, admin, ids);
 
   // The change feed: one entry per commit, cursors 1..N in commit order, heard in this process.
   const last = await admin.lastCursor();
@@ -298,33 +310,7 @@ test('through HTTP: 4 server processes (createWorkflowHandler on node:http, each
   assert.ok(retries >= 1, `the clients retried what the dead process held (${retries} retries, ${killedWithPending} in flight)`);
   inFlight = new Map();
 
-  const client = new pg.Client(url);
-  await client.connect();
-  closers.push(() => client.end());
-  for (let i = 0; i < 120; i++) {
-    if (Number((await client.query('SELECT count(*) AS n FROM wy_timers')).rows[0].n) === 0) break;
-    await sleep(250);
-  }
-  assert.equal(Number((await client.query('SELECT count(*) AS n FROM wy_timers')).rows[0].n), 0, 'every timer fired');
-
-  const commandsSeen = new Map<string, number>();
-  let timerFirings = 0;
-  let commits = 0;
-  for (const id of ids) {
-    const h: AuditEntry[] = await admin.history(id);
-    assert.deepEqual(h.map((a) => a.seq), h.map((_, i) => i + 1), `audit of ${id} is gapless`);
-    const snap = (await admin.load(id))!;
-    assert.equal(snap.auditCount, h.length);
-    commits += snap.version;
-    const timers = h.filter((a) => a.kind === 'timer').map((a) => a.note);
-    assert.equal(new Set(timers).size, timers.length, `${id}: no timer fired twice (${timers.join(', ')})`);
-    assert.ok(timers.includes(`${id}/sla/1/breach`) && timers.includes(`${id}/sla/1/escalation/0`), `${id}: breach and escalation fired (${timers.join(', ')})`);
-    timerFirings += timers.length;
-    for (const a of h) if (a.kind !== 'timer' && a.commandId) commandsSeen.set(a.commandId, (commandsSeen.get(a.commandId) ?? 0) + 1);
-  }
-  assert.equal(commandsSeen.size, 2000, 'every command applied (0 lost)');
-  assert.deepEqual([...commandsSeen.values()].filter((n) => n !== 1), [], 'no command applied twice');
-  assert.ok(timerFirings >= 200 && timerFirings <= 300, `${timerFirings} firings: every breach and escalation, each warning at most once`);
+  const commits = await assertConsistentAfterBurst(url, admin, ids);
   assert.equal(await admin.lastCursor(), commits, 'one change per commit');
   for (const w of workers) w.child.kill('SIGKILL');
 });

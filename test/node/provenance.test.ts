@@ -79,7 +79,7 @@ test('the meta-schemas require provenance: a copy with any fact\'s provenance re
   for (const f of files) {
     const data = read(f);
     const shape = shapeOf(data);
-    if (!['workflow', 'ui', 'deduction-rules', 'calendar', 'common-problems'].includes(shape!)) continue;
+    if (!['workflow', 'ui', 'deduction-rules', 'calendar', 'common-problems', 'data-schema', 'vocabulary', 'stats-config', 'routing', 'guide'].includes(shape!)) continue;
     // Every fact at once: the meta-schema names each one (factsOf and the meta-schemas agree).
     const copy = structuredClone(data);
     const facts = factsOf(copy, shape);
@@ -89,7 +89,7 @@ test('the meta-schemas require provenance: a copy with any fact\'s provenance re
     assert.deepEqual(flagged.sort(), facts.map((x) => x.path).sort(), relative(root, f));
     checked += facts.length;
   }
-  assert.ok(checked > 200, `${checked} facts`);
+  assert.ok(checked > 500, `${checked} facts`);
 
   // One state of the complaint workflow, through the command a configurator runs.
   const wf = read('schemas/workflows/complaint.json') as { $schema: string; states: Record<string, unknown>[] };
@@ -119,7 +119,7 @@ test('the meta-schemas require provenance: a copy with any fact\'s provenance re
   // --defaults keeps reading the same file (the defaults a host has not replaced).
   const d = await run(['check', '--defaults', '--json', file]);
   assert.ok((JSON.parse(d.out) as { defaults: number }).defaults > 0);
-  // A vocabulary: each code's provenance is checked too (a warning: draft-07 is its meta-schema).
+  // A vocabulary: each code's provenance is required by schemas/meta/vocabulary.schema.json.
   const sev = read('schemas/vocab/severity.json') as { 'x-provenance': Record<string, unknown> };
   const sevFile = join(tmp, 'severity.json');
   writeFileSync(sevFile, JSON.stringify(sev, null, 2));
@@ -127,8 +127,8 @@ test('the meta-schemas require provenance: a copy with any fact\'s provenance re
   delete sev['x-provenance']['major'];
   writeFileSync(sevFile, JSON.stringify(sev, null, 2));
   const v = await run(['check', '--locale', 'en', sevFile]);
-  assert.equal(v.code, 0);
-  assert.match(v.out, /warning \[no-provenance\] code major has no provenance/);
+  assert.equal(v.code, 1);
+  assert.match(v.out, /error \[provenance\] code major has no provenance \(meta\/vocabulary\.schema\.json requires it on every fact\)/);
   // Run time needs no notes: the definition without any provenance is a working definition.
   const runtime = checkDefinition(withoutProvenance(read('schemas/workflows/complaint.json')));
   assert.equal(runtime.ok, true, JSON.stringify(runtime.problems));
@@ -137,11 +137,6 @@ test('the meta-schemas require provenance: a copy with any fact\'s provenance re
 test('every shipped file still checks clean against its meta-schema with its provenance', async () => {
   const shipped = loadShipped();
   for (const f of files) {
-    const data = read(f);
-    // Routing has no meta-schema (routeComplaint() reads it; complaint.test.ts); vocabularies are
-    // checked by npm run gen (Ajv strict, labels for every code), not as form schemas.
-    // The intake guide is read by intakeGuide() (checked below).
-    if (shapeOf(data) === 'routing' || shapeOf(data) === 'vocabulary' || shapeOf(data) === 'guide') continue;
     const r = await checkText(readFileSync(f, 'utf8'), { file: f, locale: 'en', shipped: shipped.forFile(f) });
     assert.deepEqual(r.findings.filter((x) => x.severity === 'error'), [], relative(root, f));
   }
@@ -178,11 +173,12 @@ test('check --defaults lists, per file, the defaults not replaced; --strict fail
   const text = await run(['check', '--defaults', f]);
   assert.match(text.out, /项默认值待替换/);
   assert.match(text.out, /complaint\.workflow\.json:\d+:\d+: 默认值 clock close/);
-  // A fact without provenance is a warning; --strict fails on it too.
+  // A fact without provenance is an error here too (as in check), without --strict.
   delete wf.clocks[0]!['x-source'];
   writeFileSync(f, JSON.stringify(wf, null, 2));
-  const warn = await run(['check', '--defaults', '--locale', 'en', f]);
-  assert.match(warn.out, /warning \[no-provenance\] clock reply/);
+  const missing = await run(['check', '--defaults', '--locale', 'en', f]);
+  assert.equal(missing.code, 1);
+  assert.match(missing.out, /error \[provenance\] clock reply \S+ has no provenance/);
 });
 
 test('check --defaults without files reads the shipped schemas/ folder', async () => {
@@ -209,4 +205,74 @@ test('the complaint definition at intake: the manual\'s text, one hint per type 
   const g = intakeGuide();
   assert.equal(g.notices.length, vocab.voiceKind.codes.length);
   assert.deepEqual(g.notices[0]!.when, { '==': [{ var: 'kind' }, 'complaint'] });
+});
+
+test('forms and vocabularies have meta-schemas of ours (schemas/meta/): every shipped one validates, a fact without provenance fails at its pointer', async () => {
+  const { default: Ajv } = await import('ajv');
+  const { ANNOTATIONS } = await import('../../src/cli/check.js');
+  const ajv = new Ajv({ allErrors: true, strict: false });
+  ajv.addVocabulary([...ANNOTATIONS]);
+  const metaOf = { 'data-schema': 'form', vocabulary: 'vocabulary' } as const;
+  const validators = Object.fromEntries(
+    Object.entries(metaOf).map(([shape, name]) => {
+      const meta = read(`schemas/meta/${name}.schema.json`);
+      assert.equal(meta['x-meta'], true);
+      assert.equal(ajv.validateSchema(meta), true, `${name}: ${ajv.errorsText()}`);
+      return [shape, ajv.compile(meta)];
+    }),
+  );
+  // Where the meta-schema says a fact lacks provenance: `else/required` x-source.
+  const flagged = (v: (typeof validators)[string], data: unknown) => {
+    v!(data);
+    return new Set((v!.errors ?? []).filter((e) => e.keyword === 'required' && e.params['missingProperty'] === 'x-source' && e.schemaPath.endsWith('/else/required')).map((e) => e.instancePath));
+  };
+  let forms = 0;
+  let vocabularies = 0;
+  for (const f of files) {
+    const data = read(f);
+    const shape = shapeOf(data);
+    if (shape !== 'data-schema' && shape !== 'vocabulary') continue;
+    const v = validators[shape]!;
+    assert.equal(v(data), true, `${relative(root, f)}: ${ajv.errorsText(v.errors)}`);
+    if (shape === 'data-schema') forms++;
+    else vocabularies++;
+    // Each fact's provenance stripped in turn: the meta-schema names exactly that fact.
+    for (const fact of factsOf(data, shape)) {
+      const copy = structuredClone(data);
+      const node = fact.path.split('/').slice(1).reduce<unknown>((n, k) => (n as Record<string, unknown>)[k.replace(/~1/g, '/').replace(/~0/g, '~')], copy) as Record<string, unknown>;
+      for (const k of ['x-source', 'x-default', 'x-note']) delete node[k];
+      assert.deepEqual([...flagged(v, copy)], [fact.path], `${relative(root, f)}${fact.path}`);
+    }
+  }
+  assert.ok(forms >= 7 && vocabularies >= 25, `${forms} forms, ${vocabularies} vocabularies`);
+});
+
+test('check: a form field, record type or vocabulary code without provenance is an error at its line, in zh-CN and en; --defaults still lists the defaults', async () => {
+  const form = read('schemas/complaint.schema.json') as { definitions: Record<string, Record<string, unknown>>; properties: Record<string, Record<string, unknown>> };
+  delete form.definitions['complainant']!['x-default'];
+  delete form.definitions['complainant']!['x-note'];
+  const file = join(tmp, 'complaint.schema.json');
+  const text = JSON.stringify(form, null, 2);
+  writeFileSync(file, text);
+  const line = text.slice(0, text.indexOf('"complainant": {', text.indexOf('"definitions"'))).split('\n').length;
+  const zh = await run(['check', file]);
+  assert.equal(zh.code, 1, 'an error without --strict');
+  assert.match(zh.out, new RegExp(`complaint\\.schema\\.json:${line}:\\d+: error \\[provenance\\] record type complainant 缺少出处（meta/form\\.schema\\.json 要求每项事实注明）`));
+  const en = await run(['check', '--locale', 'en', file]);
+  assert.match(en.out, new RegExp(`complaint\\.schema\\.json:${line}:\\d+: error \\[provenance\\] record type complainant has no provenance \\(meta/form\\.schema\\.json requires it on every fact\\)`));
+  // Both at once is refused as in every other configuration file.
+  form.properties['kind']!['x-default'] = true;
+  form.properties['kind']!['x-note'] = 'n';
+  writeFileSync(file, JSON.stringify(form, null, 2));
+  assert.match((await run(['check', '--locale', 'en', file])).out, /error \[provenance\] field kind has both "x-source" and "x-default"/);
+  // A default without its note: worded in the reader's language too.
+  delete form.properties['kind']!['x-source'];
+  delete form.properties['kind']!['x-note'];
+  writeFileSync(file, JSON.stringify(form, null, 2));
+  assert.match((await run(['check', file])).out, /error \[provenance\] field kind 的出处有误："x-default" 需要一行 "x-note"（公司应决定什么）/);
+  assert.match((await run(['check', '--locale', 'en', file])).out, /error \[provenance\] the provenance of field kind is malformed: "x-default" needs an "x-note"/);
+  // --defaults keeps listing a form's defaults (the record types included), with their notes.
+  const d = await run(['check', '--defaults', '--json', 'schemas/complaint.schema.json']);
+  const j = JSON.parse(d.out) as { files: { defaults: { path: string; note?: string; provenance: { note: string } }[] }[] };
+  assert.ok(j.files[0]!.defaults.some((x) => x.path === '/definitions/attachment' && /file storage/.test(x.provenance.note)), d.out);
 });

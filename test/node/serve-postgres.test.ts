@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { freshDatabase } from '../support/postgres.mjs';
 // @ts-expect-error: a plain .mjs helper without types
 import { launch } from '../support/browser.mjs';
+import { registerComplaint } from '../support/portal.js';
 
 let cli: ChildProcess | undefined;
 let url = '';
@@ -75,19 +76,7 @@ test('in Chromium: sign in, register a complaint, see it listed; it is in Postgr
   await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
 
   await page.click('[data-view="intake"]');
-  const form = page.locator('wy-complaint-form');
-  await page.getByLabel('业主/住户').check();
-  await page.getByLabel('联系电话').fill('13912345678');
-  await form.locator('wy-select-field').filter({ hasText: '管理处' }).locator('select').selectOption({ index: 1 });
-  await page.getByLabel('房号').fill('1502');
-  await form.locator('wy-select-field').filter({ hasText: '受理渠道' }).locator('select').selectOption({ index: 1 });
-  await form.locator('wy-select-field').filter({ hasText: '投诉分类' }).locator('select').selectOption({ index: 3 });
-  await page.getByLabel('主题').fill('地下车库照明不足');
-  await page.getByLabel('内容描述').fill('B2 层车库多处灯管不亮，夜间停车困难。');
-  await page.getByLabel('一般').check();
-  await form.locator('[part="submit"]').click();
-  await page.waitForFunction(() => /已登记，处理流程已启动/.test(document.getElementById('status')?.textContent ?? ''), null, { timeout: 20_000 });
-  const recordNo = /投诉 (\S+) 已登记/.exec((await page.locator('#status').textContent()) ?? '')![1]!;
+  const recordNo = await registerComplaint(page, { subject: '地下车库照明不足', description: 'B2 层车库多处灯管不亮，夜间停车困难。', timeout: 20_000 });
 
   await page.click('[data-view="handling"]');
   await page.locator('#complaints button', { hasText: recordNo }).waitFor({ timeout: 20_000 });

@@ -1,6 +1,9 @@
 import { css } from 'lit';
 import { baseStyles } from '../shared/base.styles.js';
 
+// What the first paint shows (header, loading, a failed load); the rest comes with the view
+// (views/intake.styles.ts), adopted when it loads.
+
 export const styles = [
   baseStyles,
   css`
@@ -22,41 +25,6 @@ export const styles = [
       border-radius: var(--_wy-radius);
       background: var(--_wy-surface-alt);
     }
-    [part='definition'] {
-      margin: var(--_wy-space-s) 0;
-      padding: var(--_wy-space-xs) var(--_wy-space-l);
-      border-inline-start: 3px solid var(--_wy-primary);
-    }
-    [part='definition'] summary {
-      cursor: pointer;
-    }
-    [part='definition'] dl div {
-      display: block;
-      margin-block: 0.25em;
-    }
-    [part='definition'] dd {
-      display: inline;
-      font-weight: normal;
-    }
-    [part='definition'] dt {
-      display: inline;
-      margin-inline-end: 0.5em;
-      font-weight: 600;
-    }
-    [part='routing'] {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: baseline;
-      gap: 0.5em;
-      margin: 0;
-      padding: var(--_wy-space-s) var(--_wy-space-l);
-      border-left: 3px solid var(--_wy-primary);
-      background: var(--_wy-surface-alt);
-    }
-    .routing-label,
-    .routing-why {
-      color: var(--_wy-muted);
-    }
     [part='intake-header'] div {
       display: flex;
       gap: 0.5em;
@@ -72,40 +40,6 @@ export const styles = [
       font-weight: normal;
       font-style: italic;
       color: var(--_wy-muted);
-    }
-    [part='submit'] {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.5em;
-      font: inherit;
-      padding: 0.45em 1.25em;
-      border-radius: var(--_wy-radius);
-      border: 1px solid var(--_primary);
-      background: var(--_primary);
-      color: var(--_wy-on-primary);
-      cursor: pointer;
-    }
-    [part='submit'][aria-disabled='true'] {
-      cursor: progress;
-      opacity: 0.85;
-    }
-    .spinner {
-      width: 1em;
-      height: 1em;
-      border: 2px solid currentColor;
-      border-inline-end-color: transparent;
-      border-radius: 50%;
-      animation: spin 0.8s linear infinite;
-    }
-    @keyframes spin {
-      to {
-        transform: rotate(360deg);
-      }
-    }
-    @media (prefers-reduced-motion: reduce) {
-      .spinner {
-        animation-duration: 3s;
-      }
     }
     /* Until the inner form and its data arrive: grey bars where the fields will be. */
     [part='loading'] {
@@ -124,13 +58,6 @@ export const styles = [
     [part='loading'] .label {
       color: var(--_wy-muted);
     }
-    [part='status'] {
-      padding: var(--_wy-space-s) var(--_wy-space-l);
-      border-radius: var(--_wy-radius);
-      border: 1px solid var(--_wy-success);
-      background: var(--_wy-success-surface);
-      color: var(--_wy-text);
-    }
     [part='failure'] {
       padding: var(--_wy-space-s) var(--_wy-space-l);
       border-radius: var(--_wy-radius);
@@ -138,20 +65,6 @@ export const styles = [
       border-inline-start-width: 4px;
       background: var(--_wy-danger-surface);
       color: var(--_wy-danger);
-    }
-    [part='toolbar'] {
-      display: flex;
-      justify-content: flex-end;
-      gap: var(--_wy-space-s);
-    }
-    [part='toolbar'] button {
-      font: inherit;
-      padding: 0.35em 1em;
-      border-radius: var(--_wy-radius);
-      border: 1px solid var(--_wy-border);
-      background: var(--_wy-surface);
-      color: inherit;
-      cursor: pointer;
     }
     @media print {
       [part='intake-header'],

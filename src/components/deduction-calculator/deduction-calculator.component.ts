@@ -1,33 +1,20 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { Complaint } from '../../generated/types/complaint.js';
-// Imported module by module (not from the deductions index) so that the rule-set check, with its
-// schema validator, stays out of this element's entry: it is loaded on first use (check.ts).
-import { computeCompiled, deriveFacts } from '../../core/deductions/engine.js';
-import { deductionGroupTable, deductionLinesTable, formatPoints } from '../../core/deductions/explain.js';
-import { parseInstant, resolvePeriod, type DeductionPeriod } from '../../core/deductions/time.js';
-import { patchFacts, periodSpan, whatIfEffect, WHAT_IF_CHOICES, WHAT_IF_FLAGS } from '../../core/deductions/view.js';
-import { labelOf, optionsOf } from '../../core/deductions/vocab.js';
-import { DeductionRulesError, type CompiledDeductionRules, type DeductionRuleError } from '../../core/deductions/compile.js';
-import type * as CheckModule from '../../core/deductions/check.js';
-import type { DeductionFact, DeductionFacts, DeductionGroupBy, DeductionResult, DeductionRules } from '../../core/deductions/types.js';
-import { toCsv } from '../../core/export/csv.js';
-import { deductionCoverage, deductionCoverageText } from '../../core/deductions/coverage.js';
-import { compareRange, PERIOD_PRESETS, resolvePreset, type PeriodCompare, type PeriodPreset } from '../../core/stats/period.js';
+// Types only: the deduction engine and everything that shows a result load on demand (parts).
+import type { DeductionPeriod } from '../../core/deductions/time.js';
+import type { DeductionGroupBy, DeductionResult, DeductionRules } from '../../core/deductions/types.js';
+import type { PeriodCompare, PeriodPreset } from '../../core/stats/period.js';
+import { pick } from '../../core/i18n/locale.js';
 import { warnRenamed } from '../shared/deprecation.js';
-import { WyPeriodChangeEvent } from '../shared/period-event.js';
-import { pick, type Locale } from '../../core/i18n/locale.js';
 import { referenceContext, type ReferenceData } from '../shared/context.js';
-import { download } from '../shared/download.js';
-import { WyChangeEvent } from '../shared/events.js';
 import { InnerEventsController } from '../shared/inner-events.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { AnnounceController } from '../shared/announce-controller.js';
-import { customRangeIn, periodControls } from '../shared/period-controls.js';
-import { renderDeductionTable, renderLine } from './deduction-calculator.table.js';
-import { renderRulesEditor } from './deduction-calculator.editor.js';
-import type * as WhatIfModule from './deduction-calculator.what-if.js';
+import { LazyController, type Lazy } from '../shared/lazy.js';
+import type { DeductionModel } from './controllers/model.js';
+import { parts } from './deduction-calculator.parts.js';
 import { msg } from './deduction-calculator.messages.js';
 import { styles } from './deduction-calculator.styles.js';
 
@@ -39,27 +26,6 @@ export interface DeductionChangeDetail {
   readonly whatIf: boolean;
 }
 
-type WhatIf = { readonly index: number; readonly patch: Partial<DeductionFacts> };
-
-type Checker = typeof CheckModule;
-let checker: Checker | undefined;
-let checkerLoad: Promise<Checker> | undefined;
-let defaultRules: DeductionRules | undefined;
-/**
- * Loads the rule-set check (schema validator + semantic checks) and the shipped example rule set
- * once for every calculator on the page; neither is part of the element's entry. Nothing is
- * computed before both are here (the first update waits for them).
- */
-const loadChecker = (): Promise<Checker> =>
-  (checkerLoad ??= Promise.all([import('../../core/deductions/check.js'), import('../../core/deductions/default-rules.js')]).then(([m, d]) => {
-    defaultRules = d.defaultDeductionRules;
-    return (checker = m);
-  }));
-
-let whatIfView: typeof WhatIfModule | undefined;
-/** The what-if panel's template, loaded when a user first opens it (it is not in the element's entry). */
-const loadWhatIf = (): Promise<typeof WhatIfModule> => import('./deduction-calculator.what-if.js').then((m) => (whatIfView = m));
-
 /**
  * The complaint deduction calculator (投诉扣分): a table per management office (or staff member)
  * for a period — complaints counted, valid, points, cap, deducted, final score and rating — that
@@ -68,6 +34,11 @@ const loadWhatIf = (): Promise<typeof WhatIfModule> => import('./deduction-calcu
  * see its problems in place; the table and the explanation export as CSV. The decisions are
  * `computeDeductions()` in `wuye-kit/core`; this element only shows them. Text from records is
  * rendered as text.
+ *
+ * The entry holds this class shell (properties, header, toolbar); the deduction engine with the
+ * rule-set check and the report's views load on the first update, the what-if panel, the rule-set
+ * editor and the CSV export when first used (deduction-calculator.parts.ts). `await
+ * el.updateComplete` waits for what is shown.
  *
  * @tag wy-deduction-calculator
  * @summary Complaint deductions per office and period, every point explained, with what-if and CSV export.
@@ -159,26 +130,14 @@ export class WyDeductionCalculator extends LitElement {
   @state()
   protected reference?: ReferenceData;
 
-  @state() private expanded = new Set<string>();
-  @state() private showAll = new Set<string>();
-  @state() private whatIf: WhatIf | null = null;
-  @state() private editorOpen = false;
-  @state() private draft = '';
-  @state() private draftErrors: readonly DeductionRuleError[] = [];
-  @state() private pasted?: DeductionRules;
   @state() private bom = true;
-
-  private result?: DeductionResult;
-  private compareResult?: DeductionResult;
-  @state() private rangeError = '';
-  private whatIfResult?: DeductionResult;
-  private compiled?: CompiledDeductionRules;
-  private problem: 'none' | 'loading' | 'rules' | 'period' = 'none';
-  private dirty = true;
 
   /** @ignore */
   private readonly localize = new LocalizeController(this);
   private readonly announcer = new AnnounceController(this);
+  private readonly lazy = new LazyController(this);
+  /** The result and the view state, once the engine has loaded (controllers/model.ts). */
+  private model?: DeductionModel;
 
   /**
    * The rule set in use: a pasted one the user applied, else the `rules` property, else the
@@ -186,121 +145,78 @@ export class WyDeductionCalculator extends LitElement {
    * undefined until then (`await el.updateComplete`).
    */
   get activeRules(): DeductionRules | undefined {
-    return this.pasted ?? this.rules ?? defaultRules;
+    return this.model?.activeRules ?? this.rules;
   }
 
   /** The current result (without what-if facts), or undefined when rules or period are unusable. */
   get value(): DeductionResult | undefined {
-    return this.result;
+    return this.model?.result;
   }
 
   /** The summary table (`groups`) or the explanation (`lines`) as CSV text, in the element's locale. */
   toCsv(kind: 'groups' | 'lines' = 'groups', options: { readonly bom?: boolean } = {}): string {
+    const result = this.value;
     const rules = this.activeRules;
-    if (!this.result || !rules) return '';
-    const tableOptions = { locale: this.localize.locale, rules, nameOf: (key: string) => this.nameOf(key, this.localize.locale) };
-    const table = kind === 'groups' ? deductionGroupTable(this.result, tableOptions) : deductionLinesTable(this.result, tableOptions);
-    return toCsv(table, { bom: options.bom ?? this.bom });
+    const csv = parts.csv.value;
+    if (!result || !rules || !csv) return '';
+    const locale = this.localize.locale;
+    return csv.deductionCsv(result, kind, { locale, rules, bom: options.bom ?? this.bom, nameOf: (key) => this.model!.nameOf(key, locale) });
+  }
+
+  /** Offers `toCsv(kind)` to the user as a file download; returns the CSV text ('' when there is no result). */
+  downloadCsv(kind: 'groups' | 'lines' = 'groups'): string {
+    const csv = this.toCsv(kind);
+    if (csv) parts.csv.value!.downloadDeductionCsv(csv, kind, this.value!);
+    return csv;
+  }
+
+  /** The toolbar's export buttons: the export is normally there already; if not, it is loaded first. */
+  private exportCsv(kind: 'groups' | 'lines'): void {
+    if (parts.csv.value) this.downloadCsv(kind);
+    else this.lazy.track(parts.csv.load().then(() => this.downloadCsv(kind)));
+  }
+
+  /** Resolves once the parts asked for have loaded and what they show has rendered, and `toCsv()` can answer. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await this.lazy.settled(() => super.getUpdateComplete());
+    // The export shows nothing, so its arrival needs no render; a failed load leaves toCsv() ''.
+    if (this.model?.result && !parts.csv.value) await parts.csv.load().catch(() => undefined);
+    return done;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('rules')) this.pasted = undefined;
-    if (changed.has('complaints')) this.whatIf = null;
-    const inputs = ['complaints', 'rules', 'range', 'preset', 'compare', 'groupBy', 'asOf', 'pasted'] as const;
-    const inputsChanged = inputs.some((k) => changed.has(k as keyof WyDeductionCalculator));
-    if (inputsChanged || this.dirty) this.recompute();
-    if (inputsChanged || this.dirty || changed.has('whatIf' as keyof WyDeductionCalculator)) this.recomputeWhatIf();
-    this.dirty = false;
+    const report = this.need(parts.report);
+    if (!report) return;
+    this.model ??= new report.DeductionModel(this, {
+      need: (part) => this.need(part),
+      parts,
+      locale: () => this.localize.locale,
+      offices: () => this.offices ?? this.reference?.offices,
+      announce: (text) => this.announcer.announce(text),
+    });
+    this.model.update(changed);
+    // The export follows the first result (without a render of its own: see getUpdateComplete).
+    if (this.model.result) this.lazy.prefetch(parts.csv);
   }
 
-  /** Resolves after the rule-set check has loaded and the result is rendered. */
-  protected override async getUpdateComplete(): Promise<boolean> {
-    const done = await super.getUpdateComplete();
-    const waits: Promise<unknown>[] = [];
-    if (!checker) waits.push(loadChecker());
-    if (this.whatIf && !whatIfView) waits.push(loadWhatIf().then(() => this.requestUpdate()));
-    if (!waits.length) return done;
-    await Promise.all(waits);
-    return super.getUpdateComplete();
-  }
-
-  /** The records, tolerating a host that sets null. */
-  private records(): readonly Complaint[] {
-    return Array.isArray(this.complaints) ? this.complaints : [];
-  }
-
-  /** The range in effect: the preset's dates, else `range`, else every record (null). */
-  private get effectiveRange(): string | DeductionPeriod | null {
-    if (this.preset && this.preset !== 'custom') return resolvePreset(this.preset, Date.now()).range;
-    return this.range || null;
-  }
-
-  private options() {
-    return { period: this.effectiveRange, groupBy: this.groupBy, ...(this.asOf ? { asOf: this.asOf } : {}) };
-  }
-
-  private recompute(): void {
-    this.result = undefined;
-    this.compiled = undefined;
-    if (!checker) {
-      this.problem = 'loading';
-      void loadChecker().then(() => {
-        this.dirty = true;
-        this.requestUpdate();
-      });
-      return;
-    }
-    try {
-      this.compiled = checker.compileDeductionRules(this.activeRules!);
-    } catch (err) {
-      if (!(err instanceof DeductionRulesError)) throw err;
-      this.problem = 'rules';
-      return;
-    }
-    const range = this.effectiveRange;
-    let resolved: DeductionPeriod | undefined;
-    if (range) {
-      try {
-        const r = resolvePeriod(range);
-        resolved = { from: r.from, to: r.to };
-      } catch {
-        this.problem = 'period';
-        return;
-      }
-    }
-    this.problem = 'none';
-    this.result = computeCompiled(this.records(), this.compiled, this.options());
-    // The comparison period's result, computed with the same rules (its own as-of: its end).
-    const previous = resolved ? compareRange(resolved, this.compare) : undefined;
-    this.compareResult = previous ? computeCompiled(this.records(), this.compiled, { period: previous, groupBy: this.groupBy }) : undefined;
-  }
-
-  private recomputeWhatIf(): void {
-    this.whatIfResult =
-      this.whatIf && this.result && this.compiled
-        ? computeCompiled(this.records(), this.compiled, { ...this.options(), overrides: new Map([[this.whatIf.index, this.whatIf.patch]]) })
-        : undefined;
-  }
-
-  private nameOf(key: string, locale: Locale): string {
-    if (this.groupBy === 'office') {
-      const office = (this.offices ?? this.reference?.offices)?.find((o) => o.id === key);
-      return (office && pick(office.name, locale)) || key;
-    }
-    const g = this.result?.groups.find((x) => x.key === key);
-    return g?.name ?? (key || msg(locale, 'unassigned'));
+  /**
+   * A part through the LazyController: there, or undefined while it loads. After a failed import
+   * nothing is asked for again until the user chooses retry (else every render would re-import).
+   */
+  private need<T>(part: Lazy<T>): T | undefined {
+    return part.value || !this.lazy.failed ? this.lazy.need(part) : undefined;
   }
 
   override render() {
     const locale = this.localize.locale;
     const t = (k: Parameters<typeof msg>[1], p?: Record<string, string | number>) => msg(locale, k, p);
+    const m = this.model;
+    const report = parts.report.value;
     const rules = this.activeRules;
-    const range = this.effectiveRange;
-    const periodText = periodSpan(this.result?.period) ?? (range ? (typeof range === 'string' ? range : periodSpan(range)!) : t('periodAll'));
     return html`
-      <section part="base" aria-labelledby="title" aria-busy=${this.problem === 'loading' ? 'true' : 'false'}>
+      <section part="base" aria-labelledby="title" aria-busy=${!m || m.problem === 'loading' ? 'true' : 'false'}>
         <header part="header">
-          <h2 id="title">${t('title')} · ${periodText}</h2>
+          <h2 id="title">${t('title')} · ${m?.periodText ?? t('periodAll')}</h2>
           ${typeof rules === 'object' && rules.name
             ? html`<p class="rules-name">
                 ${t('ruleSet', { name: pick(rules.name, locale) ?? '', id: String(rules.id), version: String(rules.version) })}
@@ -308,298 +224,24 @@ export class WyDeductionCalculator extends LitElement {
               </p>`
             : nothing}
           <div part="toolbar" role="group" aria-label=${t('title')}>
-            <button part="button" type="button" ?disabled=${!this.result} @click=${() => this.downloadCsv('groups')}>${t('exportGroups')}</button>
-            <button part="button" type="button" ?disabled=${!this.result} @click=${() => this.downloadCsv('lines')}>${t('exportLines')}</button>
+            <button part="button" type="button" ?disabled=${!m?.result} @click=${() => this.exportCsv('groups')}>${t('exportGroups')}</button>
+            <button part="button" type="button" ?disabled=${!m?.result} @click=${() => this.exportCsv('lines')}>${t('exportLines')}</button>
             <label class="check"><input type="checkbox" .checked=${this.bom} @change=${(e: Event) => (this.bom = (e.target as HTMLInputElement).checked)} />${t('bom')}</label>
-            <button part="button" type="button" aria-expanded=${this.editorOpen ? 'true' : 'false'} aria-controls="rules-editor" @click=${this.toggleEditor}>
-              ${this.editorOpen ? t('closeRules') : t('pasteRules')}
+            <button part="button" type="button" ?disabled=${!m} aria-expanded=${m?.editor.open ? 'true' : 'false'} aria-controls="rules-editor" @click=${() => m?.editor.toggle()}>
+              ${m?.editor.open ? t('closeRules') : t('pasteRules')}
             </button>
           </div>
         </header>
-        ${this.renderControls(locale)} ${this.editorOpen ? this.renderEditor(locale) : nothing} ${this.renderProblem(locale)} ${this.renderCoverage(locale)}
-        ${this.result ? this.renderTable(this.result, locale) : nothing} ${this.renderWhatIf(locale)} ${this.announcer.render()}
+        ${this.renderLoading(t)} ${m && report ? report.renderReport(m) : nothing} ${this.announcer.render()}
       </section>
     `;
   }
 
-  private renderProblem(locale: Locale) {
-    const t = (k: Parameters<typeof msg>[1], p?: Record<string, string | number>) => msg(locale, k, p);
-    const range = this.effectiveRange;
-    if (this.problem === 'period') return html`<p part="error" role="alert">${t('periodInvalid', { period: typeof range === 'string' ? range : JSON.stringify(range) })}</p>`;
-    if (this.problem === 'rules') {
-      const errors = checker?.checkDeductionRules(this.activeRules!, { locale }).errors ?? [];
-      return html`<div part="error">
-        <p>${t('rulesInvalid')}</p>
-        <wy-error-summary locale=${locale} .errors=${errors} @wy-error-select=${this.openEditorAt}></wy-error-summary>
-      </div>`;
+  /** A part that failed to load, with a retry; until the engine has loaded, a note. */
+  private renderLoading(t: (k: Parameters<typeof msg>[1]) => string) {
+    if (this.lazy.failed) {
+      return html`<p part="error" role="alert">${t('loadFailed')} <button part="button" type="button" @click=${() => this.lazy.retry()}>${t('retry')}</button></p>`;
     }
-    const unreadable = this.result?.unreadable ?? [];
-    if (unreadable.length) {
-      return html`<p part="error" class="note">${t('unreadable', { count: unreadable.length })} ${unreadable.slice(0, 20).map((u) => `${u.recordNo || `#${u.index}`} (${u.path})`).join(', ')}</p>`;
-    }
-    return nothing;
-  }
-
-  /** The preset shown in the controls: the property, else `custom` when a range is given, else every record. */
-  private get shownPreset(): PeriodPreset | 'all' {
-    return this.preset ?? (this.range ? 'custom' : 'all');
-  }
-
-  private renderControls(locale: Locale): TemplateResult | typeof nothing {
-    if (this.hidePeriodControls) return nothing;
-    const t = (k: Parameters<typeof msg>[1]) => msg(locale, k);
-    const shown = this.shownPreset;
-    const presets: (PeriodPreset | 'all')[] = [...PERIOD_PRESETS.filter((p) => p !== 'custom'), 'custom', 'all'];
-    const current = this.result?.period;
-    return periodControls({
-      legend: t('periodControls'),
-      presetLabel: t('preset'),
-      presets: presets.map((p) => ({ value: p, label: msg(locale, `preset.${p}`) })),
-      selected: shown,
-      custom: shown === 'custom',
-      inputType: 'date',
-      fromLabel: t('rangeFrom'),
-      toLabel: t('rangeTo'),
-      from: current?.from ?? '',
-      to: current?.to ?? '',
-      compareLabel: t('compare'),
-      compares: (['none', 'mom', 'yoy'] as const).map((c) => ({ value: c, label: msg(locale, `compare.${c}`) })),
-      compare: this.compare,
-      compareDisabled: shown === 'all',
-      error: this.rangeError,
-      onPreset: (e) => void this.onPreset(e),
-      onCustom: () => void this.onCustom(),
-      onCompare: (e) => void this.onCompare(e),
-    });
-  }
-
-  private renderCoverage(locale: Locale): TemplateResult | typeof nothing {
-    if (!this.result) return nothing;
-    const text = deductionCoverageText(deductionCoverage(this.result, this.records()), locale);
-    return html`<div part="coverage" class="coverage" aria-labelledby="coverage-heading">
-      <h3 id="coverage-heading">${msg(locale, 'coverageHeading')}</h3>
-      <p>${text.counted}</p>
-      ${text.excluded.length ? html`<ul>${text.excluded.map((x) => html`<li>${x}</li>`)}</ul>` : nothing}
-    </div>`;
-  }
-
-  private firePeriod(): void {
-    const p = this.result?.period;
-    if (!p) return;
-    this.dispatchEvent(new WyPeriodChangeEvent({ preset: this.preset ?? 'custom', from: p.from, to: p.to, compare: this.compare }));
-  }
-
-  private async onPreset(event: Event): Promise<void> {
-    const value = (event.target as HTMLSelectElement).value as PeriodPreset | 'all';
-    this.rangeError = '';
-    if (value === 'all') {
-      this.preset = undefined;
-      this.range = undefined;
-      this.compare = 'none';
-    } else if (value === 'custom') {
-      const current = this.result?.period;
-      this.preset = 'custom';
-      if (current) this.range = { from: current.from, to: current.to };
-    } else this.preset = value;
-    await this.updateComplete;
-    this.firePeriod();
-  }
-
-  private async onCustom(): Promise<void> {
-    const range = customRangeIn(this.renderRoot);
-    if (!range) return;
-    if (range === 'reversed') {
-      this.rangeError = msg(this.localize.locale, 'rangeInvalid');
-      return;
-    }
-    this.rangeError = '';
-    this.preset = 'custom';
-    this.range = range;
-    await this.updateComplete;
-    this.firePeriod();
-  }
-
-  private async onCompare(event: Event): Promise<void> {
-    this.compare = (event.target as HTMLSelectElement).value as PeriodCompare;
-    await this.updateComplete;
-    this.firePeriod();
-  }
-
-  private renderEditor(locale: Locale): TemplateResult {
-    return renderRulesEditor({
-      locale,
-      draft: this.draft,
-      errors: this.draftErrors,
-      pasted: this.pasted !== undefined,
-      onInput: (e) => (this.draft = (e.target as HTMLTextAreaElement).value),
-      onApply: () => void this.applyDraft(),
-      onReset: () => this.resetRules(),
-      onErrorSelect: () => this.focusDraft(),
-    });
-  }
-
-  private renderTable(result: DeductionResult, locale: Locale): TemplateResult {
-    return renderDeductionTable(result, {
-      locale,
-      rules: this.activeRules!,
-      compare: this.compare,
-      ...(this.compareResult ? { previous: this.compareResult } : {}),
-      expanded: this.expanded,
-      showAll: this.showAll,
-      ...(this.whatIf ? { whatIfIndex: this.whatIf.index } : {}),
-      nameOf: (key) => this.nameOf(key, locale),
-      onToggle: (key) => this.toggle(key),
-      onShowAll: (key) => (this.showAll = new Set([...this.showAll, key])),
-      onWhatIf: (index) => this.openWhatIf(index),
-    });
-  }
-
-  private renderWhatIf(locale: Locale): TemplateResult | typeof nothing {
-    const w = this.whatIf;
-    if (!w || !this.result || !this.whatIfResult || !this.complaints[w.index]) return nothing;
-    if (!whatIfView) {
-      void loadWhatIf().then(() => this.requestUpdate());
-      return nothing;
-    }
-    const effect = whatIfEffect(this.result, this.whatIfResult, w.index);
-    if (!effect) return nothing;
-    const rules = this.activeRules!;
-    return whatIfView.renderWhatIf({
-      locale,
-      t: (k, p) => msg(locale, k, p),
-      choices: WHAT_IF_CHOICES.map(({ fact, vocab, optional }) => ({ fact, label: labelOf('deductionFact', fact, locale), optional, options: optionsOf(vocab, locale) })),
-      flags: WHAT_IF_FLAGS.map((fact) => ({ fact, label: labelOf('deductionFact', fact, locale) })),
-      formatPoints,
-      renderLine: (l) => renderLine(l, rules, locale),
-      who: msg(locale, this.result.groupBy === 'office' ? 'office' : 'staff'),
-      facts: { ...this.recordedFacts(w.index), ...w.patch } as DeductionFacts,
-      effect,
-      nameOf: (key) => this.nameOf(key, locale),
-      onSelect: (e) => this.onWhatIfSelect(e),
-      onFlag: (e) => this.onWhatIfFlag(e),
-      onReset: () => this.resetWhatIf(),
-      onClose: () => this.closeWhatIf(),
-    });
-  }
-
-  private recordedFacts(index: number): DeductionFacts {
-    const asOf = this.result ? parseInstant(this.result.asOf) : 0;
-    return deriveFacts(this.complaints[index]!, asOf);
-  }
-
-  private toggle(key: string): void {
-    const next = new Set(this.expanded);
-    if (next.has(key)) next.delete(key);
-    else next.add(key);
-    this.expanded = next;
-  }
-
-  private toggleEditor(): void {
-    this.editorOpen = !this.editorOpen;
-    if (this.editorOpen && !this.draft) this.draft = JSON.stringify(this.activeRules ?? {}, null, 2);
-    if (this.editorOpen) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>('#rules-text')?.focus());
-  }
-
-  private openEditorAt(): void {
-    if (!this.editorOpen) this.toggleEditor();
-    else this.focusDraft();
-  }
-
-  private focusDraft(): void {
-    this.renderRoot.querySelector<HTMLTextAreaElement>('#rules-text')?.focus();
-  }
-
-  private async applyDraft(): Promise<void> {
-    const locale = this.localize.locale;
-    const parsed = (await loadChecker()).parseDeductionRules(this.draft, { locale });
-    if (!parsed.valid || !parsed.rules) {
-      this.draftErrors = parsed.errors;
-      this.announcer.announce(msg(locale, 'rulesRejected', { count: parsed.errors.length }));
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement & { focus(): void }>('#rules-editor wy-error-summary')?.focus());
-      return;
-    }
-    this.draftErrors = [];
-    this.pasted = parsed.rules;
-    this.whatIf = null;
-    this.announcer.announce(msg(locale, 'rulesApplied', { name: parsed.rules.name[locale] }));
-    void this.updateComplete.then(() => this.fireChange(false));
-  }
-
-  private resetRules(): void {
-    this.pasted = undefined;
-    this.draftErrors = [];
-    this.draft = JSON.stringify(this.activeRules ?? {}, null, 2);
-    void this.updateComplete.then(() => this.result && this.fireChange(false));
-  }
-
-  private openWhatIf(index: number): void {
-    this.whatIf = this.whatIf?.index === index ? null : { index, patch: {} };
-    if (this.whatIf) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#what-if-title')?.scrollIntoView?.({ block: 'nearest' }));
-  }
-
-  private onWhatIfSelect(e: Event): void {
-    const el = e.target as HTMLSelectElement;
-    this.patchWhatIf(el.dataset['fact'] as DeductionFact, el.value === '' ? null : el.value);
-  }
-
-  private onWhatIfFlag(e: Event): void {
-    const el = e.target as HTMLInputElement;
-    this.patchWhatIf(el.dataset['fact'] as DeductionFact, el.checked);
-  }
-
-  private patchWhatIf(fact: DeductionFact, value: string | boolean | null): void {
-    if (!this.whatIf) return;
-    this.whatIf = { index: this.whatIf.index, patch: patchFacts(this.recordedFacts(this.whatIf.index), this.whatIf.patch, fact, value) };
-    void this.updateComplete.then(() => {
-      this.announceWhatIf();
-      this.fireChange(true);
-    });
-  }
-
-  private announceWhatIf(): void {
-    const w = this.whatIf;
-    if (!w || !this.result || !this.whatIfResult) return;
-    const locale = this.localize.locale;
-    const effect = whatIfEffect(this.result, this.whatIfResult, w.index);
-    if (!effect || effect.groupKey === undefined) return;
-    this.announcer.announce(
-      msg(locale, 'announceWhatIf', {
-        recordNo: effect.recordNo,
-        before: formatPoints(effect.points.before),
-        after: formatPoints(effect.points.after),
-        name: this.nameOf(effect.groupKey, locale),
-        scoreBefore: formatPoints(effect.finalScore.before),
-        scoreAfter: formatPoints(effect.finalScore.after),
-        rating: effect.rating.after ? effect.rating.after.label[locale] : msg(locale, 'noRating'),
-      }),
-    );
-  }
-
-  private resetWhatIf(): void {
-    if (this.whatIf) this.whatIf = { index: this.whatIf.index, patch: {} };
-    void this.updateComplete.then(() => {
-      this.announceWhatIf();
-      this.fireChange(true);
-    });
-  }
-
-  private closeWhatIf(): void {
-    const index = this.whatIf?.index;
-    this.whatIf = null;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLButtonElement>(`#what-if-${index}`)?.focus());
-  }
-
-  private fireChange(whatIf: boolean): void {
-    const result = whatIf ? this.whatIfResult : this.result;
-    if (result) this.dispatchEvent(new WyChangeEvent<DeductionChangeDetail>({ result, whatIf }));
-  }
-
-  /** Offers `toCsv(kind)` to the user as a file download; returns the CSV text ('' when there is no result). */
-  downloadCsv(kind: 'groups' | 'lines' = 'groups'): string {
-    const csv = this.toCsv(kind);
-    if (!csv) return csv;
-    const period = this.result?.period ? `${this.result.period.from}_${this.result.period.to}` : 'all';
-    download(csv, `${kind === 'groups' ? 'deductions' : 'deduction-lines'}-${period}.csv`, 'text/csv;charset=utf-8');
-    return csv;
+    return this.model ? nothing : html`<p class="note">${t('loading')}</p>`;
   }
 }

@@ -1,5 +1,5 @@
-// The elements this one renders inside itself.
-import '../error-summary/error-summary.js';
+// Registers <wy-deduction-calculator>. The elements it renders inside itself (<wy-error-summary>)
+// are registered by the parts that show them, when they load (deduction-calculator.parts.ts).
 import { WyDeductionCalculator } from './deduction-calculator.component.js';
 
 export * from './deduction-calculator.component.js';

@@ -5,11 +5,10 @@
 // as `{ <name>: payload }`: wrap it, and strip the `/<name>` prefix from the error paths.
 import { loadValidator } from '../../generated/validators/lazy.js';
 import type { GeneratedError, GeneratedValidator } from '../../generated/validator-types.js';
+import { joinPointer } from '../../core/kernel/pointer.js';
 
 const EVENTS_ID = 'https://wuye-kit.dev/schemas/workflow-events.schema.json';
 const cache = new Map<string, Promise<GeneratedValidator<unknown>>>();
-
-const escapePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** The validator of the event fields named `name` in workflow-events.schema.json (loaded on demand). */
 export function eventFieldsValidator(name: string): Promise<GeneratedValidator<unknown>> {
@@ -18,7 +17,7 @@ export function eventFieldsValidator(name: string): Promise<GeneratedValidator<u
   const load = loadValidator[EVENTS_ID];
   if (!load) return Promise.reject(new Error('The workflow-events validator is not shipped'));
   const made = load().then((whole) => {
-    const prefix = `/${escapePointer(name)}`;
+    const prefix = joinPointer('', name);
     const strip = (p: string) => (p === prefix ? '' : p.startsWith(`${prefix}/`) ? p.slice(prefix.length) : p);
     const fn = ((data: unknown) => {
       // A computed key makes an own property even for "__proto__".

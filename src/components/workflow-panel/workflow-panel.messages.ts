@@ -1,18 +1,13 @@
 import { catalog } from '../../core/i18n/catalog.js';
 
 /**
- * Interface text of <wy-workflow-panel>. State, event, role and clock names come from the
+ * Interface text of <wy-workflow-panel>'s views, loaded with them (the shell's own words, shown
+ * before anything is loaded, are in shell.messages.ts). State, event, role and clock names come from the
  * workflow definition (schemas/workflows/*.json); refusal reasons and clock levels from the
  * runtime's own catalog (`refusalMessage`, `clockLevelLabel`).
  */
 export const msg = catalog(
   {
-    loading: '正在载入流程…',
-    noEngine: '未提供流程引擎：请在 <wy-kit-provider> 上设置 engine，或直接设置本元素的 engine 属性。',
-    noInstance: '请指定流程实例（instance-id）。',
-    unknownInstance: '找不到流程实例「{id}」。',
-    loadFailed: '流程载入失败：{message}',
-    retryLoad: '重新载入',
     instance: '编号',
     state: '当前状态',
     handler: '处理人',
@@ -77,12 +72,6 @@ export const msg = catalog(
     durZero: '0分钟',
   },
   {
-    loading: 'Loading the workflow…',
-    noEngine: 'No workflow engine: set engine on <wy-kit-provider>, or set this element’s engine property.',
-    noInstance: 'Set the workflow instance (instance-id).',
-    unknownInstance: 'There is no workflow instance “{id}”.',
-    loadFailed: 'The workflow could not be loaded: {message}',
-    retryLoad: 'Reload',
     instance: 'Number',
     state: 'Current state',
     handler: 'Handler',

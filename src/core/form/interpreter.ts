@@ -14,6 +14,7 @@
 import type { GeneratedError } from '../../generated/validator-types.js';
 import { deepEqual } from './conditions.js';
 import type { JsonSchema } from './types.js';
+import { escapeKey } from '../kernel/pointer.js';
 
 type Schema = JsonSchema | boolean;
 type Err = GeneratedError;
@@ -76,7 +77,6 @@ function codePoints(s: string): number {
   return n;
 }
 
-const escapeKey = (k: string): string => (k.includes('~') || k.includes('/') ? k.replace(/~/g, '~0').replace(/\//g, '~1') : k);
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v);

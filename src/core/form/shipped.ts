@@ -13,12 +13,19 @@ export function loadShippedRefs(): Promise<Readonly<Record<string, JsonSchema>>>
 
 /** Whether a schema `$ref`s another document (not only `#/…` inside itself). */
 export function hasExternalRefs(node: unknown): boolean {
-  if (Array.isArray(node)) return node.some(hasExternalRefs);
-  if (node && typeof node === 'object') {
-    for (const [k, v] of Object.entries(node)) {
-      if (k === '$ref' && typeof v === 'string' && !v.startsWith('#')) return true;
-      if (k !== 'enum' && k !== 'const' && k !== 'default' && hasExternalRefs(v)) return true;
-    }
+  // Runs on every schema a form is given, before its first render: plain loops, no entry arrays.
+  if (node === null || typeof node !== 'object') return false;
+  if (Array.isArray(node)) {
+    for (const v of node) if (hasExternalRefs(v)) return true;
+    return false;
+  }
+  const o = node as Record<string, unknown>;
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) continue;
+    const v = o[k];
+    if (k === '$ref' && typeof v === 'string') {
+      if (!v.startsWith('#')) return true;
+    } else if (k !== 'enum' && k !== 'const' && k !== 'default' && v !== null && typeof v === 'object' && hasExternalRefs(v)) return true;
   }
   return false;
 }

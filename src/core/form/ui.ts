@@ -2,6 +2,7 @@ import type { GeneratedValidator } from '../../generated/validator-types.js';
 import type { GeneratedError } from '../../generated/validator-types.js';
 import { FormSchemaError, type FormModel, type Text } from './types.js';
 import type { UiRule } from './rules.js';
+import { joinPointer } from '../kernel/pointer.js';
 
 export interface UiField {
   readonly widget?: string;
@@ -100,7 +101,7 @@ export function checkUiSchemaWith(ui: unknown, model: FormModel, validateUi: Gen
     groups.forEach((g, i) => g.fields.forEach((p, j) => check(p, `${where}/${i}/fields/${j}`)));
   if (u.groups) checkGroups(u.groups, '/groups');
   u.steps?.forEach((s, i) => checkGroups(s.groups, `/steps/${i}/groups`));
-  for (const p of Object.keys(u.fields ?? {})) check(p, `/fields/${p.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+  for (const p of Object.keys(u.fields ?? {})) check(p, joinPointer('/fields', p));
   u.rules?.forEach((r, i) => (typeof r.target === 'string' ? [r.target] : r.target).forEach((t, j) => check(t, `/rules/${i}/target${typeof r.target === 'string' ? '' : `/${j}`}`)));
   return u;
 }

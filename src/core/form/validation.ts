@@ -3,7 +3,7 @@ import type { GeneratedError } from '../../generated/validator-types.js';
 import { mapErrors, formatError, type ValidationError } from '../errors.js';
 import type { Locale } from '../i18n/locale.js';
 import { pick } from '../i18n/locale.js';
-import { getAt, templateOf } from './pointer.js';
+import { getAt, templateOf, joinPointer } from './pointer.js';
 import { interpretSchema } from './interpreter.js';
 import type { FormEngine } from './engine.js';
 import type { JsonSchema, Text } from './types.js';
@@ -98,7 +98,7 @@ function expandMissingObject(engine: FormEngine, e: ValidationError, locale: Loc
   const field = engine.fieldAt(e.path);
   const required = field?.type === 'object' ? (field.children ?? []).filter((c) => c.required) : [];
   if (!required.length) return [e];
-  return required.flatMap((c) => expandMissingObject(engine, { ...e, path: `${e.path}/${c.key.replace(/~/g, '~0').replace(/\//g, '~1')}`, message: '' }, locale, labelOf)).map((x) => ({
+  return required.flatMap((c) => expandMissingObject(engine, { ...e, path: joinPointer(e.path, c.key), message: '' }, locale, labelOf)).map((x) => ({
     ...x,
     message: x.message || formatError({ keyword: 'required', params: {} }, locale, labelOf(x.path)),
   }));

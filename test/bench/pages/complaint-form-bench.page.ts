@@ -33,6 +33,8 @@ window.complaintBenchResult = (async () => {
   let host: HTMLElement & { updateComplete: Promise<boolean> };
   let form: WySchemaForm;
   if (plain) {
+    // <wy-complaint-form>'s entry does not define <wy-schema-form> (it loads it on demand).
+    await import('../../../src/components/schema-form/schema-form.js');
     form = document.createElement('wy-schema-form');
     form.schema = complaint as JsonSchema;
     form.uiSchema = ui as unknown as UiSchema;

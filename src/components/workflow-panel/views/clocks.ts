@@ -8,6 +8,8 @@ import { clockLevelLabel } from '../../../workflow/messages.js';
 import { formatDuration, formatInstant, isoShanghai } from '../format.js';
 import { msg } from '../workflow-panel.messages.js';
 
+export { styles } from './clocks.styles.js';
+
 function remainingText(ms: number | null, basis: 'business' | 'calendar', l: Locale): string {
   if (ms === null) return msg(l, 'notApplicable');
   const d = formatDuration(ms, l, { days: basis === 'calendar' });

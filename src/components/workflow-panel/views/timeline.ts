@@ -8,6 +8,8 @@ import type { AuditLineView } from '../../../workflow/panel-view.js';
 import { effectText, formatInstant, formatValue, isoShanghai, lineState, lineTitle } from '../format.js';
 import { msg } from '../workflow-panel.messages.js';
 
+export { styles } from './timeline.styles.js';
+
 function renderLine(r: AuditLineView, l: Locale): TemplateResult {
   // No `value` attribute: seq runs 1, 2, 3 … without gaps, so the list's own numbering (counting
   // down when reversed) is the seq, and Chromium renumbers a long list slowly on each `value`.

@@ -1,13 +1,15 @@
 // The what-if panel of <wy-deduction-calculator>: change one complaint's facts and see the effect
 // on its points and its office's deduction, score and rating. Loaded when a user first opens it
-// (it is not part of the element's entry); a template over whatIfEffect() from core. It imports
-// only types: what it shares with the entry (messages, labels, the rule-line template) comes in
-// through the view, so the entry is not split into chunks that compress worse.
+// (../controllers/what-if.ts asks for it); a template over whatIfEffect() from core. It imports
+// only types: what it shares with the report (messages, labels, the rule-line template) comes in
+// through the view, so the report's chunk is not split into smaller shared chunks.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Locale } from '../../core/i18n/locale.js';
-import type { BeforeAfter, WhatIfEffect } from '../../core/deductions/view.js';
-import type { DeductionFact, DeductionFacts, DeductionLine, DeductionRatingResult } from '../../core/deductions/types.js';
-import type { msg } from './deduction-calculator.messages.js';
+import type { Locale } from '../../../core/i18n/locale.js';
+import type { BeforeAfter, WhatIfEffect } from '../../../core/deductions/view.js';
+import type { DeductionFact, DeductionFacts, DeductionLine, DeductionRatingResult } from '../../../core/deductions/types.js';
+import type { msg } from './messages.js';
+
+export { styles } from './what-if.styles.js';
 
 export interface WhatIfView {
   readonly locale: Locale;

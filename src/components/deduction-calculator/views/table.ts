@@ -2,13 +2,13 @@
 // view models of src/core/deductions/view.ts. No state here: the element passes what it shows and
 // its handlers.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Locale } from '../../core/i18n/locale.js';
-import { describeInputs, formatPoints, ruleLabel } from '../../core/deductions/explain.js';
-import { labelOf } from '../../core/deductions/vocab.js';
-import { deductionRows, periodSpan, signedPoints } from '../../core/deductions/view.js';
-import type { ComplaintDeduction, DeductionGroup, DeductionLine, DeductionResult, DeductionRules } from '../../core/deductions/types.js';
-import type { PeriodCompare } from '../../core/stats/period.js';
-import { msg } from './deduction-calculator.messages.js';
+import type { Locale } from '../../../core/i18n/locale.js';
+import { describeInputs, formatPoints, ruleLabel } from '../../../core/deductions/explain.js';
+import { labelOf } from '../../../core/deductions/vocab.js';
+import { deductionRows, periodSpan, signedPoints } from '../../../core/deductions/view.js';
+import type { ComplaintDeduction, DeductionGroup, DeductionLine, DeductionResult, DeductionRules } from '../../../core/deductions/types.js';
+import type { PeriodCompare } from '../../../core/stats/period.js';
+import { msg } from './messages.js';
 
 /** Rows of one office shown before a "show all" button: a period of 100,000 records stays responsive. */
 export const DETAIL_LIMIT = 200;

@@ -1,12 +1,17 @@
 // The paste-a-rule-set panel of <wy-deduction-calculator>: a textarea with the rule set as JSON,
 // apply / reset, and the problems of a rejected one in an error summary that leads to the text.
+// Loaded when the panel first opens, with <wy-error-summary>; its words come in through the view.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Locale } from '../../core/i18n/locale.js';
-import type { DeductionRuleError } from '../../core/deductions/compile.js';
-import { msg } from './deduction-calculator.messages.js';
+import type { Locale } from '../../../core/i18n/locale.js';
+import type { DeductionRuleError } from '../../../core/deductions/compile.js';
+import type { msg } from './messages.js';
+
+export { styles } from './editor.styles.js';
 
 export interface RulesEditorView {
   readonly locale: Locale;
+  /** The element's messages in its language. */
+  t(key: Parameters<typeof msg>[1]): string;
   readonly draft: string;
   readonly errors: readonly DeductionRuleError[];
   /** Whether a pasted rule set is in use (then it can be reset). */
@@ -18,7 +23,7 @@ export interface RulesEditorView {
 }
 
 export function renderRulesEditor(v: RulesEditorView): TemplateResult {
-  const t = (k: Parameters<typeof msg>[1]) => msg(v.locale, k);
+  const t = v.t;
   return html`<div part="rules-editor" id="rules-editor">
     <label for="rules-text">${t('rulesLabel')}</label>
     <p id="rules-help" class="note">${t('rulesHelp')}</p>
