@@ -9,6 +9,9 @@ import { validate } from '../../src/core/index.js';
 import config from '../../schemas/common-problems.json';
 import contractors from '../../schemas/examples/contractors.json';
 import { HOUSE, NOW, makeDefects } from '../support/defect-fixtures.js';
+// @internal: the list of parts loaded on demand, to make one fail as an offline page would.
+import { lazyModules } from '../../src/components/defect-checklist/controllers/lazy.js';
+import { Lazy } from '../../src/components/shared/lazy.js';
 
 const problems = config as CommonProblems;
 const inspector: Actor = { id: 'E3101', name: '陈工', roles: ['inspector'] };
@@ -533,6 +536,28 @@ describe('<wy-defect-checklist>', () => {
     expect(active.closest<HTMLElement>('[part~="row"]')!.dataset['index']).to.equal('25');
     expect(active.closest<HTMLElement>('[part~="row"]')!.getAttribute('aria-posinset')).to.equal('26');
     expect(active.closest<HTMLElement>('[part~="row"]')!.getAttribute('aria-setsize')).to.equal('1000');
+  });
+
+  it('the first paint waits for its view, and a view that fails to load says so with a retry that works', async () => {
+    const list = lazyModules.list;
+    let offline = true;
+    lazyModules.list = new Lazy(() => (offline ? Promise.reject(new Error('offline')) : list.load()));
+    try {
+      const el = await make({ items: makeDefects(3), view: 'list', actor: civil });
+      expect($(el, '[part="list"]')).to.equal(null);
+      const failed = $(el, '.load-failed')!;
+      expect(failed.getAttribute('role')).to.equal('alert');
+      expect(text(failed)).to.contain('此部分未能加载');
+      expect(text($(el, '[part="header"]'))).to.contain('共 3 项');
+      await expect(el).to.be.accessible();
+      offline = false;
+      $<HTMLButtonElement>(el, '.load-failed button')!.click();
+      await settle(el);
+      expect($(el, '.load-failed')).to.equal(null);
+      expect($$(el, '[part~="row"]').length).to.equal(3);
+    } finally {
+      lazyModules.list = list;
+    }
   });
 
   describe('shipped common problems, entry complete and the entry draft', () => {

@@ -11,7 +11,7 @@ import type { CommonProblems, Defect, DefectAction, DefectContractor, DefectHous
 import { LocalizeController } from '../shared/localize-controller.js';
 import { AnnounceController } from '../shared/announce-controller.js';
 import { PrintController } from '../shared/print-controller.js';
-import { LazyController } from '../shared/lazy.js';
+import { LazyController, type Lazy } from '../shared/lazy.js';
 import { actorContext, referenceContext, type Actor } from '../shared/context.js';
 import { noteRenamedEvents, warnRenamed } from '../shared/deprecation.js';
 import type { Uploader } from '../shared/uploader.js';
@@ -317,26 +317,31 @@ export class WyDefectChecklist extends LitElement {
     const p = this.parts;
     switch (view) {
       case 'entry': {
-        const mod = this.lazy.need(lazyModules.entry);
+        const mod = this.viewModule(lazyModules.entry);
         if (!mod) return this.renderPending();
         return (p.entry ??= new mod.EntryPart(this.host)).render(c);
       }
       case 'list': {
-        const mod = this.lazy.need(lazyModules.list);
+        const mod = this.viewModule(lazyModules.list);
         if (!mod) return this.renderPending();
         return (p.list ??= new mod.ListController(this.host)).render(c);
       }
       case 'summary': {
-        const mod = this.lazy.need(lazyModules.summary);
+        const mod = this.viewModule(lazyModules.summary);
         if (!mod) return this.renderPending();
         return (p.summary ??= new mod.SummaryPart(this.host)).render(c);
       }
       default: {
-        const mod = this.lazy.need(lazyModules.print);
+        const mod = this.viewModule(lazyModules.print);
         if (!mod) return this.renderPending();
         return (p.print ??= new mod.PrintPart(this.host, this.exporter, () => this.showAndWait('print'))).render(c);
       }
     }
+  }
+
+  /** A view's module; after a failed import, none until the retry (not a new import on every render). */
+  private viewModule<T>(lazy: Lazy<T>): T | undefined {
+    return this.lazy.failed && !lazy.value ? undefined : this.lazy.need(lazy);
   }
 
   /** Shown in place of a part still loading, or that failed to load (with a retry). */
