@@ -6,32 +6,37 @@ import type { WyWorkflowPanel } from '../src/components/workflow-panel/workflow-
 import type { Actor } from '../src/workflow/index.js';
 import { scenario, specialist, handler, head, receptionist, type Scenario, type Step } from '../test/support/workflow-panel-fixtures.js';
 import people from '../schemas/examples/people.json';
+import contractors from '../schemas/examples/contractors.json';
 import type { StaffMember } from '../src/components/shared/context.js';
 
 // Each story runs the complaint workflow (schemas/workflows/complaint.json) on an in-memory store:
 // complaint SZ-BH-202609-0003 from schemas/examples/complaint.valid.json, received by 郑浩,
 // registered, dispatched by 李娜 to 王强, and so on up to the story's step. The clocks are read at
 // the scenario's clock, so the read-out is the same every time.
-type Args = { locale: string; step: Step; actor: 'specialist' | 'handler' | 'head' | 'receptionist' | 'none'; timelineOrder: 'newest' | 'oldest'; staff: boolean };
+type Args = { locale: string; step: Step; actor: 'specialist' | 'handler' | 'head' | 'receptionist' | 'none'; timelineOrder: 'newest' | 'oldest'; staff: boolean; contractors: boolean };
 const actors: Record<Args['actor'], Actor | undefined> = { specialist, handler, head, receptionist, none: undefined };
-/** The provider's reference data: the example staff list (schemas/examples/people.json), or none. */
-const reference = (staff: boolean) => (staff ? { staff: people as StaffMember[] } : {});
+/**
+ * The provider's reference data: the example staff list (schemas/examples/people.json) and the
+ * example contractors (schemas/examples/contractors.json), each or none.
+ */
+const reference = (args: Pick<Args, 'staff' | 'contractors'>) => ({ ...(args.staff ? { staff: people as StaffMember[] } : {}), ...(args.contractors ? { contractors } : {}) });
 
 const meta: Meta<Args> = {
   title: 'Workflow/Workflow panel',
   component: 'wy-workflow-panel',
-  args: { locale: 'zh-CN', step: 'handling', actor: 'specialist', timelineOrder: 'newest', staff: true },
+  args: { locale: 'zh-CN', step: 'handling', actor: 'specialist', timelineOrder: 'newest', staff: true, contractors: true },
   argTypes: {
     locale: { control: 'inline-radio', options: ['zh-CN', 'en'] },
     step: { control: 'select', options: ['received', 'registered', 'dispatched', 'handling', 'warning', 'overdue', 'suspended', 'replied', 'reopened', 'closed', 'closed-late'] },
     actor: { control: 'inline-radio', options: ['specialist', 'handler', 'head', 'receptionist', 'none'] },
     staff: { control: 'boolean', description: 'The provider gives a staff list (reference.staff): person fields are pickers' },
+    contractors: { control: 'boolean', description: 'The provider gives a contractor list (reference.contractors): contractor fields are pickers' },
     timelineOrder: { control: 'inline-radio', options: ['newest', 'oldest'] },
   },
   loaders: [async ({ args }) => ({ env: await scenario(args.step) })],
   render: (args, { loaded }) => {
     const env = loaded['env'] as Scenario;
-    return html`<wy-kit-provider locale=${args.locale} .engine=${env.engine} .actor=${actors[args.actor]} .reference=${reference(args.staff)}>
+    return html`<wy-kit-provider locale=${args.locale} .engine=${env.engine} .actor=${actors[args.actor]} .reference=${reference(args)}>
       <wy-workflow-panel instance-id=${env.id} .now=${env.now()} timeline-order=${args.timelineOrder}></wy-workflow-panel>
     </wy-kit-provider>`;
   },
@@ -79,6 +84,15 @@ export const DispatchPickerEnglish: Story = { args: { step: 'registered', locale
 /** A host without a staff list: the handler is typed as an employee number and a name. */
 export const DispatchWithoutStaffList: Story = { args: { step: 'registered', staff: false }, play: ({ canvasElement }) => click(canvasElement, 'dispatch') };
 
+/** Pickers per field: 派单's repair contractor (维修单位, optional) picks from the provider's contractors (`picker: { reference: 'contractors' }` in schemas/workflow-events.ui.json), the handler from the staff. */
+export const DispatchContractorPicker: Story = { args: { step: 'registered' }, play: ({ canvasElement }) => click(canvasElement, 'dispatch') };
+
+/** The contractor picker in English: the contractors' English names. */
+export const DispatchContractorPickerEnglish: Story = { args: { step: 'registered', locale: 'en' }, play: ({ canvasElement }) => click(canvasElement, 'dispatch') };
+
+/** A host with staff but no contractor list: the handler is a picker, the contractor is typed as an ID and a name. */
+export const DispatchWithoutContractorList: Story = { args: { step: 'registered', contractors: false }, play: ({ canvasElement }) => click(canvasElement, 'dispatch') };
+
 /**
  * Refusals explained: the receptionist sees the registered complaint's steps, each disabled with
  * who may take it (role titles, never codes).
@@ -112,7 +126,7 @@ export const DraftRestored: Story = {
   ],
   render: (args, { loaded }) => {
     const env = loaded['env'] as Scenario;
-    return html`<wy-kit-provider locale=${args.locale} .engine=${env.engine} .actor=${actors[args.actor]} .reference=${reference(args.staff)}>
+    return html`<wy-kit-provider locale=${args.locale} .engine=${env.engine} .actor=${actors[args.actor]} .reference=${reference(args)}>
       <wy-workflow-panel instance-id=${env.id} .now=${env.now()} draft-key="wy-story-panel"></wy-workflow-panel>
     </wy-kit-provider>`;
   },

@@ -52,8 +52,9 @@ export interface Shipped {
   /** Every vocabulary schema (what data schemas `$ref`). */
   readonly vocab: readonly JsonSchema[];
   /**
-   * schemas/meta/ by short name (`form`, `vocabulary`): the meta-schemas of forms and
-   * vocabularies (draft-07 plus the provenance rule), used by check only.
+   * schemas/meta/ by short name (`form`, `vocabulary`, `complaint-routing`,
+   * `complaint-definition`): the meta-schemas of forms and vocabularies (draft-07 plus the
+   * provenance rule), of the routing table and of the complaint definition; used by check only.
    */
   readonly meta?: ReadonlyMap<string, JsonSchema>;
   /** `$schema` value to suggest for a kind or record schema name, relative to the checked file. */
@@ -210,7 +211,7 @@ export async function checkText(text: string, options: CheckOptions): Promise<Fi
             checkRoutingRules(data);
           } catch (err) {
             if (!(err instanceof RoutingRulesError)) throw err;
-            add('error', 'routing', err.pointer, t('err.routing', { detail: err.reason }));
+            add('error', 'routing', err.pointer, routingReason(err.reason, t));
           }
         }
       }
@@ -279,6 +280,25 @@ function schemaErrors(name: string, data: unknown, locale: Locale, add: (s: Find
   const r = validate(name, data, { locale });
   for (const e of r.errors) add('error', 'schema', e.path, e.message);
   return r.valid;
+}
+
+/**
+ * A routing-table problem in the reader's language. After the meta-schema and the id check, what
+ * checkRoutingRules (core, English reasons) can still refuse is the JSONLogic of a `when`: those
+ * reasons are worded here; anything else keeps its detail.
+ */
+function routingReason(reason: string, t: (k: CliTextKey, p?: Record<string, string | number>) => string): string {
+  // logicDeps' reasons come wrapped as a FormSchemaError message (`uiSchema at /rules/0/when: …`).
+  const bare = reason.replace(/^\w+ at \S*: /, '');
+  const m = (re: RegExp) => re.exec(bare)?.[1];
+  const op = m(/^the "([^"]+)" operator is not allowed$/);
+  if (op !== undefined) return t('routing.op', { op });
+  if (/exactly one operator/.test(bare)) return t('routing.oneOp');
+  const unknown = m(/^unknown JSONLogic operator "([^"]+)"$/);
+  if (unknown !== undefined) return t('routing.unknownOp', { op: unknown });
+  const name = m(/^"([^"]+)" is not allowed$/);
+  if (name !== undefined) return t('routing.var', { name });
+  return t('err.routing', { detail: reason });
 }
 
 /** Reports repeated `key` values in the list `list`; true when there was one. */
@@ -558,14 +578,15 @@ export interface DefaultsReport {
   readonly shape: ConfigShape | 'unknown';
   readonly manual: number;
   readonly defaults: readonly (Fact & { readonly line: number; readonly column: number })[];
-  /** Facts with no provenance (warnings) or a malformed one (errors). */
+  /** Facts with no provenance or a malformed one (errors, as in `check`: every meta-schema requires it). */
   readonly findings: readonly Finding[];
 }
 
 /**
  * `wuye-kit check --defaults`: the facts of a configuration file that are still the project's
- * defaults (`x-default: true`), each with its note of what a company should decide; facts without
- * provenance are warnings, malformed provenance is an error. Never throws for bad input.
+ * defaults (`x-default: true`), each with its note of what a company should decide; a fact without
+ * provenance, or a malformed one, is an error (every kind of file has a meta-schema that requires
+ * it). Never throws for bad input.
  */
 export function checkDefaultsText(text: string, file: string, locale: Locale): DefaultsReport {
   const t = (key: CliTextKey, params?: Record<string, string | number>) => cliText(locale, key, params);
@@ -586,7 +607,7 @@ export function checkDefaultsText(text: string, file: string, locale: Locale): D
     const p = f.provenance;
     if (p.kind === 'manual') manual++;
     else if (p.kind === 'default') defaults.push({ ...f, ...at });
-    else if (p.kind === 'missing') findings.push({ severity: 'warning', code: 'no-provenance', path: f.path, message: t('prov.missing', { what: f.what }), ...at });
+    else if (p.kind === 'missing') findings.push({ severity: 'error', code: 'provenance', path: f.path, message: t('prov.missing', { what: f.what }), ...at });
     else findings.push({ severity: 'error', code: 'provenance', path: f.path, message: t('prov.invalid', { what: f.what, reason: t(`prov.reason.${p.code}`) }), ...at });
   }
   return { file, shape: shape ?? 'unknown', manual, defaults, findings };

@@ -131,23 +131,38 @@ const isPersonSchema = (s: unknown): boolean => {
 };
 
 /**
- * The people a person field of an action form offers: the host's staff of the record's office
- * (`data.officeId`; everyone without an office too, such as HQ and contractors) who hold a role
- * the workflow declares, in the list's order. The value already in the field (the actor as
- * `by`, a handler from a draft) is offered too when it is not in the list, so it never vanishes.
+ * Which reference list a picker field picks from and what narrows it: a field's `picker` in a UI
+ * schema (schemas/ui.schema.json, e.g. `/dispatch/contractor` in schemas/workflow-events.ui.json).
+ * `staff`: the host's people (`reference.staff`), filtered by `roles` (default: the roles the
+ * workflow declares) and by office (`record`, the default: the record's office and people without
+ * one; `any`: everyone). `contractors`: the host's contractors (`reference.contractors`), filtered
+ * by `trades` (default: all).
  */
-export function personChoices(staff: readonly StaffMember[], snapshot: Snapshot, def: WorkflowDefinition | undefined, current?: unknown): PersonChoice[] {
-  const office = typeof snapshot.data['officeId'] === 'string' ? snapshot.data['officeId'] : undefined;
-  const roles = new Set(def?.roles.map((r) => r.id) ?? []);
-  const out: PersonChoice[] = staff
-    .filter((p) => (!office || !p.office || p.office === office) && (!def || p.roles.some((r) => roles.has(r))))
-    .map((p) => ({
-      value: { id: p.id, name: p.name },
-      label: {
-        'zh-CN': p.title ? `${p.name} · ${p.title['zh-CN']}` : p.name,
-        en: `${p.nameEn ?? p.name}${p.title ? ` · ${p.title.en}` : ''}`,
-      },
-    }));
+export interface PickerSpec {
+  readonly reference: 'staff' | 'contractors';
+  readonly filter?: {
+    readonly roles?: readonly string[];
+    readonly trades?: readonly string[];
+    readonly office?: 'record' | 'any';
+  };
+}
+
+/** A contractor of the host's list (`reference.contractors`; schemas/examples/contractors.json). */
+export interface ContractorEntry {
+  readonly id: string;
+  readonly name: string | Localized;
+  /** The trades it works in (codes of schemas/vocab/trade.json: civil, plumbing, …). */
+  readonly trades?: readonly string[];
+}
+
+/** The lists pickers choose from: the provider's `reference` (`staff`, `contractors`). */
+export interface PickerLists {
+  readonly staff?: readonly StaffMember[];
+  readonly contractors?: readonly ContractorEntry[];
+}
+
+/** The value already in a field, offered first when the list does not hold it (it never vanishes). */
+function keepCurrent(out: PersonChoice[], current: unknown): PersonChoice[] {
   const c = current as { id?: unknown; name?: unknown } | undefined;
   if (c && typeof c.id === 'string' && typeof c.name === 'string' && !out.some((o) => o.value.id === c.id)) {
     out.unshift({ value: { id: c.id, name: c.name }, label: { 'zh-CN': `${c.name}（${c.id}）`, en: `${c.name} (${c.id})` } });
@@ -156,22 +171,93 @@ export function personChoices(staff: readonly StaffMember[], snapshot: Snapshot,
 }
 
 /**
- * The event's field schema with a picker's choices on each person field the UI schema shows as
- * a `select` (as `oneOf` of `const` people, which a form turns into the options of a drop-down).
- * Fields without choices stay as they are: the form then asks for an ID and a name as text.
+ * The people a person field of an action form offers: the host's staff of the record's office
+ * (`data.officeId`; everyone without an office too, such as HQ) who hold a role the workflow
+ * declares (or one of `filter.roles`), in the list's order; `filter.office: 'any'` drops the
+ * office test. The value already in the field (the actor as `by`, a handler from a draft) is
+ * offered too when it is not in the list, so it never vanishes.
  */
-export function withPersonChoices(schema: SchemaNode, ui: UiSchema | undefined, choicesOf: (pointer: string) => readonly PersonChoice[]): SchemaNode {
+export function personChoices(
+  staff: readonly StaffMember[],
+  snapshot: Snapshot,
+  def: WorkflowDefinition | undefined,
+  current?: unknown,
+  filter?: PickerSpec['filter'],
+): PersonChoice[] {
+  const office = filter?.office !== 'any' && typeof snapshot.data['officeId'] === 'string' ? snapshot.data['officeId'] : undefined;
+  const roles = filter?.roles ? new Set(filter.roles) : def ? new Set(def.roles.map((r) => r.id)) : undefined;
+  const out: PersonChoice[] = staff
+    .filter((p) => (!office || !p.office || p.office === office) && (!roles || p.roles.some((r) => roles.has(r))))
+    .map((p) => ({
+      value: { id: p.id, name: p.name },
+      label: {
+        'zh-CN': p.title ? `${p.name} · ${p.title['zh-CN']}` : p.name,
+        en: `${p.nameEn ?? p.name}${p.title ? ` · ${p.title.en}` : ''}`,
+      },
+    }));
+  return keepCurrent(out, current);
+}
+
+/**
+ * The contractors a contractor field offers: the host's list, those working in one of
+ * `filter.trades` when it names any, in the list's order. The value stored is `{ id, name }`
+ * with the Chinese name (the record's language); the label follows the interface language.
+ */
+export function contractorChoices(contractors: readonly ContractorEntry[], current?: unknown, filter?: PickerSpec['filter']): PersonChoice[] {
+  const trades = filter?.trades?.length ? new Set(filter.trades) : undefined;
+  const out: PersonChoice[] = contractors
+    .filter((c) => !trades || (c.trades ?? []).some((t) => trades.has(t)))
+    .map((c) => {
+      const zh = typeof c.name === 'string' ? c.name : c.name['zh-CN'];
+      const en = typeof c.name === 'string' ? c.name : c.name.en;
+      return { value: { id: c.id, name: zh }, label: { 'zh-CN': zh, en } };
+    });
+  return keepCurrent(out, current);
+}
+
+/** The choices of a picker field from the host's lists (none when the list is absent or nobody fits). */
+export function pickerChoices(spec: PickerSpec, lists: PickerLists | undefined, snapshot: Snapshot, def: WorkflowDefinition | undefined, current?: unknown): PersonChoice[] {
+  if (spec.reference === 'contractors') return lists?.contractors?.length ? contractorChoices(lists.contractors, current, spec.filter) : [];
+  return lists?.staff?.length ? personChoices(lists.staff, snapshot, def, current, spec.filter) : [];
+}
+
+/**
+ * The picker of the field at `pointer` in a UI schema: its `picker`, else — for a field shown as
+ * `select` — the staff of the workflow (what every person picker did before `picker` existed).
+ */
+export function pickerOf(ui: UiSchema | undefined, pointer: string): PickerSpec | undefined {
+  const f = ui?.fields?.[pointer] as (UiField & { readonly picker?: PickerSpec }) | undefined;
+  if (f?.picker) return f.picker;
+  return f?.widget === 'select' ? { reference: 'staff' } : undefined;
+}
+
+/**
+ * The event's field schema with a picker's choices on each `{ id, name }` field that has a picker
+ * (`pickerOf`: a `picker` in the UI schema, or a `select` person field), as `oneOf` of `const`
+ * values, which a form turns into the options of a native drop-down. Fields without choices stay
+ * as they are: the form then asks for an ID and a name as text.
+ */
+export function withPickers(schema: SchemaNode, ui: UiSchema | undefined, choicesOf: (pointer: string, picker: PickerSpec) => readonly PersonChoice[]): SchemaNode {
   const props = schema['properties'] as Record<string, SchemaNode> | undefined;
   if (!props) return schema;
   let changed = false;
   const next: Record<string, SchemaNode> = {};
   for (const [key, prop] of Object.entries(props)) {
     const pointer = joinPointer('', key);
-    const choices = ui?.fields?.[pointer]?.widget === 'select' && isPersonSchema(prop) ? choicesOf(pointer) : [];
+    const picker = isPersonSchema(prop) ? pickerOf(ui, pointer) : undefined;
+    const choices = picker ? choicesOf(pointer, picker) : [];
     if (choices.length) {
       next[key] = { ...prop, oneOf: choices.map((c) => ({ const: c.value, 'x-label': c.label })) };
       changed = true;
     } else next[key] = prop;
   }
   return changed ? { ...schema, properties: next } : schema;
+}
+
+/**
+ * `withPickers` for the staff pickers alone (each `select` person field and each `staff` picker):
+ * kept for hosts that call it with their own staff choices.
+ */
+export function withPersonChoices(schema: SchemaNode, ui: UiSchema | undefined, choicesOf: (pointer: string) => readonly PersonChoice[]): SchemaNode {
+  return withPickers(schema, ui, (pointer, picker) => (picker.reference === 'staff' ? choicesOf(pointer) : []));
 }

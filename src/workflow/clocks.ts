@@ -8,8 +8,17 @@ import type { ClockDef, ClockState, Effect, Snapshot, Timer, WorkflowDefinition 
 
 export const DAY_MS = 86_400_000;
 
+/** Limits in ms by `limit` (calendar time) or `limit@workdayMs` (business time): parsed once. */
+const limits = new Map<string, number>();
+
 export function clockLimitMs(clock: ClockDef, calendar: BusinessCalendar): number {
-  return clock.time === 'business' ? durationMs(clock.limit, calendar.workdayMs, true) : durationMs(clock.limit);
+  const key = clock.time === 'business' ? `${clock.limit}@${calendar.workdayMs}` : clock.limit;
+  let ms = limits.get(key);
+  if (ms === undefined) {
+    ms = clock.time === 'business' ? durationMs(clock.limit, calendar.workdayMs, true) : durationMs(clock.limit);
+    if (limits.size < 1000) limits.set(key, ms);
+  }
+  return ms;
 }
 
 function stepMs(after: string, clock: ClockDef, calendar: BusinessCalendar): number {
@@ -44,25 +53,30 @@ export function enterState(
   calendar: BusinessCalendar,
 ): Record<string, ClockState> {
   let out: Record<string, ClockState> | undefined;
-  const put = (id: string, cs: ClockState) => ((out ??= { ...clocks })[id] = cs);
   for (const c of def.clocks ?? []) {
     const cs = clocks[c.id] ?? { status: 'idle', epoch: 0, elapsedMs: 0, limitMs: clockLimitMs(c, calendar), escalations: 0 };
-    const runElapsed = cs.status === 'running' && cs.runningSince !== undefined ? measure(c, calendar, cs.runningSince, now) : 0;
+    let next: ClockState | undefined;
     if (c.stop.includes(state)) {
       if (cs.status === 'running' || cs.status === 'paused') {
         const { runningSince: _r, ...rest } = cs;
-        put(c.id, { ...rest, status: 'stopped', elapsedMs: cs.elapsedMs + runElapsed, stoppedAt: now });
+        next = { ...rest, status: 'stopped', elapsedMs: cs.elapsedMs + runElapsed(c, cs, calendar, now), stoppedAt: now };
       }
     } else if (c.start.includes(state) && (cs.status === 'idle' || cs.status === 'stopped')) {
-      put(c.id, { status: 'running', epoch: cs.epoch + 1, elapsedMs: 0, runningSince: now, startedAt: now, limitMs: clockLimitMs(c, calendar), escalations: 0 });
+      next = { status: 'running', epoch: cs.epoch + 1, elapsedMs: 0, runningSince: now, startedAt: now, limitMs: clockLimitMs(c, calendar), escalations: 0 };
     } else if (c.pause?.includes(state) && cs.status === 'running') {
       const { runningSince: _r, ...rest } = cs;
-      put(c.id, { ...rest, status: 'paused', elapsedMs: cs.elapsedMs + runElapsed });
+      next = { ...rest, status: 'paused', elapsedMs: cs.elapsedMs + runElapsed(c, cs, calendar, now) };
     } else if (cs.status === 'paused' && !c.pause?.includes(state)) {
-      put(c.id, { ...cs, status: 'running', epoch: cs.epoch + 1, runningSince: now });
+      next = { ...cs, status: 'running', epoch: cs.epoch + 1, runningSince: now };
     }
+    if (next !== undefined) (out ??= { ...clocks })[c.id] = next;
   }
   return out ?? (clocks as Record<string, ClockState>);
+}
+
+/** Time of the current run (measured only when a clock stops or pauses: business time walks the calendar). */
+function runElapsed(c: ClockDef, cs: ClockState, calendar: BusinessCalendar, now: number): number {
+  return cs.status === 'running' && cs.runningSince !== undefined ? measure(c, calendar, cs.runningSince, now) : 0;
 }
 
 /** When a running clock reaches `targetMs` of elapsed time (its basis). */

@@ -226,10 +226,12 @@ export function validateDataChange(name: string, before: Json, after: Json, loca
  * `beforeValid` is true of `before`.
  */
 export function checkDataChange(name: string, before: Json, after: Json, locale: Locale, beforeValid: boolean, checked?: Checked): ValidationResult {
-  const entry = entryOf(name);
-  if (beforeValid) {
-    const plan = planOf(name, entry);
-    if (plan && changeIsValid(plan, before, after, checked)) return { valid: true, errors: [], data: after };
-  }
-  return validateWith(entry.validator, entry.labels, after, { locale });
+  return changeValid(name, before, after, beforeValid, checked) ? { valid: true, errors: [], data: after } : validateWith(entryOf(name).validator, entryOf(name).labels, after, { locale });
+}
+
+/** Whether the change is valid judged by what changed alone (no result object); false: check whole. */
+export function changeValid(name: string, before: Json, after: Json, beforeValid: boolean, checked?: Checked): boolean {
+  if (!beforeValid) return false;
+  const plan = planOf(name, entryOf(name));
+  return plan !== null && changeIsValid(plan, before, after, checked) === true;
 }

@@ -7,9 +7,9 @@ import { pendingTimers, readClocks, type ClockReadout } from './clocks.js';
 import { DefinitionError, checkDefinition } from './definition.js';
 import { ensureDataSchema, schemaGeneration } from './data-schemas.js';
 import { migrate, MigrationError } from './migrate.js';
-import { ConflictError, type TimerPosition, type WorkflowStore } from './store.js';
+import { ConflictError, type Commit, type TimerPosition, type WorkflowStore } from './store.js';
 import { sha256Hex } from './hash.js';
-import { fallbackCalendar, fireTimer, startInstance, SYSTEM_ACTOR, transition, type Known } from './transition.js';
+import { fallbackCalendar, fireTimer, sealDefinition, startInstance, SYSTEM_ACTOR, transition, type Known } from './transition.js';
 import { childrenTimerId, childrenTimers, childStarts, finishPendingStart, parentOf, pendingStarts, recordChild, recordPendingStart, startsChildren, type PendingStart } from './children.js';
 import type { Actor, AuditEntry, Effect, Refusal, Snapshot, Timer, WorkflowDefinition, WorkflowEvent } from './types.js';
 import { randomId } from '../core/kernel/ids.js';
@@ -158,6 +158,8 @@ export function createEngine(options: EngineOptions): Engine {
       const report = checkDefinition(d);
       if (!report.ok) throw new DefinitionError(d.id, report.problems);
     }
+    // Immutable once registered: what the runtime derives from a definition stays true.
+    sealDefinition(d);
     const prev = defs.get(d.id);
     if (!prev || prev.version < d.version) defs.set(d.id, d);
   }
@@ -197,14 +199,22 @@ export function createEngine(options: EngineOptions): Engine {
    * Plain maps keyed by instance id: no WeakMap work per event (costly for objects made per event).
    */
   interface Hot {
-    readonly snapshot: Snapshot;
-    readonly dataValid: boolean;
-    readonly generation: number;
-    readonly clockTimers: readonly Timer[];
+    snapshot: Snapshot;
+    dataValid: boolean;
+    generation: number;
+    clockTimers: readonly Timer[];
   }
   const hot = new Map<string, Hot>();
   function remember(s: Snapshot, dataValid: boolean, clockTimers: readonly Timer[]): void {
-    hot.delete(s.id);
+    const h = hot.get(s.id);
+    if (h !== undefined) {
+      // Updated in place (the map keeps its first-inserted order: the oldest go first when full).
+      h.snapshot = s;
+      h.dataValid = dataValid;
+      h.generation = schemaGeneration();
+      h.clockTimers = clockTimers;
+      return;
+    }
     if (hot.size >= HOT_INSTANCES) hot.delete(hot.keys().next().value!);
     hot.set(s.id, { snapshot: s, dataValid, generation: schemaGeneration(), clockTimers });
   }
@@ -411,12 +421,15 @@ export function createEngine(options: EngineOptions): Engine {
         if (dup) return dup;
       }
       // load(), without its extra promise when no migration is due.
-      const stored = await store.load(instanceId);
-      if (!stored) throw new UnknownInstanceError(instanceId);
-      const loaded = stored.definitionVersion === defFor(stored).version ? { snapshot: stored, migrated: NONE } : await load(instanceId);
-      if (!loaded) throw new UnknownInstanceError(instanceId);
-      const { snapshot } = loaded;
-      if (event.expectedVersion !== undefined && event.expectedVersion !== snapshot.version && loaded.migrated.length === 0) {
+      let snapshot = await store.load(instanceId);
+      if (!snapshot) throw new UnknownInstanceError(instanceId);
+      let migrated = NONE;
+      if (snapshot.definitionVersion !== defFor(snapshot).version) {
+        const loaded = await load(instanceId);
+        if (!loaded) throw new UnknownInstanceError(instanceId);
+        ({ snapshot, migrated } = loaded);
+      }
+      if (event.expectedVersion !== undefined && event.expectedVersion !== snapshot.version && migrated.length === 0) {
         throw new ConflictError(instanceId, event.expectedVersion, snapshot.version);
       }
       const def = defFor(snapshot);
@@ -430,14 +443,10 @@ export function createEngine(options: EngineOptions): Engine {
       const pending: PendingStart | undefined = startsChildren(r.effects) ? { seq: r.audit.seq, key, at: now } : undefined;
       const next = pending ? recordPendingStart(r.snapshot, pending) : r.snapshot;
       const clockTimers = clockTimersOf(def, next, h);
-      const c = await store.commit({
-        instanceId,
-        expectedVersion: snapshot.version,
-        snapshot: next,
-        audit: [r.audit],
-        timers: withChildren(clockTimers, next),
-        ...(event.commandId ? { idempotencyKey: event.commandId } : {}),
-      });
+      const entries = [r.audit];
+      const commit: { -readonly [K in keyof Commit]: Commit[K] } = { instanceId, expectedVersion: snapshot.version, snapshot: next, audit: entries, timers: withChildren(clockTimers, next) };
+      if (event.commandId) commit.idempotencyKey = event.commandId;
+      const c = await store.commit(commit);
       if (c.status === 'duplicate') return (await duplicateOf(event.commandId, instanceId)) ?? { ok: true, snapshot, effects: [], audit: [], duplicate: true };
       // The data of `next` was checked when the event changed it (whole, or by what changed from
       // valid data); unchanged, it is as valid as before. Children's bookkeeping is not checked.
@@ -445,7 +454,7 @@ export function createEngine(options: EngineOptions): Engine {
       remember(next, checked, clockTimers);
       if (listeners.size) emit({ type: 'transition', instanceId, snapshot: next, audit: [r.audit], effects: r.effects });
       const kids = pending || parentOf(next) ? await linkChildren(next, r.effects, actor, pending) : undefined;
-      const audit = loaded.migrated.length ? [...loaded.migrated, r.audit] : [r.audit];
+      const audit = migrated.length ? [...migrated, r.audit] : [r.audit];
       return kids?.length
         ? { ok: true, snapshot: next, effects: r.effects, audit, duplicate: false, children: kids }
         : { ok: true, snapshot: next, effects: r.effects, audit, duplicate: false };

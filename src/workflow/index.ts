@@ -6,8 +6,20 @@ export type { TransitionOptions, StartInput as StartInstanceInput } from './tran
 export { createEngine, startInstanceId, UnknownInstanceError, UnknownDefinitionError } from './engine.js';
 export type { Engine, EngineOptions, EngineChange, SendResult, Accepted as SendAccepted, TickResult, TickProblem, StartInput } from './engine.js';
 export { availableActions, actionRefusals } from './actions.js';
-export { actionDefaults, checkTimes, timeRulesOf, shanghaiMinute, eventUiSchema, personChoices, withPersonChoices } from './action-defaults.js';
-export type { StaffMember, PersonChoice } from './action-defaults.js';
+export {
+  actionDefaults,
+  checkTimes,
+  timeRulesOf,
+  shanghaiMinute,
+  eventUiSchema,
+  personChoices,
+  withPersonChoices,
+  contractorChoices,
+  pickerChoices,
+  pickerOf,
+  withPickers,
+} from './action-defaults.js';
+export type { StaffMember, PersonChoice, PickerSpec, PickerLists, ContractorEntry } from './action-defaults.js';
 export { panelView, headerView, stepsView, actionsView, refusalsOf, clockCards, auditView, payloadView, stateTitle, roleTitle, eventTitle } from './panel-view.js';
 export type {
   PanelView,

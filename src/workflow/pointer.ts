@@ -79,40 +79,48 @@ export function cleanJson(value: unknown, depth = 0): unknown {
  * not be computed.
  */
 export function cleanJsonSized(value: unknown): { value: unknown; bound: number } {
-  let bound = 0;
-  const walk = (v: unknown, depth: number): unknown => {
-    if (depth > 64) throw new PointerError('Data nested too deeply');
-    if (typeof v === 'string') {
-      bound += 2 + 6 * v.length;
-      return v;
+  sizeBound = 0;
+  const out = cleanSized(value, 0);
+  return { value: out, bound: sizeBound };
+}
+
+/** cleanJson that adds its copy's size bound to `sizeBound` (see cleanJsonSized; read it right after). */
+export function cleanSized(v: unknown, depth: number): unknown {
+  if (depth > 64) throw new PointerError('Data nested too deeply');
+  if (typeof v === 'string') {
+    sizeBound += 2 + 6 * v.length;
+    return v;
+  }
+  if (v === null || typeof v !== 'object') {
+    if (typeof v === 'number' && !Number.isFinite(v)) {
+      sizeBound += 4;
+      return null;
     }
-    if (v === null || typeof v !== 'object') {
-      if (typeof v === 'number' && !Number.isFinite(v)) {
-        bound += 4;
-        return null;
-      }
-      bound += 25;
-      return v;
-    }
-    if (Array.isArray(v)) {
-      bound += 2;
-      const out = new Array<unknown>(v.length);
-      for (let i = 0; i < v.length; i++) {
-        bound += 1;
-        out[i] = walk(v[i], depth + 1);
-      }
-      return out;
-    }
-    bound += 2;
-    const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) {
-      const x = (v as Record<string, unknown>)[k];
-      if (k === '__proto__' || x === undefined || typeof x === 'function') continue;
-      bound += 4 + 6 * k.length;
-      out[k] = walk(x, depth + 1);
+    sizeBound += 25;
+    return v;
+  }
+  if (Array.isArray(v)) {
+    sizeBound += 2;
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) {
+      sizeBound += 1;
+      out[i] = cleanSized(v[i], depth + 1);
     }
     return out;
-  };
-  const out = walk(value, 0);
-  return { value: out, bound };
+  }
+  sizeBound += 2;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) {
+    const x = (v as Record<string, unknown>)[k];
+    if (k === '__proto__' || x === undefined || typeof x === 'function') continue;
+    sizeBound += 4 + 6 * k.length;
+    out[k] = cleanSized(x, depth + 1);
+  }
+  return out;
 }
+
+/** The bound cleanSized added up (reset it to 0 before a run). */
+export let sizeBound = 0;
+export const resetSizeBound = (): void => {
+  sizeBound = 0;
+};

@@ -159,11 +159,19 @@ export function checkCommit(c: Commit, lastSeq: number): void {
   }
   if (c.timers.length === 1 && c.timers[0]!.instanceId !== c.instanceId) throw new StoreError(`Timer ${c.timers[0]!.id} of ${c.timers[0]!.instanceId} in a commit for ${c.instanceId}`);
   if (c.timers.length <= 1) return;
-  const ids = new Set<string>();
-  for (const t of c.timers) {
+  // A handful of timers (the usual case) are compared pairwise, without a Set per commit.
+  const ids = c.timers.length > 8 ? new Set<string>() : undefined;
+  for (let i = 0; i < c.timers.length; i++) {
+    const t = c.timers[i]!;
     if (t.instanceId !== c.instanceId) throw new StoreError(`Timer ${t.id} of ${t.instanceId} in a commit for ${c.instanceId}`);
-    if (ids.has(t.id)) throw new StoreError(`Timer ${t.id} twice in a commit for ${c.instanceId}`);
-    ids.add(t.id);
+    let twice = false;
+    if (ids === undefined) {
+      for (let j = 0; j < i; j++) if (c.timers[j]!.id === t.id) twice = true;
+    } else {
+      twice = ids.has(t.id);
+      ids.add(t.id);
+    }
+    if (twice) throw new StoreError(`Timer ${t.id} twice in a commit for ${c.instanceId}`);
   }
 }
 
@@ -212,15 +220,22 @@ export interface MemoryStoreOptions {
  * not entered: the engine shares every unchanged part of a snapshot with the one before it (and
  * freezes what it builds), so a commit walks only what it added. `for…in` / indexed loops, no
  * `Object.values` arrays: this runs on every commit.
+ * @internal
  */
-function deepFreeze<T>(value: T, depth = 0): T {
+export function deepFreeze<T>(value: T, depth = 0): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value) || depth > 64) return value;
   Object.freeze(value);
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) deepFreeze(value[i], depth + 1);
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v === 'object' && v !== null) deepFreeze(v, depth + 1);
+    }
   } else {
     const o = value as Record<string, unknown>;
-    for (const k in o) deepFreeze(o[k], depth + 1);
+    for (const k in o) {
+      const v = o[k];
+      if (typeof v === 'object' && v !== null) deepFreeze(v, depth + 1);
+    }
   }
   return value;
 }
@@ -238,112 +253,143 @@ function freezeBeside<T>(value: T, frozen: unknown, depth = 0): T {
   Object.freeze(value);
   const was = frozen as Record<string, unknown>;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) freezeBeside(value[i], was[i], depth + 1);
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      if (typeof v === 'object' && v !== null) freezeBeside(v, was[i], depth + 1);
+    }
   } else {
     const o = value as Record<string, unknown>;
-    for (const k in o) freezeBeside(o[k], Object.hasOwn(was, k) ? was[k] : undefined, depth + 1);
+    for (const k in o) {
+      const v = o[k];
+      if (typeof v === 'object' && v !== null) freezeBeside(v, Object.hasOwn(was, k) ? was[k] : undefined, depth + 1);
+    }
   }
   return value;
 }
 
+/** What MemoryStore holds of one instance: one map entry, so a commit looks its instance up once. */
+interface Held {
+  snapshot: Snapshot;
+  readonly audit: AuditEntry[];
+  /** In due order. */
+  timers: readonly Timer[];
+  /** Idempotency key → the version its command produced. */
+  commands: Map<string, number> | undefined;
+}
+
+const NO_TIMERS: readonly Timer[] = Object.freeze([]);
+
 /** The embedded default store (tests, demos, a single tab): everything in memory. */
 export class MemoryStore implements WorkflowStore {
-  readonly #snapshots = new Map<string, Snapshot>();
-  readonly #audit = new Map<string, AuditEntry[]>();
-  readonly #timers = new Map<string, readonly Timer[]>();
-  /** Keyed by instance id, then idempotency key. */
-  readonly #commands = new Map<string, Map<string, CommandRecord>>();
-  readonly #changes: StoreChange[] = [];
+  readonly #held = new Map<string, Held>();
+  /**
+   * The change feed as columns (change n at index n - 1): values only, no object per commit for
+   * the collector to carry; changes() makes the rows it hands out.
+   */
+  readonly #feed = { instanceId: [] as string[], definitionId: [] as string[], version: [] as number[], state: [] as string[], type: [] as ChangeType[], at: [] as number[] };
   /** Applied to values handed out. */
   readonly #clone: <T>(v: T) => T;
-  /** Applied to values committed. */
-  readonly #keep: <T>(v: T) => T;
   readonly #copies: boolean;
 
   constructor(options: MemoryStoreOptions = {}) {
     this.#copies = options.clone === true;
     this.#clone = options.clone === true ? (v) => structuredClone(v) : (v) => v;
-    this.#keep = options.clone === true ? (v) => structuredClone(v) : deepFreeze;
   }
 
   async load(instanceId: string): Promise<Snapshot | undefined> {
-    const s = this.#snapshots.get(instanceId);
-    return s === undefined ? undefined : this.#clone(s);
+    const h = this.#held.get(instanceId);
+    return h === undefined ? undefined : this.#clone(h.snapshot);
   }
 
   async commit(c: Commit): Promise<CommitResult> {
     // Everything below runs without an await: one commit is atomic with respect to every other.
+    const held = this.#held.get(c.instanceId);
     if (c.idempotencyKey !== undefined) {
-      const done = this.#commands.get(c.instanceId)?.get(c.idempotencyKey);
-      if (done) return { status: 'duplicate', version: done.version, instanceId: done.instanceId };
+      const done = held?.commands?.get(c.idempotencyKey);
+      if (done !== undefined) return { status: 'duplicate', version: done, instanceId: c.instanceId };
     }
-    const current = this.#snapshots.get(c.instanceId)?.version ?? 0;
+    const current = held?.snapshot.version ?? 0;
     if (current !== c.expectedVersion) throw new ConflictError(c.instanceId, c.expectedVersion, current || undefined);
-    let log = this.#audit.get(c.instanceId);
+    const log = held?.audit;
     checkCommit(c, log?.length ? log[log.length - 1]!.seq : 0);
-    if (log === undefined) this.#audit.set(c.instanceId, (log = []));
+    let snapshot: Snapshot;
+    let audit: readonly AuditEntry[];
+    let timers: readonly Timer[];
     if (this.#copies) {
-      this.#snapshots.set(c.instanceId, structuredClone(c.snapshot));
-      for (const a of structuredClone(c.audit)) log.push(a);
+      snapshot = structuredClone(c.snapshot);
+      audit = structuredClone(c.audit);
+      timers = structuredClone(c.timers);
     } else {
       // The snapshot beside the one it replaces (deep-frozen by this store), then the entries (whose
-      // payloads the snapshot may share), each one: the caller's array itself is not kept.
-      this.#snapshots.set(c.instanceId, freezeBeside(c.snapshot, this.#snapshots.get(c.instanceId)));
-      for (const a of c.audit) log.push(deepFreeze(a));
+      // payloads the snapshot may share), each one: the caller's arrays themselves are not kept.
+      snapshot = freezeBeside(c.snapshot, held?.snapshot);
+      for (const a of c.audit) deepFreeze(a);
+      audit = c.audit;
+      timers = deepFreeze(c.timers);
     }
-    const timers = this.#keep(c.timers);
     // Kept in due order; a list already in order (the engine's usually is) is kept as it is (frozen).
-    if (timers.length) this.#timers.set(c.instanceId, inOrder(timers) ? timers : [...timers].sort(byDue));
-    else this.#timers.delete(c.instanceId);
-    if (c.idempotencyKey !== undefined) {
-      const keys = this.#commands.get(c.instanceId) ?? new Map<string, CommandRecord>();
-      keys.set(c.idempotencyKey, { instanceId: c.instanceId, version: c.snapshot.version });
-      this.#commands.set(c.instanceId, keys);
+    timers = timers.length === 0 ? NO_TIMERS : inOrder(timers) ? timers : [...timers].sort(byDue);
+    let h = held;
+    if (h === undefined) this.#held.set(c.instanceId, (h = { snapshot, audit: [], timers, commands: undefined }));
+    else {
+      h.snapshot = snapshot;
+      h.timers = timers;
     }
-    // Never handed out (changes() copies), so neither frozen nor copied here.
-    const s = c.snapshot;
+    for (const a of audit) h.audit.push(a);
+    if (c.idempotencyKey !== undefined) (h.commands ??= new Map()).set(c.idempotencyKey, snapshot.version);
     const last = c.audit[c.audit.length - 1];
-    this.#changes.push({ cursor: this.#changes.length + 1, instanceId: c.instanceId, definitionId: s.definitionId, version: s.version, state: s.state, type: changeTypeOf(last?.kind), at: s.updatedAt });
-    return { status: 'committed', version: c.snapshot.version };
+    const f = this.#feed;
+    f.instanceId.push(c.instanceId);
+    f.definitionId.push(snapshot.definitionId);
+    f.version.push(snapshot.version);
+    f.state.push(snapshot.state);
+    f.type.push(changeTypeOf(last?.kind));
+    f.at.push(snapshot.updatedAt);
+    return { status: 'committed', version: snapshot.version };
   }
 
   async history(instanceId: string): Promise<AuditEntry[]> {
-    return [...this.#clone(this.#audit.get(instanceId) ?? [])];
+    return [...this.#clone(this.#held.get(instanceId)?.audit ?? [])];
   }
 
   async dueTimers(now: number, limit = 1000, after?: TimerPosition): Promise<Timer[]> {
     const out: Timer[] = [];
-    for (const list of this.#timers.values()) for (const t of list) if (t.dueAt <= now && (after === undefined || byDue(t, after) > 0)) out.push(t);
+    for (const h of this.#held.values()) for (const t of h.timers) if (t.dueAt <= now && (after === undefined || byDue(t, after) > 0)) out.push(t);
     return this.#clone(out.sort(byDue).slice(0, limit));
   }
 
   async timers(instanceId: string): Promise<Timer[]> {
-    return [...this.#clone(this.#timers.get(instanceId) ?? [])];
+    return [...this.#clone(this.#held.get(instanceId)?.timers ?? [])];
   }
 
   async findCommand(instanceId: string, key: string): Promise<CommandRecord | undefined> {
-    const r = this.#commands.get(instanceId)?.get(key);
-    return r && { ...r };
+    const version = this.#held.get(instanceId)?.commands?.get(key);
+    return version === undefined ? undefined : { instanceId, version };
   }
 
   async changes(after: number, limit = 100): Promise<StoreChange[]> {
     // Cursors are 1, 2, 3 …: the change with cursor n sits at index n - 1.
     const from = Math.max(0, Math.floor(after));
-    return this.#changes.slice(from, from + Math.max(1, limit)).map((c) => ({ ...c }));
+    const f = this.#feed;
+    const out: StoreChange[] = [];
+    for (let i = from; i < Math.min(f.at.length, from + Math.max(1, limit)); i++) {
+      out.push({ cursor: i + 1, instanceId: f.instanceId[i]!, definitionId: f.definitionId[i]!, version: f.version[i]!, state: f.state[i]!, type: f.type[i]!, at: f.at[i]! });
+    }
+    return out;
   }
 
   async lastCursor(): Promise<number> {
-    return this.#changes.length;
+    return this.#feed.at.length;
   }
 
   async list(query: InstanceQuery): Promise<Snapshot[]> {
     const out: Snapshot[] = [];
-    for (const s of this.#snapshots.values()) if (matchesQuery(s, query)) out.push(s);
+    for (const h of this.#held.values()) if (matchesQuery(h.snapshot, query)) out.push(h.snapshot);
     return this.#clone(out.sort(byRecent).slice(0, Math.max(1, query.limit ?? 100)));
   }
 
   /** Ids of every stored instance (for demos and tests). */
   ids(): string[] {
-    return [...this.#snapshots.keys()];
+    return [...this.#held.keys()];
   }
 }

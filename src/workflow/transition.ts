@@ -1,15 +1,18 @@
 // The pure heart of the runtime: start, transition and timer firing as functions from data to
 // data. No store, no clock, no I/O: the engine commits what these return.
 import { continuousCalendar, type BusinessCalendar } from '../core/calendar/calendar.js';
-import { checkData as checkWhole, checkDataChange, refOnly, validateData, validateDataChange, type Checked } from './data-schemas.js';
+import { changeValid, checkData as checkWhole, checkDataChange, refOnly, validateData, validateDataChange, type Checked } from './data-schemas.js';
 import eventsSchema from '../generated/schemas/workflow-events.js';
 import type { Locale } from '../core/i18n/locale.js';
+import type { ValidationError } from '../core/errors.js';
 import { applyTimer, enterState, initialClocks } from './clocks.js';
 import { hasFields, validateFields } from './fields.js';
+import validateWorkflowEvents from '../generated/validators/workflow-events.js';
 import { checkTimes } from './action-defaults.js';
 import { evaluate, LogicBudgetError, mayRead, truthy } from './logic.js';
-import { cleanJson, cleanJsonSized, getAt, overlaps, PointerError, setAt } from './pointer.js';
+import { cleanJson, cleanSized, getAt, overlaps, PointerError, resetSizeBound, setAt, sizeBound } from './pointer.js';
 import { FORBIDDEN_KEYS } from '../core/kernel/pointer.js';
+import { deepFreeze } from './store.js';
 import type {
   Accepted,
   Actor,
@@ -77,21 +80,23 @@ export function payloadBytes(value: unknown): number {
 
 /** Cleans a payload and checks its size; a Refusal when it is too large or too deep. */
 function boundedPayload(value: unknown, event: string, state: string, options: TransitionOptions): { value: unknown } | Refusal {
-  if (value === undefined) return { value: undefined };
-  let clean: { value: unknown; bound: number };
+  if (value === undefined) return NO_PAYLOAD;
+  let clean: unknown;
   try {
-    clean = cleanJsonSized(value);
+    resetSizeBound();
+    clean = cleanSized(value, 0);
   } catch (err) {
     if (err instanceof PointerError) return refuse('invalid-fields', err.message, event, state);
     throw err;
   }
   const max = options.maxPayloadBytes ?? MAX_PAYLOAD_BYTES;
   // The bound over-counts; only a payload near the limit is measured exactly.
-  if (clean.bound <= max) return { value: clean.value };
-  const size = payloadBytes(clean.value);
+  if (sizeBound <= max) return { value: clean };
+  const size = payloadBytes(clean);
   if (size > max) return refuse('payload-too-large', `The payload of "${event}" has ${size} bytes, over the limit of ${max}`, event, state);
-  return { value: clean.value };
+  return { value: clean };
 }
+const NO_PAYLOAD: { value: unknown } = Object.freeze({ value: undefined });
 
 let defaultCalendar: BusinessCalendar | undefined;
 export const fallbackCalendar = (): BusinessCalendar => (defaultCalendar ??= continuousCalendar());
@@ -151,10 +156,10 @@ interface EffectContext {
 }
 
 /**
- * The data rules see. `now` (ISO 8601) is formatted only when a rule of `ts` may read it (formatting
+ * The data rules see. `now` (ISO 8601) is formatted only when a rule may read it (`withNow`; formatting
  * costs more than the rest of the context; an object literal with a getter costs as much again).
  */
-function contextOf(snapshot: Snapshot, payload: unknown, actor: Actor, now: number, ts: readonly TransitionDef[]): EffectContext {
+function contextOf(snapshot: Snapshot, payload: unknown, actor: Actor, now: number, withNow: boolean): EffectContext {
   return {
     data: snapshot.data,
     payload: payload ?? null,
@@ -163,7 +168,7 @@ function contextOf(snapshot: Snapshot, payload: unknown, actor: Actor, now: numb
     state: snapshot.state,
     handler: snapshot.handler ?? null,
     firstReceiver: snapshot.firstReceiver,
-    now: readsNow(ts) ? new Date(now).toISOString() : '',
+    now: withNow ? new Date(now).toISOString() : '',
   };
 }
 
@@ -190,21 +195,23 @@ export function applyEffects(
   ctx: EffectContext,
   handler: Person | undefined,
 ): { data: JsonObject; handler: Person | undefined; out: Effect[] } | { locked: string } | { invalid: string } {
-  const locked = lockedPaths(def);
+  let notices: ReadonlyMap<EffectDef, Effect> | undefined;
+  let lockedCache: string[] | undefined;
+  const lockedOf = () => (lockedCache ??= lockedPaths(def));
   let data = ctx.data;
   const out: Effect[] = [];
   for (const e of effects) {
     if (e.when !== undefined && !truthy(evaluate(e.when, ctx))) continue;
     switch (e.type) {
       case 'notify':
-        out.push(e.message ? { type: 'notify', role: e.role, message: e.message, reason: 'transition' } : { type: 'notify', role: e.role, reason: 'transition' });
+        out.push((notices ??= sealed.get(def)?.notices ?? NO_NOTICES).get(e) ?? noticeOf(e));
         break;
       case 'assign': {
         const v = evaluate(e.value, ctx);
         if (v !== null && v !== undefined && !isPerson(v)) return { invalid: 'assign needs a person {id, name}' };
         handler = v === null || v === undefined ? undefined : person(v);
         if (def.handler) {
-          if (locked.some((p) => overlaps(p, def.handler!))) return { locked: def.handler };
+          if (lockedOf().some((p) => overlaps(p, def.handler!))) return { locked: def.handler };
           data = setAt(data, def.handler, handler);
         }
         out.push({ type: 'assign', handler });
@@ -213,7 +220,7 @@ export function applyEffects(
       case 'set': {
         const v = evaluate(e.value, ctx);
         if (v === null || v === undefined) break;
-        const hit = locked.find((p) => overlaps(p, e.path));
+        const hit = lockedOf().find((p) => overlaps(p, e.path));
         if (hit) return { locked: hit };
         // Payload values are cleaned already; literals in a definition are JSON by construction.
         const value = v;
@@ -222,7 +229,7 @@ export function applyEffects(
         break;
       }
       case 'unset': {
-        const hit = locked.find((p) => overlaps(p, e.path));
+        const hit = lockedOf().find((p) => overlaps(p, e.path));
         if (hit) return { locked: hit };
         if (getAt(data, e.path) === undefined) break;
         data = setAt(data, e.path, undefined);
@@ -239,7 +246,7 @@ export function applyEffects(
         // Into the root with plain keys: one copy of the data instead of one per key.
         if (base === '' && keys.every((k) => !FORBIDDEN_KEYS.has(k) && !k.includes('/') && !k.includes('~'))) {
           for (const k of keys) {
-            const hit = locked.find((p) => overlaps(p, `/${k}`));
+            const hit = lockedOf().find((p) => overlaps(p, `/${k}`));
             if (hit) return { locked: hit };
           }
           data = { ...data, ...value };
@@ -248,7 +255,7 @@ export function applyEffects(
         }
         for (const key of keys) {
           const path = `${base}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-          const hit = locked.find((p) => overlaps(p, path));
+          const hit = lockedOf().find((p) => overlaps(p, path));
           if (hit) return { locked: hit };
           data = setAt(data, path, value[key]);
         }
@@ -274,6 +281,7 @@ export function applyEffects(
   return { data, handler, out };
 }
 
+const FIELDS_VALID = Object.freeze({ valid: true as const, errors: Object.freeze([]) as readonly ValidationError[] });
 const fieldUris = new Map<string, string | undefined>();
 /** The absolute URI of the schema an event's fields are (when the definition is just a `$ref`). */
 function fieldsUri(name: string): string | undefined {
@@ -294,8 +302,69 @@ function checkData(def: WorkflowDefinition, data: JsonObject, locale: Locale, be
   const name = def.dataSchema;
   let r;
   if (known === undefined) r = before === undefined ? validateData(name, data, locale) : validateDataChange(name, before, data, locale, checked);
-  else r = before === undefined ? checkWhole(name, data, locale) : checkDataChange(name, before, data, locale, known.dataValid, checked);
+  else if (before !== undefined && changeValid(name, before, data, known.dataValid, checked)) return undefined;
+  else r = before === undefined ? checkWhole(name, data, locale) : checkDataChange(name, before, data, locale, false, checked);
   return r.valid ? undefined : r.errors.map((e) => ({ path: e.path, keyword: e.keyword, message: e.message }));
+}
+
+/** The effect a notify rule gives (a sealed definition's are made once, frozen, and shared). */
+function noticeOf(e: Extract<EffectDef, { type: 'notify' }>): Effect {
+  return e.message ? { type: 'notify', role: e.role, message: e.message, reason: 'transition' } : { type: 'notify', role: e.role, reason: 'transition' };
+}
+const NO_NOTICES: ReadonlyMap<EffectDef, Effect> = new Map();
+
+function mayTake(t: TransitionDef, actor: Actor): boolean {
+  for (const r of t.roles) if (actor.roles.includes(r)) return true;
+  return false;
+}
+
+const NO_MOVES: readonly TransitionDef[] = Object.freeze([]);
+
+/**
+ * What transition() derives from a sealed definition, once: the transitions by state and event
+ * (in definition order), and which transitions' rules may read `now`.
+ */
+interface Plan {
+  readonly moves: ReadonlyMap<string, ReadonlyMap<string, readonly TransitionDef[]>>;
+  readonly notices: ReadonlyMap<EffectDef, Effect>;
+  readsNow(ts: readonly TransitionDef[]): boolean;
+}
+const sealed = new WeakMap<WorkflowDefinition, Plan>();
+
+/**
+ * Makes a definition immutable (frozen deeply) and lets transition() keep what it derives from it.
+ * The engine seals every definition it registers: a definition does not change once registered.
+ * A definition that is not sealed is read afresh on every call.
+ * @internal
+ */
+export function sealDefinition(def: WorkflowDefinition): void {
+  if (sealed.has(def)) return;
+  deepFreeze(def);
+  const moves = new Map<string, Map<string, TransitionDef[]>>();
+  for (const t of def.transitions) {
+    for (const from of new Set(t.from)) {
+      let byEvent = moves.get(from);
+      if (!byEvent) moves.set(from, (byEvent = new Map()));
+      const list = byEvent.get(t.event);
+      if (list) list.push(t);
+      else byEvent.set(t.event, [t]);
+    }
+  }
+  const nowReaders = new Map<TransitionDef, boolean>(def.transitions.map((t) => [t, readsNow([t])]));
+  const notices = new Map<EffectDef, Effect>();
+  for (const t of def.transitions) for (const e of t.effects ?? []) if (e.type === 'notify') notices.set(e, Object.freeze(noticeOf(e)));
+  sealed.set(def, {
+    moves,
+    notices,
+    readsNow: (ts) => {
+      for (const t of ts) if (nowReaders.get(t) ?? readsNow([t])) return true;
+      return false;
+    },
+  });
+}
+
+function planOf(def: WorkflowDefinition): Plan | undefined {
+  return sealed.get(def);
 }
 
 /** The transitions an event could take from the snapshot's state, in definition order. */
@@ -390,13 +459,11 @@ export function transition(
   }
   // The transitions of this event from this state, and those the actor's roles may take (loops,
   // not filters: this runs on every event).
-  let inState = 0;
+  const plan = planOf(def);
+  const list = plan ? (plan.moves.get(state)?.get(type) ?? NO_MOVES) : candidates(def, state, type);
+  const inState = list.length;
   let allowed: TransitionDef[] | undefined;
-  for (const t of def.transitions) {
-    if (t.event !== type || !t.from.includes(state)) continue;
-    inState++;
-    if (t.roles.some((r) => actor.roles.includes(r))) (allowed ??= []).push(t);
-  }
+  for (const t of list) if (mayTake(t, actor)) (allowed ??= []).push(t);
   if (inState === 0) {
     if (def.states.find((s) => s.id === state)?.final) return refuse('final-state', `${state} is a final state`, type, state);
     if (!def.transitions.some((t) => t.event === type)) return refuse('unknown-event', `${def.id} has no event "${type}"`, type, state);
@@ -413,7 +480,8 @@ export function transition(
   if (fields) {
     if (!hasFields(fields)) return refuse('invalid-fields', `Unknown event fields "${fields}"`, type, state);
     if (payload === undefined || payload === null) return refuse('missing-fields', `"${type}" needs fields ${fields}`, type, state);
-    const r = validateFields(fields, payload, locale);
+    // The precompiled validator says yes or no; only a no is worded (validateFields, the same check).
+    const r = validateWorkflowEvents({ [fields]: payload }) ? FIELDS_VALID : validateFields(fields, payload, locale);
     if (r.valid) {
       const uri = fieldsUri(fields);
       if (uri !== undefined && typeof payload === 'object') checked = { value: payload, uri };
@@ -429,7 +497,7 @@ export function transition(
     }
   }
 
-  const ctx = contextOf(snapshot, payload, actor, now, allowed);
+  const ctx = contextOf(snapshot, payload, actor, now, plan ? plan.readsNow(allowed) : readsNow(allowed));
   let chosen: TransitionDef | undefined;
   let applied: ReturnType<typeof applyEffects>;
   try {

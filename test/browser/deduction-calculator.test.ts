@@ -185,7 +185,7 @@ describe('<wy-deduction-calculator>', () => {
     await (summary as unknown as { updateComplete: Promise<unknown> }).updateComplete;
     const items = [...summary.shadowRoot!.querySelectorAll('[part="item"]')].map((li) => li.textContent!.trim());
     expect(items).to.include('缺少其他类·重大的基础扣分（不扣分请填 0）');
-    expect(items).to.include('规则「emergency-plus-1」：「突发事件」是“是/否”事实，请用 equals，不要用 in');
+    expect(items).to.include('规则「emergency-plus-1」：「突发事件」是“是/否”事实，条件请用“等于”，不要用“属于”');
     expect(el.value).to.equal(undefined);
     expect(el.toCsv()).to.equal('');
     await expect(el).to.be.accessible();

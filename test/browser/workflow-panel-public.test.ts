@@ -8,12 +8,15 @@ import type { WyTransitionEvent } from '../../dist/components/workflow-panel/wor
 import type { StaffMember } from '../../dist/components/shared/context.js';
 import { scenario, specialist, handler, type Scenario } from '../support/workflow-panel-fixtures.js';
 import people from '../../schemas/examples/people.json';
+import contractorList from '../../schemas/examples/contractors.json';
 
 const staff = people as StaffMember[];
 const root = (p: WyWorkflowPanel) => p.shadowRoot!;
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-async function mount(env: Scenario, { actor = specialist, locale = 'zh-CN', reference = { staff } as { staff?: readonly StaffMember[] } | undefined } = {}) {
+type Reference = { staff?: readonly StaffMember[]; contractors?: typeof contractorList };
+
+async function mount(env: Scenario, { actor = specialist, locale = 'zh-CN', reference = { staff } as Reference | undefined } = {}) {
   const provider = await fixture<HTMLElement>(html`<wy-kit-provider locale=${locale} .engine=${env.engine} .actor=${actor} .reference=${reference}>
     <wy-workflow-panel instance-id=${env.id} .now=${env.now()}></wy-workflow-panel>
   </wy-kit-provider>`);
@@ -96,5 +99,80 @@ describe('<wy-workflow-panel> from the built package', () => {
     const sent = oneEvent(p, 'wy-transition') as Promise<WyTransitionEvent>;
     await form.requestSubmit();
     expect(((await sent).detail.event.payload as Record<string, unknown>)['handler']).to.deep.equal({ id: 'E9', name: '临时工' });
+  });
+
+  describe('per-field pickers: the repair contractor of 派单 from reference.contractors', () => {
+    /** Every input inside an element, through nested shadow roots. */
+    const inputsIn = (el: Element): HTMLInputElement[] => {
+      const out: HTMLInputElement[] = [];
+      const walk = (n: Element | ShadowRoot) => {
+        for (const c of n.children) {
+          if (c instanceof HTMLInputElement) out.push(c);
+          walk(c);
+          if (c.shadowRoot) walk(c.shadowRoot);
+        }
+      };
+      walk(el.shadowRoot ?? el);
+      return out;
+    };
+
+    it('a native select of the contractors, labelled, chosen by keyboard and sent as { id, name }; axe clean', async () => {
+      const env = await scenario('registered');
+      const p = await mount(env, { reference: { staff, contractors: contractorList } });
+      const form = await open(p, 'dispatch');
+      const field = await fieldAt(form, '/contractor');
+      expect(field.tagName.toLowerCase()).to.equal('wy-select-field');
+      const select = (field.shadowRoot ?? field).querySelector('select')!;
+      expect(text((field.shadowRoot ?? field).querySelector(`label[for="${select.id}"]`))).to.contain('维修单位');
+      expect([...select.options].map((o) => o.text)).to.deep.equal(['请选择', '深圳建工土建一队', '华安门窗工程有限公司', '鹏城水电安装公司', '美居装饰工程公司', '恒通机电设备公司']);
+      await expect(p).to.be.accessible();
+      const handlerField = await fieldAt(form, '/handler');
+      const handlerSelect = (handlerField.shadowRoot ?? handlerField).querySelector('select')!;
+      handlerSelect.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      select.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => select.selectedIndex === 3, 'arrow keys did not choose');
+      const sent = oneEvent(p, 'wy-transition') as Promise<WyTransitionEvent>;
+      await form.requestSubmit();
+      const payload = (await sent).detail.event.payload as Record<string, unknown>;
+      expect(payload['contractor']).to.deep.equal({ id: 'C-SD03', name: '鹏城水电安装公司' });
+      // The timeline names it, labelled.
+      await waitUntil(() => text(root(p).querySelector('[part="entry"] .entry-data')).includes('鹏城水电安装公司'), 'timeline does not show the contractor', { timeout: 5000 });
+      expect(text(root(p).querySelector('[part="entry"] .entry-data'))).to.contain('维修单位');
+    });
+
+    it('in English the contractors read their English names', async () => {
+      const p = await mount(await scenario('registered'), { locale: 'en', reference: { staff, contractors: contractorList } });
+      const form = await open(p, 'dispatch');
+      const field = await fieldAt(form, '/contractor');
+      const select = (field.shadowRoot ?? field).querySelector('select')!;
+      expect([...select.options].map((o) => o.text)).to.deep.equal(['Choose…', 'Shenzhen Construction Civil Team 1', "Hua'an Doors & Windows Co.", 'Pengcheng Plumbing & Electrical', 'Meiju Fit-out Co.', 'Hengtong M&E Equipment']);
+      await expect(p).to.be.accessible();
+    });
+
+    it('without a contractor list the contractor is typed (ID and name), optional, and sent when typed', async () => {
+      const env = await scenario('registered');
+      const p = await mount(env, { reference: { staff } });
+      const form = await open(p, 'dispatch');
+      const field = await fieldAt(form, '/contractor');
+      expect(field.tagName.toLowerCase()).to.equal('wy-object-field');
+      await expect(p).to.be.accessible();
+      await waitUntil(() => inputsIn(field).length === 2, 'no ID and name inputs', { timeout: 5000 });
+      const [id, name] = inputsIn(field);
+      id!.focus();
+      await sendKeys({ type: 'W-01' });
+      name!.focus();
+      await sendKeys({ type: '外协维修队' });
+      const handlerField = await fieldAt(form, '/handler');
+      const handlerSelect = (handlerField.shadowRoot ?? handlerField).querySelector('select')!;
+      handlerSelect.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      const sent = oneEvent(p, 'wy-transition') as Promise<WyTransitionEvent>;
+      await form.requestSubmit();
+      expect(((await sent).detail.event.payload as Record<string, unknown>)['contractor']).to.deep.equal({ id: 'W-01', name: '外协维修队' });
+    });
   });
 });

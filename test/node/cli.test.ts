@@ -80,7 +80,14 @@ test('the complaint routing table and the complaint definition: their meta-schem
   routing.rules[2]!['id'] = 'subsidiary-staff';
   routing.rules[0]!['when'] = { method: ['a', 'b'] };
   writeFileSync(f, JSON.stringify(routing, null, 2));
-  assert.match((await run(['check', f])).out, /error \[routing\] 分派规则无法使用：.*"method"/);
+  assert.match((await run(['check', f])).out, /error \[routing\] 条件中不允许使用 "method" 运算符 \(\/rules\/0\/when\)/);
+  routing.rules[0]!['when'] = { frobnicate: [1] };
+  writeFileSync(f, JSON.stringify(routing, null, 2));
+  assert.match((await run(['check', f])).out, /error \[routing\] 未知的 JSONLogic 运算符 "frobnicate"/);
+  assert.match((await run(['check', '--locale', 'en', f])).out, /error \[routing\] unknown JSONLogic operator "frobnicate"/);
+  routing.rules[0]!['when'] = { var: '__proto__' };
+  writeFileSync(f, JSON.stringify(routing, null, 2));
+  assert.match((await run(['check', f])).out, /error \[routing\] 条件不能读取 "__proto__"/);
 
   const guide = JSON.parse(readFileSync('schemas/complaint-definition.json', 'utf8')) as { kinds: Record<string, { notes?: string[] }>; category: Record<string, unknown> };
   guide.kinds['complaint']!.notes!.push('nope');
@@ -339,4 +346,16 @@ test('calendar: the shipped calendars are exactly what `wuye-kit calendar` write
   const { cliText } = await import('../../src/cli/messages.js');
   assert.match(cliText('en', 'calendar.deps'), /npm install --save-dev chinese-days/);
   assert.match(cliText('zh-CN', 'calendar.deps'), /需要 chinese-days/);
+});
+
+test('the built CLI finds the meta-schemas of forms and vocabularies in the package (schemas/meta/)', () => {
+  assert.ok(existsSync('dist/cli/wuye-kit.js'), 'needs npm run build (test/run.mjs builds first)');
+  const form = JSON.parse(readFileSync('schemas/service-record.schema.json', 'utf8')) as { properties: Record<string, Record<string, unknown>> };
+  delete form.properties['channel']!['x-default'];
+  delete form.properties['channel']!['x-note'];
+  const text = JSON.stringify(form, null, 2);
+  const f = write('service-record.schema.json', text);
+  const r = spawnSync(process.execPath, ['dist/cli/wuye-kit.js', 'check', '--locale', 'en', f], { encoding: 'utf8' });
+  assert.equal(r.status, 1, r.stdout + r.stderr);
+  assert.ok(r.stdout.includes(`${f}:${where(text, '"channel": {')}: error [provenance] field channel has no provenance (meta/form.schema.json requires it on every fact)`), r.stdout);
 });

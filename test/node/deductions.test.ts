@@ -382,6 +382,27 @@ describe('invalid rule sets: which rule, which field', () => {
     );
   });
 
+  test('a condition that does not fit its fact is explained with operator words of each language (issue 15)', () => {
+    const base = structuredClone(defaults) as unknown as { adjustments: { when: Record<string, unknown>[] }[] };
+    const cases: [Record<string, unknown>, string, string, string][] = [
+      [{ fact: 'emergency', in: ['yes'] }, 'condition-in', '“Emergency” is a yes/no fact: use equals, not in', '「突发事件」是“是/否”事实，条件请用“等于”，不要用“属于”'],
+      [{ fact: 'external-body', equals: true, in: ['media'] }, 'condition-equals', '“Media or government body” is a code: list the codes with in, not equals', '「外部机构介入」是代码事实，请用“属于”列出代码，不要用“等于”'],
+      [{ fact: 'external-body' }, 'condition-missing-in', '“Media or government body” needs the codes listed with in', '「外部机构介入」需要用“属于”列出代码'],
+    ];
+    // The Chinese operator words are the rule-set schema's own labels of those keys.
+    const schema = read<{ definitions: { condition: { properties: Record<'equals' | 'in', { 'x-label': Record<'zh-CN' | 'en', string> }> } } }>('schemas/deduction-rules.schema.json');
+    const props = schema.definitions.condition.properties;
+    assert.deepEqual([props.equals['x-label']['zh-CN'], props.in['x-label']['zh-CN']], ['等于', '属于']);
+    for (const [when, keyword, en, zh] of cases) {
+      const rules = structuredClone(base);
+      rules.adjustments[0]!.when = [when];
+      const pick = (locale: 'en' | 'zh-CN') => checkDeductionRules(rules, { locale }).errors.find((e) => e.keyword === keyword)!.message.replace(/^[^：:]*[：:]\s?/, '');
+      assert.equal(pick('en'), en);
+      assert.equal(pick('zh-CN'), zh);
+      assert.doesNotMatch(pick('zh-CN'), /[A-Za-z]/, 'no Latin letters in the Chinese message');
+    }
+  });
+
   const bandCases: { name: string; patch: Partial<DeductionRules>; keyword: string; en: string; zh: string }[] = [
     {
       name: 'overlap',

@@ -18,6 +18,11 @@ import {
   eventUiSchema,
   personChoices,
   withPersonChoices,
+  withPickers,
+  pickerOf,
+  pickerChoices,
+  contractorChoices,
+  type ContractorEntry,
   type PanelView,
   type ActionItemView,
   type StaffMember,
@@ -30,6 +35,7 @@ import {
 const read = (f: string) => JSON.parse(readFileSync(f, 'utf8')) as unknown;
 const staff = read('schemas/examples/people.json') as StaffMember[];
 const eventsUi = read('schemas/workflow-events.ui.json') as UiSchema;
+const contractors = read('schemas/examples/contractors.json') as ContractorEntry[];
 
 async function viewAt(step: Parameters<typeof scenario>[0], actor: Actor | undefined, locale: 'zh-CN' | 'en' = 'zh-CN'): Promise<{ view: PanelView; snapshot: Snapshot }> {
   const env = await scenario(step);
@@ -196,6 +202,53 @@ test('pickers: the staff of the record office who take part in the workflow (HQ 
   );
   // No choices: the schema is left alone (the form asks for an ID and a name).
   assert.equal(withPersonChoices(fieldsSchema('dispatch'), ui, () => []), fieldsSchema('dispatch'));
+});
+
+test('per-field pickers: 派单 picks its handler from the staff and its repair contractor from the contractors, filters by roles, trades and office', async () => {
+  const { snapshot } = await viewAt('registered', specialist);
+  const env = await scenario('registered');
+  const def = env.engine.definition('complaint')!;
+  const ui = eventUiSchema(eventsUi, 'dispatch');
+  // The shipped UI schema says which list each field picks from; a select person field without a picker picks staff.
+  assert.deepEqual(pickerOf(ui, '/contractor'), { reference: 'contractors' });
+  assert.deepEqual(pickerOf(ui, '/handler'), { reference: 'staff' });
+  assert.equal(pickerOf(ui, '/note'), undefined);
+
+  const all = pickerChoices({ reference: 'contractors' }, { staff, contractors }, snapshot, def);
+  assert.deepEqual(all.map((c) => c.value.id), ['C-TJ01', 'C-MC02', 'C-SD03', 'C-ZS04', 'C-SB05']);
+  // The record keeps the Chinese name; the label follows the interface language.
+  assert.deepEqual(all[1], { value: { id: 'C-MC02', name: '华安门窗工程有限公司' }, label: { 'zh-CN': '华安门窗工程有限公司', en: "Hua'an Doors & Windows Co." } });
+  // Trades narrow the list; a current value outside the list stays first.
+  assert.deepEqual(contractorChoices(contractors, undefined, { trades: ['plumbing', 'waterproofing'] }).map((c) => c.value.id), ['C-TJ01', 'C-SD03']);
+  assert.deepEqual(contractorChoices(contractors, { id: 'X9', name: '临时维修队' }, { trades: ['equipment'] }).map((c) => c.value.id), ['X9', 'C-SB05']);
+  // Roles and office narrow the staff: inspectors of any office.
+  const inspectors = pickerChoices({ reference: 'staff', filter: { roles: ['inspector'], office: 'any' } }, { staff }, snapshot, def);
+  assert.deepEqual(inspectors.map((c) => c.value.id), ['E2001', 'E3001', 'E2002', 'E2101', 'E2301']);
+  const here = pickerChoices({ reference: 'staff', filter: { roles: ['inspector'] } }, { staff }, snapshot, def);
+  assert.deepEqual(here.map((c) => c.value.id), ['E2301']);
+  // No list: no choices (the field is typed).
+  assert.equal(pickerChoices({ reference: 'contractors' }, { staff }, snapshot, def).length, 0);
+  assert.equal(pickerChoices({ reference: 'staff' }, undefined, snapshot, def).length, 0);
+
+  const schema = withPickers(fieldsSchema('dispatch'), ui, (_p, picker) => pickerChoices(picker, { staff, contractors }, snapshot, def));
+  const props = schema['properties'] as Record<string, Record<string, unknown>>;
+  assert.deepEqual((props['contractor']!['oneOf'] as { const: unknown }[]).map((o) => o.const), all.map((c) => c.value));
+  assert.deepEqual((props['handler']!['oneOf'] as { const: { id: string } }[]).map((o) => o.const.id), ['E2301', 'E1302', 'H0001']);
+  assert.equal(props['deadline']!['oneOf'], undefined);
+  // The staff-only helper leaves the contractor field typed.
+  const staffOnly = withPersonChoices(fieldsSchema('dispatch'), ui, () => personChoices(staff, snapshot, def));
+  assert.equal((staffOnly['properties'] as Record<string, Record<string, unknown>>)['contractor']!['oneOf'], undefined);
+});
+
+test('a picker in a UI schema is checked by schemas/ui.schema.json: a list it does not know, a bad trade or a stray key is refused', () => {
+  const at = (picker: unknown) => ({ fields: { '/x': { widget: 'select', picker } } });
+  assert.equal(validateUi(at({ reference: 'contractors', filter: { trades: ['plumbing'] } })), true, JSON.stringify(validateUi.errors));
+  assert.equal(validateUi(at({ reference: 'staff', filter: { roles: ['specialist'], office: 'any' } })), true, JSON.stringify(validateUi.errors));
+  assert.equal(validateUi(at({ reference: 'suppliers' })), false);
+  assert.equal(validateUi(at({ reference: 'contractors', filter: { trades: ['plumbin'] } })), false);
+  assert.equal(validateUi(at({ reference: 'staff', filter: { office: 'mine' } })), false);
+  assert.equal(validateUi(at({ reference: 'staff', sort: 'name' })), false);
+  assert.equal(validateUi(at({ filter: {} })), false);
 });
 
 test('a complaint replied late and closed: the reply clock card says missed, what it took and by how much', async () => {

@@ -173,11 +173,12 @@ test('check --defaults lists, per file, the defaults not replaced; --strict fail
   const text = await run(['check', '--defaults', f]);
   assert.match(text.out, /项默认值待替换/);
   assert.match(text.out, /complaint\.workflow\.json:\d+:\d+: 默认值 clock close/);
-  // A fact without provenance is a warning; --strict fails on it too.
+  // A fact without provenance is an error here too (as in check), without --strict.
   delete wf.clocks[0]!['x-source'];
   writeFileSync(f, JSON.stringify(wf, null, 2));
-  const warn = await run(['check', '--defaults', '--locale', 'en', f]);
-  assert.match(warn.out, /warning \[no-provenance\] clock reply/);
+  const missing = await run(['check', '--defaults', '--locale', 'en', f]);
+  assert.equal(missing.code, 1);
+  assert.match(missing.out, /error \[provenance\] clock reply \S+ has no provenance/);
 });
 
 test('check --defaults without files reads the shipped schemas/ folder', async () => {

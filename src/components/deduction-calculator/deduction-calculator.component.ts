@@ -12,7 +12,7 @@ import { referenceContext, type ReferenceData } from '../shared/context.js';
 import { InnerEventsController } from '../shared/inner-events.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { AnnounceController } from '../shared/announce-controller.js';
-import { LazyController } from '../shared/lazy.js';
+import { LazyController, type Lazy } from '../shared/lazy.js';
 import type { DeductionModel } from './controllers/model.js';
 import { parts } from './deduction-calculator.parts.js';
 import { msg } from './deduction-calculator.messages.js';
@@ -170,24 +170,41 @@ export class WyDeductionCalculator extends LitElement {
     return csv;
   }
 
-  /** Resolves once the parts asked for have loaded and what they show has rendered. */
+  /** The toolbar's export buttons: the export is normally there already; if not, it is loaded first. */
+  private exportCsv(kind: 'groups' | 'lines'): void {
+    if (parts.csv.value) this.downloadCsv(kind);
+    else this.lazy.track(parts.csv.load().then(() => this.downloadCsv(kind)));
+  }
+
+  /** Resolves once the parts asked for have loaded and what they show has rendered, and `toCsv()` can answer. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    return this.lazy.settled(() => super.getUpdateComplete());
+    const done = await this.lazy.settled(() => super.getUpdateComplete());
+    // The export shows nothing, so its arrival needs no render; a failed load leaves toCsv() ''.
+    if (this.model?.result && !parts.csv.value) await parts.csv.load().catch(() => undefined);
+    return done;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const report = this.lazy.need(parts.report);
+    const report = this.need(parts.report);
     if (!report) return;
     this.model ??= new report.DeductionModel(this, {
-      lazy: this.lazy,
+      need: (part) => this.need(part),
       parts,
       locale: () => this.localize.locale,
       offices: () => this.offices ?? this.reference?.offices,
       announce: (text) => this.announcer.announce(text),
     });
     this.model.update(changed);
-    // The export follows the first result, so toCsv() answers once updateComplete resolves.
-    if (this.model.result) this.lazy.need(parts.csv);
+    // The export follows the first result (without a render of its own: see getUpdateComplete).
+    if (this.model.result) this.lazy.prefetch(parts.csv);
+  }
+
+  /**
+   * A part through the LazyController: there, or undefined while it loads. After a failed import
+   * nothing is asked for again until the user chooses retry (else every render would re-import).
+   */
+  private need<T>(part: Lazy<T>): T | undefined {
+    return part.value || !this.lazy.failed ? this.lazy.need(part) : undefined;
   }
 
   override render() {
@@ -207,8 +224,8 @@ export class WyDeductionCalculator extends LitElement {
               </p>`
             : nothing}
           <div part="toolbar" role="group" aria-label=${t('title')}>
-            <button part="button" type="button" ?disabled=${!m?.result} @click=${() => this.downloadCsv('groups')}>${t('exportGroups')}</button>
-            <button part="button" type="button" ?disabled=${!m?.result} @click=${() => this.downloadCsv('lines')}>${t('exportLines')}</button>
+            <button part="button" type="button" ?disabled=${!m?.result} @click=${() => this.exportCsv('groups')}>${t('exportGroups')}</button>
+            <button part="button" type="button" ?disabled=${!m?.result} @click=${() => this.exportCsv('lines')}>${t('exportLines')}</button>
             <label class="check"><input type="checkbox" .checked=${this.bom} @change=${(e: Event) => (this.bom = (e.target as HTMLInputElement).checked)} />${t('bom')}</label>
             <button part="button" type="button" ?disabled=${!m} aria-expanded=${m?.editor.open ? 'true' : 'false'} aria-controls="rules-editor" @click=${() => m?.editor.toggle()}>
               ${m?.editor.open ? t('closeRules') : t('pasteRules')}

@@ -14,7 +14,7 @@ export const parts = {
   editor: new Lazy(() => import('./views/editor.js')),
   /** `<wy-error-summary>`: with the editor, or with the first unusable `rules`. */
   errorSummary: new Lazy(() => import('../error-summary/error-summary.js')),
-  /** The CSV tables and the download: after the first result, so `toCsv()` answers synchronously once `updateComplete` resolves. */
+  /** The CSV tables and the download: fetched after the first result; `updateComplete` waits for it so `toCsv()` answers synchronously. */
   csv: new Lazy(() => import('./controllers/csv.js')),
 };
 

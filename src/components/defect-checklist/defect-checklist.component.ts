@@ -6,7 +6,7 @@ import type { Locale } from '../../core/i18n/locale.js';
 import { canRecord } from '../../core/defects/transitions.js';
 import { defectLabel } from '../../core/defects/defect-labels.js';
 import { contractorName, houseLabel } from '../../core/defects/problem-list.js';
-import { checklistCounts } from '../../core/defects/views.js';
+import { checklistCounts } from '../../core/defects/counts.js';
 import type { CommonProblems, Defect, DefectAction, DefectContractor, DefectHouse, OwnerDecision } from '../../core/defects/types.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { AnnounceController } from '../shared/announce-controller.js';
@@ -25,9 +25,9 @@ import { EntryDraftController } from './controllers/entry-draft.js';
 import { ConfigController } from './controllers/config.js';
 import { ProblemListExport } from './controllers/export.js';
 import { StatusChanges } from './controllers/status.js';
-import { ListController } from './controllers/list.js';
+import type { ListController } from './controllers/list.js';
 import { lazyModules } from './controllers/lazy.js';
-import { EntryPart } from './parts/entry.part.js';
+import type { EntryPart } from './parts/entry.part.js';
 import type { SummaryPart } from './parts/summary.part.js';
 import type { PrintPart } from './parts/print.part.js';
 import type { ViewContext } from './views/view-context.js';
@@ -274,7 +274,11 @@ export class WyDefectChecklist extends LitElement {
   override firstUpdated(): void {
     // The print view must render synchronously on `beforeprint`: fetch it once the page is idle.
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => void }).requestIdleCallback ?? ((cb: () => void) => setTimeout(cb, 200));
-    idle(() => this.lazy.prefetch(lazyModules.print));
+    idle(() => {
+      this.lazy.prefetch(lazyModules.print);
+      // The other view of the first paint, so switching between entry and list does not wait.
+      this.lazy.prefetch(this.activeView === 'entry' ? lazyModules.list : lazyModules.entry);
+    });
   }
 
   override updated(): void {
@@ -312,10 +316,16 @@ export class WyDefectChecklist extends LitElement {
   private renderView(view: DefectChecklistView, c: ViewContext): TemplateResult {
     const p = this.parts;
     switch (view) {
-      case 'entry':
-        return (p.entry ??= new EntryPart(this.host)).render(c);
-      case 'list':
-        return (p.list ??= new ListController(this.host)).render(c);
+      case 'entry': {
+        const mod = this.lazy.need(lazyModules.entry);
+        if (!mod) return this.renderPending();
+        return (p.entry ??= new mod.EntryPart(this.host)).render(c);
+      }
+      case 'list': {
+        const mod = this.lazy.need(lazyModules.list);
+        if (!mod) return this.renderPending();
+        return (p.list ??= new mod.ListController(this.host)).render(c);
+      }
       case 'summary': {
         const mod = this.lazy.need(lazyModules.summary);
         if (!mod) return this.renderPending();

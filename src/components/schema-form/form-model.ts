@@ -1,10 +1,12 @@
 // What <wy-schema-form> builds from its schema and UI schema: the engine over the value, the
 // checked UI schema and the layout. Building needs the shipped vocabularies when the schema
-// `$ref`s them and the UI-schema validator when there is a UI schema: both load once per page.
+// `$ref`s them, the UI-schema validator when there is a UI schema, and JSONLogic when that UI
+// schema has rules: each loads once per page.
 import { normalizeSchema } from '../../core/form/normalize.js';
 import { FormEngine } from '../../core/form/engine.js';
 import { checkUiSchemaWith, loadUiValidator, buildLayout, type Layout, type UiSchema } from '../../core/form/ui.js';
 import { loadShippedRefs, hasExternalRefs } from '../../core/form/shipped.js';
+import { needsRules, rulesReady } from '../../core/form/rule-support.js';
 import type { JsonSchema } from '../../core/form/types.js';
 import type { GeneratedValidator } from '../../generated/validator-types.js';
 
@@ -23,10 +25,13 @@ export interface FormModelParts {
 export function modelPrerequisites(schema: JsonSchema, uiSchema: UiSchema | undefined): Promise<void> | undefined {
   const needRefs = !shippedRefs && hasExternalRefs(schema);
   const needUi = !uiValidator && uiSchema !== undefined && uiSchema !== null;
-  if (!needRefs && !needUi) return undefined;
+  // The rules (JSONLogic) only for a UI schema with rules or notices (a form without never downloads them).
+  const needLogic = !rulesReady() && needsRules(uiSchema);
+  if (!needRefs && !needUi && !needLogic) return undefined;
   return Promise.all([
     needRefs ? loadShippedRefs().then((refs) => (shippedRefs = refs)) : undefined,
     needUi ? loadUiValidator().then((v) => (uiValidator = v)) : undefined,
+    needLogic ? import('../../core/form/rules.js') : undefined,
   ]).then(() => undefined);
 }
 

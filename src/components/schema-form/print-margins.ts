@@ -1,6 +1,7 @@
 // Page numbers and the document number in the printed page's margins. `@page` rules only work in
 // the document, not in a shadow root, so a sheet is adopted there while printing and removed
-// afterwards: the hooks of <wy-schema-form>'s PrintController.
+// afterwards: the hooks of <wy-schema-form>'s PrintController. Loaded when a UI schema has a
+// `document` (a form without one never downloads it).
 import type { UiDocument } from '../../core/form/ui.js';
 
 /** The `@page` rule for a document: number and version bottom left, "page / pages" bottom right. */
@@ -10,19 +11,18 @@ export function pageMarginRule(doc: UiDocument): string {
   return `@page { margin: 18mm 15mm; @bottom-left { content: "${left}"; font-size: 9pt; } @bottom-right { content: counter(page) " / " counter(pages); font-size: 9pt; } }`;
 }
 
-/** `before`/`after` hooks that adopt the margins of `doc()` (when there is one) in the document while printing. */
-export function printMargins(doc: () => UiDocument | undefined): { before(): void; after(): void } {
-  let sheet: CSSStyleSheet | undefined;
-  return {
-    before() {
-      const d = doc();
-      if (!d) return;
-      sheet ??= new CSSStyleSheet();
-      sheet.replaceSync(pageMarginRule(d));
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-    },
-    after() {
-      if (sheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
-    },
-  };
+/** Adopts the margins of `doc` in the document while printing (`before`), removes them (`after`). */
+export class PrintMargins {
+  private sheet?: CSSStyleSheet;
+
+  before(doc: UiDocument): void {
+    this.sheet ??= new CSSStyleSheet();
+    this.sheet.replaceSync(pageMarginRule(doc));
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
+  }
+
+  after(): void {
+    const sheet = this.sheet;
+    if (sheet) document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+  }
 }

@@ -2,6 +2,12 @@ import { css } from 'lit';
 import { baseStyles } from '../shared/base.styles.js';
 import { fieldBodyStyles, groupBodyStyles } from './fields/field.styles.js';
 
+// Notes on the rules below (kept out of the CSS text, which ships as written):
+// - Block flow with margins, not grid gaps: a grid with an auto column sizes every item by its content first (an intrinsic pass over all the fields), which doubled the first layout.
+// - Its own formatting context: the first gap stays inside the form, as a grid's did.
+// - Only a layout with columns is a size container (a container makes the browser interleave style and layout for everything inside it: a single-column form does not pay for that).
+// - One column: block flow (cheaper to lay out than a grid of hundreds of fields).
+
 // The built-in fields render into the form's tree: their styles are the form's.
 export const styles = [
   baseStyles,
@@ -13,21 +19,27 @@ export const styles = [
       --_gap: var(--wy-schema-form-gap, var(--_wy-space-m));
     }
     form {
-      display: grid;
-      gap: var(--_gap);
+      display: flow-root;
     }
-    /* Only a layout with columns is a size container (a container makes the browser interleave
-       style and layout for everything inside it: a single-column form does not pay for that). */
+    form > * + * {
+      margin-block-start: var(--_gap);
+    }
+    form > .visually-hidden,
+    form > wy-error-summary {
+      margin: 0;
+    }
     form.columns {
       container-type: inline-size;
     }
     fieldset.body {
       border: 0;
       padding: 0;
-      margin: 0;
+      margin-inline: 0;
       min-width: 0;
-      display: grid;
-      gap: var(--_wy-space-l);
+      display: block;
+    }
+    .body > .group + .group {
+      margin-block-start: var(--_wy-space-l);
     }
     .body > .group {
       border: 1px solid var(--_wy-border);
@@ -45,7 +57,6 @@ export const styles = [
       margin: 0 0 var(--_wy-space-s);
       color: var(--_wy-muted);
     }
-    /* One column: block flow (cheaper to lay out than a grid of hundreds of fields). */
     .grid > .field + .field {
       margin-block-start: var(--_gap);
     }

@@ -31,8 +31,9 @@ const LIVE_REFRESH_MS = 30_000;
  * take, and the audit timeline. An action with fields opens them as a `<wy-schema-form>`
  * (validated with the shipped precompiled validator, so it works under a CSP without eval); an
  * action without fields asks for confirmation. A person field (the handler of 派单, who replied) is a
- * picker of the staff of the record's office from the provider's `reference.staff`; without a
- * staff list it is typed as an ID and a name. Each event's form is laid out by
+ * picker of the staff of the record's office from the provider's `reference.staff`, a contractor
+ * field (派单's repair contractor) of `reference.contractors`, each as the field's `picker` in the
+ * event's UI schema says; without the list it is typed as an ID and a name. Each event's form is laid out by
  * schemas/workflow-events.ui.json. The element's entry is a thin shell (properties, loading, the
  * messages shown before anything is loaded); the overview, the clock cards, the timeline, the
  * action flow, the form with its validator and the record's labels load on demand
@@ -94,8 +95,9 @@ export class WyWorkflowPanel extends LitElement {
   @property({ attribute: false }) actor?: Actor;
 
   /**
-   * Reference data (`staff`: the people action forms offer as pickers); otherwise the provider's
-   * `reference`. Without a staff list a person is typed as an ID and a name.
+   * Reference data (`staff`, `contractors`: the lists action forms offer as pickers, field by field
+   * as the event's UI schema says); otherwise the provider's `reference`. Without a list its fields
+   * are typed as an ID and a name.
    */
   @property({ attribute: false }) reference?: ReferenceData;
 

@@ -145,14 +145,15 @@ export function checkDeductionRules(rules: unknown, options: { readonly locale?:
     a.when.forEach((c, j) => {
       const path = `/adjustments/${i}/when/${j}`;
       const fact = labelOf('deductionFact', c.fact, locale);
+      const ops = { fact, equals: deductionText(locale, 'operator.equals'), in: deductionText(locale, 'operator.in') };
       const vocabName = CODE_FACTS[c.fact];
       if (vocabName === undefined) {
-        if (c.in !== undefined) add(`${path}/in`, 'condition-in', 'error.condition-in', { fact });
+        if (c.in !== undefined) add(`${path}/in`, 'condition-in', 'error.condition-in', ops);
         return;
       }
-      if (c.equals !== undefined) add(`${path}/equals`, 'condition-equals', 'error.condition-equals', { fact });
+      if (c.equals !== undefined) add(`${path}/equals`, 'condition-equals', 'error.condition-equals', ops);
       if (c.in === undefined || c.in.length === 0) {
-        add(path, 'condition-missing-in', 'error.condition-missing-in', { fact });
+        add(path, 'condition-missing-in', 'error.condition-missing-in', ops);
         return;
       }
       const known = codesOf(vocabName);

@@ -3,6 +3,8 @@ import { catalog } from '../i18n/catalog.js';
 /**
  * Text of the deduction calculator that is not a domain label: rule-set problems, line and
  * input names, CSV headers. Domain labels (categories, facts, statuses) live in schemas/vocab.
+ * A rule condition's operators are words in each language (`operator.*`: in zh-CN the schema's
+ * own field labels 等于/属于, in en the JSON keys `equals`/`in`), never English in a Chinese message.
  */
 export const deductionText = catalog(
   {
@@ -14,9 +16,11 @@ export const deductionText = catalog(
     'error.grid': '{label}必须是 {step} 的整数倍（舍入规则保留 {decimals} 位小数）',
     'error.base-duplicate': '{category}·{severity}的基础扣分重复（已由规则「{first}」定义）',
     'error.base-missing': '缺少{category}·{severity}的基础扣分（不扣分请填 0）',
-    'error.condition-in': '「{fact}」是“是/否”事实，请用 equals，不要用 in',
-    'error.condition-equals': '「{fact}」是代码事实，请用 in 列出代码，不要用 equals',
-    'error.condition-missing-in': '「{fact}」需要用 in 列出代码',
+    'error.condition-in': '「{fact}」是“是/否”事实，条件请用“{equals}”，不要用“{in}”',
+    'error.condition-equals': '「{fact}」是代码事实，请用“{in}”列出代码，不要用“{equals}”',
+    'error.condition-missing-in': '「{fact}」需要用“{in}”列出代码',
+    'operator.equals': '等于',
+    'operator.in': '属于',
     'error.condition-code': '「{code}」不是「{fact}」的有效代码',
     'error.scope-empty': '扣分范围至少要包含一个类别',
     'error.band-order': '评级「{id}」的最低分 {min} 大于最高分 {max}',
@@ -77,9 +81,11 @@ export const deductionText = catalog(
     'error.grid': '{label} must be a multiple of {step} (the rounding rule keeps {decimals} decimals)',
     'error.base-duplicate': 'Base points for {category} · {severity} are given twice (already by rule “{first}”)',
     'error.base-missing': 'Base points for {category} · {severity} are missing (enter 0 to deduct nothing)',
-    'error.condition-in': '“{fact}” is a yes/no fact: use equals, not in',
-    'error.condition-equals': '“{fact}” is a code: list the codes with in, not equals',
-    'error.condition-missing-in': '“{fact}” needs the codes listed with in',
+    'error.condition-in': '“{fact}” is a yes/no fact: use {equals}, not {in}',
+    'error.condition-equals': '“{fact}” is a code: list the codes with {in}, not {equals}',
+    'error.condition-missing-in': '“{fact}” needs the codes listed with {in}',
+    'operator.equals': 'equals',
+    'operator.in': 'in',
     'error.condition-code': '“{code}” is not a code of “{fact}”',
     'error.scope-empty': 'The scope must include at least one kind of voice',
     'error.band-order': 'Rating “{id}” starts at {min}, above its end {max}',

@@ -1,6 +1,11 @@
-import { defectVocab as vocab } from './vocab.js';
+// The four vocabularies it writes, each from its own module (not the checklist's six), so the
+// CSV export an element keeps up front carries only those.
+import { houseLocation } from '../../generated/vocab/house-location.js';
+import { trade } from '../../generated/vocab/trade.js';
+import { defectSeverity } from '../../generated/vocab/defect-severity.js';
+import { defectStatus } from '../../generated/vocab/defect-status.js';
+import { listLabel } from '../i18n/vocab-list.js';
 import type { CsvTable } from '../export/csv.js';
-import { defectVocabLabel as vocabLabel } from './vocab.js';
 import { pick, type Locale } from '../i18n/locale.js';
 import { defectText } from './messages.js';
 import { defectLabel as defectFieldLabel } from './defect-labels.js';
@@ -51,8 +56,8 @@ export interface ProblemListOptions {
   readonly now: string | number | { getTime(): number };
 }
 
-const locationOrder = new Map<string, number>(vocab.houseLocation.codes.map((c, i) => [c, i]));
-const tradeOrder = new Map<string, number>(vocab.trade.codes.map((c, i) => [c, i]));
+const locationOrder = new Map<string, number>(houseLocation.codes.map((c, i) => [c, i]));
+const tradeOrder = new Map<string, number>(trade.codes.map((c, i) => [c, i]));
 
 /**
  * The problem list (生成问题清单): defects grouped per responsible contractor, then per house,
@@ -120,11 +125,11 @@ export function problemListTable(items: readonly Defect[], options: ProblemListC
           d.house.unit ?? '',
           d.house.room,
           d.id,
-          vocabLabel('houseLocation', d.location, locale),
-          vocabLabel('trade', d.trade, locale),
+          listLabel(houseLocation, d.location, locale),
+          listLabel(trade, d.trade, locale),
           d.description,
-          vocabLabel('defectSeverity', d.severity, locale),
-          vocabLabel('defectStatus', d.status, locale),
+          listLabel(defectSeverity, d.severity, locale),
+          listLabel(defectStatus, d.status, locale),
           localDate(d.due, off),
           isOverdue(d, options.now) ? defectText(locale, 'csv.overdueYes') : '',
           localDate(d.foundAt, off),

@@ -17,23 +17,8 @@ import type { CommonProblem, CommonProblems, Defect, DefectAction, DefectActor, 
 
 // ——— header ———
 
-export interface ChecklistCounts {
-  readonly total: number;
-  /** Not closed. */
-  readonly open: number;
-  readonly overdue: number;
-}
-
-/** The counts a checklist shows in its header (the full breakdown is `summariseDefects`). */
-export function checklistCounts(items: readonly Defect[], now: Instant): ChecklistCounts {
-  const at = epochMsOr(now);
-  let open = 0, overdue = 0;
-  for (const d of items) {
-    if (d.status !== 'closed') open++;
-    if (isOverdue(d, at)) overdue++;
-  }
-  return { total: items.length, open, overdue };
-}
+// In its own module so an element's header takes the counts without the views' code.
+export { checklistCounts, type ChecklistCounts } from './counts.js';
 
 // ——— batch entry ———
 

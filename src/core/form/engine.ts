@@ -1,8 +1,13 @@
 import { holds } from './conditions.js';
 import { getAt, setAt, sanitize, templateOf, splitPointer, escapeKey } from './pointer.js';
-import { compileRules, evaluate, logicDeps, truthy, type CompiledRule } from './rules.js';
+import type { CompiledRule } from './rules.js';
+import { rules } from './rule-support.js';
 import type { FormField, FormModel, Text } from './types.js';
 import type { UiNotice, UiSchema } from './ui.js';
+
+// Reached only when the UI schema has rules or notices (then rules.ts is loaded: rule-support.ts).
+const evaluate = (logic: unknown, data: unknown): unknown => rules().evaluate(logic, data);
+const truthy = (v: unknown): boolean => rules().truthy(v);
 
 /** What a field shows right now. */
 export interface FieldState {
@@ -49,15 +54,15 @@ export class FormEngine {
     readonly ui: UiSchema = {},
     value: unknown = undefined,
   ) {
-    this.rules = compileRules(ui.rules);
+    this.rules = ui.rules?.length ? rules().compileRules(ui.rules) : [];
     for (const r of this.rules) {
       for (const d of r.deps) this.byDep.set(d, [...(this.byDep.get(d) ?? []), r]);
       for (const t of r.targets) this.byTarget.set(t, [...(this.byTarget.get(t) ?? []), r]);
     }
     this.notices = ui.notices ?? [];
     this.notices.forEach((n, i) => {
-      logicDeps(n.when, `/notices/${i}/when`);
-      if (n.textFrom !== undefined) logicDeps(n.textFrom, `/notices/${i}/textFrom`);
+      rules().logicDeps(n.when, `/notices/${i}/when`);
+      if (n.textFrom !== undefined) rules().logicDeps(n.textFrom, `/notices/${i}/textFrom`);
     });
     this._value = withDefaults(model.root, sanitize(value ?? {}) as Record<string, unknown>);
     this.recomputeAll();

@@ -1,6 +1,7 @@
 import jsonLogic from '../../generated/vendor/json-logic.js';
 import { FormSchemaError } from './types.js';
 import { escapeKey } from './pointer.js';
+import { provideRules } from './rule-support.js';
 
 /** A UI rule as written in a UI schema (`*.ui.json`). */
 export interface UiRule {
@@ -92,3 +93,6 @@ export function evaluate(logic: unknown, data: unknown): unknown {
 }
 
 export const truthy = (v: unknown): boolean => jsonLogic.truthy(v);
+
+// The form engine reaches the rules through rule-support.ts (so forms without rules do not load them).
+provideRules({ compileRules, evaluate, logicDeps, truthy });

@@ -18,7 +18,8 @@ import type { Actor } from '../../shared/context.js';
 import { dispatchRenamed } from '../../shared/events.js';
 import { WyComplaintSaveEvent, WyComplaintSaveFailEvent } from '../complaint-form.events.js';
 import type { ComplaintDraft, ComplaintOffice, ComplaintStore, RecordNumberHook } from '../complaint-form.types.js';
-import { msg } from '../complaint-form.messages.js';
+import { msg } from '../intake.messages.js';
+import { msg as shellMsg } from '../complaint-form.messages.js';
 
 type Rec = Record<string, unknown>;
 const isObj = (v: unknown): v is Rec => Boolean(v) && typeof v === 'object' && !Array.isArray(v);
@@ -224,7 +225,7 @@ export class IntakeController {
       host.requestUpdate();
       return true;
     } catch (err) {
-      const reason = err instanceof Error && err.message ? err.message : msg(l, 'failedUnknown');
+      const reason = err instanceof Error && err.message ? err.message : shellMsg(l, 'failedUnknown');
       this.set('failed', err instanceof IntakeError ? reason : msg(l, 'failed', { reason }));
       const fieldErrors =
         isObj(err) && Array.isArray(err['errors'])

@@ -10,7 +10,7 @@ import type { ErrorDisplay } from '../../schema-form/schema-form.component.js';
 import { localStorageDrafts, type DraftStore } from '../../schema-form/drafts.js';
 import type { Uploader } from '../../shared/uploader.js';
 import type { IntakeController } from '../controllers/intake.controller.js';
-import { msg } from '../complaint-form.messages.js';
+import { msg } from '../intake.messages.js';
 
 export { styles } from './intake.styles.js';
 

@@ -3,7 +3,7 @@
 // (expanded offices, the what-if record, the rule-set editor, the period controls). The decisions
 // are core's (src/core/deductions); this holds their results for the views and recomputes only
 // when an input changed. Loaded on demand with the report (../deduction-calculator.report.ts).
-import type { LazyController } from '../../shared/lazy.js';
+import type { Lazy } from '../../shared/lazy.js';
 import type { ReferenceData } from '../../shared/context.js';
 import type { Complaint } from '../../../generated/types/complaint.js';
 import { computeCompiled } from '../../../core/deductions/engine.js';
@@ -40,7 +40,8 @@ export interface DeductionHost {
 
 /** What the element lends the model: its language, office names, live region and on-demand parts. */
 export interface DeductionServices {
-  readonly lazy: LazyController;
+  /** A part loaded on demand, or undefined while it loads (or after a failure, until the user retries). */
+  need<T>(part: Lazy<T>): T | undefined;
   readonly parts: DeductionParts;
   locale(): Locale;
   offices(): ReferenceData['offices'] | undefined;
@@ -122,7 +123,7 @@ export class DeductionModel {
   }
 
   private compute(): void {
-    if (!this.pasted && !this.host.rules && !this.services.lazy.need(this.services.parts.defaults)) {
+    if (!this.pasted && !this.host.rules && !this.services.need(this.services.parts.defaults)) {
       this.problem = 'loading';
       this.result = undefined;
       return;

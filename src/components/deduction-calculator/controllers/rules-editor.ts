@@ -70,9 +70,9 @@ export class RulesEditorController {
   /** The panel, once its template and the error summary have loaded; nothing when closed. */
   render(): TemplateResult | undefined {
     if (!this.open) return undefined;
-    const { lazy, parts } = this.model.services;
-    const summary = lazy.need(parts.errorSummary);
-    const view = lazy.need(parts.editor);
+    const { need, parts } = this.model.services;
+    const summary = need(parts.errorSummary);
+    const view = need(parts.editor);
     if (!view || !summary) return undefined;
     const locale = this.model.locale;
     return view.renderRulesEditor({

@@ -118,7 +118,7 @@ export class WhatIfController {
     const { state, result } = this;
     const m = this.model;
     if (!state || !m.result || !result || !m.records[state.index]) return undefined;
-    const view = m.services.lazy.need(m.services.parts.whatIf);
+    const view = m.services.need(m.services.parts.whatIf);
     const effect = whatIfEffect(m.result, result, state.index);
     if (!view || !effect) return undefined;
     const locale = m.locale;

@@ -23,7 +23,7 @@ function renderProblem(m: DeductionModel): TemplateResult | typeof nothing {
   }
   if (m.problem === 'rules') {
     // The summary element loads with the first unusable rule set; until then the sentence stands alone.
-    const summary = m.services.lazy.need(m.services.parts.errorSummary);
+    const summary = m.services.need(m.services.parts.errorSummary);
     return html`<div part="error">
       <p>${msg(locale, 'rulesInvalid')}</p>
       ${summary ? html`<wy-error-summary locale=${locale} .errors=${m.rulesErrors()} @wy-error-select=${m.editor.openAt}></wy-error-summary>` : nothing}

@@ -1,7 +1,13 @@
 import { Lazy } from '../../shared/lazy.js';
 
-/** What the checklist loads on demand (none of it is needed for the first paint of entry or list). */
+/**
+ * What the checklist loads on demand: every view with its behaviour, styles and messages (the
+ * element's entry holds the shell — header, counts, tabs — and what answers synchronously:
+ * `perform()`, `toCsv()`), the rules and data only some pages need.
+ */
 export const lazyModules = {
+  entry: new Lazy(() => import('../parts/entry.part.js')),
+  list: new Lazy(() => import('./list.js')),
   summary: new Lazy(() => import('../parts/summary.part.js')),
   print: new Lazy(() => import('../parts/print.part.js')),
   dialog: new Lazy(() => import('../views/note-dialog.view.js')),

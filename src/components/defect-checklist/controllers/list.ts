@@ -8,6 +8,7 @@ import type { ChecklistHost } from '../checklist-host.js';
 import { renderListView, type ListViewProps } from '../views/list.view.js';
 import { listStyles } from '../views/list.styles.js';
 import type { ViewContext } from '../views/view-context.js';
+import { vt } from '../defect-checklist.view-messages.js';
 
 /**
  * The list view's state and behaviour: filter and grouping, the selection and bulk assignment
@@ -98,14 +99,14 @@ export class ListController {
     // The date picked is a day in Asia/Shanghai: the limit is its end there, whatever the browser's zone.
     const due = this.bulkDue ? endOfShanghaiDay(this.bulkDue) : undefined;
     if (!this.selected.size || (!this.bulkContractor && !due)) {
-      this.change(() => (this.bulkMessage = this.host.t('list.bulkNothing')));
+      this.change(() => (this.bulkMessage = vt(this.host, 'list.bulkNothing')));
       return;
     }
     const { items, changed } = assignDefects(this.host.items, this.selected, {
       ...(this.bulkContractor ? { contractorId: this.bulkContractor } : {}),
       ...(due ? { due } : {}),
     });
-    this.change(() => (this.bulkMessage = this.host.t('list.bulkDone', { count: changed })));
+    this.change(() => (this.bulkMessage = vt(this.host, 'list.bulkDone', { count: changed })));
     this.host.say(this.bulkMessage);
     this.change(() => (this.selected = new Set()));
     if (changed) this.host.publish(items);

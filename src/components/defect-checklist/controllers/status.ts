@@ -1,5 +1,6 @@
 import { nothing, type TemplateResult } from 'lit';
-import { defectVocabLabel as vocabLabel } from '../../../core/defects/vocab.js';
+import { defectStatus } from '../../../generated/vocab/defect-status.js';
+import { listLabel } from '../../../core/i18n/vocab-list.js';
 import { applyAction, checkAction } from '../../../core/defects/transitions.js';
 import { defectReason } from '../../../core/defects/messages.js';
 import { isoShanghai } from '../../../core/kernel/time.js';
@@ -54,7 +55,7 @@ export class StatusChanges {
     }
     const items = [...h.items];
     items[index] = r.item;
-    h.say(h.t('list.actionDone', { id, action: vocabLabel('defectStatus', r.item.status, h.locale) }));
+    h.say(h.t('list.actionDone', { id, action: listLabel(defectStatus, r.item.status, h.locale) }));
     this.returnFocus = { id, index: h.rowIndex(id) };
     h.publish(items);
     if (r.item.status === 'closed') h.fire(new WyDefectCloseEvent(r.item), 'wy-item-close');

@@ -11,6 +11,7 @@ import { lazyModules } from '../controllers/lazy.js';
 import { renderEntryView } from '../views/entry.view.js';
 import { entryStyles } from '../views/entry.styles.js';
 import type { ViewContext } from '../views/view-context.js';
+import { vt } from '../defect-checklist.view-messages.js';
 
 /**
  * Batch entry (集中录入): the location, trade and severity chosen for the batch, lines typed
@@ -51,7 +52,7 @@ export class EntryPart {
 
   render(c: ViewContext): TemplateResult {
     const h = this.host;
-    if (!h.house) return html`<p>${h.t('entry.noHouse')}</p>`;
+    if (!h.house) return html`<p>${vt(h, 'entry.noHouse')}</p>`;
     return renderEntryView(c, {
       model: entryView(h.items, h.config, { location: this.location, trade: this.trade, severity: this.severity, recent: this.recent }),
       location: this.location,
@@ -87,7 +88,7 @@ export class EntryPart {
     const area = this.area;
     if (area) area.value = '';
     this.host.draft.discard();
-    this.host.say(this.host.t('entry.draftDiscarded'));
+    this.host.say(vt(this.host, 'entry.draftDiscarded'));
     area?.focus();
   }
 
@@ -101,9 +102,9 @@ export class EntryPart {
       config: h.config,
       ...(this.severity ? { severity: this.severity } : {}),
     });
-    this.change(() => (this.errors = errors.map((x) => h.t('entry.tooLong', { line: x.line, max: MAX_DESCRIPTION }))));
+    this.change(() => (this.errors = errors.map((x) => vt(h, 'entry.tooLong', { line: x.line, max: MAX_DESCRIPTION }))));
     if (!drafts.length) {
-      if (!errors.length) this.change(() => (this.errors = [h.t('entry.empty')]));
+      if (!errors.length) this.change(() => (this.errors = [vt(h, 'entry.empty')]));
       area.focus();
       return;
     }
@@ -135,7 +136,7 @@ export class EntryPart {
     const created = drafts.map((d) => createDefect(d, { id: this.makeId(), house, actor, now, due: defaultDue(d.severity, now, h.config) }));
     const ids = created.map((d) => d.id);
     this.change(() => (this.recent = [...[...ids].reverse(), ...this.recent].slice(0, 5)));
-    h.say(created.length === 1 ? h.t('entry.addedOne', { text: created[0]!.description }) : h.t('entry.added', { count: created.length }));
+    h.say(created.length === 1 ? vt(h, 'entry.addedOne', { text: created[0]!.description }) : vt(h, 'entry.added', { count: created.length }));
     h.publish([...h.items, ...created]);
     // Photos picked for these defects: attach them once uploaded.
     this.uploads?.attach(ids);

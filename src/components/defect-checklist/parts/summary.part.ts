@@ -1,6 +1,6 @@
 import type { TemplateResult } from 'lit';
 import type { OwnerDecisionError, OwnerDecisionInput } from '../../../core/defects/owner-decision.js';
-import { checklistCounts } from '../../../core/defects/views.js';
+import { checklistCounts } from '../../../core/defects/counts.js';
 import { WyOwnerDecideEvent } from '../defect-checklist.events.js';
 import type { ChecklistHost } from '../checklist-host.js';
 import { lazyModules } from '../controllers/lazy.js';

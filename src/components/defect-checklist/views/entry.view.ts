@@ -3,6 +3,7 @@ import { defectVocabLabel as vocabLabel, defectVocabOptions as vocabOptions } fr
 import type { EntryViewModel } from '../../../core/defects/views.js';
 import type { CommonProblem, DefectSeverity, HouseLocation, Trade } from '../../../core/defects/types.js';
 import { valueOf, type ViewContext } from './view-context.js';
+import { vt } from '../defect-checklist.view-messages.js';
 
 /** The batch-entry view (集中录入): what it shows and what it calls back. */
 export interface EntryViewProps {
@@ -33,7 +34,7 @@ export function renderEntryView(c: ViewContext, p: EntryViewProps): TemplateResu
   const l = c.locale;
   const m = p.model;
   return html`<form part="entry" @submit=${p.onSubmit} aria-labelledby="entry-heading">
-    <h3 id="entry-heading">${c.tm('entry.heading')}</h3>
+    <h3 id="entry-heading">${vt(c, `entry.heading.${c.mode}`)}</h3>
     <div class="row">
       <label>${c.field('location')}
         <select name="location" @change=${(e: Event) => p.onLocation(valueOf(e) as HouseLocation)}>
@@ -52,30 +53,30 @@ export function renderEntryView(c: ViewContext, p: EntryViewProps): TemplateResu
       </label>
     </div>
     <fieldset class="chips" aria-busy=${p.configPending ? 'true' : 'false'}>
-      <legend>${c.t('entry.common')}</legend>
+      <legend>${vt(c, 'entry.common')}</legend>
       ${m.problems.length
         ? m.problems.map((x) => html`<button type="button" part="chip" data-problem=${x.id} @click=${() => p.onProblem(x)}>${x.label[l]}</button>`)
         : p.configPending
           ? nothing
-          : html`<p class="muted">${c.t('entry.commonNone')}</p>`}
+          : html`<p class="muted">${vt(c, 'entry.commonNone')}</p>`}
     </fieldset>
-    <label for="entry-text">${c.t('entry.text')}</label>
+    <label for="entry-text">${vt(c, 'entry.text')}</label>
     ${p.draftShown
       ? html`<div part="draft-notice" class="draft-notice">
           <span>${c.t('entry.draftRestored')}</span>
-          <button type="button" @click=${p.onDiscardDraft}>${c.t('entry.draftDiscard')}</button>
+          <button type="button" @click=${p.onDiscardDraft}>${vt(c, 'entry.draftDiscard')}</button>
         </div>`
       : nothing}
     <textarea id="entry-text" name="text" rows="3" aria-describedby="entry-hint entry-errors" .value=${p.draftText} @keydown=${p.onKey} @input=${p.onInput}></textarea>
-    <p id="entry-hint" class="muted">${c.t('entry.hint')}</p>
+    <p id="entry-hint" class="muted">${vt(c, 'entry.hint')}</p>
     <div id="entry-errors">${p.errors.map((e) => html`<p class="error">${e}</p>`)}</div>
     ${p.photos}
     <div class="actions">
-      <button type="submit" class="primary">${c.t('entry.add')}</button>
-      ${p.entryComplete ? html`<button type="button" part="entry-complete" @click=${p.onComplete}>${c.t('entry.complete', { count: p.count })}</button>` : nothing}
+      <button type="submit" class="primary">${vt(c, 'entry.add')}</button>
+      ${p.entryComplete ? html`<button type="button" part="entry-complete" @click=${p.onComplete}>${vt(c, 'entry.complete', { count: p.count })}</button>` : nothing}
     </div>
     ${m.recent.length
-      ? html`<h4>${c.t('entry.recent')}</h4>
+      ? html`<h4>${vt(c, 'entry.recent')}</h4>
           <ol class="recent">${m.recent.map((d) => html`<li>${vocabLabel('houseLocation', d.location, l)} · ${vocabLabel('trade', d.trade, l)} · ${d.description}</li>`)}</ol>`
       : nothing}
   </form>`;

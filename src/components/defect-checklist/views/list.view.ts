@@ -6,6 +6,7 @@ import type { DefectFilter, DefectGroupBy } from '../../../core/defects/filter.j
 import type { DefectAction, HouseLocation, Trade } from '../../../core/defects/types.js';
 import { safeUrl } from '../../shared/safe-url.js';
 import { checkedOf, valueOf, type ViewContext } from './view-context.js';
+import { vt } from '../defect-checklist.view-messages.js';
 
 /** The list view: filters, bulk assignment, the virtualised rows. */
 export interface ListViewProps {
@@ -35,23 +36,23 @@ export function renderListView(c: ViewContext, p: ListViewProps): TemplateResult
   const l = c.locale;
   const f = p.filter;
   return html`
-    <div part="filters" role="group" aria-label=${c.t('list.filters')}>
+    <div part="filters" role="group" aria-label=${vt(c, 'list.filters')}>
       <label>${c.field('status')}
         <select data-filter="status" @change=${(e: Event) => p.onFilter({ status: orUndefined<NonNullable<DefectFilter['status']>>(valueOf(e)) })}>
-          <option value="" ?selected=${!f.status}>${c.t('list.all')}</option>
-          <option value="not-closed" ?selected=${f.status === 'not-closed'}>${c.t('list.notClosed')}</option>
+          <option value="" ?selected=${!f.status}>${vt(c, 'list.all')}</option>
+          <option value="not-closed" ?selected=${f.status === 'not-closed'}>${vt(c, 'list.notClosed')}</option>
           ${vocabOptions('defectStatus', l).map((o) => html`<option value=${o.value} ?selected=${f.status === o.value}>${o.label}</option>`)}
         </select>
       </label>
       <label>${c.field('location')}
         <select data-filter="location" @change=${(e: Event) => p.onFilter({ location: orUndefined<HouseLocation>(valueOf(e)) })}>
-          <option value="">${c.t('list.all')}</option>
+          <option value="">${vt(c, 'list.all')}</option>
           ${vocabOptions('houseLocation', l).map((o) => html`<option value=${o.value} ?selected=${f.location === o.value}>${o.label}</option>`)}
         </select>
       </label>
       <label>${c.field('trade')}
         <select data-filter="trade" @change=${(e: Event) => p.onFilter({ trade: orUndefined<Trade>(valueOf(e)) })}>
-          <option value="">${c.t('list.all')}</option>
+          <option value="">${vt(c, 'list.all')}</option>
           ${vocabOptions('trade', l).map((o) => html`<option value=${o.value} ?selected=${f.trade === o.value}>${o.label}</option>`)}
         </select>
       </label>
@@ -60,56 +61,56 @@ export function renderListView(c: ViewContext, p: ListViewProps): TemplateResult
           const v = valueOf(e);
           p.onFilter({ contractorId: v === '*' ? undefined : v });
         }}>
-          <option value="*">${c.t('list.all')}</option>
+          <option value="*">${vt(c, 'list.all')}</option>
           <option value="" ?selected=${f.contractorId === ''}>${c.t('list.unassigned')}</option>
           ${c.contractors.map((x) => html`<option value=${x.id} ?selected=${f.contractorId === x.id}>${c.contractor(x.id)}</option>`)}
         </select>
       </label>
-      <label>${c.t('list.groupBy')}
+      <label>${vt(c, 'list.groupBy')}
         <select data-filter="group" @change=${(e: Event) => p.onGroupBy(valueOf(e) as DefectGroupBy)}>
-          <option value="none">${c.t('list.group.none')}</option>
+          <option value="none">${vt(c, 'list.group.none')}</option>
           <option value="status" ?selected=${p.groupBy === 'status'}>${c.field('status')}</option>
           <option value="location" ?selected=${p.groupBy === 'location'}>${c.field('location')}</option>
           <option value="trade" ?selected=${p.groupBy === 'trade'}>${c.field('trade')}</option>
           <option value="contractor" ?selected=${p.groupBy === 'contractor'}>${c.field('contractorId')}</option>
         </select>
       </label>
-      <label>${c.t('list.search')}
+      <label>${vt(c, 'list.search')}
         <input type="search" data-filter="text" .value=${f.text ?? ''} @input=${(e: Event) => p.onFilter({ text: valueOf(e) || undefined })} />
       </label>
-      <label class="check"><input type="checkbox" data-filter="overdue" .checked=${!!f.overdueOnly} @change=${(e: Event) => p.onFilter({ overdueOnly: checkedOf(e) || undefined })} />${c.t('list.overdueOnly')}</label>
+      <label class="check"><input type="checkbox" data-filter="overdue" .checked=${!!f.overdueOnly} @change=${(e: Event) => p.onFilter({ overdueOnly: checkedOf(e) || undefined })} />${vt(c, 'list.overdueOnly')}</label>
     </div>
     ${p.bulk ? renderBulk(c, p) : nothing}
-    <p class="muted" id="list-count">${c.t('list.shown', { shown: p.model.shown.length, total: p.model.total })}</p>
+    <p class="muted" id="list-count">${vt(c, 'list.shown', { shown: p.model.shown.length, total: p.model.total })}</p>
     ${p.model.rows.length
       ? html`<lit-virtualizer
           part="list"
           role="list"
-          aria-label=${c.t('list.label')}
+          aria-label=${vt(c, 'list.label')}
           aria-describedby="list-count"
           scroller
           .items=${p.model.rows}
           .renderItem=${(row: ListRow, index: number) => renderRow(c, p, row, index)}
           @keydown=${p.onKey}
         ></lit-virtualizer>`
-      : html`<p class="empty">${c.t('list.empty')}</p>`}
+      : html`<p class="empty">${vt(c, 'list.empty')}</p>`}
   `;
 }
 
 function renderBulk(c: ViewContext, p: ListViewProps): TemplateResult {
-  return html`<div part="bulk" role="group" aria-label=${c.t('list.bulk')}>
-    <label class="check"><input type="checkbox" data-bulk="all" .checked=${allSelected(p.model.shown, p.selected)} @change=${(e: Event) => p.onSelectAll(checkedOf(e))} />${c.t('list.selectAll')}</label>
-    <span>${c.t('list.selected', { count: p.selected.size })}</span>
+  return html`<div part="bulk" role="group" aria-label=${vt(c, 'list.bulk')}>
+    <label class="check"><input type="checkbox" data-bulk="all" .checked=${allSelected(p.model.shown, p.selected)} @change=${(e: Event) => p.onSelectAll(checkedOf(e))} />${vt(c, 'list.selectAll')}</label>
+    <span>${vt(c, 'list.selected', { count: p.selected.size })}</span>
     <label>${c.field('contractorId')}
       <select data-bulk="contractor" @change=${(e: Event) => p.onBulkContractor(valueOf(e))}>
-        <option value="">${c.t('list.keep')}</option>
+        <option value="">${vt(c, 'list.keep')}</option>
         ${c.contractors.map((x) => html`<option value=${x.id} ?selected=${p.bulkContractor === x.id}>${c.contractor(x.id)}</option>`)}
       </select>
     </label>
     <label>${c.field('due')}
       <input type="date" data-bulk="due" .value=${p.bulkDue} @change=${(e: Event) => p.onBulkDue(valueOf(e))} />
     </label>
-    <button type="button" data-bulk="apply" @click=${p.onBulkApply}>${c.t('list.bulkApply')}</button>
+    <button type="button" data-bulk="apply" @click=${p.onBulkApply}>${vt(c, 'list.bulkApply')}</button>
     ${p.bulkMessage ? html`<span class="muted">${p.bulkMessage}</span>` : nothing}
   </div>`;
 }
@@ -131,7 +132,7 @@ function groupName(c: ViewContext, row: Extract<ListRow, { kind: 'group' }>): st
 function renderRow(c: ViewContext, p: ListViewProps, row: ListRow, index: number): TemplateResult {
   const l = c.locale;
   if (row.kind === 'group') {
-    return html`<div part="group" role="listitem" data-index=${index}><h3>${groupName(c, row)} <span class="muted">${c.t('list.groupCount', { count: row.count })}</span></h3></div>`;
+    return html`<div part="group" role="listitem" data-index=${index}><h3>${groupName(c, row)} <span class="muted">${vt(c, 'list.groupCount', { count: row.count })}</span></h3></div>`;
   }
   const { item: d, overdue } = row as ListItemRow;
   return html`<div
@@ -144,7 +145,7 @@ function renderRow(c: ViewContext, p: ListViewProps, row: ListRow, index: number
     aria-setsize=${p.model.shown.length}
   >
     ${p.bulk
-      ? html`<input type="checkbox" class="select" aria-label=${c.t('list.select', { id: d.id })} .checked=${p.selected.has(d.id)} @change=${(e: Event) => p.onSelect(d.id, checkedOf(e))} />`
+      ? html`<input type="checkbox" class="select" aria-label=${vt(c, 'list.select', { id: d.id })} .checked=${p.selected.has(d.id)} @change=${(e: Event) => p.onSelect(d.id, checkedOf(e))} />`
       : nothing}
     <div class="main">
       <div class="meta">
@@ -152,14 +153,14 @@ function renderRow(c: ViewContext, p: ListViewProps, row: ListRow, index: number
         <span>${vocabLabel('houseLocation', d.location, l)} · ${vocabLabel('trade', d.trade, l)}</span>
         <span class=${`badge severity-${d.severity}`}>${vocabLabel('defectSeverity', d.severity, l)}</span>
         <span class=${`badge status status-${d.status}`}>${vocabLabel('defectStatus', d.status, l)}</span>
-        ${overdue ? html`<span class="badge overdue">${c.t('list.overdue')}</span>` : nothing}
+        ${overdue ? html`<span class="badge overdue">${vt(c, 'list.overdue')}</span>` : nothing}
       </div>
       <p class="desc">${d.description}</p>
       <div class="sub muted">
         <span>${c.contractor(d.contractorId)}</span>
-        <span>${row.due ? c.t('list.due', { date: row.due }) : c.t('list.noDue')}</span>
-        <span>${c.t('list.found', { name: d.foundBy.name, date: row.found })}</span>
-        ${row.rejections ? html`<span class="rejected">${c.t('list.rejected', { count: row.rejections })}</span>` : nothing}
+        <span>${row.due ? vt(c, 'list.due', { date: row.due }) : vt(c, 'list.noDue')}</span>
+        <span>${vt(c, 'list.found', { name: d.foundBy.name, date: row.found })}</span>
+        ${row.rejections ? html`<span class="rejected">${vt(c, 'list.rejected', { count: row.rejections })}</span>` : nothing}
         ${d.photos?.length
           ? html`<span class="thumbs">${d.photos.map((ph) => html`<a href=${safeUrl(ph.url)} target="_blank" rel="noopener noreferrer"><img src=${safeUrl(ph.url)} alt=${ph.name ?? ph.id} loading="lazy" /></a>`)}</span>`
           : nothing}

@@ -6,6 +6,7 @@ import { houseLabel } from '../../../core/defects/problem-list.js';
 import type { PrintViewModel } from '../../../core/defects/views.js';
 import { checkedOf, valueOf, type ViewContext } from './view-context.js';
 import { tt } from '../defect-checklist.more-messages.js';
+import { vt } from '../defect-checklist.view-messages.js';
 
 /** The printable problem list (生成问题清单), loaded on demand: one sheet per contractor. */
 export interface PrintViewProps {
@@ -26,7 +27,7 @@ export function renderPrintView(c: ViewContext, p: PrintViewProps): TemplateResu
     <div class="print-toolbar">
       <label>${tt(c, 'print.contractor')}
         <select data-print="contractor" @change=${(e: Event) => p.onContractor(valueOf(e))}>
-          <option value="*">${c.t('list.all')}</option>
+          <option value="*">${vt(c, 'list.all')}</option>
           ${c.contractors.map((x) => html`<option value=${x.id} ?selected=${p.contractor === x.id}>${c.contractor(x.id)}</option>`)}
           <option value="" ?selected=${p.contractor === ''}>${c.t('list.unassigned')}</option>
         </select>
@@ -52,7 +53,7 @@ export function renderPrintView(c: ViewContext, p: PrintViewProps): TemplateResu
               (r) => html`<tr class=${r.overdue ? 'overdue' : ''}>
                 <td>${r.no}</td><td>${r.item.id}</td><td>${vocabLabel('houseLocation', r.item.location, l)}</td><td>${vocabLabel('trade', r.item.trade, l)}</td>
                 <td>${r.item.description}</td><td>${vocabLabel('defectSeverity', r.item.severity, l)}</td>
-                <td>${r.due}${r.overdue ? html` <strong>${c.t('list.overdue')}</strong>` : nothing}</td>
+                <td>${r.due}${r.overdue ? html` <strong>${vt(c, 'list.overdue')}</strong>` : nothing}</td>
                 <td>${vocabLabel('defectStatus', r.item.status, l)}</td><td></td>
               </tr>`,
             )}</tbody>

@@ -1,6 +1,11 @@
 import { css } from 'lit';
 import { baseStyles } from '../../shared/base.styles.js';
 
+// Notes on the rules below (kept out of the CSS text, which ships as written):
+// - Block flow, not grid: a form has hundreds of these, and block layout is the cheapest.
+// - No universal selectors: each rule is matched only against elements of its kind.
+// - Block, not flex: one flex container per field made every label measure its content.
+
 /**
  * The look of a field's markup, every rule under the field's `[part='field']` root. The same
  * sheet serves a field element on its own (in its shadow root) and `<wy-schema-form>`, whose
@@ -9,11 +14,9 @@ import { baseStyles } from '../../shared/base.styles.js';
  * `--wy-field-border-color` / `--wy-field-background` fall back to them.
  */
 export const fieldBodyStyles = css`
-  /* Block flow, not grid: a form has hundreds of these, and block layout is the cheapest. */
   [part='field'] {
     display: block;
   }
-  /* No universal selectors: each rule is matched only against elements of its kind. */
   [part='field'] > [part='control'],
   [part='field'] > [part='field-help'],
   [part='field'] > [part='field-error'],
@@ -23,12 +26,13 @@ export const fieldBodyStyles = css`
   }
   [part='field'] [part='field-label'] {
     font-weight: 500;
-    display: flex;
-    gap: 0.25em;
-    align-items: baseline;
+    display: block;
   }
   [part='field'] .req {
     color: var(--_wy-danger);
+  }
+  [part='field'] [part='field-label']:not(.choice) > .req {
+    margin-inline-start: 0.25em;
   }
   [part='field'] input:not([type='checkbox']):not([type='radio']),
   [part='field'] select,

@@ -100,7 +100,7 @@ export class ActionFlow {
           now: h.clockNow(),
           prefill: h.prefill?.[action.event],
           draft: this.drafts.get(action.event),
-          staff: h.reference?.staff,
+          reference: h.reference,
         });
         if (this.open === open) this.form = form;
       } catch (err) {

@@ -1,0 +1,101 @@
+import { catalog } from '../../core/i18n/catalog.js';
+import type { Locale } from '../../core/i18n/locale.js';
+
+/**
+ * Interface text of the batch-entry and list views of <wy-defect-checklist>, loaded with them
+ * (not up front). Keys ending in `.internal` / `.move-in` word the same thing for staff or for
+ * the owner.
+ */
+export const viewMsg = catalog(
+  {
+    'entry.heading.internal': '集中录入问题',
+    'entry.heading.move-in': '记录您发现的房屋问题',
+    'entry.common': '常见问题（点选即添加）',
+    'entry.commonNone': '此部位和专业没有配置常见问题，请直接输入。',
+    'entry.text': '问题描述',
+    'entry.hint': '每行一项，按回车添加，Shift+回车换行。可在行首写「厨房：」指定部位，行尾写「[严重]」或「!」标记严重。',
+    'entry.add': '添加',
+    'entry.complete': '录入完成（{count} 项），生成问题清单',
+    'entry.draftDiscard': '丢弃',
+    'entry.draftDiscarded': '已丢弃未添加的录入内容',
+    'entry.added': '已添加 {count} 项问题',
+    'entry.addedOne': '已添加问题：{text}',
+    'entry.tooLong': '第 {line} 行超过 {max} 个字，未添加',
+    'entry.empty': '请输入问题描述',
+    'entry.noHouse': '未设置房屋，无法录入问题。',
+    'entry.recent': '最近添加',
+    'list.filters': '筛选',
+    'list.all': '全部',
+    'list.notClosed': '未关闭',
+    'list.overdueOnly': '只看逾期',
+    'list.groupBy': '分组',
+    'list.group.none': '不分组',
+    'list.search': '搜索',
+    'list.shown': '显示 {shown} / {total} 项',
+    'list.empty': '没有符合条件的问题。',
+    'list.label': '问题列表',
+    'list.select': '选择 {id}',
+    'list.selectAll': '全选当前列表',
+    'list.selected': '已选 {count} 项',
+    'list.bulk': '批量指定',
+    'list.bulkApply': '应用到所选',
+    'list.bulkDone': '已更新 {count} 项',
+    'list.bulkNothing': '请先选择问题并指定责任单位或整改期限',
+    'list.keep': '保持不变',
+    'list.overdue': '已逾期',
+    'list.due': '期限 {date}',
+    'list.noDue': '未定期限',
+    'list.found': '{name} 于 {date} 发现',
+    'list.rejected': '复验不通过 {count} 次',
+    'list.groupCount': '{count} 项',
+  },
+  {
+    'entry.heading.internal': 'Batch entry of defects',
+    'entry.heading.move-in': 'Record the problems you found in your home',
+    'entry.common': 'Common problems (tap to add)',
+    'entry.commonNone': 'No common problems are configured for this location and trade; type them instead.',
+    'entry.text': 'Description',
+    'entry.hint': 'One defect per line; Enter adds, Shift+Enter starts a new line. Start a line with “Kitchen:” to set the location; end it with “[serious]” or “!” to mark it serious.',
+    'entry.add': 'Add',
+    'entry.complete': 'Entry complete ({count}): generate the problem list',
+    'entry.draftDiscard': 'Discard',
+    'entry.draftDiscarded': 'The entry text not yet added was discarded',
+    'entry.added': '{count} defects added',
+    'entry.addedOne': 'Defect added: {text}',
+    'entry.tooLong': 'Line {line} is longer than {max} characters and was not added',
+    'entry.empty': 'Please describe the defect',
+    'entry.noHouse': 'No house is set, so defects cannot be recorded.',
+    'entry.recent': 'Recently added',
+    'list.filters': 'Filters',
+    'list.all': 'All',
+    'list.notClosed': 'Not closed',
+    'list.overdueOnly': 'Overdue only',
+    'list.groupBy': 'Group by',
+    'list.group.none': 'No grouping',
+    'list.search': 'Search',
+    'list.shown': '{shown} of {total} shown',
+    'list.empty': 'No defects match.',
+    'list.label': 'Defects',
+    'list.select': 'Select {id}',
+    'list.selectAll': 'Select all shown',
+    'list.selected': '{count} selected',
+    'list.bulk': 'Assign in bulk',
+    'list.bulkApply': 'Apply to selected',
+    'list.bulkDone': '{count} defects updated',
+    'list.bulkNothing': 'Select defects and choose a contractor or a time limit first',
+    'list.keep': 'Keep as is',
+    'list.overdue': 'Overdue',
+    'list.due': 'Due {date}',
+    'list.noDue': 'No time limit',
+    'list.found': 'Found by {name} on {date}',
+    'list.rejected': 'Failed re-inspection {count}×',
+    'list.groupCount': '{count}',
+  },
+);
+
+export type DefectViewMessageKey = Parameters<typeof viewMsg>[1];
+
+/** A message of the entry and list views in the view's language. */
+export function vt(c: { readonly locale: Locale }, key: DefectViewMessageKey, params?: Readonly<Record<string, string | number>>): string {
+  return viewMsg(c.locale, key, params);
+}
