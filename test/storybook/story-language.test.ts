@@ -26,7 +26,9 @@ const dir = process.env['STORYBOOK_STATIC'] ?? 'storybook-static';
 const built = existsSync(join(dir, 'index.json'));
 
 /** Strays in others' elements, by owner: `story` matches the story id, `found` the stray run. */
-const KNOWN: readonly { story: RegExp; found: string; owner: string; why: string }[] = [];
+const KNOWN: readonly { story: RegExp; found: string; owner: string; why: string }[] = [
+  { story: /^deductions-deduction-calculator--invalid-rule-set$/, found: 'equals', owner: 'deductions', why: 'rule operators (equals, in) in a Chinese message of the rule-set check (src/core/deductions/messages.ts error.condition-in/-equals): word them or show them as code' },
+];
 
 let server: { url: string; close(): Promise<void> } | undefined;
 let browser: { page: Page; close(): Promise<void> } | undefined;

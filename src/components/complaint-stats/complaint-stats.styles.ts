@@ -22,18 +22,6 @@ export const styles = [
       grid-template-columns: minmax(0, 1fr);
       gap: var(--_wy-space-m);
     }
-    [part='toolbar'] {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: var(--_wy-space-s);
-    }
-    [part='caption'] {
-      flex: 1 1 auto;
-      margin: 0;
-      font-size: 1.05em;
-      font-weight: 600;
-    }
     button.action {
       font: inherit;
       padding: 0.25rem 0.75rem;
@@ -57,18 +45,6 @@ export const styles = [
       border-radius: var(--_wy-radius);
       background: var(--_wy-danger-surface);
       color: var(--_wy-danger);
-    }
-    .layout {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: flex-start;
-      gap: var(--_wy-space-l);
-    }
-    @media print {
-      [part='toolbar'],
-      [part='chart'] {
-        display: none;
-      }
     }
   `,
 ];

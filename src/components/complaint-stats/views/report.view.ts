@@ -5,6 +5,9 @@ import { spanText } from '../../../core/stats/format.js';
 import { statsMsg } from '../../../core/stats/messages.js';
 import type { StatsTable } from '../../../core/stats/table.js';
 import { pick, type Locale } from '../../../core/i18n/locale.js';
+import { reportStyles } from './report.styles.js';
+
+export const styles = [reportStyles];
 
 /** The toolbar's actions. */
 export interface ToolbarActions {
