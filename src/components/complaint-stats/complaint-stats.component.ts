@@ -237,7 +237,7 @@ export class WyComplaintStats extends LitElement {
   }
 
   /** `updateComplete` waits for the parts on screen to load as well. */
-  protected override getUpdateComplete(): Promise<boolean> {
+  protected override async getUpdateComplete(): Promise<boolean> {
     return this.lazy.settled(() => super.getUpdateComplete());
   }
 

@@ -177,12 +177,11 @@ export class WyDeductionCalculator extends LitElement {
   }
 
   /** Resolves once the parts asked for have loaded and what they show has rendered, and `toCsv()` can answer. */
-  protected override getUpdateComplete(): Promise<boolean> {
-    // Not `async`: wrapping the returned promise would resolve it a few microtasks late.
-    return this.lazy.settled(() => super.getUpdateComplete()).then((done) =>
-      // The export shows nothing, so its arrival needs no render; a failed load leaves toCsv() ''.
-      this.model?.result && !parts.csv.value ? parts.csv.load().then(() => done, () => done) : done,
-    );
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await this.lazy.settled(() => super.getUpdateComplete());
+    // The export shows nothing, so its arrival needs no render; a failed load leaves toCsv() ''.
+    if (this.model?.result && !parts.csv.value) await parts.csv.load().catch(() => undefined);
+    return done;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -35,12 +35,10 @@ type LazyHost = ReactiveControllerHost & HTMLElement & { readonly renderRoot: HT
  * `updateComplete` wait for what they show with `settled()`:
  *
  * ```ts
- * protected override getUpdateComplete() {
+ * protected override async getUpdateComplete() {
  *   return this.lazy.settled(() => super.getUpdateComplete());
  * }
  * ```
- * (not `async`: an async method returning this promise resolves a few microtasks later, after
- * work such as a virtualizer's measuring that `updateComplete` used to precede).
  */
 export class LazyController implements ReactiveController {
   /** An import failed: render a retry in place of the part. */

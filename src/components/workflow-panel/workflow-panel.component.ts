@@ -310,7 +310,7 @@ export class WyWorkflowPanel extends LitElement {
   }
 
   /** Waits for the views and modules what is shown needs, not only for the render. */
-  protected override getUpdateComplete(): Promise<boolean> {
+  protected override async getUpdateComplete(): Promise<boolean> {
     return this.lazy.settled(() => super.getUpdateComplete());
   }
 
