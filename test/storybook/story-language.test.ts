@@ -57,14 +57,14 @@ test('every story, in zh-CN and in en, shows no text of the other language excep
       await page.waitForTimeout(250);
       // Parts of elements load on demand: wait (at most 3 s a story; a story may show a loading
       // state on purpose) until every wy- element in the story has settled its update.
-      await page.evaluate(async () => {
-        const all = (root: ParentNode): Element[] => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
+      // (A string, not a function: tsx would wrap named functions in a helper the page lacks.)
+      await page.evaluate(`(async () => {
+        const all = (root) => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
         const pending = all(document.querySelector('#storybook-root') ?? document)
-          .filter((el) => el.localName.startsWith('wy-'))
-          .map((el) => (el as Element & { updateComplete?: Promise<unknown> }).updateComplete)
-          .filter((p): p is Promise<unknown> => !!p);
+          .filter((el) => el.localName.startsWith('wy-') && el.updateComplete)
+          .map((el) => el.updateComplete);
         await Promise.race([Promise.allSettled(pending), new Promise((r) => setTimeout(r, 3000))]);
-      });
+      })()`);
       const texts = (await page.evaluate(collectText('#storybook-root'))) as { text: string; lang: string }[];
       pieces += texts.length;
       for (const x of texts) {
