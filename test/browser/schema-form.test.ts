@@ -48,6 +48,42 @@ async function settle(form: WySchemaForm) {
   await form.updateComplete;
 }
 
+// First in this file: before any form here has loaded the shipped vocabularies.
+describe('<wy-schema-form> with $refs to the shipped vocabularies in a run-time schema', () => {
+  const severity = 'https://wuye-kit.dev/schemas/vocab/severity.json';
+  it('validates a $ref the form itself does not follow (inside not): the vocabularies load for the validator', async () => {
+    const s: JsonSchema = {
+      $id: 'https://example.com/t/not-severity.schema.json',
+      type: 'object',
+      properties: { code: { type: 'string', title: '代码', not: { $ref: severity } } },
+    };
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${s} .value=${{ code: 'major' }}></wy-schema-form>`);
+    await settle(form);
+    expect(fieldAt(form, '/code').tagName).to.equal('WY-TEXT-FIELD');
+    const errors = await form.validate();
+    expect(errors.map((e) => [e.path, e.keyword])).to.deep.equal([['/code', 'not']]);
+    form.value = { code: 'minor-ish' };
+    expect(await form.validate()).to.deep.equal([]);
+  });
+
+  it('renders a field that $refs a vocabulary (loaded while building, then built again) and validates it', async () => {
+    const s: JsonSchema = {
+      $id: 'https://example.com/t/severity.schema.json',
+      type: 'object',
+      required: ['level'],
+      properties: { level: { $ref: severity, title: '严重程度' } },
+    };
+    let failed = false;
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${s} @wy-error=${() => (failed = true)}></wy-schema-form>`);
+    await settle(form);
+    expect(failed).to.equal(false);
+    const level = fieldAt(form, '/level');
+    expect(level.tagName).to.equal('WY-SELECT-FIELD');
+    expect(level.options.map((o) => o.value)).to.deep.equal(['minor', 'serious', 'major', 'complex']);
+    expect((await form.validate()).map((e) => e.keyword)).to.deep.equal(['required']);
+  });
+});
+
 describe('<wy-schema-form> with the complaint schema', () => {
   it('passes axe, empty and with errors shown', async () => {
     const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${schema} .uiSchema=${ui}></wy-schema-form>`);

@@ -111,6 +111,15 @@ describe('normalizeSchema', () => {
     throwsAt(() => normalizeSchema({ type: 'object', properties: { a: { type: 'text' } } }), 'schema', '/properties/a/type', /unknown type "text"/);
     throwsAt(() => normalizeSchema({ type: 'object', properties: { a: { $ref: '#/definitions/missing' } } }), 'schema', '/properties/a/$ref', /cannot resolve/);
     throwsAt(() => normalizeSchema({ type: 'object', properties: { a: { $ref: 'other.json' } } }), 'schema', '/properties/a/$ref', /no schema with \$id/);
+    // A missing other document is named, so a form can load the shipped vocabularies and build again.
+    assert.throws(
+      () => normalizeSchema({ type: 'object', properties: { a: { $ref: 'https://wuye-kit.dev/schemas/vocab/severity.json' } } }),
+      (e: unknown) => e instanceof FormSchemaError && e.missingRef === 'https://wuye-kit.dev/schemas/vocab/severity.json',
+    );
+    assert.throws(
+      () => normalizeSchema({ type: 'object', properties: { a: { $ref: '#/definitions/missing' } } }),
+      (e: unknown) => e instanceof FormSchemaError && e.missingRef === undefined,
+    );
     throwsAt(() => normalizeSchema({ type: 'object', properties: { a: { type: 'array' } } }), 'schema', '/properties/a', /needs "items"/);
     throwsAt(() => normalizeSchema({ type: 'object', properties: { a: { $ref: '#/properties/a' } } }), 'schema', '/properties/a', /\$ref cycle/);
   });

@@ -82,9 +82,9 @@ export function registerLazyWidget(tag: string, load: () => Promise<unknown>): v
 
 /** Starts loading `tag`'s element if it is lazy and not defined yet; the promise settles when it is. */
 export function ensureWidget(tag: string): Promise<unknown> | undefined {
-  if (customElements.get(tag)) return undefined;
+  // Asked once per field drawn: a lazy tag not yet defined is the only case with work to do.
   const load = lazy.get(tag);
-  if (!load) return undefined;
+  if (!load || customElements.get(tag)) return undefined;
   let p = loading.get(tag);
   if (!p) loading.set(tag, (p = load()));
   return p;

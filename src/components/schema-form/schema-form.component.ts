@@ -1,6 +1,5 @@
 import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ContextProvider } from '@lit/context';
 import type { FormEngine, ActiveNotice } from '../../core/form/engine.js';
 import type { Layout, UiSchema } from '../../core/form/ui.js';
 import { templateOf, sanitize } from '../../core/form/pointer.js';
@@ -26,7 +25,7 @@ import { errorPanelView, formView } from './schema-form.views.js';
 import { WyInvalidEvent, WySubmitEvent, WyErrorEvent, asError, type AsyncValidator, type FormChangeDetail } from './schema-form.events.js';
 import { styles } from './schema-form.styles.js';
 import { FIELD_TREE, type WyFieldBase } from './fields/field-base.js';
-import { buildFormModel, modelPrerequisites, refsWith } from './form-model.js';
+import { buildFormModel, loadMissingRefs, modelPrerequisites, validatorRefs } from './form-model.js';
 import { focusFieldAt, focusSummary } from './form-focus.js';
 import { WizardController } from './wizard-controller.js';
 import { live } from './live.js';
@@ -177,7 +176,7 @@ export class WySchemaForm extends LitElement {
     });
     this.internals = this.attachInternals();
     this.validators = new ValidatorLoader({
-      source: () => ({ schema: this.schema, refs: Object.values(refsWith(this.refs)), precompiled: this.precompiled, loadPrecompiled: this.loadPrecompiled }),
+      source: () => ({ schema: this.schema, refs: (schema) => validatorRefs(schema, this.refs), precompiled: this.precompiled, loadPrecompiled: this.loadPrecompiled }),
       pending: (busy) => {
         this.validatorPending = busy;
         this.renderRoot?.querySelector('form[part="base"]')?.setAttribute('aria-busy', busy ? 'true' : 'false');
@@ -227,7 +226,14 @@ export class WySchemaForm extends LitElement {
       { engine: () => this.engine!, locale: () => this.localize.locale, readonly: () => this.readonly, uploader: () => this.uploader },
     );
     this[FIELD_TREE] = host;
-    new ContextProvider(this, { context: formHostContext, initialValue: host });
+    // Fields nested deeper (in a custom widget's shadow root) ask for the form by a context
+    // request. The host object never changes (it reads through getters), so answering the
+    // request is all a provider would do here (without its subscriber bookkeeping and code).
+    this.addEventListener('context-request', (e) => {
+      if (e.context !== formHostContext) return;
+      e.stopPropagation();
+      e.callback(host);
+    });
     this.addEventListener('input', (e) => this.onInput(e));
     this.addEventListener('change', (e) => this.onInput(e));
     this.addEventListener('focusout', (e) => this.onFocusOut(e));
@@ -362,17 +368,17 @@ export class WySchemaForm extends LitElement {
     this.wizard.step = 0;
     const schema = this.schema;
     if (!schema) return;
-    // The shipped vocabularies and the UI-schema validator first, when needed (updateComplete waits).
-    const loading = modelPrerequisites(schema, this.uiSchema);
-    if (loading) {
+    // What building needs first, loaded when needed (updateComplete waits), then build again.
+    const buildAfter = (loading: Promise<void>) => {
       const rebuild = () => {
         if (this.schema !== schema) return;
         this.build();
         this.requestUpdate();
       };
       this.pending.track(loading, async () => rebuild(), (err) => this.dispatchEvent(new WyErrorEvent(asError(err))));
-      return;
-    }
+    };
+    const loading = modelPrerequisites(this.uiSchema);
+    if (loading) return buildAfter(loading);
     try {
       ({ engine: this.engine, ui: this.ui, layout: this.layout } = buildFormModel(schema, this.uiSchema, this.refs, this._value));
       this.notices = this.engine.activeNotices();
@@ -382,6 +388,9 @@ export class WySchemaForm extends LitElement {
       if (this.errorDisplay === 'live') void this.validators.ensure().then(() => this.validation.refreshErrors(true), () => undefined);
       if (this.draftKey && !this.drafts.tried) void this.drafts.restore();
     } catch (err) {
+      // A `$ref` to a shipped vocabulary: load them, build again.
+      const refs = loadMissingRefs(err);
+      if (refs) return buildAfter(refs);
       const error = asError(err);
       this.schemaError = error;
       this.engine = undefined;

@@ -23,8 +23,8 @@ export type PrecompiledLoader = () => Promise<GeneratedValidator<unknown> | { re
 /** What the validator is made from, read when it is first needed. */
 export interface ValidatorSource {
   readonly schema: JsonSchema | undefined;
-  /** Every schema a `$ref` may point to (shipped vocabularies and the host's `refs`). */
-  readonly refs: readonly JsonSchema[];
+  /** Every schema a `$ref` may point to (shipped vocabularies and the host's `refs`), asked only for a run-time schema. */
+  readonly refs: (schema: JsonSchema) => Promise<readonly JsonSchema[]>;
   readonly precompiled: GeneratedValidator<unknown> | undefined;
   readonly loadPrecompiled: PrecompiledLoader | undefined;
 }
@@ -65,7 +65,7 @@ export class ValidatorLoader {
         const pre = loaded && 'default' in loaded ? loaded.default : loaded;
         if (pre) return (data: unknown) => (pre(data) ? [] : (pre.errors ?? []));
         if (m.isShipped(schema)) return (await m.shippedValidator(schema))!;
-        return m.interpretAtRuntime(schema, refs);
+        return m.interpretAtRuntime(schema, await refs(schema));
       })
       .then((v) => {
         if (current()) this.validator = v;

@@ -46,7 +46,7 @@ function deref(ctx: Ctx, node: JsonSchema, at: string, base: JsonSchema): { sche
     if (docPart) {
       const id = resolveId(docPart, typeof curBase.$id === 'string' ? curBase.$id : undefined);
       const found = ctx.refs[id] ?? ctx.refs[docPart] ?? (ctx.root.$id === id ? ctx.root : undefined);
-      if (!found) throw new FormSchemaError('schema', `${at}/$ref`, `cannot resolve "${ref}": no schema with $id "${id}" was given`);
+      if (!found) throw new FormSchemaError('schema', `${at}/$ref`, `cannot resolve "${ref}": no schema with $id "${id}" was given`, id);
       doc = found;
     }
     let target: unknown = doc;

@@ -106,6 +106,11 @@ export class FormSchemaError extends Error {
     /** JSON pointer inside the schema or UI schema. */
     readonly pointer: string,
     readonly reason: string,
+    /**
+     * The `$id` of another document a `$ref` names that was not given, when that is the problem
+     * (a form then loads the shipped vocabularies, if not yet loaded, and builds again).
+     */
+    readonly missingRef?: string,
   ) {
     super(`${source} at ${pointer || '/'}: ${reason}`);
   }
