@@ -3,8 +3,10 @@
 // precompiled one, or the run-time schema interpreted (no code generation).
 import type { RawValidator } from '../../core/form/validation.js';
 import type * as ValidationApi from '../../core/form/validation.js';
+import type * as ShippedValidators from '../../core/form/shipped-validators.js';
 import type { JsonSchema } from '../../core/form/types.js';
 import type { GeneratedValidator } from '../../generated/validator-types.js';
+import { SHIPPED_ID_BASE } from '../../core/form/shipped.js';
 import { asError } from './schema-form.events.js';
 
 export type ValidationModule = typeof ValidationApi;
@@ -17,6 +19,10 @@ export const loadValidation = (): Promise<ValidationModule> => (validationLoad ?
 
 /** The validation module once loaded, else undefined (synchronous paths use it only then). */
 export const validationModule = (): ValidationModule | undefined => validation;
+
+let shippedIndex: Promise<typeof ShippedValidators> | undefined;
+/** The shipped validators' index (every shipped `$id`), loaded once page-wide for the first schema in the kit's namespace. */
+const loadShippedIndex = () => (shippedIndex ??= import('../../core/form/shipped-validators.js'));
 
 export type PrecompiledLoader = () => Promise<GeneratedValidator<unknown> | { readonly default: GeneratedValidator<unknown> }>;
 
@@ -60,12 +66,22 @@ export class ValidatorLoader {
     if (!schema) return Promise.reject(new Error('no schema'));
     this.hooks.pending(true);
     const current = () => this.hooks.source().schema === schema;
-    this.promise = Promise.all([loadValidation(), precompiled ?? loadPrecompiled?.()])
-      .then(async ([m, loaded]): Promise<RawValidator> => {
+    // Side by side: the validation code, a given precompiled validator, else the index of shipped
+    // validators (only for an `$id` in the kit's namespace) or the schemas `$ref`s may name.
+    const own = !precompiled && !loadPrecompiled;
+    const shippedId = own && typeof schema.$id === 'string' && schema.$id.startsWith(SHIPPED_ID_BASE);
+    this.promise = Promise.all([
+      loadValidation(),
+      precompiled ?? loadPrecompiled?.(),
+      shippedId ? loadShippedIndex() : undefined,
+      own && !shippedId ? refs(schema) : undefined,
+    ])
+      .then(async ([m, loaded, index, refSchemas]): Promise<RawValidator> => {
         const pre = loaded && 'default' in loaded ? loaded.default : loaded;
         if (pre) return (data: unknown) => (pre(data) ? [] : (pre.errors ?? []));
-        if (m.isShipped(schema)) return (await m.shippedValidator(schema))!;
-        return m.interpretAtRuntime(schema, await refs(schema));
+        const shipped = await index?.shippedValidator(schema);
+        if (shipped) return shipped;
+        return m.interpretAtRuntime(schema, refSchemas ?? (await refs(schema)));
       })
       .then((v) => {
         if (current()) this.validator = v;

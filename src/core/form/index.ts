@@ -9,7 +9,8 @@ export type { UiSchema, UiField, UiGroup, UiStep, UiNotice, UiDocument, Layout }
 export { compileRules, logicDeps, evaluate, varToPointer } from './rules.js';
 export type { UiRule, CompiledRule } from './rules.js';
 export { matches, holds, deepEqual } from './conditions.js';
-export { validateForm, shippedValidator, isShipped, compileAtRuntime, interpretAtRuntime, RuntimeCompileError } from './validation.js';
+export { validateForm, compileAtRuntime, interpretAtRuntime, RuntimeCompileError } from './validation.js';
+export { shippedValidator, isShipped } from './shipped-validators.js';
 export { interpretSchema, SchemaInterpretError, FORMATS } from './interpreter.js';
 export type { InterpretedValidator, InterpreterOptions } from './interpreter.js';
 export type { RawValidator } from './validation.js';

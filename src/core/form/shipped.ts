@@ -1,5 +1,8 @@
 import type { JsonSchema } from './types.js';
 
+/** Where every shipped schema's `$id` starts. */
+export const SHIPPED_ID_BASE = 'https://wuye-kit.dev/schemas/';
+
 let loaded: Promise<Readonly<Record<string, JsonSchema>>> | undefined;
 
 /**

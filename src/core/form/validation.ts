@@ -1,4 +1,3 @@
-import { loadValidator } from '../../generated/validators/lazy.js';
 import type { GeneratedError } from '../../generated/validator-types.js';
 import { mapErrors, formatError, type ValidationError } from '../errors.js';
 import type { Locale } from '../i18n/locale.js';
@@ -10,21 +9,6 @@ import type { JsonSchema, Text } from './types.js';
 
 /** Validates a whole value; returns raw Ajv-shaped errors. */
 export type RawValidator = (data: unknown) => readonly GeneratedError[];
-
-/** Whether a schema is shipped (has a precompiled validator). */
-export function isShipped(schema: JsonSchema): boolean {
-  return typeof schema.$id === 'string' && Object.hasOwn(loadValidator, schema.$id);
-}
-
-/**
- * The precompiled validator of a shipped schema, by `$id`, loaded on demand (each schema's
- * validator is its own module); undefined for a custom schema.
- */
-export async function shippedValidator(schema: JsonSchema): Promise<RawValidator | undefined> {
-  if (!isShipped(schema)) return undefined;
-  const fn = await loadValidator[schema.$id!]!();
-  return (data) => (fn(data) ? [] : (fn.errors ?? []));
-}
 
 /** Raised when a schema given at run time cannot be used for validation (an unresolvable `$ref`, a bad pattern). */
 export class RuntimeCompileError extends Error {
