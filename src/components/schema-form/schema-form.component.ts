@@ -10,7 +10,6 @@ import { pick } from '../../core/i18n/locale.js';
 import { InnerEventsController } from '../shared/inner-events.js';
 import { LocalizeController } from '../shared/localize-controller.js';
 import { AnnounceController } from '../shared/announce-controller.js';
-import { PrintController } from '../shared/print-controller.js';
 import { WyChangeEvent } from '../shared/events.js';
 import { formHostContext, type FormHost, type Uploader } from './form-host.js';
 import { hasColumns, type ErrorDisplay } from '../../core/form/view.js';
@@ -19,7 +18,6 @@ import { DraftController } from './draft-controller.js';
 import { ValidationController } from './validation-controller.js';
 import { ValidatorLoader, type PrecompiledLoader } from './validator-loader.js';
 import { fieldView, groupView, type FieldViewContext } from './field-view.js';
-import type { PrintMargins } from './print-margins.js';
 import { msg } from './messages.js';
 import { errorPanelView, formView } from './schema-form.views.js';
 import { WyInvalidEvent, WySubmitEvent, WyErrorEvent, asError, type AsyncValidator, type FormChangeDetail } from './schema-form.events.js';
@@ -163,17 +161,13 @@ export class WySchemaForm extends LitElement {
   private readonly validation: ValidationController;
   private readonly drafts: DraftController;
   private readonly wizard: WizardController;
-  /** The paper record's page margins while printing, loaded with a UI schema that has a `document`. */
-  private printMargins?: PrintMargins;
+  /** The paper record's page margins while printing: loaded (once) with a UI schema that has a `document`. */
+  private printMargins = false;
 
   constructor() {
     super();
     // The error summary's wy-error-select moves focus here; it is not the form's API.
     new InnerEventsController(this, ['wy-error-select']);
-    new PrintController(this, {
-      before: () => this.ui.document && this.printMargins?.before(this.ui.document),
-      after: () => this.printMargins?.after(),
-    });
     this.internals = this.attachInternals();
     this.validators = new ValidatorLoader({
       source: () => ({ schema: this.schema, refs: (schema) => validatorRefs(schema, this.refs), precompiled: this.precompiled, loadPrecompiled: this.loadPrecompiled }),
@@ -382,7 +376,10 @@ export class WySchemaForm extends LitElement {
     try {
       ({ engine: this.engine, ui: this.ui, layout: this.layout } = buildFormModel(schema, this.uiSchema, this.refs, this._value));
       this.notices = this.engine.activeNotices();
-      if (this.ui.document && !this.printMargins) this.trackWidget(import('./print-margins.js').then((m) => (this.printMargins ??= new m.PrintMargins())));
+      if (this.ui.document && !this.printMargins) {
+        this.printMargins = true;
+        this.trackWidget(import('./print-margins.js').then((m) => m.attachPrintMargins(this, () => this.ui.document)));
+      }
       // With live display, errors show from the start, once the validator is there. Otherwise
       // the validator is made when first needed (validity is computed after the first render).
       if (this.errorDisplay === 'live') void this.validators.ensure().then(() => this.validation.refreshErrors(true), () => undefined);
