@@ -99,10 +99,13 @@ function loadCpu(events, connectedAt) {
   const connected = mark('wy-connected');
   const frame = mark('wy-frame');
   if (!connected || !frame) throw new Error('trace: the page marks are missing');
-  // The navigation start of this document: the one `performance.now()` counts from.
+  // The navigation start of this document: the one `performance.now()` counts from (the mark
+  // names its navigation; else the one whose offset matches the mark's time).
   const off = (e) => Math.abs(connected.ts - e.ts - connectedAt * 1000);
-  const nav = events.filter((e) => e.name === 'navigationStart' && e.pid === connected.pid && e.tid === connected.tid).sort((a, b) => off(a) - off(b))[0];
-  if (!nav || off(nav) > 2000) throw new Error('trace: no navigation start for this page');
+  const navId = connected.args?.data?.navigationId;
+  const starts = events.filter((e) => e.name === 'navigationStart' && e.pid === connected.pid && e.tid === connected.tid);
+  const nav = (navId && starts.find((e) => e.args?.data?.navigationId === navId)) || starts.sort((a, b) => off(a) - off(b))[0];
+  if (!nav || (!navId && off(nav) > 2000)) throw new Error('trace: no navigation start for this page');
   const tasks = topTasks(events, connected.pid, connected.tid);
   const cpuUntil = (end) => tasks.filter((t) => t.ts >= nav.ts && t.ts < end).reduce((a, t) => a + t.tdur, 0) / 1000;
   return { connectedCpu: cpuUntil(connected.ts), frameCpu: cpuUntil(frame.ts) };
