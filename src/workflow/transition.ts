@@ -407,7 +407,8 @@ export function startInstance(
   }
   const errors = checkData(def, data, locale, undefined, known);
   if (errors) return refuse('invalid-fields', `Instance data does not satisfy ${def.dataSchema}`, 'start', def.initial, errors);
-  const base: Snapshot = {
+  // One object literal (no spread copy): see clockState in clocks.ts.
+  const snapshot: Snapshot = {
     id: input.id,
     definitionId: def.id,
     definitionVersion: def.version,
@@ -415,12 +416,11 @@ export function startInstance(
     version: 1,
     data,
     firstReceiver,
-    clocks: initialClocks(def, calendar),
+    clocks: enterState(def, initialClocks(def, calendar), def.initial, now, calendar),
     createdAt: now,
     updatedAt: now,
     auditCount: 1,
   };
-  const snapshot: Snapshot = { ...base, clocks: enterState(def, base.clocks, def.initial, now, calendar) };
   const audit: AuditEntry = {
     instanceId: input.id,
     seq: 1,
@@ -583,14 +583,23 @@ export function fireTimer(
   if (def.id !== snapshot.definitionId || def.version !== snapshot.definitionVersion) return undefined;
   const r = applyTimer(def, snapshot, timer, options.calendar ?? fallbackCalendar());
   if (!r) return undefined;
-  const next: Snapshot = {
-    ...snapshot,
-    ...(r.handlerRole !== undefined ? { handlerRole: r.handlerRole } : {}),
-    clocks: r.clocks,
+  // Field by field, as transition() builds it (no spread copy: see clockState in clocks.ts).
+  const next: { -readonly [K in keyof Snapshot]: Snapshot[K] } = {
+    id: snapshot.id,
+    definitionId: snapshot.definitionId,
+    definitionVersion: snapshot.definitionVersion,
+    state: snapshot.state,
     version: snapshot.version + 1,
+    data: snapshot.data,
+    firstReceiver: snapshot.firstReceiver,
+    clocks: r.clocks,
+    createdAt: snapshot.createdAt,
     updatedAt: now,
     auditCount: snapshot.auditCount + 1,
   };
+  if (snapshot.handler !== undefined) next.handler = snapshot.handler;
+  const handlerRole = r.handlerRole ?? snapshot.handlerRole;
+  if (handlerRole !== undefined) next.handlerRole = handlerRole;
   const audit: AuditEntry = {
     instanceId: snapshot.id,
     seq: next.auditCount,
