@@ -481,7 +481,11 @@ export function transition(
     if (!hasFields(fields)) return refuse('invalid-fields', `Unknown event fields "${fields}"`, type, state);
     if (payload === undefined || payload === null) return refuse('missing-fields', `"${type}" needs fields ${fields}`, type, state);
     // The precompiled validator says yes or no; only a no is worded (validateFields, the same check).
-    const r = validateWorkflowEvents({ [fields]: payload }) ? FIELDS_VALID : validateFields(fields, payload, locale);
+    // `{ [fields]: payload }` (a computed key in a literal) takes a slow path in V8 on every event;
+    // an empty literal and one keyed store give the same object.
+    const wrapped: Record<string, unknown> = {};
+    wrapped[fields] = payload;
+    const r = validateWorkflowEvents(wrapped) ? FIELDS_VALID : validateFields(fields, payload, locale);
     if (r.valid) {
       const uri = fieldsUri(fields);
       if (uri !== undefined && typeof payload === 'object') checked = { value: payload, uri };
