@@ -325,7 +325,7 @@ export class MemoryStore implements WorkflowStore {
       snapshot = freezeBeside(c.snapshot, held?.snapshot);
       for (const a of c.audit) deepFreeze(a);
       audit = c.audit;
-      timers = deepFreeze(c.timers);
+      timers = c.timers.length === 0 ? NO_TIMERS : deepFreeze(c.timers);
     }
     // Kept in due order; a list already in order (the engine's usually is) is kept as it is (frozen).
     timers = timers.length === 0 ? NO_TIMERS : inOrder(timers) ? timers : [...timers].sort(byDue);

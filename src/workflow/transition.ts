@@ -241,7 +241,8 @@ export function applyEffects(
         if (v === null || v === undefined) break;
         if (typeof v !== 'object' || Array.isArray(v)) return { invalid: 'merge needs an object' };
         const base = e.path ?? '';
-        const value = cleanJson(v) as JsonObject;
+        // The event payload is a clean copy already (boundedPayload): no second copy of it.
+        const value = (v === ctx.payload && v !== null ? v : cleanJson(v)) as JsonObject;
         const keys = Object.keys(value);
         // Into the root with plain keys: one copy of the data instead of one per key.
         if (base === '' && keys.every((k) => !FORBIDDEN_KEYS.has(k) && !k.includes('/') && !k.includes('~'))) {
@@ -319,6 +320,7 @@ function mayTake(t: TransitionDef, actor: Actor): boolean {
 }
 
 const NO_MOVES: readonly TransitionDef[] = Object.freeze([]);
+const NO_EFFECTS: readonly Effect[] = Object.freeze([]);
 
 /**
  * What transition() derives from a sealed definition, once: the transitions by state and event
@@ -430,11 +432,11 @@ export function startInstance(
     from: null,
     to: def.initial,
     actor: auditActor(actor),
-    effects: [],
+    effects: NO_EFFECTS,
     definitionVersion: def.version,
     ...(input.commandId ? { commandId: input.commandId } : {}),
   };
-  return { ok: true, snapshot, effects: [], audit, transition: { event: 'start', title: def.title, from: [], to: def.initial, roles: def.starters ?? [] } };
+  return { ok: true, snapshot, effects: NO_EFFECTS, audit, transition: { event: 'start', title: def.title, from: [], to: def.initial, roles: def.starters ?? [] } };
 }
 
 /**
@@ -530,6 +532,8 @@ export function transition(
   const clocks = chosen.to === undefined ? snapshot.clocks : enterState(def, snapshot.clocks, to, now, calendar);
   let assigned = false;
   for (const e of applied.out) if (e.type === 'assign') assigned = true;
+  // No effects: one shared frozen list (a store that freezes what it keeps has nothing to do).
+  const effects: readonly Effect[] = applied.out.length === 0 ? NO_EFFECTS : applied.out;
   // Built field by field (no rest/spread copies): the same keys, in the same order, as before.
   const next: { -readonly [K in keyof Snapshot]: Snapshot[K] } = {
     id: snapshot.id,
@@ -556,12 +560,12 @@ export function transition(
     from: state,
     to,
     actor: auditActor(actor),
-    effects: applied.out,
+    effects,
     definitionVersion: def.version,
   };
   if (payload !== undefined) audit.payload = payload;
   if (event.commandId) audit.commandId = event.commandId;
-  return { ok: true, snapshot: next, effects: applied.out, audit, transition: chosen } satisfies Accepted;
+  return { ok: true, snapshot: next, effects, audit, transition: chosen } satisfies Accepted;
 }
 
 /**
