@@ -223,6 +223,39 @@ describe('<wy-defect-checklist>', () => {
     expect(text($(el, '[part="chart"]'))).to.contain('给排水：20 项，已关闭 20 项');
   });
 
+  it('hands focus back to a changed defect only if the user has not moved on, and a focused button never changes what it does', async () => {
+    const items = makeDefects(3).map((d) => ({ ...d, status: 'awaiting-reinspection' as const, contractorId: 'C-TJ01' }));
+    const el = await make({ items, view: 'list', actor: inspector2 });
+    const [a, b] = [el.items[0]!.id, el.items[1]!.id];
+    const passOf = (id: string) => $(el, `[part~="row"][data-id="${id}"] [data-action="pass"]`)!;
+    // Pass the first: the note dialog, confirmed; before the list has laid out again the user is
+    // already on the second defect's 通过 — focus must stay there.
+    const first = passOf(a);
+    first.click();
+    await settle(el);
+    $<HTMLTextAreaElement>(el, '#dialog-note')!.value = '复验合格';
+    $(el, '[data-dialog="confirm"]')!.click();
+    await el.updateComplete;
+    const next = passOf(b);
+    next.focus();
+    await settle(el);
+    await frames(4);
+    expect(el.items.find((d) => d.id === a)!.status).to.equal('closed');
+    expect(el.shadowRoot!.activeElement, 'focus stays where the user put it').to.equal(next);
+    // The passed defect's 通过 button is gone, not turned into its 重新打开.
+    expect(first.isConnected).to.equal(false);
+    expect($(el, `[part~="row"][data-id="${a}"] [data-action="reopen"]`)).to.not.equal(null);
+    // Left alone, focus goes back to the defect just changed.
+    next.click();
+    await settle(el);
+    $<HTMLTextAreaElement>(el, '#dialog-note')!.value = '复验合格';
+    $(el, '[data-dialog="confirm"]')!.click();
+    await settle(el);
+    await frames(4);
+    const row = (el.shadowRoot!.activeElement as HTMLElement | null)?.closest<HTMLElement>('[part~="row"]');
+    expect(row?.dataset['id']).to.equal(b);
+  });
+
   it('offers each status change only to whoever may make it', async () => {
     const items = [
       ...makeDefects(1).map((d) => ({ ...d, id: 'A', status: 'open' as const, contractorId: 'C-TJ01' })),

@@ -259,11 +259,12 @@ export class WyDefectChecklist extends LitElement {
 
   /**
    * Resolves once the update is done and what it shows has loaded (parts loaded on demand).
-   * (Without `async` the defects bench's "filter change: update" figure is ~6 ms instead of ~11,
-   * but the keyboard journey of test/node/defects-e2e.test.ts then fails: kept async until that
-   * is understood.)
+   * Not `async`: an async wrapper resolves `updateComplete` a few microtasks later, after the
+   * virtualised list's own measuring (the defects bench's "filter change: update" ~11 → ~6 ms).
+   * (The keyboard journey that failed with it was a focus race — the list handed focus back to a
+   * changed defect after the user had moved on — now fixed in `ListController.restoreFocus`.)
    */
-  protected override async getUpdateComplete(): Promise<boolean> {
+  protected override getUpdateComplete(): Promise<boolean> {
     return this.lazy.settled(() => super.getUpdateComplete());
   }
 

@@ -145,18 +145,38 @@ export class ListController {
     (row.querySelector<HTMLElement>('input, [part~="action"]') ?? row).focus();
   }
 
-  /** Back to the same defect; if it left the filtered list, to the row that took its place, else `fallback`. */
+  /**
+   * Back to the same defect; if it left the filtered list, to the row that took its place, else
+   * `fallback`. Waits for the virtualised list to lay out first — and then never takes focus from
+   * where the user has moved it meanwhile (a keyboard user already on the next row's action must
+   * not land back on this row's, whose button may now do something else, e.g. 重新打开).
+   */
   async restoreFocus(want: { id: string; index: number }, fallback: string): Promise<void> {
+    const before = deepActive();
     const v = this.virtualizer;
     if (v) {
       await v.updateComplete;
-      await v.layoutComplete;
+      // A layout runs only when a row changed size: wait for it, or two frames when none comes
+      // (the list's promise would stay pending until it disconnects).
+      await Promise.race([v.layoutComplete?.catch(() => undefined), frames(2)]);
     }
+    const now = deepActive();
+    if (now && now !== before && now.isConnected && now !== document.body) return;
     const q = (sel: string) => this.host.renderRoot.querySelector<HTMLElement>(sel);
     const row = q(`[part~="row"][data-id="${CSS.escape(want.id)}"]`) ?? q(`[part~="row"][data-index="${want.index}"]`) ?? q(`[part~="row"][data-index="${want.index - 1}"]`);
     const target = row?.querySelector<HTMLElement>('[part~="action"]') ?? row?.querySelector<HTMLElement>('input') ?? q(fallback);
     target?.focus();
   }
+}
+
+const frames = (n: number): Promise<void> =>
+  new Promise((r) => (n <= 0 ? r() : requestAnimationFrame(() => void frames(n - 1).then(r))));
+
+/** The focused element, looking inside open shadow roots. */
+function deepActive(): Element | null {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
 }
 
 /** Adopted by the element when the list is shown. */

@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import '@lit-labs/virtualizer';
+import { repeat } from 'lit/directives/repeat.js';
 import { defectVocabLabel as vocabLabel, defectVocabOptions as vocabOptions } from '../../../core/defects/vocab.js';
 import { allSelected, type ListItemRow, type ListRow, type ListViewModel } from '../../../core/defects/views.js';
 import type { DefectFilter, DefectGroupBy } from '../../../core/defects/filter.js';
@@ -90,6 +91,7 @@ export function renderListView(c: ViewContext, p: ListViewProps): TemplateResult
           aria-describedby="list-count"
           scroller
           .items=${p.model.rows}
+          .keyFunction=${rowKey}
           .renderItem=${(row: ListRow, index: number) => renderRow(c, p, row, index)}
           @keydown=${p.onKey}
         ></lit-virtualizer>`
@@ -129,6 +131,13 @@ function groupName(c: ViewContext, row: Extract<ListRow, { kind: 'group' }>): st
   }
 }
 
+/**
+ * Rows keep their DOM per defect across updates (the default key, the row object, is new on
+ * every model), and a row's buttons per action: a focused 通过 button never turns into the same
+ * defect's 重新打开 under a keyboard user's finger.
+ */
+const rowKey = (row: ListRow): string => (row.kind === 'group' ? `group:${row.by}:${row.key}` : `item:${(row as ListItemRow).item.id}`);
+
 function renderRow(c: ViewContext, p: ListViewProps, row: ListRow, index: number): TemplateResult {
   const l = c.locale;
   if (row.kind === 'group') {
@@ -167,7 +176,7 @@ function renderRow(c: ViewContext, p: ListViewProps, row: ListRow, index: number
       </div>
     </div>
     <div class="actions">
-      ${row.actions.map((a) => html`<button type="button" part="action" data-action=${a} @click=${() => p.onAction(d.id, a)}>${vocabLabel('defectAction', a, l)}</button>`)}
+      ${repeat(row.actions, (a) => a, (a) => html`<button type="button" part="action" data-action=${a} @click=${() => p.onAction(d.id, a)}>${vocabLabel('defectAction', a, l)}</button>`)}
     </div>
   </div>`;
 }
