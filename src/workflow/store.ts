@@ -249,7 +249,9 @@ export function deepFreeze<T>(value: T, depth = 0): T {
 function freezeBeside<T>(value: T, frozen: unknown, depth = 0): T {
   if (value === frozen || typeof value !== 'object' || value === null) return value;
   if (typeof frozen !== 'object' || frozen === null) return deepFreeze(value, depth);
-  if (Object.isFrozen(value) || depth > 64) return value;
+  // A value in place of a frozen one is nearly always new: frozen without asking first (freezing
+  // twice is harmless; Object.isFrozen is a call into the runtime, like Object.freeze).
+  if (depth > 64) return value;
   Object.freeze(value);
   const was = frozen as Record<string, unknown>;
   if (Array.isArray(value)) {
