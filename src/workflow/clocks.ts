@@ -39,8 +39,8 @@ function advance(clock: ClockDef, calendar: BusinessCalendar, from: number, ms: 
  * A clock state, built in one key order: the five fields every state has, then whichever of
  * runningSince, startedAt, stoppedAt, warnedAt, breachedAt are set (undefined: absent). States of
  * one shape share one hidden class in the JavaScript engine. Copies by spread or rest
- * (`{ ...cs, x }`, `{ a, ...rest }`) did not: each such object, frozen by MemoryStore, got a hidden
- * class of its own, made on the spot, and every reader of clocks turned slow (issue 16).
+ * (`{ ...cs, x }`, `{ a, ...rest }`) did not (V8: a rest copy always, a spread copy once MemoryStore
+ * froze it, got a hidden class of its own), and every reader of clocks turned slow (issue 16).
  * @internal
  */
 export function clockState(
