@@ -35,9 +35,48 @@ function advance(clock: ClockDef, calendar: BusinessCalendar, from: number, ms: 
   return clock.time === 'business' ? calendar.addBusinessTime(from, Math.max(0, ms)) : from + Math.max(0, ms);
 }
 
+/**
+ * A clock state, built in one key order: the five fields every state has, then whichever of
+ * runningSince, startedAt, stoppedAt, warnedAt, breachedAt are set (undefined: absent). States of
+ * one shape share one hidden class in the JavaScript engine. Copies by spread or rest
+ * (`{ ...cs, x }`, `{ a, ...rest }`) did not (V8: a rest copy always, a spread copy once MemoryStore
+ * froze it, got a hidden class of its own), and every reader of clocks turned slow (issue 16).
+ * @internal
+ */
+export function clockState(
+  status: ClockState['status'],
+  epoch: number,
+  elapsedMs: number,
+  limitMs: number,
+  escalations: number,
+  runningSince: number | undefined,
+  startedAt: number | undefined,
+  stoppedAt: number | undefined,
+  warnedAt: number | undefined,
+  breachedAt: number | undefined,
+): ClockState {
+  const cs: { -readonly [K in keyof ClockState]: ClockState[K] } = { status, epoch, elapsedMs, limitMs, escalations };
+  if (runningSince !== undefined) cs.runningSince = runningSince;
+  if (startedAt !== undefined) cs.startedAt = startedAt;
+  if (stoppedAt !== undefined) cs.stoppedAt = stoppedAt;
+  if (warnedAt !== undefined) cs.warnedAt = warnedAt;
+  if (breachedAt !== undefined) cs.breachedAt = breachedAt;
+  return cs;
+}
+
+/** The clocks record with `id` set to `cs`: a copy made key by key (see clockState). */
+function withClock(clocks: Readonly<Record<string, ClockState>>, id: string, cs: ClockState): Record<string, ClockState> {
+  const out: Record<string, ClockState> = {};
+  for (const k in clocks) out[k] = clocks[k]!;
+  out[id] = cs;
+  return out;
+}
+
+const idleClock = (c: ClockDef, calendar: BusinessCalendar): ClockState => clockState('idle', 0, 0, clockLimitMs(c, calendar), 0, undefined, undefined, undefined, undefined, undefined);
+
 export function initialClocks(def: WorkflowDefinition, calendar: BusinessCalendar): Record<string, ClockState> {
   const out: Record<string, ClockState> = {};
-  for (const c of def.clocks ?? []) out[c.id] = { status: 'idle', epoch: 0, elapsedMs: 0, limitMs: clockLimitMs(c, calendar), escalations: 0 };
+  for (const c of def.clocks ?? []) out[c.id] = idleClock(c, calendar);
   return out;
 }
 
@@ -54,22 +93,23 @@ export function enterState(
 ): Record<string, ClockState> {
   let out: Record<string, ClockState> | undefined;
   for (const c of def.clocks ?? []) {
-    const cs = clocks[c.id] ?? { status: 'idle', epoch: 0, elapsedMs: 0, limitMs: clockLimitMs(c, calendar), escalations: 0 };
+    const cs = clocks[c.id] ?? idleClock(c, calendar);
     let next: ClockState | undefined;
     if (c.stop.includes(state)) {
       if (cs.status === 'running' || cs.status === 'paused') {
-        const { runningSince: _r, ...rest } = cs;
-        next = { ...rest, status: 'stopped', elapsedMs: cs.elapsedMs + runElapsed(c, cs, calendar, now), stoppedAt: now };
+        next = clockState('stopped', cs.epoch, cs.elapsedMs + runElapsed(c, cs, calendar, now), cs.limitMs, cs.escalations, undefined, cs.startedAt, now, cs.warnedAt, cs.breachedAt);
       }
     } else if (c.start.includes(state) && (cs.status === 'idle' || cs.status === 'stopped')) {
-      next = { status: 'running', epoch: cs.epoch + 1, elapsedMs: 0, runningSince: now, startedAt: now, limitMs: clockLimitMs(c, calendar), escalations: 0 };
+      next = clockState('running', cs.epoch + 1, 0, clockLimitMs(c, calendar), 0, now, now, undefined, undefined, undefined);
     } else if (c.pause?.includes(state) && cs.status === 'running') {
-      const { runningSince: _r, ...rest } = cs;
-      next = { ...rest, status: 'paused', elapsedMs: cs.elapsedMs + runElapsed(c, cs, calendar, now) };
+      next = clockState('paused', cs.epoch, cs.elapsedMs + runElapsed(c, cs, calendar, now), cs.limitMs, cs.escalations, undefined, cs.startedAt, cs.stoppedAt, cs.warnedAt, cs.breachedAt);
     } else if (cs.status === 'paused' && !c.pause?.includes(state)) {
-      next = { ...cs, status: 'running', epoch: cs.epoch + 1, runningSince: now };
+      next = clockState('running', cs.epoch + 1, cs.elapsedMs, cs.limitMs, cs.escalations, now, cs.startedAt, cs.stoppedAt, cs.warnedAt, cs.breachedAt);
     }
-    if (next !== undefined) (out ??= { ...clocks })[c.id] = next;
+    if (next !== undefined) {
+      if (out === undefined) out = withClock(clocks, c.id, next);
+      else out[c.id] = next;
+    }
   }
   return out ?? (clocks as Record<string, ClockState>);
 }
@@ -122,20 +162,19 @@ export function applyTimer(
   const c = def.clocks?.find((x) => x.id === timer.clock);
   const cs = snapshot.clocks[timer.clock];
   if (!c || !cs) return undefined;
-  const clocks: Record<string, ClockState> = { ...snapshot.clocks };
   const effects: Effect[] = [];
   if (timer.kind === 'warning') {
-    clocks[c.id] = { ...cs, warnedAt: timer.dueAt };
+    const clocks = withClock(snapshot.clocks, c.id, clockState(cs.status, cs.epoch, cs.elapsedMs, cs.limitMs, cs.escalations, cs.runningSince, cs.startedAt, cs.stoppedAt, timer.dueAt, cs.breachedAt));
     for (const role of c.warn ?? []) effects.push({ type: 'notify', role, reason: 'warning', clock: c.id });
     return { clocks, effects };
   }
   if (timer.kind === 'breach') {
-    clocks[c.id] = { ...cs, breachedAt: timer.dueAt };
+    const clocks = withClock(snapshot.clocks, c.id, clockState(cs.status, cs.epoch, cs.elapsedMs, cs.limitMs, cs.escalations, cs.runningSince, cs.startedAt, cs.stoppedAt, cs.warnedAt, timer.dueAt));
     return { clocks, effects };
   }
   const step = c.escalation?.[timer.step ?? -1];
   if (!step) return undefined;
-  clocks[c.id] = { ...cs, escalations: cs.escalations + 1 };
+  const clocks = withClock(snapshot.clocks, c.id, clockState(cs.status, cs.epoch, cs.elapsedMs, cs.limitMs, cs.escalations + 1, cs.runningSince, cs.startedAt, cs.stoppedAt, cs.warnedAt, cs.breachedAt));
   if (step.action === 'notify') {
     effects.push({ type: 'notify', role: step.role, reason: 'escalation', clock: c.id });
     return { clocks, effects };

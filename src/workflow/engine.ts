@@ -439,8 +439,7 @@ export function createEngine(options: EngineOptions): Engine {
       const r = transition(def, snapshot, event, actor, now, tOptions, dataValid ? DATA_VALID : NOTHING_KNOWN);
       if (!r.ok) return r;
       // A change that starts children records the intent in the same commit (resumable by tick()).
-      const key = event.commandId ?? `${instanceId}:${r.snapshot.auditCount}`;
-      const pending: PendingStart | undefined = startsChildren(r.effects) ? { seq: r.audit.seq, key, at: now } : undefined;
+      const pending: PendingStart | undefined = startsChildren(r.effects) ? { seq: r.audit.seq, key: event.commandId ?? `${instanceId}:${r.snapshot.auditCount}`, at: now } : undefined;
       const next = pending ? recordPendingStart(r.snapshot, pending) : r.snapshot;
       const clockTimers = clockTimersOf(def, next, h);
       const entries = [r.audit];

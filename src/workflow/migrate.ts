@@ -3,7 +3,7 @@
 import type { Locale } from '../core/i18n/locale.js';
 import { validateData } from './data-schemas.js';
 import { applyEffects, fallbackCalendar, SYSTEM_ACTOR, type TransitionOptions } from './transition.js';
-import { clockLimitMs } from './clocks.js';
+import { clockLimitMs, clockState } from './clocks.js';
 import type { AuditEntry, ClockState, Snapshot, WorkflowDefinition } from './types.js';
 
 export class MigrationError extends Error {
@@ -51,9 +51,9 @@ export function migrate(
     for (const [id, cs] of Object.entries(cur.clocks)) {
       const newId = m.clocks?.[id] ?? id;
       const c = def.clocks?.find((x) => x.id === newId);
-      if (c) clocks[newId] = { ...cs, limitMs: clockLimitMs(c, calendar) };
+      if (c) clocks[newId] = clockState(cs.status, cs.epoch, cs.elapsedMs, clockLimitMs(c, calendar), cs.escalations, cs.runningSince, cs.startedAt, cs.stoppedAt, cs.warnedAt, cs.breachedAt);
     }
-    for (const c of def.clocks ?? []) clocks[c.id] ??= { status: 'idle', epoch: 0, elapsedMs: 0, limitMs: clockLimitMs(c, calendar), escalations: 0 };
+    for (const c of def.clocks ?? []) clocks[c.id] ??= clockState('idle', 0, 0, clockLimitMs(c, calendar), 0, undefined, undefined, undefined, undefined, undefined);
     const ctx = {
       data: cur.data,
       payload: null,

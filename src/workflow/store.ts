@@ -249,7 +249,9 @@ export function deepFreeze<T>(value: T, depth = 0): T {
 function freezeBeside<T>(value: T, frozen: unknown, depth = 0): T {
   if (value === frozen || typeof value !== 'object' || value === null) return value;
   if (typeof frozen !== 'object' || frozen === null) return deepFreeze(value, depth);
-  if (Object.isFrozen(value) || depth > 64) return value;
+  // A value in place of a frozen one is nearly always new: frozen without asking first (freezing
+  // twice is harmless; Object.isFrozen is a call into the runtime, like Object.freeze).
+  if (depth > 64) return value;
   Object.freeze(value);
   const was = frozen as Record<string, unknown>;
   if (Array.isArray(value)) {
@@ -325,7 +327,7 @@ export class MemoryStore implements WorkflowStore {
       snapshot = freezeBeside(c.snapshot, held?.snapshot);
       for (const a of c.audit) deepFreeze(a);
       audit = c.audit;
-      timers = deepFreeze(c.timers);
+      timers = c.timers.length === 0 ? NO_TIMERS : deepFreeze(c.timers);
     }
     // Kept in due order; a list already in order (the engine's usually is) is kept as it is (frozen).
     timers = timers.length === 0 ? NO_TIMERS : inOrder(timers) ? timers : [...timers].sort(byDue);

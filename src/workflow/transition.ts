@@ -241,7 +241,8 @@ export function applyEffects(
         if (v === null || v === undefined) break;
         if (typeof v !== 'object' || Array.isArray(v)) return { invalid: 'merge needs an object' };
         const base = e.path ?? '';
-        const value = cleanJson(v) as JsonObject;
+        // The event payload is a clean copy already (boundedPayload): no second copy of it.
+        const value = (v === ctx.payload && v !== null ? v : cleanJson(v)) as JsonObject;
         const keys = Object.keys(value);
         // Into the root with plain keys: one copy of the data instead of one per key.
         if (base === '' && keys.every((k) => !FORBIDDEN_KEYS.has(k) && !k.includes('/') && !k.includes('~'))) {
@@ -319,6 +320,7 @@ function mayTake(t: TransitionDef, actor: Actor): boolean {
 }
 
 const NO_MOVES: readonly TransitionDef[] = Object.freeze([]);
+const NO_EFFECTS: readonly Effect[] = Object.freeze([]);
 
 /**
  * What transition() derives from a sealed definition, once: the transitions by state and event
@@ -407,7 +409,8 @@ export function startInstance(
   }
   const errors = checkData(def, data, locale, undefined, known);
   if (errors) return refuse('invalid-fields', `Instance data does not satisfy ${def.dataSchema}`, 'start', def.initial, errors);
-  const base: Snapshot = {
+  // One object literal (no spread copy): see clockState in clocks.ts.
+  const snapshot: Snapshot = {
     id: input.id,
     definitionId: def.id,
     definitionVersion: def.version,
@@ -415,12 +418,11 @@ export function startInstance(
     version: 1,
     data,
     firstReceiver,
-    clocks: initialClocks(def, calendar),
+    clocks: enterState(def, initialClocks(def, calendar), def.initial, now, calendar),
     createdAt: now,
     updatedAt: now,
     auditCount: 1,
   };
-  const snapshot: Snapshot = { ...base, clocks: enterState(def, base.clocks, def.initial, now, calendar) };
   const audit: AuditEntry = {
     instanceId: input.id,
     seq: 1,
@@ -430,11 +432,11 @@ export function startInstance(
     from: null,
     to: def.initial,
     actor: auditActor(actor),
-    effects: [],
+    effects: NO_EFFECTS,
     definitionVersion: def.version,
     ...(input.commandId ? { commandId: input.commandId } : {}),
   };
-  return { ok: true, snapshot, effects: [], audit, transition: { event: 'start', title: def.title, from: [], to: def.initial, roles: def.starters ?? [] } };
+  return { ok: true, snapshot, effects: NO_EFFECTS, audit, transition: { event: 'start', title: def.title, from: [], to: def.initial, roles: def.starters ?? [] } };
 }
 
 /**
@@ -481,7 +483,11 @@ export function transition(
     if (!hasFields(fields)) return refuse('invalid-fields', `Unknown event fields "${fields}"`, type, state);
     if (payload === undefined || payload === null) return refuse('missing-fields', `"${type}" needs fields ${fields}`, type, state);
     // The precompiled validator says yes or no; only a no is worded (validateFields, the same check).
-    const r = validateWorkflowEvents({ [fields]: payload }) ? FIELDS_VALID : validateFields(fields, payload, locale);
+    // `{ [fields]: payload }` (a computed key in a literal) takes a slow path in V8 on every event;
+    // an empty literal and one keyed store give the same object.
+    const wrapped: Record<string, unknown> = {};
+    wrapped[fields] = payload;
+    const r = validateWorkflowEvents(wrapped) ? FIELDS_VALID : validateFields(fields, payload, locale);
     if (r.valid) {
       const uri = fieldsUri(fields);
       if (uri !== undefined && typeof payload === 'object') checked = { value: payload, uri };
@@ -526,6 +532,8 @@ export function transition(
   const clocks = chosen.to === undefined ? snapshot.clocks : enterState(def, snapshot.clocks, to, now, calendar);
   let assigned = false;
   for (const e of applied.out) if (e.type === 'assign') assigned = true;
+  // No effects: one shared frozen list (a store that freezes what it keeps has nothing to do).
+  const effects: readonly Effect[] = applied.out.length === 0 ? NO_EFFECTS : applied.out;
   // Built field by field (no rest/spread copies): the same keys, in the same order, as before.
   const next: { -readonly [K in keyof Snapshot]: Snapshot[K] } = {
     id: snapshot.id,
@@ -552,12 +560,12 @@ export function transition(
     from: state,
     to,
     actor: auditActor(actor),
-    effects: applied.out,
+    effects,
     definitionVersion: def.version,
   };
   if (payload !== undefined) audit.payload = payload;
   if (event.commandId) audit.commandId = event.commandId;
-  return { ok: true, snapshot: next, effects: applied.out, audit, transition: chosen } satisfies Accepted;
+  return { ok: true, snapshot: next, effects, audit, transition: chosen } satisfies Accepted;
 }
 
 /**
@@ -583,14 +591,23 @@ export function fireTimer(
   if (def.id !== snapshot.definitionId || def.version !== snapshot.definitionVersion) return undefined;
   const r = applyTimer(def, snapshot, timer, options.calendar ?? fallbackCalendar());
   if (!r) return undefined;
-  const next: Snapshot = {
-    ...snapshot,
-    ...(r.handlerRole !== undefined ? { handlerRole: r.handlerRole } : {}),
-    clocks: r.clocks,
+  // Field by field, as transition() builds it (no spread copy: see clockState in clocks.ts).
+  const next: { -readonly [K in keyof Snapshot]: Snapshot[K] } = {
+    id: snapshot.id,
+    definitionId: snapshot.definitionId,
+    definitionVersion: snapshot.definitionVersion,
+    state: snapshot.state,
     version: snapshot.version + 1,
+    data: snapshot.data,
+    firstReceiver: snapshot.firstReceiver,
+    clocks: r.clocks,
+    createdAt: snapshot.createdAt,
     updatedAt: now,
     auditCount: snapshot.auditCount + 1,
   };
+  if (snapshot.handler !== undefined) next.handler = snapshot.handler;
+  const handlerRole = r.handlerRole ?? snapshot.handlerRole;
+  if (handlerRole !== undefined) next.handlerRole = handlerRole;
   const audit: AuditEntry = {
     instanceId: snapshot.id,
     seq: next.auditCount,
