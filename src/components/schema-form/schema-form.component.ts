@@ -1,4 +1,4 @@
-import { LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { FormEngine, ActiveNotice } from '../../core/form/engine.js';
 import type { Layout, UiSchema } from '../../core/form/ui.js';
@@ -23,12 +23,15 @@ import { errorPanelView, formView } from './schema-form.views.js';
 import { WyInvalidEvent, WySubmitEvent, WyErrorEvent, asError, type AsyncValidator, type FormChangeDetail } from './schema-form.events.js';
 import { styles } from './schema-form.styles.js';
 import { FIELD_TREE, type WyFieldBase } from './fields/field-base.js';
-import { buildFormModel, loadMissingRefs, modelPrerequisites, validatorRefs } from './form-model.js';
+import { buildFormModel, checkUiShape, loadMissingRefs, modelPrerequisites, UiShapeUnchecked, validatorRefs } from './form-model.js';
 import { focusFieldAt, focusSummary } from './form-focus.js';
 import { WizardController } from './wizard-controller.js';
 import { live } from './live.js';
 import { PendingWork } from './pending-work.js';
 import { fieldOfEvent, syncFields } from './field-sync.js';
+
+/** Latest moment the UI schema's shape is checked when no frame comes (a page in a background tab). */
+const FIRST_FRAME_FALLBACK_MS = 250;
 
 export type { ErrorDisplay } from '../../core/form/view.js';
 export { WySubmitEvent, WyInvalidEvent, WyErrorEvent } from './schema-form.events.js';
@@ -163,6 +166,13 @@ export class WySchemaForm extends LitElement {
   private readonly wizard: WizardController;
   /** The paper record's page margins while printing: loaded (once) with a UI schema that has a `document`. */
   private printMargins = false;
+  /**
+   * The UI schema's shape is checked after the first frame (its generated validator loads then):
+   * until it reports, rendering tolerates a UI schema of the wrong shape (renders nothing).
+   */
+  private uiUnchecked = false;
+  /** That check for the current build (settled either way); submit waits for it. */
+  private uiCheck?: Promise<void>;
 
   constructor() {
     super();
@@ -214,7 +224,7 @@ export class WySchemaForm extends LitElement {
         unregister: (f: WyFieldBase) => {
           if (this.fields.get(f.registeredAs) === f) this.fields.delete(f.registeredAs);
         },
-        renderField: (p: string) => fieldView(this.fieldContext(), p),
+        renderField: (p: string) => this.tolerant(() => fieldView(this.fieldContext(), p), html``),
         commit: (p: string, v: unknown) => this.onFieldValue(p, v, true),
       },
       { engine: () => this.engine!, locale: () => this.localize.locale, readonly: () => this.readonly, uploader: () => this.uploader },
@@ -255,6 +265,7 @@ export class WySchemaForm extends LitElement {
 
   /** Validates; when valid fires `wy-submit` with the value (hidden fields left out). */
   async requestSubmit(): Promise<boolean> {
+    await this.uiCheck;
     if (!this.engine || this.validatorError) return false;
     await this.validation.settleAsync();
     const errors = await this.validation.validateAll();
@@ -356,6 +367,8 @@ export class WySchemaForm extends LitElement {
     this.validatorError = undefined;
     this.engine = undefined;
     this.layout = undefined;
+    this.uiUnchecked = false;
+    this.uiCheck = undefined;
     this.validators.reset();
     // Field elements Lit reuses keep their registration (they unregister when they leave).
     this.validation.rebuilt();
@@ -374,7 +387,9 @@ export class WySchemaForm extends LitElement {
     const loading = modelPrerequisites(this.uiSchema);
     if (loading) return buildAfter(loading);
     try {
-      ({ engine: this.engine, ui: this.ui, layout: this.layout } = buildFormModel(schema, this.uiSchema, this.refs, this._value));
+      let uiUnchecked: boolean;
+      ({ engine: this.engine, ui: this.ui, layout: this.layout, uiUnchecked } = buildFormModel(schema, this.uiSchema, this.refs, this._value));
+      if (uiUnchecked) this.checkUiAfterFirstFrame();
       this.notices = this.engine.activeNotices();
       if (this.ui.document && !this.printMargins) {
         this.printMargins = true;
@@ -385,6 +400,8 @@ export class WySchemaForm extends LitElement {
       if (this.errorDisplay === 'live') void this.validators.ensure().then(() => this.validation.refreshErrors(true), () => undefined);
       if (this.draftKey && !this.drafts.tried) void this.drafts.restore();
     } catch (err) {
+      // An unchecked UI schema failed to build: check its shape first (that error wins), build again.
+      if (err instanceof UiShapeUnchecked) return buildAfter(modelPrerequisites(this.uiSchema, true) ?? Promise.resolve());
       // A `$ref` to a shipped vocabulary: load them, build again.
       const refs = loadMissingRefs(err);
       if (refs) return buildAfter(refs);
@@ -394,6 +411,57 @@ export class WySchemaForm extends LitElement {
       this.dispatchEvent(new WyErrorEvent(error));
     }
     this.structureVersion++;
+  }
+
+  /**
+   * Checks the UI schema's shape once the first frame with the form is painted (a frame, then a
+   * task; the timer alone covers a page in a background tab); updateComplete waits for it. When it
+   * does not fit, the form shows the same error panel and `wy-error` as a build that checked it first.
+   */
+  private checkUiAfterFirstFrame(): void {
+    const { schema, uiSchema } = this;
+    let start!: () => void;
+    const framed = new Promise<void>((resolve) => (start = resolve));
+    let timer = setTimeout(start, FIRST_FRAME_FALLBACK_MS);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      timer = setTimeout(start, 0);
+    });
+    const check = framed.then(() => checkUiShape(uiSchema!)).then(
+      () => {
+        if (this.schema !== schema || this.uiSchema !== uiSchema) return;
+        this.uiUnchecked = false;
+        this.requestUpdate();
+      },
+      (err: unknown) => {
+        if (this.schema !== schema || this.uiSchema !== uiSchema) return;
+        this.uiUnchecked = false;
+        this.showSchemaError(asError(err));
+      },
+    );
+    this.uiUnchecked = true;
+    this.uiCheck = check;
+    this.pending.track(check, async () => undefined, (err) => this.dispatchEvent(new WyErrorEvent(asError(err))));
+  }
+
+  /** The schema or UI schema cannot be used: the error panel instead of the form, and `wy-error`. */
+  private showSchemaError(error: Error): void {
+    this.schemaError = error;
+    this.engine = undefined;
+    this.layout = undefined;
+    this.validation.rebuilt();
+    this.structureVersion++;
+    this.dispatchEvent(new WyErrorEvent(error));
+  }
+
+  /** While the UI schema's shape is unchecked, a render that throws shows nothing (the check reports soon). */
+  private tolerant<T, U>(draw: () => T, instead: U): T | U {
+    if (!this.uiUnchecked) return draw();
+    try {
+      return draw();
+    } catch {
+      return instead;
+    }
   }
 
   /** Shows `value` in place of the current one (a restored or discarded draft) and says so by `wy-change`. */
@@ -454,7 +522,10 @@ export class WySchemaForm extends LitElement {
     void this.structureVersion;
     if (this.schemaError) return errorPanelView(this.schemaError, this.localize.locale);
     if (!this.engine || !this.layout) return nothing;
-    const layout = this.layout;
+    return this.tolerant(() => this.renderForm(this.layout!), nothing);
+  }
+
+  private renderForm(layout: Layout): TemplateResult {
     const ctx = this.fieldContext();
     const step = layout.steps[Math.min(this.wizard.step, layout.steps.length - 1)]!;
     return formView({

@@ -82,14 +82,31 @@ export function loadUiValidator(): Promise<GeneratedValidator<unknown>> {
  */
 export function checkUiSchemaWith(ui: unknown, model: FormModel, validateUi: GeneratedValidator<unknown>, explain?: UiErrorExplainer): UiSchema {
   if (ui === undefined || ui === null) return {};
-  // The UI schema's own precompiled validator (not validate(): that bundles every schema's).
-  if (!validateUi(ui)) {
-    const errors = validateUi.errors ?? [];
-    const first = errors[0];
-    const e = (explain ?? loadedExplainer)?.(errors) ?? { path: first?.instancePath ?? '', message: `fails "${first?.keyword ?? 'schema'}"` };
-    throw new FormSchemaError('uiSchema', e.path, e.message);
-  }
-  const u = ui as UiSchema;
+  checkUiStructure(ui, validateUi, explain);
+  return checkUiReferences(ui as UiSchema, model);
+}
+
+/** Whether the UI schema is `{}` (nothing to check: valid against `schemas/ui.schema.json`, which requires no property). */
+export const isEmptyUiSchema = (ui: unknown): boolean => typeof ui === 'object' && ui !== null && !Array.isArray(ui) && Object.keys(ui).length === 0;
+
+/**
+ * The UI schema's shape against `schemas/ui.schema.json` (its own precompiled validator, not
+ * validate(): that bundles every schema's). Throws `FormSchemaError` at the first problem.
+ */
+export function checkUiStructure(ui: unknown, validateUi: GeneratedValidator<unknown>, explain?: UiErrorExplainer): void {
+  if (validateUi(ui)) return;
+  const errors = validateUi.errors ?? [];
+  const first = errors[0];
+  const e = (explain ?? loadedExplainer)?.(errors) ?? { path: first?.instancePath ?? '', message: `fails "${first?.keyword ?? 'schema'}"` };
+  throw new FormSchemaError('uiSchema', e.path, e.message);
+}
+
+/**
+ * What the UI schema names in the data schema (its `schema` id, every field pointer in groups,
+ * steps, fields and rule targets). Assumes the shape was checked (`checkUiStructure`) — a form
+ * that runs it first on an unchecked UI schema treats any other throw as "check the shape".
+ */
+export function checkUiReferences(u: UiSchema, model: FormModel): UiSchema {
   if (u.schema && model.id && u.schema !== model.id) {
     throw new FormSchemaError('uiSchema', '/schema', `this layout is for "${u.schema}", not "${model.id}"`);
   }
