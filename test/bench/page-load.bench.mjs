@@ -240,6 +240,8 @@ export async function measurePageLoad(variants = VARIANTS, runs = RUNS) {
       controls: a.controls,
       validation: a.validation,
       runs: a.connected.length,
+      // Each round's times, in round order (for paired comparisons of two variants).
+      rounds: { connected: a.connected, frame: a.frame, connectedCpu: a.connectedCpu, frameCpu: a.frameCpu },
     };
   }
   return out;

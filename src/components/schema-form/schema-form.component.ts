@@ -171,6 +171,8 @@ export class WySchemaForm extends LitElement {
    * until it reports, rendering tolerates a UI schema of the wrong shape (renders nothing).
    */
   private uiUnchecked = false;
+  /** Something was not drawn while the UI schema was unchecked: render again once it passes. */
+  private uiDrawFailed = false;
   /** That check for the current build (settled either way); submit waits for it. */
   private uiCheck?: Promise<void>;
 
@@ -368,6 +370,7 @@ export class WySchemaForm extends LitElement {
     this.engine = undefined;
     this.layout = undefined;
     this.uiUnchecked = false;
+    this.uiDrawFailed = false;
     this.uiCheck = undefined;
     this.validators.reset();
     // Field elements Lit reuses keep their registration (they unregister when they leave).
@@ -431,7 +434,8 @@ export class WySchemaForm extends LitElement {
       () => {
         if (this.schema !== schema || this.uiSchema !== uiSchema) return;
         this.uiUnchecked = false;
-        this.requestUpdate();
+        // A fitting UI schema that could not be drawn: draw again, this time letting the error through.
+        if (this.uiDrawFailed) this.structureVersion++;
       },
       (err: unknown) => {
         if (this.schema !== schema || this.uiSchema !== uiSchema) return;
@@ -460,6 +464,7 @@ export class WySchemaForm extends LitElement {
     try {
       return draw();
     } catch {
+      this.uiDrawFailed = true;
       return instead;
     }
   }
