@@ -535,37 +535,50 @@ export function transition(
   // No effects: one shared frozen list (a store that freezes what it keeps has nothing to do).
   const effects: readonly Effect[] = applied.out.length === 0 ? NO_EFFECTS : applied.out;
   // Built field by field (no rest/spread copies): the same keys, in the same order, as before.
-  const next: { -readonly [K in keyof Snapshot]: Snapshot[K] } = {
-    id: snapshot.id,
-    definitionId: snapshot.definitionId,
-    definitionVersion: snapshot.definitionVersion,
-    state: to,
-    version: snapshot.version + 1,
-    data: applied.data,
-    firstReceiver: snapshot.firstReceiver,
-    clocks,
-    createdAt: snapshot.createdAt,
-    updatedAt: now,
-    auditCount: snapshot.auditCount + 1,
-  };
-  if (applied.handler) next.handler = applied.handler;
+  const next = snapshotWith(snapshot, to, applied.data, clocks, now, applied.handler);
   // An explicit assignment answers a reassign escalation.
   if (snapshot.handlerRole !== undefined && !assigned) next.handlerRole = snapshot.handlerRole;
-  const audit: { -readonly [K in keyof AuditEntry]: AuditEntry[K] } = {
-    instanceId: snapshot.id,
-    seq: next.auditCount,
-    at: now,
-    kind: 'transition',
-    event: type,
-    from: state,
-    to,
-    actor: auditActor(actor),
-    effects,
-    definitionVersion: def.version,
-  };
-  if (payload !== undefined) audit.payload = payload;
-  if (event.commandId) audit.commandId = event.commandId;
+  const commandId = event.commandId ? event.commandId : undefined;
+  const audit = transitionEntry(snapshot.id, next.auditCount, now, type, state, to, auditActor(actor), effects, def.version, payload, commandId);
   return { ok: true, snapshot: next, effects, audit, transition: chosen } satisfies Accepted;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The snapshot after a transition, in one object literal per shape (with or without a handler):
+ * nothing is added afterwards but a rare handlerRole, so it keeps its fields in the object itself
+ * (a property added to a literal goes to a separate store: one more object per snapshot).
+ */
+function snapshotWith(s: Snapshot, state: string, data: JsonObject, clocks: Snapshot['clocks'], now: number, handler: Person | undefined): Mutable<Snapshot> {
+  return handler === undefined
+    ? { id: s.id, definitionId: s.definitionId, definitionVersion: s.definitionVersion, state, version: s.version + 1, data, firstReceiver: s.firstReceiver, clocks, createdAt: s.createdAt, updatedAt: now, auditCount: s.auditCount + 1 }
+    : { id: s.id, definitionId: s.definitionId, definitionVersion: s.definitionVersion, state, version: s.version + 1, data, firstReceiver: s.firstReceiver, clocks, createdAt: s.createdAt, updatedAt: now, auditCount: s.auditCount + 1, handler };
+}
+
+/** A transition's audit entry, one literal per shape (with or without payload and command id): see snapshotWith. */
+function transitionEntry(
+  instanceId: string,
+  seq: number,
+  at: number,
+  event: string,
+  from: string,
+  to: string,
+  actor: AuditEntry['actor'],
+  effects: readonly Effect[],
+  definitionVersion: number,
+  payload: unknown,
+  commandId: string | undefined,
+): AuditEntry {
+  const kind = 'transition';
+  if (payload === undefined) {
+    return commandId === undefined
+      ? { instanceId, seq, at, kind, event, from, to, actor, effects, definitionVersion }
+      : { instanceId, seq, at, kind, event, from, to, actor, effects, definitionVersion, commandId };
+  }
+  return commandId === undefined
+    ? { instanceId, seq, at, kind, event, from, to, actor, effects, definitionVersion, payload }
+    : { instanceId, seq, at, kind, event, from, to, actor, effects, definitionVersion, payload, commandId };
 }
 
 /**

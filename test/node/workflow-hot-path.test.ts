@@ -1,6 +1,7 @@
 // The engine's hot path (issue 16) keeps its answers: a registered definition is sealed (deeply
 // frozen) and what transition() derives from it gives the same results as a fresh, unsealed copy;
-// `now` reaches every rule that may read it; the change feed and idempotency of MemoryStore hold.
+// `now` reaches every rule that may read it; the change feed and idempotency of MemoryStore hold;
+// clock states keep their fields through every step (they are built field by field, not copied).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { builtinDefinitions, createEngine, MemoryStore, startInstance, transition, type Actor, type Snapshot, type WorkflowDefinition } from '../../src/workflow/index.js';
@@ -108,4 +109,40 @@ test('MemoryStore keeps its change feed, idempotency keys and frozen snapshots t
   }, TypeError);
   const h = await store.history('M1');
   assert.ok(h.every((a) => Object.isFrozen(a) && Object.isFrozen(a.effects)));
+});
+
+test('clock states keep every field through start, warning, pause, resume and stop (built field by field, not copied)', async () => {
+  const H = 3600_000;
+  let now = T0;
+  const handler: Actor = { id: 'E3', name: '陈工', roles: ['specialist'] };
+  const store = new MemoryStore();
+  const engine = createEngine({ definitions: [builtinDefinitions['complaint']!], store, clock: () => now });
+  const reply = async () => (await store.load('K1'))!.clocks['reply']!;
+  const keys = (o: object) => Object.keys(o).sort();
+  assert.ok((await engine.start('complaint', { id: 'K1', data: record }, receptionist)).ok);
+  assert.deepEqual(await reply(), { status: 'idle', epoch: 0, elapsedMs: 0, limitMs: 24 * H, escalations: 0 });
+  assert.ok((await engine.send('K1', { type: 'register', payload: { category: 'efficiency', severity: 'serious' } }, specialist)).ok);
+  assert.deepEqual(await reply(), { status: 'running', epoch: 1, elapsedMs: 0, limitMs: 24 * H, escalations: 0, runningSince: T0, startedAt: T0 });
+  assert.ok((await engine.send('K1', { type: 'dispatch', payload: { handler: { id: handler.id, name: handler.name } } }, specialist)).ok);
+  assert.ok((await engine.send('K1', { type: 'accept' }, handler)).ok);
+  // The warning (at 75 % of the limit) fires: warnedAt is added, nothing else changes.
+  now = T0 + 19 * H;
+  assert.equal((await engine.tick()).fired, 1, "the reply clock's warning (the close clock warns at 80 % of 7 days: not yet)");
+  const warned = await reply();
+  assert.equal(warned.warnedAt, T0 + 18 * H);
+  assert.deepEqual(keys(warned), ['elapsedMs', 'epoch', 'escalations', 'limitMs', 'runningSince', 'startedAt', 'status', 'warnedAt']);
+  // Paused: the run is measured, runningSince goes, startedAt and warnedAt stay.
+  now = T0 + 20 * H;
+  assert.ok((await engine.send('K1', { type: 'suspend', payload: { reason: '等待业主在家' } }, handler)).ok);
+  assert.deepEqual(await reply(), { status: 'paused', epoch: 1, elapsedMs: 20 * H, limitMs: 24 * H, escalations: 0, startedAt: T0, warnedAt: T0 + 18 * H });
+  // Resumed: a new epoch (new timer ids), a new run, the elapsed time kept.
+  now = T0 + 21 * H;
+  assert.ok((await engine.send('K1', { type: 'resume' }, handler)).ok);
+  assert.deepEqual(await reply(), { status: 'running', epoch: 2, elapsedMs: 20 * H, limitMs: 24 * H, escalations: 0, runningSince: T0 + 21 * H, startedAt: T0, warnedAt: T0 + 18 * H });
+  // Stopped by the reply: stoppedAt added, runningSince gone, the rest kept.
+  now = T0 + 22 * H;
+  assert.ok((await engine.send('K1', { type: 'reply', payload: { at: '2026-10-17T07:00:00+08:00', content: '已安排维修' } }, handler)).ok);
+  assert.deepEqual(await reply(), { status: 'stopped', epoch: 2, elapsedMs: 21 * H, limitMs: 24 * H, escalations: 0, startedAt: T0, stoppedAt: T0 + 22 * H, warnedAt: T0 + 18 * H });
+  assert.deepEqual([...new Set((await store.timers('K1')).map((t) => t.clock))], ['close'], 'a stopped clock has no timers');
+  assert.ok(Object.isFrozen(await reply()), 'frozen by MemoryStore like the rest of the snapshot');
 });
