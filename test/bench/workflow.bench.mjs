@@ -100,23 +100,27 @@ const machine = createMachine({
   },
 });
 
-function runXState(instances) {
+/** `instances` XState lifecycles, the persisted snapshot stringified after every event. */
+function runActors(instances, makeActor, check = () => {}) {
   let transitions = 0;
   let bytes = 0;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   for (let i = 0; i < instances; i++) {
-    const actor = createActor(machine).start();
+    const actor = makeActor(i).start();
     bytes += JSON.stringify(actor.getPersistedSnapshot()).length;
     for (const [type, payload] of LIFECYCLE) {
       actor.send({ type, payload });
       bytes += JSON.stringify(actor.getPersistedSnapshot()).length;
       transitions++;
     }
+    check(actor);
     actor.stop();
   }
   return { cpu: cpuMs(c0), wall: performance.now() - t0, transitions, bytes };
 }
+
+const runXState = (instances) => runActors(instances, () => createActor(machine));
 
 // The same machine carrying the same business data as the engine's snapshot: the complaint record
 // as input, and the payload fields the complaint definition's effects write (merge of register,
@@ -156,24 +160,14 @@ const dataMachine = createMachine({
   },
 });
 
-function runXStateData(instances) {
-  let transitions = 0;
-  let bytes = 0;
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  for (let i = 0; i < instances; i++) {
-    const actor = createActor(dataMachine, { input: { data: record(i) } }).start();
-    bytes += JSON.stringify(actor.getPersistedSnapshot()).length;
-    for (const [type, payload] of LIFECYCLE) {
-      actor.send({ type, payload });
-      bytes += JSON.stringify(actor.getPersistedSnapshot()).length;
-      transitions++;
-    }
-    if (actor.getSnapshot().value !== 'closed') throw new Error('the data machine did not close');
-    actor.stop();
-  }
-  return { cpu: cpuMs(c0), wall: performance.now() - t0, transitions, bytes };
-}
+const runXStateData = (instances) =>
+  runActors(
+    instances,
+    (i) => createActor(dataMachine, { input: { data: record(i) } }),
+    (actor) => {
+      if (actor.getSnapshot().value !== 'closed') throw new Error('the data machine did not close');
+    },
+  );
 
 /** An engine holding instance R with `entries` audit entries (transfers back and forth). */
 async function instanceWithHistory(store, entries) {

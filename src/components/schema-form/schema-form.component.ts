@@ -28,6 +28,7 @@ import { focusFieldAt, focusSummary } from './form-focus.js';
 import { WizardController } from './wizard-controller.js';
 import { live } from './live.js';
 import { PendingWork } from './pending-work.js';
+import { afterPaint } from './after-paint.js';
 import { fieldOfEvent, syncFields } from './field-sync.js';
 
 /** Latest moment the UI schema's shape is checked when no frame comes (a page in a background tab). */
@@ -423,13 +424,7 @@ export class WySchemaForm extends LitElement {
    */
   private checkUiAfterFirstFrame(): void {
     const { schema, uiSchema } = this;
-    let start!: () => void;
-    const framed = new Promise<void>((resolve) => (start = resolve));
-    let timer = setTimeout(start, FIRST_FRAME_FALLBACK_MS);
-    requestAnimationFrame(() => {
-      clearTimeout(timer);
-      timer = setTimeout(start, 0);
-    });
+    const framed = new Promise<void>((resolve) => afterPaint(resolve, FIRST_FRAME_FALLBACK_MS));
     const check = framed.then(() => checkUiShape(uiSchema!)).then(
       () => {
         if (this.schema !== schema || this.uiSchema !== uiSchema) return;

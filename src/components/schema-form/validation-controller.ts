@@ -12,6 +12,7 @@ import type { WyFieldBase } from './fields/field-base.js';
 import { ensureWidget } from './registry.js';
 import type { AsyncValidator } from './schema-form.events.js';
 import { validationModule, type ValidatorLoader } from './validator-loader.js';
+import { afterPaint } from './after-paint.js';
 
 const ASYNC_DEBOUNCE_MS = 400;
 /** Latest moment the first validity check runs when no frame comes (a page in a background tab). */
@@ -56,7 +57,8 @@ export class ValidationController implements ReactiveController {
   private _summary: readonly ValidationError[] = [];
   /** What FormData holds now (set again only when it changes). */
   private lastFormValue: string | null | undefined = undefined;
-  private validityTimer?: ReturnType<typeof setTimeout>;
+  /** Cancels the scheduled validity run (a task, or `afterPaint` after a build). */
+  private cancelScheduled?: () => void;
   private validityScheduled = false;
   /** Validity was computed since the last build (later changes validate in the next task). */
   private validityPrimed = false;
@@ -273,15 +275,11 @@ export class ValidationController implements ReactiveController {
       if (this.validityScheduled) this.flushValidity();
     };
     if (this.validityPrimed) {
-      this.validityTimer = setTimeout(run, 0);
+      const timer = setTimeout(run, 0);
+      this.cancelScheduled = () => clearTimeout(timer);
       return;
     }
-    // A frame, then a task; the timer alone also covers a page in a background tab (no frames).
-    requestAnimationFrame(() => {
-      clearTimeout(this.validityTimer);
-      this.validityTimer = setTimeout(run, 0);
-    });
-    this.validityTimer = setTimeout(run, FIRST_VALIDITY_FALLBACK_MS);
+    this.cancelScheduled = afterPaint(run, FIRST_VALIDITY_FALLBACK_MS);
   }
 
   /** Computes validity now (the validator made first, if it is not there yet). */
@@ -297,8 +295,8 @@ export class ValidationController implements ReactiveController {
   }
 
   private cancelValidity(): void {
-    clearTimeout(this.validityTimer);
-    this.validityTimer = undefined;
+    this.cancelScheduled?.();
+    this.cancelScheduled = undefined;
     this.validityScheduled = false;
   }
 

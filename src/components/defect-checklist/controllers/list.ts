@@ -137,7 +137,7 @@ export class ListController {
     const find = () => this.host.renderRoot.querySelector<HTMLElement>(`[data-index="${index}"]`);
     if (!find()) {
       v.element(index)?.scrollIntoView({ block: 'nearest' });
-      for (let tries = 0; tries < 10 && !find(); tries++) await new Promise((r) => requestAnimationFrame(r));
+      for (let tries = 0; tries < 10 && !find(); tries++) await frames(1);
     }
     const row = find();
     if (!row) return;
