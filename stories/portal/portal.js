@@ -58,6 +58,58 @@ let PEOPLE = {
 };
 
 const $ = (id) => document.getElementById(id);
+
+/**
+ * Redraws a list table in place, one row per item keyed by `key`: a row keeps its element across
+ * redraws (only its text and the header change), so a keyboard user's focus on a row's button
+ * survives another tab's change redrawing the list. `cells(item)` gives the row's cells: the first
+ * is the row's open button's text, the others plain text (data is never set as HTML).
+ */
+function syncRows(table, headings, items, { key, cells, onOpen, isSelected, stateColumn }) {
+  let head = table.querySelector('tr[data-head]');
+  if (!head) {
+    head = document.createElement('tr');
+    head.dataset.head = '';
+    table.prepend(head);
+  }
+  while (head.children.length < headings.length) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    head.append(th);
+  }
+  headings.forEach((text, i) => (head.children[i].textContent = text));
+  const old = new Map([...table.querySelectorAll('tr[data-key]')].map((tr) => [tr.dataset.key, tr]));
+  let before = head;
+  for (const item of items) {
+    const id = key(item);
+    let tr = old.get(id);
+    old.delete(id);
+    const values = cells(item);
+    if (!tr) {
+      tr = document.createElement('tr');
+      tr.dataset.key = id;
+      const open = document.createElement('button');
+      open.type = 'button';
+      open.dataset.id = id;
+      open.addEventListener('click', () => onOpen(id));
+      for (let i = 0; i < values.length; i++) tr.append(document.createElement('td'));
+      tr.children[0].append(open);
+      tr.children[stateColumn].className = 'state';
+    }
+    tr.setAttribute('aria-selected', String(isSelected(id)));
+    const [first, ...rest] = values;
+    const button = tr.children[0].firstElementChild;
+    if (button.textContent !== first) button.textContent = first;
+    rest.forEach((text, i) => {
+      const td = tr.children[i + 1];
+      if (td.textContent !== text) td.textContent = text;
+    });
+    // Moved only when out of order: moving a row would take the focus off its button.
+    if (before.nextElementSibling !== tr) before.after(tr);
+    before = tr;
+  }
+  for (const tr of old.values()) tr.remove();
+}
 const saved = (k, fallback) => localStorage.getItem(`wy-portal:${k}`) ?? fallback;
 const save = (k, v) => localStorage.setItem(`wy-portal:${k}`, v);
 const params = new URLSearchParams(location.search);
@@ -243,35 +295,23 @@ async function loadComplaints() {
   return snaps.sort((a, b) => String(b.data.receivedAt).localeCompare(String(a.data.receivedAt)));
 }
 
+// Each list redraw reads the store, then draws; a redraw overtaken by a newer one (changes come
+// in bursts) draws nothing, so an older read never overwrites a newer one.
+let handlingDraws = 0;
+let moveInDraws = 0;
+
 async function renderHandling() {
+  const draw = ++handlingDraws;
   const snaps = await loadComplaints();
-  const table = $('complaints');
-  const head = document.createElement('tr');
-  for (const k of ['recordNo', 'subject', 'office', 'state', 'handler']) {
-    const th = document.createElement('th');
-    th.scope = 'col';
-    th.textContent = t(locale, k);
-    head.append(th);
-  }
-  const rows = snaps.map((s) => {
-    const tr = document.createElement('tr');
-    tr.setAttribute('aria-selected', String(s.id === selected));
-    const open = document.createElement('button');
-    open.type = 'button';
-    open.textContent = s.data.recordNo ?? s.id; // the record number; the server may choose another instance id
-    open.dataset.id = s.id;
-    open.addEventListener('click', () => select(s.id));
-    const cells = [open, s.data.subject ?? '', officeName(s.data.officeId), STATE_LABEL[s.state]?.[locale] ?? s.state, s.handler?.name ?? ''];
-    for (const c of cells) {
-      const td = document.createElement('td');
-      if (c instanceof Node) td.append(c);
-      else td.textContent = c; // user text is never set as HTML
-      tr.append(td);
-    }
-    tr.children[3].className = 'state';
-    return tr;
+  if (draw !== handlingDraws) return;
+  syncRows($('complaints'), ['recordNo', 'subject', 'office', 'state', 'handler'].map((k) => t(locale, k)), snaps, {
+    key: (s) => s.id,
+    // The record number; the server may choose another instance id.
+    cells: (s) => [s.data.recordNo ?? s.id, s.data.subject ?? '', officeName(s.data.officeId), STATE_LABEL[s.state]?.[locale] ?? s.state, s.handler?.name ?? ''],
+    onOpen: select,
+    isSelected: (id) => id === selected,
+    stateColumn: 3,
   });
-  table.replaceChildren(head, ...rows);
   if (!selected && snaps[0]) select(snaps[0].id);
   else if (selected) panel.instanceId = selected;
 }
@@ -346,6 +386,7 @@ const houseStateTitle = (id) => houseDef.states.find((x) => x.id === id)?.title?
 const houseName = (d) => [d.building, d.unit, d.room].filter(Boolean).join(' ');
 
 async function renderMoveIn() {
+  const draw = ++moveInDraws;
   let project = await engine.get(moveInId).catch(() => undefined);
   if (!project && person) {
     const data = { project: MOVE_IN.project, officeId: MOVE_IN.officeId, batch: MOVE_IN.batch[locale] };
@@ -364,37 +405,20 @@ async function renderMoveIn() {
   const ids = Object.keys(children?.items ?? {});
   const snaps = (await Promise.allSettled(ids.map((id) => engine.get(id)))).flatMap((r) => (r.status === 'fulfilled' && r.value ? [r.value] : []));
   snaps.sort((a, b) => houseName(a.data).localeCompare(houseName(b.data)));
+  if (draw !== moveInDraws) return;
   const summary = $('move-in-summary');
   if (!children || !ids.length) summary.textContent = t(locale, 'moveInNone');
   else {
     const states = Object.entries(children.byState ?? {}).map(([id, n]) => `${houseStateTitle(id)} ${n}`).join(locale === 'en' ? ', ' : '、');
     summary.textContent = `${t(locale, 'moveInSummary', { total: children.total, done: children.done, open: children.open })} ${t(locale, 'moveInByState', { states })}`;
   }
-  const head = document.createElement('tr');
-  for (const k of ['house', 'houseOwner', 'state']) {
-    const th = document.createElement('th');
-    th.scope = 'col';
-    th.textContent = t(locale, k);
-    head.append(th);
-  }
-  const rows = snaps.map((s) => {
-    const tr = document.createElement('tr');
-    tr.setAttribute('aria-selected', String(s.id === selectedHouse));
-    const open = document.createElement('button');
-    open.type = 'button';
-    open.textContent = houseName(s.data);
-    open.dataset.id = s.id;
-    open.addEventListener('click', () => selectHouse(s.id, houseName(s.data)));
-    for (const c of [open, s.data.owner ?? '', houseStateTitle(s.state)]) {
-      const td = document.createElement('td');
-      if (c instanceof Node) td.append(c);
-      else td.textContent = c; // data is never set as HTML
-      tr.append(td);
-    }
-    tr.children[2].className = 'state';
-    return tr;
+  syncRows($('houses'), ['house', 'houseOwner', 'state'].map((k) => t(locale, k)), snaps, {
+    key: (s) => s.id,
+    cells: (s) => [houseName(s.data), s.data.owner ?? '', houseStateTitle(s.state)],
+    onOpen: (id) => selectHouse(id, houseName(snaps.find((s) => s.id === id)?.data ?? {})),
+    isSelected: (id) => id === selectedHouse,
+    stateColumn: 2,
   });
-  $('houses').replaceChildren(head, ...rows);
   const current = snaps.find((s) => s.id === selectedHouse);
   if (!current) selectedHouse = '';
   $('house-selected').textContent = current ? t(locale, 'houseSelected', { house: houseName(current.data) }) : '';

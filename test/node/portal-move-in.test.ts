@@ -111,14 +111,19 @@ test('a project move-in with several houses: the project starts one instance per
   const housePanel = page.locator('#house-panel');
   const runHouse = async (i: number, reloadMidway = false) => {
     const h = project.houses[i]!;
-    await houses.getByRole('button', { name: houseName(h) }).focus();
+    const listButton = houses.getByRole('button', { name: houseName(h) });
+    await listButton.focus();
     await page.keyboard.press('Enter');
     await page.locator('#house-selected').filter({ hasText: houseName(h) }).waitFor();
     await waitState(housePanel, '集中录入问题');
+    const row = await listButton.elementHandle();
     await open_(housePanel, /生成问题清单/);
     await type(housePanel, '问题数量', '2');
     await submit(housePanel);
     await waitState(housePanel, '问题清单已生成');
+    // The list redraws in place after a change: the house's row (and a focus on its button) stays.
+    await houses.locator('tr', { hasText: houseName(h) }).locator('td.state', { hasText: '问题清单已生成' }).waitFor({ timeout: 10_000 });
+    assert.equal(await row!.evaluate((b) => b.isConnected), true, 'the list redrew its rows in place');
     await open_(housePanel, /通知业主现场验收/);
     await submit(housePanel);
     await waitState(housePanel, '已通知业主现场验收');
