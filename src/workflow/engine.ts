@@ -7,7 +7,7 @@ import { pendingTimers, readClocks, type ClockReadout } from './clocks.js';
 import { DefinitionError, checkDefinition } from './definition.js';
 import { ensureDataSchema, schemaGeneration } from './data-schemas.js';
 import { migrate, MigrationError } from './migrate.js';
-import { ConflictError, type Commit, type TimerPosition, type WorkflowStore } from './store.js';
+import { ConflictError, immediateOf, type Commit, type TimerPosition, type WorkflowStore } from './store.js';
 import { sha256Hex } from './hash.js';
 import { fallbackCalendar, fireTimer, sealDefinition, startInstance, SYSTEM_ACTOR, transition, type Known } from './transition.js';
 import { childrenTimerId, childrenTimers, childStarts, finishPendingStart, parentOf, pendingStarts, recordChild, recordPendingStart, startsChildren, type PendingStart } from './children.js';
@@ -146,6 +146,8 @@ const NOTHING_KNOWN: Known = Object.freeze({ dataValid: false });
 
 export function createEngine(options: EngineOptions): Engine {
   const { store } = options;
+  /** MemoryStore's reads and commit without promises (see IMMEDIATE in store.ts); else undefined. */
+  const immediate = immediateOf(store);
   const clock = options.clock ?? (() => Date.now());
   const calendar = options.calendar ?? fallbackCalendar();
   const locale = options.locale ?? 'zh-CN';
@@ -393,19 +395,22 @@ export function createEngine(options: EngineOptions): Engine {
       const def = defs.get(definitionId);
       if (!def) throw new UnknownDefinitionError(definitionId);
       const id = input.id ?? (input.commandId ? startInstanceId(definitionId, actor.id, input.commandId) : newId());
-      const dup = await duplicateOf(input.commandId, id);
-      if (dup) return dup;
+      if (input.commandId !== undefined && (immediate === undefined || immediate.findCommand(id, input.commandId) !== undefined)) {
+        const dup = await duplicateOf(input.commandId, id);
+        if (dup) return dup;
+      }
       const r = startInstance(def, { id, data: input.data, ...(input.commandId ? { commandId: input.commandId } : {}) }, actor, clock(), tOptions, NOTHING_KNOWN);
       if (!r.ok) return r;
       const clockTimers = pendingTimers(def, r.snapshot, calendar);
-      const c = await store.commit({
+      const first: Commit = {
         instanceId: id,
         expectedVersion: 0,
         snapshot: r.snapshot,
         audit: [r.audit],
         timers: withChildren(clockTimers, r.snapshot),
         ...(input.commandId ? { idempotencyKey: input.commandId } : {}),
-      });
+      };
+      const c = immediate !== undefined ? immediate.commit(first) : await store.commit(first);
       if (c.status === 'duplicate') return (await duplicateOf(input.commandId, id)) ?? { ok: true, snapshot: r.snapshot, effects: [], audit: [], duplicate: true };
       remember(r.snapshot, def.dataSchema !== undefined, clockTimers);
       if (listeners.size) emit({ type: 'started', instanceId: id, snapshot: r.snapshot, audit: [r.audit], effects: r.effects });
@@ -416,12 +421,12 @@ export function createEngine(options: EngineOptions): Engine {
 
     async send(instanceId, event, actor) {
       if (!schemasLoaded) await dataSchemasReady;
-      if (event.commandId !== undefined && (await store.findCommand(instanceId, event.commandId))?.instanceId === instanceId) {
+      if (event.commandId !== undefined && (immediate !== undefined ? immediate.findCommand(instanceId, event.commandId) : await store.findCommand(instanceId, event.commandId))?.instanceId === instanceId) {
         const dup = await duplicateOf(event.commandId, instanceId);
         if (dup) return dup;
       }
       // load(), without its extra promise when no migration is due.
-      let snapshot = await store.load(instanceId);
+      let snapshot = immediate !== undefined ? immediate.load(instanceId) : await store.load(instanceId);
       if (!snapshot) throw new UnknownInstanceError(instanceId);
       let migrated = NONE;
       if (snapshot.definitionVersion !== defFor(snapshot).version) {
@@ -445,7 +450,7 @@ export function createEngine(options: EngineOptions): Engine {
       const entries = [r.audit];
       const commit: { -readonly [K in keyof Commit]: Commit[K] } = { instanceId, expectedVersion: snapshot.version, snapshot: next, audit: entries, timers: withChildren(clockTimers, next) };
       if (event.commandId) commit.idempotencyKey = event.commandId;
-      const c = await store.commit(commit);
+      const c = immediate !== undefined ? immediate.commit(commit) : await store.commit(commit);
       if (c.status === 'duplicate') return (await duplicateOf(event.commandId, instanceId)) ?? { ok: true, snapshot, effects: [], audit: [], duplicate: true };
       // The data of `next` was checked when the event changed it (whole, or by what changed from
       // valid data); unchanged, it is as valid as before. Children's bookkeeping is not checked.

@@ -281,6 +281,34 @@ interface Held {
 
 const NO_TIMERS: readonly Timer[] = Object.freeze([]);
 
+/**
+ * The reads and the commit of a store that completes them at once (MemoryStore), without a
+ * promise: the engine calls these when a store has them and saves a turn of the microtask queue
+ * (and the promises) per call — about a tenth of a lifecycle's time on MemoryStore. The same
+ * answers as the promise-returning methods, errors thrown instead of rejected.
+ * @internal
+ */
+export const IMMEDIATE: unique symbol = Symbol.for('wy:immediate-store');
+
+/** @internal See IMMEDIATE. */
+export interface ImmediateStore {
+  findCommand(instanceId: string, key: string): CommandRecord | undefined;
+  load(instanceId: string): Snapshot | undefined;
+  commit(c: Commit): CommitResult;
+}
+
+/**
+ * The store's immediate methods, when it has them and answers with them: a MemoryStore whose
+ * `load`, `findCommand` and `commit` are its own. A subclass overriding one of them, or a wrapper
+ * (a Proxy logging or failing commits), is called through its promise-returning methods.
+ * @internal
+ */
+export function immediateOf(store: WorkflowStore): ImmediateStore | undefined {
+  const own = MemoryStore.prototype;
+  if (store.load !== own.load || store.commit !== own.commit || store.findCommand !== own.findCommand) return undefined;
+  return (store as { [IMMEDIATE]?: ImmediateStore })[IMMEDIATE];
+}
+
 /** The embedded default store (tests, demos, a single tab): everything in memory. */
 export class MemoryStore implements WorkflowStore {
   readonly #held = new Map<string, Held>();
@@ -298,13 +326,28 @@ export class MemoryStore implements WorkflowStore {
     this.#clone = options.clone === true ? (v) => structuredClone(v) : (v) => v;
   }
 
+  /** @internal See IMMEDIATE: the same reads and commit, answered at once. */
+  readonly [IMMEDIATE]: ImmediateStore = {
+    findCommand: (instanceId, key) => this.#findCommand(instanceId, key),
+    load: (instanceId) => this.#load(instanceId),
+    commit: (c) => this.#commit(c),
+  };
+
   async load(instanceId: string): Promise<Snapshot | undefined> {
+    return this.#load(instanceId);
+  }
+
+  #load(instanceId: string): Snapshot | undefined {
     const h = this.#held.get(instanceId);
     return h === undefined ? undefined : this.#clone(h.snapshot);
   }
 
   async commit(c: Commit): Promise<CommitResult> {
-    // Everything below runs without an await: one commit is atomic with respect to every other.
+    return this.#commit(c);
+  }
+
+  #commit(c: Commit): CommitResult {
+    // Everything below runs at once: one commit is atomic with respect to every other.
     const held = this.#held.get(c.instanceId);
     if (c.idempotencyKey !== undefined) {
       const done = held?.commands?.get(c.idempotencyKey);
@@ -365,6 +408,10 @@ export class MemoryStore implements WorkflowStore {
   }
 
   async findCommand(instanceId: string, key: string): Promise<CommandRecord | undefined> {
+    return this.#findCommand(instanceId, key);
+  }
+
+  #findCommand(instanceId: string, key: string): CommandRecord | undefined {
     const version = this.#held.get(instanceId)?.commands?.get(key);
     return version === undefined ? undefined : { instanceId, version };
   }

@@ -20,6 +20,7 @@ import {
   type Actor,
   type Snapshot,
   type WorkflowDefinition,
+  type WorkflowStore,
 } from '../../src/workflow/index.js';
 import { createCalendar, type CalendarData } from '../../src/core/calendar/index.js';
 
@@ -52,6 +53,20 @@ function setup(store = new MemoryStore(), start = T0) {
   let now = start;
   const engine = createEngine({ definitions: Object.values(builtinDefinitions), store, clock: () => now, calendar });
   return { engine, store, advance: (ms: number) => (now += ms), set: (t: number) => (now = t), now: () => now };
+}
+
+/** The store, each method answering a turn later (as a store on disk or over the network does). */
+function answersLater(store: WorkflowStore): WorkflowStore {
+  return new Proxy(store, {
+    get(target, key) {
+      const v = Reflect.get(target, key, target) as unknown;
+      if (typeof v !== 'function') return v;
+      return async (...args: unknown[]) => {
+        await new Promise((r) => setImmediate(r));
+        return (v as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
 }
 
 async function registered(env = setup(), over: Record<string, unknown> = {}) {
@@ -237,11 +252,15 @@ test('the same command twice has one effect; a stale command is a conflict and o
   );
   assert.deepEqual((await engine.get('C1'))!.handler, { id: handler.id, name: handler.name });
 
-  // Two engines racing on the same store: one commit wins, the other gets a conflict.
-  const other = createEngine({ definitions: [complaintDef], store: env.store, clock: env.now, calendar });
-  await other.get('C1'); // both engines ready, so their two commands read the same version
+  // Two engines racing on a store that answers later (as SQLite, PostgreSQL and IndexedDB do): one
+  // commit wins, the other gets a conflict. (MemoryStore itself reads and commits at once, so two
+  // commands on it apply one after the other: see "MemoryStore applies racing commands in turn".)
+  const later = answersLater(env.store);
+  const one = createEngine({ definitions: [complaintDef], store: later, clock: env.now, calendar });
+  const other = createEngine({ definitions: [complaintDef], store: later, clock: env.now, calendar });
+  await Promise.all([one.get('C1'), other.get('C1')]); // both engines ready, so their two commands read the same version
   const results = await Promise.allSettled([
-    engine.send('C1', { type: 'accept' }, head),
+    one.send('C1', { type: 'accept' }, head),
     other.send('C1', { type: 'transfer', payload: { handler: { id: 'E7', name: '孙' }, reason: 'x' } }, head),
   ]);
   const ok = results.filter((r) => r.status === 'fulfilled');
@@ -528,4 +547,33 @@ test('every built-in definition runs start to finish on its happy path', async (
   // The pure start function agrees with the engine.
   const direct = startInstance(builtinDefinitions['move-in']!, { id: 'x' }, owner, T0);
   assert.equal(!direct.ok && direct.code, 'role-not-allowed');
+});
+
+test('MemoryStore applies racing commands in turn: each reads and commits at once, so neither conflicts', async () => {
+  const env = await registered();
+  await env.engine.send('C1', { type: 'dispatch', payload: { handler: { id: handler.id, name: handler.name } } }, head);
+  const other = createEngine({ definitions: [complaintDef], store: env.store, clock: env.now, calendar });
+  await other.get('C1');
+  const [a, b] = await Promise.all([
+    env.engine.send('C1', { type: 'accept' }, head),
+    other.send('C1', { type: 'transfer', payload: { handler: { id: 'E7', name: '孙' }, reason: 'x' } }, head),
+  ]);
+  assert.ok(a.ok && b.ok, JSON.stringify([a, b]));
+  assert.deepEqual([a.snapshot.version, b.snapshot.version], [4, 5], 'the second read what the first committed');
+  const h = await env.engine.history('C1');
+  assert.deepEqual(h.map((x) => x.event).slice(-2), ['accept', 'transfer']);
+  assert.deepEqual(h.map((x) => x.seq), h.map((_, i) => i + 1), 'history stays gap-free');
+});
+
+test('a wrapper or subclass of MemoryStore is called through its own methods (nothing bypasses a commit it watches)', async () => {
+  const commits: string[] = [];
+  class Watched extends MemoryStore {
+    override async commit(c: Parameters<MemoryStore['commit']>[0]) {
+      commits.push(c.audit.map((x) => x.event).join());
+      return super.commit(c);
+    }
+  }
+  const env = await registered(setup(new Watched()));
+  await env.engine.send('C1', { type: 'dispatch', payload: { handler: { id: handler.id, name: handler.name } } }, head);
+  assert.deepEqual(commits, ['start', 'register', 'dispatch']);
 });
