@@ -6,7 +6,7 @@
 // it is already loaded; what the UI schema names in the schema is checked while building.
 import { normalizeSchema } from '../../core/form/normalize.js';
 import { FormEngine } from '../../core/form/engine.js';
-import { checkUiSchemaWith, checkUiReferences, checkUiStructure, isEmptyUiSchema, loadUiValidator, buildLayout, type Layout, type UiSchema } from '../../core/form/ui.js';
+import { checkUiSchemaWith, checkUiReferences, checkUiStructure, isEmptyUiSchema, loadUiValidatorWith, buildLayout, type Layout, type UiSchema } from '../../core/form/ui.js';
 import { loadShippedRefs, hasExternalRefs } from '../../core/form/shipped.js';
 import { needsRules, rulesReady } from '../../core/form/rule-support.js';
 import { FormSchemaError, type JsonSchema } from '../../core/form/types.js';
@@ -14,6 +14,8 @@ import type { GeneratedValidator } from '../../generated/validator-types.js';
 
 /** The UI-schema validator, once a form with a UI schema has loaded it. */
 let uiValidator: GeneratedValidator<unknown> | undefined;
+/** The UI schema's validator, its error wording loaded through the form's own on-demand module (lazy/shared.ts). */
+const loadUi = () => loadUiValidatorWith(() => import('./lazy/errors.js'));
 /** The shipped vocabularies, once a schema that needs them has loaded them. */
 let shippedRefs: Readonly<Record<string, JsonSchema>> | undefined;
 
@@ -36,8 +38,8 @@ export function modelPrerequisites(uiSchema: UiSchema | undefined, uiShapeFirst 
   const needLogic = !rulesReady() && needsRules(uiSchema);
   if (!needUi && !needLogic) return undefined;
   return Promise.all([
-    needUi ? loadUiValidator().then((v) => (uiValidator = v)) : undefined,
-    needLogic ? import('../../core/form/rules.js') : undefined,
+    needUi ? loadUi().then((v) => (uiValidator = v)) : undefined,
+    needLogic ? import('./lazy/rules.js') : undefined,
   ]).then(() => undefined);
 }
 
@@ -104,6 +106,6 @@ export class UiShapeUnchecked extends Error {
  * `schemas/ui.schema.json`, rejects with the FormSchemaError a checked build would throw.
  */
 export async function checkUiShape(uiSchema: UiSchema): Promise<void> {
-  uiValidator ??= await loadUiValidator();
+  uiValidator ??= await loadUi();
   checkUiStructure(uiSchema, uiValidator);
 }

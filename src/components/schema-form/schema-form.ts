@@ -35,15 +35,15 @@ const tags = {
 const define = (tag: string, ctor: CustomElementConstructor) => customElements.get(tag) ?? customElements.define(tag, ctor);
 for (const [tag, ctor] of Object.entries(tags)) define(tag, ctor);
 const groups = () =>
-  import('./fields/group-fields.js').then((m) => {
+  import('./lazy/group-fields.js').then((m) => {
     define('wy-object-field', m.WyObjectField);
     define('wy-array-field', m.WyArrayField);
   });
 registerLazyWidget('wy-object-field', groups);
 registerLazyWidget('wy-array-field', groups);
 // The error summary shows with the first problem: its element loads then.
-registerLazyWidget('wy-error-summary', () => import('../error-summary/error-summary.js'));
-registerLazyWidget('wy-file-field', () => import('./fields/file-field.js').then((m) => define('wy-file-field', m.WyFileField)));
+registerLazyWidget('wy-error-summary', () => import('./lazy/error-summary.js'));
+registerLazyWidget('wy-file-field', () => import('./lazy/file-field.js').then((m) => define('wy-file-field', m.WyFileField)));
 
 declare global {
   interface HTMLElementTagNameMap {

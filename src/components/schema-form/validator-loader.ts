@@ -15,7 +15,7 @@ let validation: ValidationModule | undefined;
 let validationLoad: Promise<ValidationModule> | undefined;
 
 /** The validation module (interpreter, error mapping, shipped validators' index), shared page-wide. */
-export const loadValidation = (): Promise<ValidationModule> => (validationLoad ??= import('../../core/form/validation.js').then((m) => (validation = m)));
+export const loadValidation = (): Promise<ValidationModule> => (validationLoad ??= import('./lazy/validation.js').then((m) => (validation = m)));
 
 /** The validation module once loaded, else undefined (synchronous paths use it only then). */
 export const validationModule = (): ValidationModule | undefined => validation;

@@ -1,5 +1,6 @@
 import type { GeneratedValidator } from '../../generated/validator-types.js';
 import type { GeneratedError } from '../../generated/validator-types.js';
+import type { mapErrors } from '../errors.js';
 import { FormSchemaError, type FormModel, type Text } from './types.js';
 import type { UiRule } from './rules.js';
 import { joinPointer } from '../kernel/pointer.js';
@@ -65,12 +66,18 @@ export type UiErrorExplainer = (errors: readonly GeneratedError[]) => { readonly
 /** Set by `loadUiValidator` (the message catalog loads with the validator, not before). */
 let loadedExplainer: UiErrorExplainer | undefined;
 
+/** What `loadUiValidatorWith` needs of `core/errors.ts`. */
+export type UiErrorsModule = { readonly mapErrors: typeof mapErrors };
+
 /**
  * The UI schema's own precompiled validator, loaded on demand (a form without a UI schema never
- * needs it), with the error wording `checkUiSchemaWith` uses.
+ * needs it), with the error wording `checkUiSchemaWith` uses, from `core/errors.ts` as
+ * `loadErrors` loads it. (`loadUiValidator` in ui-loader.ts imports it directly; the form loads it
+ * through its own on-demand module, so a bundler does not split what both share: see
+ * components/schema-form/lazy/shared.ts.)
  */
-export function loadUiValidator(): Promise<GeneratedValidator<unknown>> {
-  return Promise.all([import('../../generated/validators/ui.js'), import('../errors.js')]).then(([m, e]) => {
+export function loadUiValidatorWith(loadErrors: () => Promise<UiErrorsModule>): Promise<GeneratedValidator<unknown>> {
+  return Promise.all([import('../../generated/validators/ui.js'), loadErrors()]).then(([m, e]) => {
     loadedExplainer = (errors) => e.mapErrors(errors, { locale: 'en' })[0]!;
     return m.validateUi as GeneratedValidator<unknown>;
   });

@@ -1,6 +1,7 @@
 // <wy-schema-form> with the page-load schema fetched as JSON at run time (no precompiled
 // validator: the form validates with what a run-time schema gets).
-import '../../../src/components/schema-form/schema-form.js';
+// The element as a host imports it: the built package, by its documented path.
+import 'wuye-kit/components/schema-form.js';
 import type { JsonSchema } from '../../../src/core/form/index.js';
 import { measure, checkValidation } from './page-load-measure.js';
 import { lastControl } from './page-load-find.js';

@@ -2,7 +2,8 @@
 // precompiled (what `npx wuye-kit compile` makes), given as a loader (`loadPrecompiled`, the
 // documented way): the validator module loads when the form first validates, after its first
 // frame, instead of being parsed before the form shows.
-import '../../../src/components/schema-form/schema-form.js';
+// The element as a host imports it: the built package, by its documented path.
+import 'wuye-kit/components/schema-form.js';
 import type { JsonSchema } from '../../../src/core/form/index.js';
 import type { GeneratedValidator } from '../../../src/generated/validator-types.js';
 import { measure, checkValidation } from './page-load-measure.js';

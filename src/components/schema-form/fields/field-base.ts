@@ -33,7 +33,7 @@ let uid = 0;
 let formatRequired: ((locale: Locale, label: string | undefined) => string) | undefined;
 let formatLoad: Promise<void> | undefined;
 const loadFormat = (): Promise<void> =>
-  (formatLoad ??= import('../../../core/errors.js').then((m) => {
+  (formatLoad ??= import('../lazy/errors.js').then((m) => {
     formatRequired = (locale, label) => m.formatError({ keyword: 'required', params: {} }, locale, label);
   }));
 
