@@ -637,6 +637,39 @@ describe("<wy-schema-form>: fields render into the form's own tree", () => {
     expect(loads).to.equal(1);
   });
 
+  it('before its validator has loaded the form is "not checked yet", never valid: a host <form> does not submit an unchecked value', async () => {
+    const validator = Object.assign(
+      (d: unknown): d is unknown => {
+        const ok = typeof (d as { name?: unknown } | undefined)?.name === 'string';
+        validator.errors = ok ? null : [{ instancePath: '', schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'name' } }];
+        return ok;
+      },
+      { errors: null as GeneratedError[] | null },
+    );
+    let arrive!: () => void;
+    const arrived = new Promise<void>((r) => (arrive = r));
+    const host = await fixture<HTMLFormElement>(html`<form><wy-schema-form name="c" no-submit .value=${{ name: '张三' }} .schema=${small} .loadPrecompiled=${() => arrived.then(() => ({ default: validator }))}></wy-schema-form></form>`);
+    const form = host.querySelector('wy-schema-form')!;
+    await form.updateComplete;
+    await aTimeout(50);
+    // The value is valid, but nothing has checked it yet.
+    expect(form.checkValidity(), 'checkValidity() before the validator').to.equal(false);
+    expect(host.checkValidity(), 'the host form before the validator').to.equal(false);
+    expect(form.validationMessage).to.equal('表单尚未校验完毕，请稍候再提交。');
+    form.locale = 'en';
+    await form.updateComplete;
+    expect(form.validationMessage).to.equal('The form is still being checked; submit again in a moment.');
+    arrive();
+    await settle(form);
+    await aTimeout(50);
+    expect(form.checkValidity(), 'once checked').to.equal(true);
+    expect(host.checkValidity()).to.equal(true);
+    // A disabled form is never invalid, checked or not.
+    const disabled = await fixture<WySchemaForm>(html`<wy-schema-form disabled .schema=${small} .loadPrecompiled=${() => new Promise(() => {})}></wy-schema-form>`);
+    await disabled.updateComplete;
+    expect(disabled.checkValidity()).to.equal(true);
+  });
+
   it('a registered custom widget keeps its own shadow root and styles, and feeds the form', async () => {
     const { registerWidget, WyFieldBase: Base } = await import('../../src/components/schema-form/schema-form.js');
     const { css, html: h } = await import('lit');

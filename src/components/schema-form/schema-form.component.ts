@@ -259,6 +259,16 @@ export class WySchemaForm extends LitElement {
     return this.internals.checkValidity();
   }
 
+  /** The form's validity as a host `<form>` sees it (invalid with a message until first checked). */
+  get validity(): ValidityState {
+    return this.internals.validity;
+  }
+
+  /** Why the form is invalid ('' when valid): its problems, or that it is not checked yet. */
+  get validationMessage(): string {
+    return this.internals.validationMessage;
+  }
+
   /** Like `checkValidity()`, but shows the problems and moves focus to the summary. */
   reportValidity(): boolean {
     const ok = this.checkValidity();

@@ -13,6 +13,7 @@ import { ensureWidget } from './registry.js';
 import type { AsyncValidator } from './schema-form.events.js';
 import { validationModule, type ValidatorLoader } from './validator-loader.js';
 import { afterPaint } from './after-paint.js';
+import { msg } from './messages.js';
 
 const ASYNC_DEBOUNCE_MS = 400;
 /** Latest moment the first validity check runs when no frame comes (a page in a background tab). */
@@ -62,6 +63,14 @@ export class ValidationController implements ReactiveController {
   private validityScheduled = false;
   /** Validity was computed since the last build (later changes validate in the next task). */
   private validityPrimed = false;
+  /**
+   * Validity has been set from a validation since the last build. Until then the form answers
+   * "not checked yet" (invalid, with a message), never "valid": a host `<form>` submitted, or
+   * `checkValidity()` called, before the validator has loaded must not pass an unchecked value.
+   */
+  private validityKnown = false;
+  /** What the "not checked yet" validity was set for ('' = not set). */
+  private pendingMarked = '';
 
   constructor(
     private readonly form: ValidationForm,
@@ -94,6 +103,8 @@ export class ValidationController implements ReactiveController {
   rebuilt(): void {
     this.shown.clear();
     this.validityPrimed = false;
+    this.validityKnown = false;
+    this.pendingMarked = '';
     this.summary = [];
   }
 
@@ -259,7 +270,18 @@ export class ValidationController implements ReactiveController {
       this.applyValidity(errors);
       return;
     }
+    if (!this.validityKnown) this.markUnchecked();
     this.scheduleValidity();
+  }
+
+  /** "Not checked yet": invalid with a message saying so, unless the form is disabled or read-only. */
+  private markUnchecked(): void {
+    const exempt = this.form.disabled || this.form.readonly;
+    const key = exempt ? 'exempt' : this.host.locale;
+    if (key === this.pendingMarked) return;
+    this.pendingMarked = key;
+    if (exempt) this.internals.setValidity({});
+    else this.internals.setValidity({ customError: true }, msg(this.host.locale, 'validityPending'), this.host.validityAnchor());
   }
 
   /**
@@ -301,6 +323,7 @@ export class ValidationController implements ReactiveController {
   }
 
   private applyValidity(errs: readonly ValidationError[]): void {
+    this.validityKnown = true;
     if (errs.length && !this.form.disabled && !this.form.readonly) {
       this.internals.setValidity({ customError: true }, errs.map((e) => e.message).join('\n'), this.host.validityAnchor());
     } else this.internals.setValidity({});
