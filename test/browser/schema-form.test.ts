@@ -15,6 +15,19 @@ const ui = complaintUi as unknown as UiSchema;
 const valid = examples[0] as Record<string, unknown>;
 
 /** A field element inside the form's (possibly nested) shadow roots, by JSON pointer. */
+/** A precompiled validator (as `wuye-kit compile` makes one) that requires a string `name`. */
+function nameValidator() {
+  const validator = Object.assign(
+    (d: unknown): d is unknown => {
+      const ok = typeof (d as { name?: unknown } | undefined)?.name === 'string';
+      validator.errors = ok ? null : [{ instancePath: '', schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'name' } }];
+      return ok;
+    },
+    { errors: null as GeneratedError[] | null },
+  );
+  return validator;
+}
+
 function fieldAt(form: WySchemaForm, path: string): WyFieldBase {
   const walk = (root: ShadowRoot | Document | Element): WyFieldBase | undefined => {
     for (const el of root.querySelectorAll('*')) {
@@ -619,14 +632,7 @@ describe("<wy-schema-form>: fields render into the form's own tree", () => {
 
   it('loadPrecompiled: the validator loads when the form first validates, once, and its errors are worded like the other paths', async () => {
     let loads = 0;
-    const validator = Object.assign(
-      (d: unknown): d is unknown => {
-        const ok = typeof (d as { name?: unknown } | undefined)?.name === 'string';
-        validator.errors = ok ? null : [{ instancePath: '', schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'name' } }];
-        return ok;
-      },
-      { errors: null as GeneratedError[] | null },
-    );
+    const validator = nameValidator();
     const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${small} .loadPrecompiled=${async () => (loads++, { default: validator })}></wy-schema-form>`);
     await settle(form);
     const errors = await form.validate();
@@ -638,14 +644,7 @@ describe("<wy-schema-form>: fields render into the form's own tree", () => {
   });
 
   it('before its validator has loaded the form is "not checked yet", never valid: a host <form> does not submit an unchecked value', async () => {
-    const validator = Object.assign(
-      (d: unknown): d is unknown => {
-        const ok = typeof (d as { name?: unknown } | undefined)?.name === 'string';
-        validator.errors = ok ? null : [{ instancePath: '', schemaPath: '#/required', keyword: 'required', params: { missingProperty: 'name' } }];
-        return ok;
-      },
-      { errors: null as GeneratedError[] | null },
-    );
+    const validator = nameValidator();
     let arrive!: () => void;
     const arrived = new Promise<void>((r) => (arrive = r));
     const host = await fixture<HTMLFormElement>(html`<form><wy-schema-form name="c" no-submit .value=${{ name: '张三' }} .schema=${small} .loadPrecompiled=${() => arrived.then(() => ({ default: validator }))}></wy-schema-form></form>`);
