@@ -224,6 +224,8 @@ describe('<wy-schema-form> with the complaint schema', () => {
     const form = host.querySelector('wy-schema-form')!;
     await settle(form);
     expect(JSON.parse(String(new FormData(host).get('complaint')))).to.deep.include({ recordNo: valid['recordNo'], category: valid['category'] });
+    // Valid once checked (before its first check a form is "not checked yet", never valid).
+    expect(await form.validate()).to.deep.equal([]);
     expect(form.matches(':invalid')).to.equal(false);
     await typeInto(form, '/room', '#');
     expect(form.matches(':invalid')).to.equal(true);
