@@ -359,6 +359,29 @@ describe('<wy-workflow-panel>', () => {
     // (Left alone, the new state takes focus: 'an action without fields asks for confirmation…'.)
   });
 
+  it('a focused action button never changes what it does when someone else moves the record on', async () => {
+    const env = await scenario('registered');
+    const p = await panelFor(env);
+    const before = qa(p, '[part="action"]').map((b) => b.dataset['event']);
+    const first = qa(p, '[part="action"]')[0]!;
+    const event = first.dataset['event'];
+    first.focus();
+    // Someone else dispatches it: the panel follows the engine's change.
+    env.set(env.now() + HOUR);
+    expect((await env.engine.send(env.id, { type: 'dispatch', payload: { handler: { id: handler.id, name: handler.name } } }, specialist)).ok).to.equal(true);
+    await waitUntil(() => text(q(p, '[part="state"]')) === '已派单', 'the panel did not follow', { timeout: 3000 });
+    await p.updateComplete;
+    const after = qa(p, '[part="action"]').map((b) => b.dataset['event']);
+    expect(after, 'the record offers other actions now').to.not.deep.equal(before);
+    if (first.isConnected) {
+      expect(first.dataset['event'], 'the same button, the same action').to.equal(event);
+      expect(focusedName()).to.equal(`button[part=action][${event}]`);
+    } else {
+      // Its action is gone: focus is on the new state, not dropped to the page.
+      expect(focusedName()).to.equal('span[part=state]');
+    }
+  });
+
   it('an action with fields opens them as <wy-schema-form>; an invalid form sends nothing, a valid one sends the payload', async () => {
     const env = await scenario('registered');
     const p = await panelFor(env);
