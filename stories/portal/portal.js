@@ -266,9 +266,11 @@ form.addEventListener('wy-complaint-save', async (e) => {
   status(t(locale, 'saved', { no, unit: vocabLabel('routingUnit', routing.unit ?? 'service-centre', locale), reason: routing.reason ? vocabLabel('routingReason', routing.reason, locale) : '—' }));
   selected = started.get(no) ?? no;
   save('selected', selected);
-  await show('handling');
-  // Focus moves to the result (the status line names the record and where it went), not to <body>.
+  // Focus moves to the result (the status line names the record and where it went), not to <body>,
+  // and at once: moved after the handling list had loaded, it would take the focus from wherever a
+  // fast user had gone meanwhile (the handling tab it opens, the list, the panel's first action).
   $('status').focus();
+  await show('handling');
 });
 
 const STATE_LABEL = Object.fromEntries(builtinDefinitions.complaint.states.map((s) => [s.id, s.title]));

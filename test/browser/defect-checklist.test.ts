@@ -256,6 +256,27 @@ describe('<wy-defect-checklist>', () => {
     expect(row?.dataset['id']).to.equal(b);
   });
 
+  it('arrow keys on the tabs move focus at once, and never take it back from where the user has gone', async () => {
+    const el = await make();
+    const outside = document.createElement('button');
+    outside.id = 'after-checklist';
+    document.body.append(outside);
+    try {
+      expect(el.view).to.equal('entry');
+      $(el, '#tab-entry')!.focus();
+      $(el, '#tab-entry')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true, composed: true, cancelable: true }));
+      expect(el.shadowRoot!.activeElement?.id, 'on the list tab at once').to.equal('tab-list');
+      // The user moves on (Tab) before the list has loaded and drawn: focus stays there.
+      outside.focus();
+      await settle(el);
+      await frames(2);
+      expect(el.view).to.equal('list');
+      expect(document.activeElement?.id, 'focus stays where the user put it').to.equal('after-checklist');
+    } finally {
+      outside.remove();
+    }
+  });
+
   it('offers each status change only to whoever may make it', async () => {
     const items = [
       ...makeDefects(1).map((d) => ({ ...d, id: 'A', status: 'open' as const, contractorId: 'C-TJ01' })),

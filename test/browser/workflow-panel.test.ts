@@ -33,6 +33,12 @@ async function openAction(p: WyWorkflowPanel, event: string) {
   if (form) await form.updateComplete;
   return form;
 }
+/** Where focus is, looking into shadow roots, as `tag#id[part]` (a failure message never serialises an element and its engine). */
+function focusedName(): string {
+  let a = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a ? `${a.localName}${a.id ? `#${a.id}` : ''}${a.getAttribute('part') ? `[part=${a.getAttribute('part')}]` : ''}${a instanceof HTMLElement && a.dataset['event'] ? `[${a.dataset['event']}]` : ''}` : 'nothing';
+}
 const timelineTitles = (p: WyWorkflowPanel) => qa(p, '[part="entry"] .entry-title').map(text);
 
 describe('<wy-workflow-panel>', () => {
@@ -316,6 +322,64 @@ describe('<wy-workflow-panel>', () => {
     expect(q(p, '[part="action-panel"]')).to.equal(null);
     expect(root(p).activeElement).to.equal(actionButton(p, 'accept'));
     expect((await env.engine.history(env.id)).length).to.equal(3);
+  });
+
+  it('after an action, focus goes to the new state only if the user has not moved on while the panel reloaded', async () => {
+    const env = await scenario('dispatched');
+    // Reads of the history wait while `gate` is closed: the panel's reload after the send is slow.
+    let gate: Promise<void> = Promise.resolve();
+    let release!: () => void;
+    const engine = new Proxy(env.engine, {
+      get(target, key) {
+        if (key === 'history') return async (...args: Parameters<Engine['history']>) => (await gate, target.history(...args));
+        const v = Reflect.get(target, key) as unknown;
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const host = await fixture<HTMLDivElement>(
+      html`<div><wy-workflow-panel .engine=${engine} .actor=${handler} instance-id=${env.id} locale="zh-CN" .now=${env.now()}></wy-workflow-panel><button id="next">下一条</button></div>`,
+    );
+    const p = host.querySelector<WyWorkflowPanel>('wy-workflow-panel')!;
+    const next = host.querySelector<HTMLButtonElement>('#next')!;
+    await ready(p);
+    await openAction(p, 'accept');
+    gate = new Promise<void>((r) => (release = r));
+    const confirm = q<HTMLButtonElement>(p, '[part="confirm"]')!;
+    confirm.focus();
+    confirm.click();
+    // The engine said yes (the notice is there); the panel is still reading the record again when
+    // the user moves on to the next control.
+    await waitUntil(() => text(q(p, '[part="notice"]')).startsWith('已执行'), 'no notice', { timeout: 3000 });
+    next.focus();
+    release();
+    await waitUntil(() => text(q(p, '[part="state"]')) === '处理中', 'state not shown', { timeout: 3000 });
+    await p.updateComplete;
+    await aTimeout(0);
+    expect(focusedName(), 'focus stays where the user put it').to.equal('button#next');
+    // (Left alone, the new state takes focus: 'an action without fields asks for confirmation…'.)
+  });
+
+  it('a focused action button never changes what it does when someone else moves the record on', async () => {
+    const env = await scenario('registered');
+    const p = await panelFor(env);
+    const before = qa(p, '[part="action"]').map((b) => b.dataset['event']);
+    const first = qa(p, '[part="action"]')[0]!;
+    const event = first.dataset['event'];
+    first.focus();
+    // Someone else dispatches it: the panel follows the engine's change.
+    env.set(env.now() + HOUR);
+    expect((await env.engine.send(env.id, { type: 'dispatch', payload: { handler: { id: handler.id, name: handler.name } } }, specialist)).ok).to.equal(true);
+    await waitUntil(() => text(q(p, '[part="state"]')) === '已派单', 'the panel did not follow', { timeout: 3000 });
+    await p.updateComplete;
+    const after = qa(p, '[part="action"]').map((b) => b.dataset['event']);
+    expect(after, 'the record offers other actions now').to.not.deep.equal(before);
+    if (first.isConnected) {
+      expect(first.dataset['event'], 'the same button, the same action').to.equal(event);
+      expect(focusedName()).to.equal(`button[part=action][${event}]`);
+    } else {
+      // Its action is gone: focus is on the new state, not dropped to the page.
+      expect(focusedName()).to.equal('span[part=state]');
+    }
   });
 
   it('an action with fields opens them as <wy-schema-form>; an invalid form sends nothing, a valid one sends the payload', async () => {

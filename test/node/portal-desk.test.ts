@@ -81,9 +81,18 @@ test('register today by keyboard: routing shown, focus on the result, counted in
   await page.keyboard.type('12楼楼道灯不亮已有一周。');
   await intake.getByRole('radio', { name: '一般' }).focus();
   await page.keyboard.press('Space');
+  // Where focus is at the moment the result appears: a user reads it and moves on at once.
+  await page.evaluate(() => {
+    const s = document.getElementById('status')!;
+    new MutationObserver(() => {
+      if (/已登记/.test(s.textContent ?? '')) (window as unknown as { focusAtResult?: string }).focusAtResult ??= document.activeElement?.id ?? '';
+    }).observe(s, { childList: true, characterData: true, subtree: true });
+  });
   await press(`${form} [part="submit"]`, 'Enter');
   await page.waitForFunction(() => /已登记/.test(document.getElementById('status')?.textContent ?? ''), null, { timeout: 15_000 });
   assert.match(await status(), /负责单位：客服中心（依据：.+）/);
+  // With the result, not after the handling list has loaded (it then took the focus from wherever the user had gone).
+  assert.equal(await page.evaluate(() => (window as unknown as { focusAtResult?: string }).focusAtResult), 'status', 'focus is on the result as it appears');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'status', 'focus moves to the result');
 
   await tab('stats');

@@ -32,6 +32,7 @@ import type { SummaryPart } from './parts/summary.part.js';
 import type { PrintPart } from './parts/print.part.js';
 import type { ViewContext } from './views/view-context.js';
 import { renderPending, renderTabs } from './views/shell.view.js';
+import { deepActiveElement, focusMovedFrom } from '../shared/focus.js';
 
 export type DefectChecklistView = 'entry' | 'list' | 'summary' | 'print';
 export type DefectChecklistMode = 'internal' | 'move-in';
@@ -363,10 +364,22 @@ export class WyDefectChecklist extends LitElement {
 
   // ——— behaviour ———
 
-  /** Switches the view (and moves focus to its tab when asked). */
+  /**
+   * Switches the view (and moves focus to its tab when asked). The tab is there already: focus
+   * moves at once, as arrow keys on tabs do — not once the view's module has loaded, which took
+   * the focus back from wherever a fast keyboard user had gone meanwhile (Tab into the panel).
+   */
   show(view: DefectChecklistView, focusTab = false): void {
     this.view = view;
-    if (focusTab) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${view}`)?.focus());
+    if (!focusTab) return;
+    const tab = this.renderRoot.querySelector<HTMLElement>(`#tab-${view}`);
+    if (tab) tab.focus();
+    else {
+      const focused = deepActiveElement();
+      void this.updateComplete.then(() => {
+        if (!focusMovedFrom(focused)) this.renderRoot.querySelector<HTMLElement>(`#tab-${view}`)?.focus();
+      });
+    }
   }
 
   private async showAndWait(view: DefectChecklistView): Promise<void> {

@@ -314,6 +314,16 @@ export class WyWorkflowPanel extends LitElement {
     return this.lazy.settled(() => super.getUpdateComplete());
   }
 
+  /**
+   * A reload that takes away the action button the user is on (someone else moved the record on)
+   * hands focus to the current state, which says what happened, instead of dropping it to the page.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    const focused = (this.renderRoot as ShadowRoot).activeElement;
+    super.update(changed);
+    if (focused && !focused.isConnected && focused.matches('[part="action"]')) this.renderRoot.querySelector<HTMLElement>('[part="state"]')?.focus();
+  }
+
   override willUpdate(changed: PropertyValues<this>): void {
     if (this.spokenIn && this.spokenIn !== this.localize.locale) {
       this.spokenIn = undefined;

@@ -22,6 +22,7 @@ import { shellMsg } from '../shell.messages.js';
 import { parts } from '../workflow-panel.lazy.js';
 import type { FlowHost } from '../panel-host.js';
 import type { Notice } from '../views/actions.js';
+import { deepActiveElement, focusMovedFrom } from '../../shared/focus.js';
 
 /** The action whose form (or confirm step) is open, with the command's idempotency key. */
 interface OpenAction {
@@ -83,6 +84,7 @@ export class ActionFlow {
     const snapshot = h.snapshot;
     if (!action.enabled || !snapshot || this.sending) return;
     if (this.open?.event === action.event) return;
+    const focused = deepActiveElement();
     this.closeAction(false);
     this.said = undefined;
     const open: OpenAction = { event: action.event, action, commandId: randomId('panel'), version: snapshot.version };
@@ -110,7 +112,8 @@ export class ActionFlow {
       h.requestUpdate();
     }
     await h.updateComplete;
-    if (this.open === open) h.renderRoot.querySelector<HTMLElement>('#action-title')?.focus();
+    // To the form's title, unless the user has moved on while it loaded (into the form, or elsewhere).
+    if (this.open === open && !focusMovedFrom(focused)) h.renderRoot.querySelector<HTMLElement>('#action-title')?.focus();
   }
 
   private get openKey(): string | undefined {
@@ -149,7 +152,10 @@ export class ActionFlow {
     this.form = undefined;
     this.host.requestUpdate();
     if (returnFocus && event) {
-      void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>(`button[data-event="${CSS.escape(event)}"]`)?.focus());
+      const focused = deepActiveElement();
+      void this.host.updateComplete.then(() => {
+        if (!focusMovedFrom(focused)) this.host.renderRoot.querySelector<HTMLElement>(`button[data-event="${CSS.escape(event)}"]`)?.focus();
+      });
     }
   }
 
@@ -176,6 +182,8 @@ export class ActionFlow {
     const current = () => token === this.instanceToken;
     const title = (l: Locale) => this.actionTitle(open.event, l);
     const event: WorkflowEvent = { type: open.event, ...(payload === undefined ? {} : { payload }), commandId: open.commandId };
+    /** Where focus was when sent (the submit or confirm button): focus goes to the new state only if the user has not moved it since. */
+    const focused = deepActiveElement();
     this.sending = true;
     this.said = undefined;
     h.requestUpdate();
@@ -203,7 +211,10 @@ export class ActionFlow {
         h.dispatchEvent(new WyTransitionEvent({ instance: r.snapshot, event, effects: r.effects }));
         await h.updateComplete;
         if (!current()) return;
-        h.renderRoot.querySelector<HTMLElement>('[part="state"]')?.focus();
+        // The new state takes focus (the form that had it is gone), unless the user, or the host on
+        // wy-transition, has put it somewhere else meanwhile: a keyboard user already on the next
+        // action must not land back on the state heading and press Enter on nothing.
+        if (!focusMovedFrom(focused)) h.renderRoot.querySelector<HTMLElement>('[part="state"]')?.focus();
         return;
       }
       this.say({ tone: 'error', words: (l) => msg(l, 'refused', { action: title(l), reason: refusalMessage(r.code, l) }) });

@@ -3,6 +3,7 @@
 // words: which role may act, or which condition the record does not meet. Below, the outcome of
 // the last action and the open action's form or confirm step.
 import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { Locale } from '../../../core/i18n/locale.js';
 import type { AvailableAction } from '../../../workflow/actions.js';
 import type { ActionItemView, ActionsView, RefusalView } from '../../../workflow/panel-view.js';
@@ -55,7 +56,9 @@ export function renderActions(view: ActionsView, def: WorkflowDefinition | undef
   if (view.kind === 'final') body = html`<p class="empty">${msg(l, 'finalState')}</p>`;
   else if (view.kind === 'view-only') body = html`<p class="empty">${msg(l, 'noActor')}</p>`;
   else if (view.kind === 'none') body = html`<p class="empty">${msg(l, 'noActions')}</p>`;
-  else body = html`<div part="actions" class="actions">${view.items.map((item, i) => renderItem(item, i, def, l, host))}</div>`;
+  // Keyed by event: a button keeps its action across reloads (a focused 生成问题清单 never turns
+  // into the next state's 通知业主 under a keyboard user's finger); a gone action's button goes.
+  else body = html`<div part="actions" class="actions">${repeat(view.items, (item) => item.event, (item, i) => renderItem(item, i, def, l, host))}</div>`;
   return html`<section class="section" aria-labelledby="actions-title">
     <h3 id="actions-title">${msg(l, 'actions')}</h3>
     ${body}
