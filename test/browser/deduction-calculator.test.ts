@@ -131,6 +131,30 @@ describe('<wy-deduction-calculator>', () => {
     expect(root(el).activeElement?.id).to.equal(`what-if-${index}`);
   });
 
+  it('opening the rule editor focuses its text, unless the user has moved on before it was drawn', async () => {
+    const el = await calculator('en');
+    const outside = document.createElement('button');
+    outside.id = 'after-calculator';
+    document.body.append(outside);
+    try {
+      const toggle = root(el).querySelector<HTMLButtonElement>('button[aria-controls="rules-editor"]')!;
+      toggle.focus();
+      toggle.click();
+      outside.focus();
+      await settle(el);
+      expect(document.activeElement?.id, 'focus stays where the user put it').to.equal('after-calculator');
+      // Closed and opened again, left alone: the text takes focus.
+      toggle.click();
+      await settle(el);
+      toggle.focus();
+      toggle.click();
+      await settle(el);
+      expect(root(el).activeElement?.id).to.equal('rules-text');
+    } finally {
+      outside.remove();
+    }
+  });
+
   it('a pasted rule set with problems shows them in place (which rule, which field) and is not applied', async () => {
     const el = await calculator('en');
     root(el).querySelector<HTMLButtonElement>('button[aria-controls="rules-editor"]')!.click();

@@ -4,6 +4,7 @@
 // are core's (src/core/deductions); this holds their results for the views and recomputes only
 // when an input changed. Loaded on demand with the report (../deduction-calculator.report.ts).
 import type { Lazy } from '../../shared/lazy.js';
+import { deepActiveElement, focusMovedFrom } from '../../shared/focus.js';
 import type { ReferenceData } from '../../shared/context.js';
 import type { Complaint } from '../../../generated/types/complaint.js';
 import { computeCompiled } from '../../../core/deductions/engine.js';
@@ -188,8 +189,14 @@ export class DeductionModel {
     if (result) this.host.dispatchEvent(new WyChangeEvent<DeductionChangeDetail>({ result, whatIf }));
   }
 
-  /** Focuses an element of the host's shadow root once it has rendered. */
+  /**
+   * Focuses an element of the host's shadow root once it has rendered (and what it shows has
+   * loaded), unless the user has put focus somewhere else meanwhile.
+   */
   focusAfterUpdate(selector: string): void {
-    void this.host.updateComplete.then(() => this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+    const focused = deepActiveElement();
+    void this.host.updateComplete.then(() => {
+      if (!focusMovedFrom(focused)) this.host.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    });
   }
 }
