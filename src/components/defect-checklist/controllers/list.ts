@@ -9,6 +9,7 @@ import { renderListView, type ListViewProps } from '../views/list.view.js';
 import { listStyles } from '../views/list.styles.js';
 import type { ViewContext } from '../views/view-context.js';
 import { vt } from '../defect-checklist.view-messages.js';
+import { deepActiveElement, focusMovedFrom } from '../../shared/focus.js';
 
 /**
  * The list view's state and behaviour: filter and grouping, the selection and bulk assignment
@@ -152,7 +153,7 @@ export class ListController {
    * not land back on this row's, whose button may now do something else, e.g. 重新打开).
    */
   async restoreFocus(want: { id: string; index: number }, fallback: string): Promise<void> {
-    const before = deepActive();
+    const before = deepActiveElement();
     const v = this.virtualizer;
     if (v) {
       await v.updateComplete;
@@ -160,8 +161,7 @@ export class ListController {
       // (the list's promise would stay pending until it disconnects).
       await Promise.race([v.layoutComplete?.catch(() => undefined), frames(2)]);
     }
-    const now = deepActive();
-    if (now && now !== before && now.isConnected && now !== document.body) return;
+    if (focusMovedFrom(before)) return;
     const q = (sel: string) => this.host.renderRoot.querySelector<HTMLElement>(sel);
     const row = q(`[part~="row"][data-id="${CSS.escape(want.id)}"]`) ?? q(`[part~="row"][data-index="${want.index}"]`) ?? q(`[part~="row"][data-index="${want.index - 1}"]`);
     const target = row?.querySelector<HTMLElement>('[part~="action"]') ?? row?.querySelector<HTMLElement>('input') ?? q(fallback);
@@ -171,13 +171,6 @@ export class ListController {
 
 const frames = (n: number): Promise<void> =>
   new Promise((r) => (n <= 0 ? r() : requestAnimationFrame(() => void frames(n - 1).then(r))));
-
-/** The focused element, looking inside open shadow roots. */
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 
 /** Adopted by the element when the list is shown. */
 export const styles = [listStyles];
