@@ -57,7 +57,7 @@ const LIVE_REFRESH_MS = 30_000;
  * @csspart base - The panel.
  * @csspart header - Title, record number, state, handler and first receiver.
  * @csspart steps - The states the instance went through, oldest first (the last is the current one).
- * @csspart state - The current state's name (takes focus after an action).
+ * @csspart state - The current state's name (takes focus after an action, unless the user has moved focus meanwhile, and when a reload takes away the focused action).
  * @csspart clocks - The list of SLA clocks.
  * @csspart clock - One clock; `data-level` is idle, ok, warning, overdue, met or missed.
  * @csspart clock-level - A clock's level in words.
