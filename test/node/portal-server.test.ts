@@ -128,11 +128,12 @@ test('a second browser sees another person\'s change through the feed, without r
   await form.locator('[part="submit"]').click();
   await a.page.waitForFunction(() => /已登记，处理流程已启动/.test(document.getElementById('status')?.textContent ?? ''), null, { timeout: 15_000 });
   const panelA = a.page.locator('#panel');
-  await panelA.getByRole('button', { name: /登记/ }).first().waitFor();
-  assert.equal(await stateOf(panelA), '已受理');
+  const recordNo = /投诉 (\S+) 已登记/.exec((await a.page.locator('#status').textContent()) ?? '')![1]!;
+  // The panel shows the new record (a /登记/ button of the record selected before is not it).
+  await panelA.locator('[part="header"]', { hasText: recordNo }).waitFor({ timeout: 15_000 });
+  await panelA.locator('[part="state"]', { hasText: '已受理' }).waitFor({ timeout: 15_000 });
   const id = await a.page.evaluate(() => localStorage.getItem('wy-portal:selected'));
   assert.ok(id);
-  const recordNo = /投诉 (\S+) 已登记/.exec((await a.page.locator('#status').textContent()) ?? '')![1]!;
 
   // The specialist's list shows it (the feed redrew it); the receptionist registers it; the
   // specialist's panel follows.
