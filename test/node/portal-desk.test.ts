@@ -102,10 +102,16 @@ test('register today by keyboard: routing shown, focus on the result, counted in
   await page.locator('#deductions [part="coverage"]').waitFor();
   assert.match((await page.locator('#deductions [part="coverage"]').textContent()) ?? '', /计入 1 条/);
   // Last quarter, by keyboard: the examples are counted there, and the controls say so.
+  const coverage = page.locator('#deductions [part="coverage"]');
+  const thisMonth = (await coverage.textContent()) ?? '';
   await page.locator('#deductions select[name="preset"]').focus();
   await page.selectOption('#deductions select[name="preset"]', 'last-quarter');
-  await page.waitForTimeout(300);
-  assert.doesNotMatch((await page.locator('#deductions [part="coverage"]').textContent()) ?? '', /计入 0 条/);
+  // Read once the line says something else (after a fixed 300 ms it could still be this month's, which passed).
+  await page.waitForFunction(([before]) => {
+    const c = document.querySelector('#deductions')?.shadowRoot?.querySelector('[part="coverage"]')?.textContent ?? '';
+    return c !== '' && c !== before;
+  }, [thisMonth], { timeout: 10_000 });
+  assert.doesNotMatch((await coverage.textContent()) ?? '', /计入 0 条/);
   assert.deepEqual(errors, []);
 });
 
@@ -122,11 +128,11 @@ test('each refusal says who may act, in the current language', async () => {
   for (const t of texts) assert.match(t, /^暂不可执行：(只有.+可以执行此操作|条件未满足：.+)$/);
   assert.ok(texts.every((t) => !/[a-z]-[a-z]|specialist|receptionist/.test(t)), 'role titles, never codes');
   await page.selectOption('#locale', 'en');
-  await page.waitForTimeout(600);
+  await page.locator('#panel [part="refusal"]').first().filter({ hasText: /^Not possible now/ }).waitFor({ timeout: 10_000 });
   const en = await page.locator('#panel [part="refusal"]').allTextContents();
   for (const t of en) assert.match(t, /^Not possible now: (Only .+ may take this action|Condition not met: .+)$/);
   await page.selectOption('#locale', 'zh-CN');
-  await page.waitForTimeout(300);
+  await page.locator('#panel [part="refusal"]').first().filter({ hasText: /^暂不可执行/ }).waitFor({ timeout: 10_000 });
 });
 
 test('a reload 100 ms after typing loses nothing: intake and batch entry', async () => {
