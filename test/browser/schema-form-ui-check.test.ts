@@ -80,6 +80,7 @@ describe('wy-schema-form: the UI schema checked after the first frame', () => {
       const [a, b, c] = await firstFrame(extraKey, nullTitle, notAList);
       expect(a!.controls, 'the first frame shows the form').to.equal(2);
       expect(a!.panel, 'no error panel in the first frame').to.equal(false);
+      expect(a!.form.validationMessage, 'not checked yet, never valid').to.equal('The form is still being checked; submit again in a moment.');
       expect(b!.controls, 'a form that cannot be drawn shows nothing').to.equal(0);
       expect(b!.panel).to.equal(false);
       expect(uiValidatorRequested(), 'the UI-schema validator loads after the first frame').to.equal(false);
@@ -98,6 +99,9 @@ describe('wy-schema-form: the UI schema checked after the first frame', () => {
         expect(errorPanel.textContent).to.contain(`uiSchema ${pointer}`);
         expect(form.shadowRoot!.querySelectorAll('input')).to.have.length(0);
         expect(await form.requestSubmit()).to.equal(false);
+        // A form that cannot be used is invalid for a host <form>, with the reason.
+        expect(form.checkValidity()).to.equal(false);
+        expect(form.validationMessage).to.equal('This form is misconfigured');
       }
       expect(uiValidatorRequested()).to.equal(true);
     } finally {
@@ -117,5 +121,9 @@ describe('wy-schema-form: the UI schema checked after the first frame', () => {
     const paths = [...form.shadowRoot!.querySelectorAll('[data-path]')].map((f) => f.getAttribute('data-path'));
     expect(paths).to.deep.equal(['/note', '/room']);
     expect(await form.requestSubmit()).to.equal(true);
+    // Checked (the value and the UI schema's shape): valid for a host <form>.
+    await new Promise((r) => setTimeout(r, 20));
+    expect(form.checkValidity()).to.equal(true);
+    expect(form.validationMessage).to.equal('');
   });
 });

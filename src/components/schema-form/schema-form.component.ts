@@ -202,7 +202,13 @@ export class WySchemaForm extends LitElement {
           validityAnchor: () => this.renderRoot?.querySelector<HTMLElement>('[part="submit"]') ?? undefined,
           trackWidget: (p: Promise<unknown>) => this.trackWidget(p),
         },
-        { engine: () => this.engine, locale: () => this.localize.locale, canValidate: () => Boolean(this.schema) && !this.validatorError },
+        {
+          engine: () => this.engine,
+          locale: () => this.localize.locale,
+          canValidate: () => Boolean(this.schema) && !this.validatorError,
+          uiChecked: () => !this.uiUnchecked,
+          broken: () => this.schemaError !== undefined,
+        },
       ),
       this.internals,
       this.validators,
@@ -439,6 +445,8 @@ export class WySchemaForm extends LitElement {
       () => {
         if (this.schema !== schema || this.uiSchema !== uiSchema) return;
         this.uiUnchecked = false;
+        // Validity counts as known from now on: run it again.
+        this.validation.syncFormValue();
         // A fitting UI schema that could not be drawn: draw again, this time letting the error through.
         if (this.uiDrawFailed) this.structureVersion++;
       },

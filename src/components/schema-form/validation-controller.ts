@@ -36,6 +36,10 @@ export interface ValidationHost {
   readonly locale: Locale;
   /** The validator can still be made (a schema is there and it has not failed). */
   readonly canValidate: boolean;
+  /** The UI schema's shape is checked (or there is none to check): validity may count as known. */
+  readonly uiChecked: boolean;
+  /** A schema is given but cannot be used (the error panel shows instead of the form). */
+  readonly broken: boolean;
   /** The field elements by pointer. */
   readonly fields: ReadonlyMap<string, WyFieldBase>;
   /** The UI schema's label for a template pointer, if it overrides the schema's. */
@@ -259,7 +263,10 @@ export class ValidationController implements ReactiveController {
   /** FormData now; validity now when `errors` are given, else scheduled. */
   syncFormValue(errors?: readonly ValidationError[]): void {
     const engine = this.host.engine;
-    if (!engine) return;
+    if (!engine) {
+      this.formWithoutEngine();
+      return;
+    }
     // Only a named form puts its value in FormData (no pruning and serialising per keystroke otherwise).
     const formValue = this.form.name ? JSON.stringify(engine.submittableValue()) : null;
     if (formValue !== this.lastFormValue) {
@@ -276,12 +283,28 @@ export class ValidationController implements ReactiveController {
 
   /** "Not checked yet": invalid with a message saying so, unless the form is disabled or read-only. */
   private markUnchecked(): void {
+    this.markInvalidBy('validityPending');
+  }
+
+  /**
+   * No form to validate: valid when no schema is given (nothing to submit), invalid when the
+   * schema or UI schema cannot be used (its value can never be checked).
+   */
+  private formWithoutEngine(): void {
+    if (this.host.broken) this.markInvalidBy('schemaError');
+    else if (this.pendingMarked !== 'none') {
+      this.pendingMarked = 'none';
+      this.internals.setValidity({});
+    }
+  }
+
+  private markInvalidBy(reason: 'validityPending' | 'schemaError'): void {
     const exempt = this.form.disabled || this.form.readonly;
-    const key = exempt ? 'exempt' : this.host.locale;
+    const key = exempt ? 'exempt' : `${reason}:${this.host.locale}`;
     if (key === this.pendingMarked) return;
     this.pendingMarked = key;
     if (exempt) this.internals.setValidity({});
-    else this.internals.setValidity({ customError: true }, msg(this.host.locale, 'validityPending'), this.host.validityAnchor());
+    else this.internals.setValidity({ customError: true }, msg(this.host.locale, reason), this.host.validityAnchor());
   }
 
   /**
@@ -323,7 +346,14 @@ export class ValidationController implements ReactiveController {
   }
 
   private applyValidity(errs: readonly ValidationError[]): void {
+    // The value is checked, the UI schema's shape not yet: still "not checked yet" (the form
+    // runs validity again once the UI schema has passed).
+    if (!this.host.uiChecked) {
+      this.markUnchecked();
+      return;
+    }
     this.validityKnown = true;
+    this.pendingMarked = '';
     if (errs.length && !this.form.disabled && !this.form.readonly) {
       this.internals.setValidity({ customError: true }, errs.map((e) => e.message).join('\n'), this.host.validityAnchor());
     } else this.internals.setValidity({});
