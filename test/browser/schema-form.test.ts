@@ -671,6 +671,35 @@ describe("<wy-schema-form>: fields render into the form's own tree", () => {
     expect(disabled.checkValidity()).to.equal(true);
   });
 
+  it('after a submit with errors the summary takes focus, unless the user has moved on while the form was checking', async () => {
+    const validator = nameValidator();
+    let arrive!: () => void;
+    const arrived = new Promise<void>((r) => (arrive = r));
+    const form = await fixture<WySchemaForm>(html`<wy-schema-form .schema=${small} .loadPrecompiled=${() => arrived.then(() => ({ default: validator }))}></wy-schema-form>`);
+    await settle(form);
+    const submit = form.shadowRoot!.querySelector<HTMLElement>('[part="submit"]')!;
+    submit.focus();
+    const first = form.requestSubmit();
+    // While the validator loads, the user goes to a field and starts typing.
+    const other = fieldAt(form, '/name');
+    other.focus();
+    arrive();
+    expect(await first).to.equal(false);
+    await settle(form);
+    const deep = () => {
+      let a = document.activeElement;
+      for (let i = 0; i < 8 && a?.shadowRoot?.activeElement && a.shadowRoot.activeElement !== a; i++) a = a.shadowRoot.activeElement;
+      return a;
+    };
+    expect(deep()?.closest('[data-path]')?.getAttribute('data-path') ?? deep()?.tagName, 'focus stays where the user went').to.equal('/name');
+    expect(deep() === control(other)).to.equal(true);
+    // Pressed again and left there: the summary takes focus.
+    submit.focus();
+    expect(await form.requestSubmit()).to.equal(false);
+    await settle(form);
+    expect(form.shadowRoot!.activeElement?.tagName.toLowerCase()).to.equal('wy-error-summary');
+  });
+
   it('a registered custom widget keeps its own shadow root and styles, and feeds the form', async () => {
     const { registerWidget, WyFieldBase: Base } = await import('../../src/components/schema-form/schema-form.js');
     const { css, html: h } = await import('lit');

@@ -25,6 +25,7 @@ import { styles } from './schema-form.styles.js';
 import { FIELD_TREE, type WyFieldBase } from './fields/field-base.js';
 import { buildFormModel, checkUiShape, loadMissingRefs, modelPrerequisites, UiShapeUnchecked, validatorRefs } from './form-model.js';
 import { focusFieldAt, focusSummary } from './form-focus.js';
+import { deepActiveElement, focusMovedFrom } from '../shared/focus.js';
 import { WizardController } from './wizard-controller.js';
 import { live } from './live.js';
 import { PendingWork } from './pending-work.js';
@@ -278,12 +279,15 @@ export class WySchemaForm extends LitElement {
   /** Like `checkValidity()`, but shows the problems and moves focus to the summary. */
   reportValidity(): boolean {
     const ok = this.checkValidity();
-    if (!ok) void this.validate().then(() => this.updateComplete).then(() => focusSummary(this.renderRoot));
+    const focused = deepActiveElement();
+    if (!ok) void this.validate().then(() => this.updateComplete).then(() => !focusMovedFrom(focused) && focusSummary(this.renderRoot));
     return ok;
   }
 
   /** Validates; when valid fires `wy-submit` with the value (hidden fields left out). */
   async requestSubmit(): Promise<boolean> {
+    // The summary takes focus after the check, unless the user has moved on meanwhile.
+    const focused = deepActiveElement();
     await this.uiCheck;
     if (!this.engine || this.validatorError) return false;
     await this.validation.settleAsync();
@@ -292,7 +296,7 @@ export class WySchemaForm extends LitElement {
       this.announcer.announce(msg(this.localize.locale, 'errorsAnnounce', { count: errors.length }));
       this.dispatchEvent(new WyInvalidEvent(errors));
       await this.updateComplete;
-      focusSummary(this.renderRoot);
+      if (!focusMovedFrom(focused)) focusSummary(this.renderRoot);
       return false;
     }
     this.announcer.announce('');

@@ -4,6 +4,7 @@ import type { Layout } from '../../core/form/ui.js';
 import { stepOf, inStep } from '../../core/form/view.js';
 import type { ValidationController } from './validation-controller.js';
 import { focusSummary } from './form-focus.js';
+import { deepActiveElement, focusMovedFrom } from '../shared/focus.js';
 
 /** What the wizard reads from its form. */
 export interface WizardHost {
@@ -44,6 +45,8 @@ export class WizardController {
 
   /** To the next step when this one's fields are valid; else their errors show and the summary takes focus. */
   readonly next = async (): Promise<void> => {
+    // Focus moves after the check (the summary, or the next step's first field) unless the user has moved on meanwhile.
+    const focused = deepActiveElement();
     const layout = this.host.layout!;
     const step = layout.steps[this.current]!;
     const here = (p: string) => inStep(layout, this.current, p);
@@ -56,12 +59,12 @@ export class WizardController {
     this.validation.summary = errors;
     if (errors.length) {
       await this.host.updateComplete;
-      focusSummary(this.host.renderRoot);
+      if (!focusMovedFrom(focused)) focusSummary(this.host.renderRoot);
       return;
     }
     this.step = this.current + 1;
     await this.host.updateComplete;
-    this.host.renderRoot.querySelector<HTMLElement>('.field:not([hidden])')?.focus();
+    if (!focusMovedFrom(focused)) this.host.renderRoot.querySelector<HTMLElement>('.field:not([hidden])')?.focus();
   };
 
   readonly back = (): void => {
