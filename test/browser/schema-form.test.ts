@@ -4,6 +4,7 @@ import '../../src/components/schema-form/schema-form.js';
 import '../../src/components/kit-provider/kit-provider.js';
 import type { WySchemaForm, WyFieldBase, DraftStore, Draft } from '../../src/components/schema-form/schema-form.js';
 import { clearDrafts } from '../../src/components/schema-form/drafts.js';
+import { deepActiveElement } from '../../src/components/shared/focus.js';
 import complaint from '../../schemas/complaint.schema.json';
 import complaintUi from '../../schemas/complaint.ui.json';
 import examples from '../../schemas/examples/complaint.valid.json';
@@ -686,13 +687,9 @@ describe("<wy-schema-form>: fields render into the form's own tree", () => {
     arrive();
     expect(await first).to.equal(false);
     await settle(form);
-    const deep = () => {
-      let a = document.activeElement;
-      for (let i = 0; i < 8 && a?.shadowRoot?.activeElement && a.shadowRoot.activeElement !== a; i++) a = a.shadowRoot.activeElement;
-      return a;
-    };
-    expect(deep()?.closest('[data-path]')?.getAttribute('data-path') ?? deep()?.tagName, 'focus stays where the user went').to.equal('/name');
-    expect(deep() === control(other)).to.equal(true);
+    const now = deepActiveElement();
+    expect(now?.closest('[data-path]')?.getAttribute('data-path') ?? now?.tagName, 'focus stays where the user went').to.equal('/name');
+    expect(now === control(other)).to.equal(true);
     // Pressed again and left there: the summary takes focus.
     submit.focus();
     expect(await form.requestSubmit()).to.equal(false);

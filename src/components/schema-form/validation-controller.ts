@@ -68,13 +68,13 @@ export class ValidationController implements ReactiveController {
   /** Validity was computed since the last build (later changes validate in the next task). */
   private validityPrimed = false;
   /**
-   * Validity has been set from a validation since the last build. Until then the form answers
-   * "not checked yet" (invalid, with a message), never "valid": a host `<form>` submitted, or
-   * `checkValidity()` called, before the validator has loaded must not pass an unchecked value.
+   * What the validity was last set from: 'known' (a validation since the last build), else the
+   * reason and locale it says it cannot be trusted ('' = nothing set since the build). Until known
+   * the form answers "not checked yet" (invalid, with a message), never "valid": a host `<form>`
+   * submitted, or `checkValidity()` called, before the validator has loaded must not pass an
+   * unchecked value.
    */
-  private validityKnown = false;
-  /** What the "not checked yet" validity was set for ('' = not set). */
-  private pendingMarked = '';
+  private validitySet = '';
 
   constructor(
     private readonly form: ValidationForm,
@@ -107,8 +107,7 @@ export class ValidationController implements ReactiveController {
   rebuilt(): void {
     this.shown.clear();
     this.validityPrimed = false;
-    this.validityKnown = false;
-    this.pendingMarked = '';
+    this.validitySet = '';
     this.summary = [];
   }
 
@@ -277,13 +276,8 @@ export class ValidationController implements ReactiveController {
       this.applyValidity(errors);
       return;
     }
-    if (!this.validityKnown) this.markUnchecked();
+    if (this.validitySet !== 'known') this.markInvalidBy('validityPending');
     this.scheduleValidity();
-  }
-
-  /** "Not checked yet": invalid with a message saying so, unless the form is disabled or read-only. */
-  private markUnchecked(): void {
-    this.markInvalidBy('validityPending');
   }
 
   /**
@@ -292,17 +286,18 @@ export class ValidationController implements ReactiveController {
    */
   private formWithoutEngine(): void {
     if (this.host.broken) this.markInvalidBy('schemaError');
-    else if (this.pendingMarked !== 'none') {
-      this.pendingMarked = 'none';
+    else if (this.validitySet !== 'none') {
+      this.validitySet = 'none';
       this.internals.setValidity({});
     }
   }
 
+  /** Invalid with a message saying why it cannot be trusted, unless the form is disabled or read-only. */
   private markInvalidBy(reason: 'validityPending' | 'schemaError'): void {
     const exempt = this.form.disabled || this.form.readonly;
     const key = exempt ? 'exempt' : `${reason}:${this.host.locale}`;
-    if (key === this.pendingMarked) return;
-    this.pendingMarked = key;
+    if (key === this.validitySet) return;
+    this.validitySet = key;
     if (exempt) this.internals.setValidity({});
     else this.internals.setValidity({ customError: true }, msg(this.host.locale, reason), this.host.validityAnchor());
   }
@@ -349,11 +344,10 @@ export class ValidationController implements ReactiveController {
     // The value is checked, the UI schema's shape not yet: still "not checked yet" (the form
     // runs validity again once the UI schema has passed).
     if (!this.host.uiChecked) {
-      this.markUnchecked();
+      this.markInvalidBy('validityPending');
       return;
     }
-    this.validityKnown = true;
-    this.pendingMarked = '';
+    this.validitySet = 'known';
     if (errs.length && !this.form.disabled && !this.form.readonly) {
       this.internals.setValidity({ customError: true }, errs.map((e) => e.message).join('\n'), this.host.validityAnchor());
     } else this.internals.setValidity({});
