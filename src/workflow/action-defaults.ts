@@ -53,6 +53,7 @@ const msg = catalog(
   },
 );
 
+const minute = (ms: number): number => Math.floor(ms / 60_000);
 const show = (ms: number) => shanghaiMinute(ms).slice(0, 16).replace('T', ' ');
 
 /** The time rules of `event` from the state of `snapshot` (definition data: the transition's `times`). */
@@ -68,8 +69,9 @@ export function timeRulesOf(def: WorkflowDefinition, snapshot: Snapshot, event: 
 export function checkTimes(rules: readonly TimeRule[], payload: unknown, ctx: { readonly now: number; readonly previous: number }, locale: Locale = 'zh-CN'): { path: string; message: string }[] {
   const errors: { path: string; message: string }[] = [];
   if (payload === null || typeof payload !== 'object') return errors;
-  const minute = (ms: number) => Math.floor(ms / 60_000);
-  for (const r of rules) {
+  // An indexed loop: a sealed definition's rules are a frozen array (see clocks.ts).
+  for (let i = 0; i < rules.length; i++) {
+    const r = rules[i]!;
     const v = (payload as Record<string, unknown>)[r.field];
     if (typeof v !== 'string') continue;
     const t = Date.parse(v);

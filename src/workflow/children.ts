@@ -90,7 +90,11 @@ export function pendingStarts(snapshot: Snapshot): PendingStart[] {
 }
 
 /** Whether a change's effects ask for children. */
-export const startsChildren = (effects: readonly Effect[]): boolean => effects.some((e) => e.type === 'start-children');
+export function startsChildren(effects: readonly Effect[]): boolean {
+  // A loop, not some(): the engine's shared empty list is frozen (see clocks.ts).
+  for (let i = 0; i < effects.length; i++) if (effects[i]!.type === 'start-children') return true;
+  return false;
+}
 
 function withPending(snapshot: Snapshot, pending: readonly PendingStart[]): Snapshot {
   const c = snapshot.data[CHILDREN_FIELD];
@@ -105,13 +109,15 @@ export function recordPendingStart(snapshot: Snapshot, start: PendingStart): Sna
 }
 
 /** The timers that resume unfinished starts of children (kind `children`, due CHILDREN_RESUME_AFTER_MS after the commit). */
-export function childrenTimers(snapshot: Snapshot): Timer[] {
+export function childrenTimers(snapshot: Snapshot): readonly Timer[] {
   const c = snapshot.data[CHILDREN_FIELD];
-  if (!isObj(c) || c['pending'] === undefined) return [];
+  if (!isObj(c) || c['pending'] === undefined) return NO_TIMERS;
   return pendingStarts(snapshot).map((p) => ({ id: childrenTimerId(p.seq), instanceId: snapshot.id, clock: CHILDREN_FIELD, kind: 'children' as const, dueAt: p.at + CHILDREN_RESUME_AFTER_MS }));
 }
 
 /** Timer ids are unique within an instance: one per start of children. */
+const NO_TIMERS: readonly Timer[] = Object.freeze([]);
+
 export const childrenTimerId = (seq: number): string => `children/${seq}`;
 
 /**

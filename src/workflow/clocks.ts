@@ -74,6 +74,8 @@ function withClock(clocks: Readonly<Record<string, ClockState>>, id: string, cs:
 
 const idleClock = (c: ClockDef, calendar: BusinessCalendar): ClockState => clockState('idle', 0, 0, clockLimitMs(c, calendar), 0, undefined, undefined, undefined, undefined, undefined);
 
+const NO_CLOCKS: readonly ClockDef[] = [];
+
 export function initialClocks(def: WorkflowDefinition, calendar: BusinessCalendar): Record<string, ClockState> {
   const out: Record<string, ClockState> = {};
   for (const c of def.clocks ?? []) out[c.id] = idleClock(c, calendar);
@@ -92,7 +94,11 @@ export function enterState(
   calendar: BusinessCalendar,
 ): Record<string, ClockState> {
   let out: Record<string, ClockState> | undefined;
-  for (const c of def.clocks ?? []) {
+  // Indexed loops (here and in pendingTimers): a sealed definition's arrays are frozen, and V8
+  // walks frozen arrays with for…of through its generic, allocating iterator.
+  const defs = def.clocks ?? NO_CLOCKS;
+  for (let i = 0; i < defs.length; i++) {
+    const c = defs[i]!;
     const cs = clocks[c.id] ?? idleClock(c, calendar);
     let next: ClockState | undefined;
     if (c.stop.includes(state)) {
@@ -130,20 +136,21 @@ export const timerId = (instanceId: string, clock: string, epoch: number, kind: 
 /** The deadlines an instance is waiting for: warning, breach, next escalation step per running clock. */
 export function pendingTimers(def: WorkflowDefinition, snapshot: Snapshot, calendar: BusinessCalendar): Timer[] {
   const out: Timer[] = [];
-  for (const c of def.clocks ?? []) {
+  const defs = def.clocks ?? NO_CLOCKS;
+  for (let i = 0; i < defs.length; i++) {
+    const c = defs[i]!;
     const cs = snapshot.clocks[c.id];
     if (!cs || cs.status !== 'running') continue;
-    const id = (kind: string, step?: number) => timerId(snapshot.id, c.id, cs.epoch, kind, step);
     if (c.warning !== undefined && cs.warnedAt === undefined && cs.breachedAt === undefined) {
-      out.push({ id: id('warning'), instanceId: snapshot.id, clock: c.id, kind: 'warning', dueAt: reachAt(c, cs, calendar, cs.limitMs * c.warning) });
+      out.push({ id: timerId(snapshot.id, c.id, cs.epoch, 'warning'), instanceId: snapshot.id, clock: c.id, kind: 'warning', dueAt: reachAt(c, cs, calendar, cs.limitMs * c.warning) });
     }
     if (cs.breachedAt === undefined) {
-      out.push({ id: id('breach'), instanceId: snapshot.id, clock: c.id, kind: 'breach', dueAt: reachAt(c, cs, calendar, cs.limitMs) });
+      out.push({ id: timerId(snapshot.id, c.id, cs.epoch, 'breach'), instanceId: snapshot.id, clock: c.id, kind: 'breach', dueAt: reachAt(c, cs, calendar, cs.limitMs) });
     } else {
       const step = c.escalation?.[cs.escalations];
       if (step) {
         const dueAt = Math.max(advance(c, calendar, cs.breachedAt, stepMs(step.after, c, calendar)), cs.runningSince ?? 0);
-        out.push({ id: id('escalation', cs.escalations), instanceId: snapshot.id, clock: c.id, kind: 'escalation', step: cs.escalations, dueAt });
+        out.push({ id: timerId(snapshot.id, c.id, cs.epoch, 'escalation', cs.escalations), instanceId: snapshot.id, clock: c.id, kind: 'escalation', step: cs.escalations, dueAt });
       }
     }
   }

@@ -93,7 +93,9 @@ function ev(logic: unknown, data: unknown, depth: number): unknown {
   if (--stepsLeft < 0) throw new LogicBudgetError(budgetOfRun);
   if (depth > MAX_DEPTH) throw new LogicError('JSONLogic expression nested too deeply');
   if (typeof logic !== 'object' || logic === null) return logic;
-  if (Array.isArray(logic)) return logic.map((x) => ev(x, data, depth + 1));
+  // Indexed loops, not map/for…of: a sealed definition's arrays are frozen, and V8 iterates frozen
+  // arrays through its generic (allocating) path.
+  if (Array.isArray(logic)) return evalAll(logic, data, depth + 1);
   // The one key of an operation, found without allocating (this runs for every node).
   let op: string | undefined;
   let keys = 0;
@@ -114,28 +116,28 @@ function ev(logic: unknown, data: unknown, depth: number): unknown {
   }
   if (!OPERATORS.has(op!)) throw new LogicError(`Unknown JSONLogic operator "${op}"`);
   const rawArgs = node[op!];
-  const args: unknown[] = Array.isArray(rawArgs) ? rawArgs : [rawArgs];
-  const sub = (x: unknown) => ev(x, data, depth + 1);
+  const args: readonly unknown[] = Array.isArray(rawArgs) ? rawArgs : [rawArgs];
+  const d = depth + 1;
 
   switch (op) {
     case 'if':
     case '?:': {
       let i = 0;
-      for (; i + 1 < args.length; i += 2) if (truthy(sub(args[i]))) return sub(args[i + 1]);
-      return i < args.length ? sub(args[i]) : null;
+      for (; i + 1 < args.length; i += 2) if (truthy(ev(args[i], data, d))) return ev(args[i + 1], data, d);
+      return i < args.length ? ev(args[i], data, d) : null;
     }
     case 'and': {
       let last: unknown = true;
-      for (const a of args) {
-        last = sub(a);
+      for (let i = 0; i < args.length; i++) {
+        last = ev(args[i], data, d);
         if (!truthy(last)) return last;
       }
       return last;
     }
     case 'or': {
       let last: unknown = false;
-      for (const a of args) {
-        last = sub(a);
+      for (let i = 0; i < args.length; i++) {
+        last = ev(args[i], data, d);
         if (truthy(last)) return last;
       }
       return last;
@@ -143,7 +145,7 @@ function ev(logic: unknown, data: unknown, depth: number): unknown {
     case 'some':
     case 'all':
     case 'none': {
-      const list = sub(args[0]);
+      const list = ev(args[0], data, d);
       const items = Array.isArray(list) ? list : [];
       if (op === 'all' && items.length === 0) return false;
       const test = (item: unknown) => truthy(ev(args[1], item, depth + 1));
@@ -153,7 +155,7 @@ function ev(logic: unknown, data: unknown, depth: number): unknown {
     }
   }
 
-  const v = args.map(sub);
+  const v = evalAll(args, data, d);
   switch (op) {
     case 'var': {
       const found = readVar(data, v[0] as string);
@@ -216,6 +218,13 @@ function ev(logic: unknown, data: unknown, depth: number): unknown {
       return v.flatMap((x) => (Array.isArray(x) ? x : [x]));
   }
   throw new LogicError(`Unknown JSONLogic operator "${op}"`);
+}
+
+/** Each item of `list` evaluated in order (the steps of `list.map(x => ev(x, data, depth))`). */
+function evalAll(list: readonly unknown[], data: unknown, depth: number): unknown[] {
+  const out = new Array<unknown>(list.length);
+  for (let i = 0; i < list.length; i++) out[i] = ev(list[i], data, depth);
+  return out;
 }
 
 /**

@@ -144,6 +144,21 @@ function lockedPaths(def: WorkflowDefinition): string[] {
   return [...(def.immutable ?? []), ...(def.firstReceiver ? [def.firstReceiver] : [])];
 }
 
+/** The first locked pointer that overlaps `path` (what `locked.find(p => overlaps(p, path))` finds). */
+function lockedHit(locked: readonly string[], path: string): string | undefined {
+  for (let i = 0; i < locked.length; i++) if (overlaps(locked[i]!, path)) return locked[i];
+  return undefined;
+}
+
+/** Whether every key is a plain top-level name (no pointer syntax, nothing forbidden). */
+function plainKeys(keys: readonly string[]): boolean {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (FORBIDDEN_KEYS.has(k) || k.includes('/') || k.includes('~')) return false;
+  }
+  return true;
+}
+
 interface EffectContext {
   readonly data: JsonObject;
   readonly payload: unknown;
@@ -196,11 +211,14 @@ export function applyEffects(
   handler: Person | undefined,
 ): { data: JsonObject; handler: Person | undefined; out: Effect[] } | { locked: string } | { invalid: string } {
   let notices: ReadonlyMap<EffectDef, Effect> | undefined;
-  let lockedCache: string[] | undefined;
-  const lockedOf = () => (lockedCache ??= lockedPaths(def));
+  // A sealed definition's locked paths are worked out once (lockedPaths is a new array per call).
+  let locked: readonly string[] | undefined = sealed.get(def)?.locked;
   let data = ctx.data;
   const out: Effect[] = [];
-  for (const e of effects) {
+  // Indexed loops here and below: a sealed definition's arrays are frozen, and V8 walks frozen
+  // arrays with for…of, some, find or every through its generic, allocating path.
+  for (let i = 0; i < effects.length; i++) {
+    const e = effects[i]!;
     if (e.when !== undefined && !truthy(evaluate(e.when, ctx))) continue;
     switch (e.type) {
       case 'notify':
@@ -211,7 +229,7 @@ export function applyEffects(
         if (v !== null && v !== undefined && !isPerson(v)) return { invalid: 'assign needs a person {id, name}' };
         handler = v === null || v === undefined ? undefined : person(v);
         if (def.handler) {
-          if (lockedOf().some((p) => overlaps(p, def.handler!))) return { locked: def.handler };
+          if (lockedHit((locked ??= lockedPaths(def)), def.handler) !== undefined) return { locked: def.handler };
           data = setAt(data, def.handler, handler);
         }
         out.push({ type: 'assign', handler });
@@ -220,8 +238,8 @@ export function applyEffects(
       case 'set': {
         const v = evaluate(e.value, ctx);
         if (v === null || v === undefined) break;
-        const hit = lockedOf().find((p) => overlaps(p, e.path));
-        if (hit) return { locked: hit };
+        const hit = lockedHit((locked ??= lockedPaths(def)), e.path);
+        if (hit !== undefined) return { locked: hit };
         // Payload values are cleaned already; literals in a definition are JSON by construction.
         const value = v;
         data = setAt(data, e.path, value);
@@ -229,8 +247,8 @@ export function applyEffects(
         break;
       }
       case 'unset': {
-        const hit = lockedOf().find((p) => overlaps(p, e.path));
-        if (hit) return { locked: hit };
+        const hit = lockedHit((locked ??= lockedPaths(def)), e.path);
+        if (hit !== undefined) return { locked: hit };
         if (getAt(data, e.path) === undefined) break;
         data = setAt(data, e.path, undefined);
         out.push({ type: 'unset', path: e.path });
@@ -245,10 +263,10 @@ export function applyEffects(
         const value = (v === ctx.payload && v !== null ? v : cleanJson(v)) as JsonObject;
         const keys = Object.keys(value);
         // Into the root with plain keys: one copy of the data instead of one per key.
-        if (base === '' && keys.every((k) => !FORBIDDEN_KEYS.has(k) && !k.includes('/') && !k.includes('~'))) {
-          for (const k of keys) {
-            const hit = lockedOf().find((p) => overlaps(p, `/${k}`));
-            if (hit) return { locked: hit };
+        if (base === '' && plainKeys(keys)) {
+          for (let j = 0; j < keys.length; j++) {
+            const hit = lockedHit((locked ??= lockedPaths(def)), `/${keys[j]!}`);
+            if (hit !== undefined) return { locked: hit };
           }
           data = { ...data, ...value };
           out.push({ type: 'merge', path: base, value });
@@ -256,8 +274,8 @@ export function applyEffects(
         }
         for (const key of keys) {
           const path = `${base}/${escapeKey(key)}`;
-          const hit = lockedOf().find((p) => overlaps(p, path));
-          if (hit) return { locked: hit };
+          const hit = lockedHit((locked ??= lockedPaths(def)), path);
+          if (hit !== undefined) return { locked: hit };
           data = setAt(data, path, value[key]);
         }
         out.push({ type: 'merge', path: base, value });
@@ -315,7 +333,12 @@ function noticeOf(e: Extract<EffectDef, { type: 'notify' }>): Effect {
 const NO_NOTICES: ReadonlyMap<EffectDef, Effect> = new Map();
 
 function mayTake(t: TransitionDef, actor: Actor): boolean {
-  for (const r of t.roles) if (actor.roles.includes(r)) return true;
+  return anyRole(t.roles, actor);
+}
+
+/** Whether the actor has one of `roles` (a loop: `roles` is frozen in a sealed definition). */
+function anyRole(roles: readonly string[], actor: Actor): boolean {
+  for (let i = 0; i < roles.length; i++) if (actor.roles.includes(roles[i]!)) return true;
   return false;
 }
 
@@ -328,6 +351,8 @@ const NO_EFFECTS: readonly Effect[] = Object.freeze([]);
  */
 interface Plan {
   readonly moves: ReadonlyMap<string, ReadonlyMap<string, readonly TransitionDef[]>>;
+  /** lockedPaths(def). */
+  readonly locked: readonly string[];
   readonly notices: ReadonlyMap<EffectDef, Effect>;
   readsNow(ts: readonly TransitionDef[]): boolean;
 }
@@ -357,6 +382,7 @@ export function sealDefinition(def: WorkflowDefinition): void {
   for (const t of def.transitions) for (const e of t.effects ?? []) if (e.type === 'notify') notices.set(e, Object.freeze(noticeOf(e)));
   sealed.set(def, {
     moves,
+    locked: Object.freeze(lockedPaths(def)),
     notices,
     readsNow: (ts) => {
       for (const t of ts) if (nowReaders.get(t) ?? readsNow([t])) return true;
@@ -394,7 +420,7 @@ export function startInstance(
 ): TransitionResult {
   const calendar = options.calendar ?? fallbackCalendar();
   const locale = options.locale ?? 'zh-CN';
-  if (def.starters && !def.starters.some((r) => actor.roles.includes(r))) {
+  if (def.starters && !anyRole(def.starters, actor)) {
     return refuse('role-not-allowed', `Roles [${actor.roles.join(', ')}] may not start ${def.id}`, 'start', def.initial);
   }
   const bounded = boundedPayload(input.data ?? {}, 'start', def.initial, options);
