@@ -3,15 +3,15 @@
 import type { BusinessCalendar } from '../core/calendar/calendar.js';
 import type { Locale } from '../core/i18n/locale.js';
 import { availableActions, type AvailableAction } from './actions.js';
-import { pendingTimers, readClocks, type ClockReadout } from './clocks.js';
+import { pendingTimers, pendingTimersSince, readClocks, type ClockReadout } from './clocks.js';
 import { DefinitionError, checkDefinition } from './definition.js';
 import { ensureDataSchema, schemaGeneration } from './data-schemas.js';
 import { migrate, MigrationError } from './migrate.js';
-import { ConflictError, immediateOf, type Commit, type TimerPosition, type WorkflowStore } from './store.js';
+import { ConflictError, immediateOf, type Commit, type CommitResult, type TimerPosition, type WorkflowStore } from './store.js';
 import { sha256Hex } from './hash.js';
 import { fallbackCalendar, fireTimer, sealDefinition, startInstance, SYSTEM_ACTOR, transition, type Known } from './transition.js';
 import { childrenTimerId, childrenTimers, childStarts, finishPendingStart, parentOf, pendingStarts, recordChild, recordPendingStart, startsChildren, type PendingStart } from './children.js';
-import type { Actor, AuditEntry, Effect, Refusal, Snapshot, Timer, WorkflowDefinition, WorkflowEvent } from './types.js';
+import type { Accepted as Transitioned, Actor, AuditEntry, Effect, Refusal, Snapshot, Timer, WorkflowDefinition, WorkflowEvent } from './types.js';
 import { randomId } from '../core/kernel/ids.js';
 
 export interface EngineOptions {
@@ -228,7 +228,8 @@ export function createEngine(options: EngineOptions): Engine {
 
   /** The timers of the clocks of `s` (`known`: the record of the snapshot it was made from). */
   function clockTimersOf(def: WorkflowDefinition, s: Snapshot, known?: Hot): readonly Timer[] {
-    return known !== undefined && known.snapshot.clocks === s.clocks && known.snapshot.id === s.id ? known.clockTimers : pendingTimers(def, s, calendar);
+    if (known === undefined) return pendingTimers(def, s, calendar);
+    return known.snapshot.clocks === s.clocks && known.snapshot.id === s.id ? known.clockTimers : pendingTimersSince(def, s, calendar, known.snapshot, known.clockTimers);
   }
 
   /** The timers an instance waits for: its clocks' deadlines and its unfinished starts of children. */
@@ -389,6 +390,81 @@ export function createEngine(options: EngineOptions): Engine {
     return [];
   }
 
+  /** What send() decided before committing: the transition, the snapshot and timers to commit. */
+  interface Decided {
+    readonly ok: true;
+    readonly instanceId: string;
+    /** The snapshot the event was sent to (after a migration, if one ran). */
+    readonly snapshot: Snapshot;
+    readonly migrated: readonly AuditEntry[];
+    readonly def: WorkflowDefinition;
+    readonly r: Transitioned;
+    readonly dataValid: boolean;
+    readonly pending: PendingStart | undefined;
+    readonly next: Snapshot;
+    readonly clockTimers: readonly Timer[];
+    readonly commit: Commit;
+  }
+
+  /** send() up to the commit: the version check, the transition and what to commit (no I/O). */
+  function decide(instanceId: string, event: WorkflowEvent & { readonly expectedVersion?: number }, actor: Actor, snapshot: Snapshot, migrated: readonly AuditEntry[]): Decided | Refusal {
+    if (event.expectedVersion !== undefined && event.expectedVersion !== snapshot.version && migrated.length === 0) {
+      throw new ConflictError(instanceId, event.expectedVersion, snapshot.version);
+    }
+    const def = defFor(snapshot);
+    const now = clock();
+    const h = hotOf(snapshot);
+    const dataValid = h !== undefined && h.dataValid && h.generation === schemaGeneration();
+    const r = transition(def, snapshot, event, actor, now, tOptions, dataValid ? DATA_VALID : NOTHING_KNOWN);
+    if (!r.ok) return r;
+    // A change that starts children records the intent in the same commit (resumable by tick()).
+    const pending: PendingStart | undefined = startsChildren(r.effects) ? { seq: r.audit.seq, key: event.commandId ?? `${instanceId}:${r.snapshot.auditCount}`, at: now } : undefined;
+    const next = pending ? recordPendingStart(r.snapshot, pending) : r.snapshot;
+    const clockTimers = clockTimersOf(def, next, h);
+    const commit: { -readonly [K in keyof Commit]: Commit[K] } = { instanceId, expectedVersion: snapshot.version, snapshot: next, audit: [r.audit], timers: withChildren(clockTimers, next) };
+    if (event.commandId) commit.idempotencyKey = event.commandId;
+    return { ok: true, instanceId, snapshot, migrated, def, r, dataValid, pending, next, clockTimers, commit };
+  }
+
+  /** send() after the commit: remembers, tells listeners, starts or joins children; the answer. */
+  function settle(d: Decided, c: CommitResult, event: WorkflowEvent, actor: Actor): SendResult | Promise<SendResult> {
+    const { instanceId, snapshot, r, next } = d;
+    if (c.status === 'duplicate') return duplicateOf(event.commandId, instanceId).then((dup) => dup ?? { ok: true, snapshot, effects: [], audit: [], duplicate: true });
+    // The data of `next` was checked when the event changed it (whole, or by what changed from
+    // valid data); unchanged, it is as valid as before. Children's bookkeeping is not checked.
+    const checked = d.def.dataSchema !== undefined && (r.snapshot.data === snapshot.data ? d.dataValid : true) && next.data === r.snapshot.data;
+    remember(next, checked, d.clockTimers);
+    if (listeners.size) emit({ type: 'transition', instanceId, snapshot: next, audit: [r.audit], effects: r.effects });
+    const audit = d.migrated.length ? [...d.migrated, r.audit] : [r.audit];
+    if (d.pending || parentOf(next)) {
+      return linkChildren(next, r.effects, actor, d.pending).then((kids) =>
+        kids.length ? { ok: true, snapshot: next, effects: r.effects, audit, duplicate: false, children: kids } : { ok: true, snapshot: next, effects: r.effects, audit, duplicate: false },
+      );
+    }
+    return { ok: true, snapshot: next, effects: r.effects, audit, duplicate: false };
+  }
+
+  /** send() for any store (and for MemoryStore when something on the way has to wait). */
+  async function sendAsync(instanceId: string, event: WorkflowEvent & { readonly expectedVersion?: number }, actor: Actor): Promise<SendResult> {
+    if (!schemasLoaded) await dataSchemasReady;
+    if (event.commandId !== undefined && (immediate !== undefined ? immediate.findCommand(instanceId, event.commandId) : await store.findCommand(instanceId, event.commandId))?.instanceId === instanceId) {
+      const dup = await duplicateOf(event.commandId, instanceId);
+      if (dup) return dup;
+    }
+    // load(), without its extra promise when no migration is due.
+    let snapshot = immediate !== undefined ? immediate.load(instanceId) : await store.load(instanceId);
+    if (!snapshot) throw new UnknownInstanceError(instanceId);
+    let migrated = NONE;
+    if (snapshot.definitionVersion !== defFor(snapshot).version) {
+      const loaded = await load(instanceId);
+      if (!loaded) throw new UnknownInstanceError(instanceId);
+      ({ snapshot, migrated } = loaded);
+    }
+    const d = decide(instanceId, event, actor, snapshot, migrated);
+    if (!d.ok) return d;
+    return settle(d, immediate !== undefined ? immediate.commit(d.commit) : await store.commit(d.commit), event, actor);
+  }
+
   const engine: Engine = {
     async start(definitionId, input, actor) {
       if (!schemasLoaded) await dataSchemasReady;
@@ -419,49 +495,23 @@ export function createEngine(options: EngineOptions): Engine {
       return { ok: true, snapshot: r.snapshot, effects: r.effects, audit: [r.audit], duplicate: false };
     },
 
-    async send(instanceId, event, actor) {
-      if (!schemasLoaded) await dataSchemasReady;
-      if (event.commandId !== undefined && (immediate !== undefined ? immediate.findCommand(instanceId, event.commandId) : await store.findCommand(instanceId, event.commandId))?.instanceId === instanceId) {
-        const dup = await duplicateOf(event.commandId, instanceId);
-        if (dup) return dup;
+    send(instanceId, event, actor) {
+      // MemoryStore answers at once: the whole send runs without an async function (whose frame
+      // is an object per call) when nothing on the way has to wait: no duplicate, no migration,
+      // no children. Anything else goes the general way (sendAsync) before anything is written.
+      if (immediate === undefined || !schemasLoaded) return sendAsync(instanceId, event, actor);
+      try {
+        if (event.commandId !== undefined && immediate.findCommand(instanceId, event.commandId)?.instanceId === instanceId) return sendAsync(instanceId, event, actor);
+        const snapshot = immediate.load(instanceId);
+        if (!snapshot) throw new UnknownInstanceError(instanceId);
+        if (snapshot.definitionVersion !== defFor(snapshot).version) return sendAsync(instanceId, event, actor);
+        const d = decide(instanceId, event, actor, snapshot, NONE);
+        if (!d.ok) return Promise.resolve(d);
+        const done = settle(d, immediate.commit(d.commit), event, actor);
+        return done instanceof Promise ? done : Promise.resolve(done);
+      } catch (err) {
+        return Promise.reject(err);
       }
-      // load(), without its extra promise when no migration is due.
-      let snapshot = immediate !== undefined ? immediate.load(instanceId) : await store.load(instanceId);
-      if (!snapshot) throw new UnknownInstanceError(instanceId);
-      let migrated = NONE;
-      if (snapshot.definitionVersion !== defFor(snapshot).version) {
-        const loaded = await load(instanceId);
-        if (!loaded) throw new UnknownInstanceError(instanceId);
-        ({ snapshot, migrated } = loaded);
-      }
-      if (event.expectedVersion !== undefined && event.expectedVersion !== snapshot.version && migrated.length === 0) {
-        throw new ConflictError(instanceId, event.expectedVersion, snapshot.version);
-      }
-      const def = defFor(snapshot);
-      const now = clock();
-      const h = hotOf(snapshot);
-      const dataValid = h !== undefined && h.dataValid && h.generation === schemaGeneration();
-      const r = transition(def, snapshot, event, actor, now, tOptions, dataValid ? DATA_VALID : NOTHING_KNOWN);
-      if (!r.ok) return r;
-      // A change that starts children records the intent in the same commit (resumable by tick()).
-      const pending: PendingStart | undefined = startsChildren(r.effects) ? { seq: r.audit.seq, key: event.commandId ?? `${instanceId}:${r.snapshot.auditCount}`, at: now } : undefined;
-      const next = pending ? recordPendingStart(r.snapshot, pending) : r.snapshot;
-      const clockTimers = clockTimersOf(def, next, h);
-      const entries = [r.audit];
-      const commit: { -readonly [K in keyof Commit]: Commit[K] } = { instanceId, expectedVersion: snapshot.version, snapshot: next, audit: entries, timers: withChildren(clockTimers, next) };
-      if (event.commandId) commit.idempotencyKey = event.commandId;
-      const c = immediate !== undefined ? immediate.commit(commit) : await store.commit(commit);
-      if (c.status === 'duplicate') return (await duplicateOf(event.commandId, instanceId)) ?? { ok: true, snapshot, effects: [], audit: [], duplicate: true };
-      // The data of `next` was checked when the event changed it (whole, or by what changed from
-      // valid data); unchanged, it is as valid as before. Children's bookkeeping is not checked.
-      const checked = def.dataSchema !== undefined && (r.snapshot.data === snapshot.data ? dataValid : true) && next.data === r.snapshot.data;
-      remember(next, checked, clockTimers);
-      if (listeners.size) emit({ type: 'transition', instanceId, snapshot: next, audit: [r.audit], effects: r.effects });
-      const kids = pending || parentOf(next) ? await linkChildren(next, r.effects, actor, pending) : undefined;
-      const audit = migrated.length ? [...migrated, r.audit] : [r.audit];
-      return kids?.length
-        ? { ok: true, snapshot: next, effects: r.effects, audit, duplicate: false, children: kids }
-        : { ok: true, snapshot: next, effects: r.effects, audit, duplicate: false };
     },
 
     async get(instanceId) {

@@ -4,7 +4,8 @@
 // clock states keep their fields through every step (they are built field by field, not copied).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { builtinDefinitions, createEngine, MemoryStore, startInstance, transition, type Actor, type Snapshot, type WorkflowDefinition } from '../../src/workflow/index.js';
+import { builtinDefinitions, createEngine, MemoryStore, pendingTimers, startInstance, transition, type Actor, type Snapshot, type Timer, type WorkflowDefinition } from '../../src/workflow/index.js';
+import { fallbackCalendar } from '../../src/workflow/transition.js';
 import { mayRead } from '../../src/workflow/logic.js';
 
 const T0 = Date.parse('2026-10-16T09:30:00+08:00');
@@ -145,4 +146,60 @@ test('clock states keep every field through start, warning, pause, resume and st
   assert.deepEqual(await reply(), { status: 'stopped', epoch: 2, elapsedMs: 21 * H, limitMs: 24 * H, escalations: 0, startedAt: T0, stoppedAt: T0 + 22 * H, warnedAt: T0 + 18 * H });
   assert.deepEqual([...new Set((await store.timers('K1')).map((t) => t.clock))], ['close'], 'a stopped clock has no timers');
   assert.ok(Object.isFrozen(await reply()), 'frozen by MemoryStore like the rest of the snapshot');
+});
+
+test('the timers the engine commits after each step are the pending timers of its snapshot, a clock that did not change keeping its own', async () => {
+  const H = 3600_000;
+  let now = T0;
+  const store = new MemoryStore();
+  const def = builtinDefinitions['complaint']!;
+  const engine = createEngine({ definitions: [def], store, clock: () => now });
+  const byDue = (a: Timer, b: Timer) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  let before: readonly Timer[] = [];
+  let clocksBefore: Snapshot['clocks'] = {};
+  let kept = 0;
+  // `reuse`: the step was a send right after another send (a timer firing, or the first send
+  // after it, works the timers out afresh: the same list, new objects).
+  const check = async (label: string, reuse = false) => {
+    const s = (await store.load('T1'))!;
+    const stored = await store.timers('T1');
+    assert.deepEqual(stored, pendingTimers(def, s, fallbackCalendar()).sort(byDue), label);
+    // A timer of a clock whose state did not change is the very object committed before.
+    for (const t of stored) {
+      if (!reuse || s.clocks[t.clock] !== clocksBefore[t.clock]) continue;
+      assert.equal(t, before.find((b) => b.id === t.id), `${label}: ${t.id} kept`);
+      kept++;
+    }
+    before = stored;
+    clocksBefore = s.clocks;
+  };
+  assert.ok((await engine.start('complaint', { id: 'T1', data: record }, receptionist)).ok);
+  await check('start');
+  const steps: [string, unknown][] = [
+    ['register', { category: 'efficiency', severity: 'serious' }],
+    ['dispatch', { handler: { id: 'E2', name: '李娜' } }],
+    ['accept', undefined],
+    ['suspend', { reason: '等待业主在家' }],
+    ['resume', undefined],
+    ['reply', { at: '2026-10-17T07:00:00+08:00', content: '已安排维修' }],
+    ['visit', { at: '2026-10-17T08:00:00+08:00', satisfaction: 'dissatisfied' }],
+    ['reply', { at: '2026-10-17T09:00:00+08:00', content: '已更换管道' }],
+    ['visit', { at: '2026-10-17T10:00:00+08:00', satisfaction: 'satisfied' }],
+    ['close', { validity: 'valid' }],
+  ];
+  for (const [type, payload] of steps) {
+    const at = (payload as { at?: string } | undefined)?.at;
+    now = at === undefined ? now + H : Date.parse(at) + 60_000;
+    const r = await engine.send('T1', { type, payload }, specialist);
+    assert.ok(r.ok, `${type}: ${r.ok ? '' : r.code}`);
+    await check(type, type !== 'register' && type !== 'suspend');
+    if (type === 'accept') {
+      // The reply clock warns (75 % of its limit): its timers change, the close clock's stay.
+      now = T0 + 19 * H;
+      assert.equal((await engine.tick()).fired, 1);
+      await check('warning');
+    }
+  }
+  assert.deepEqual(before, [], 'closed: nothing pending');
+  assert.ok(kept >= 8, `timers kept: ${kept}`);
 });
