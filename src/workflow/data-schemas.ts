@@ -186,21 +186,25 @@ export interface Checked {
   readonly uri: string;
 }
 
-/** Whether `after` satisfies the schema, judged by what changed from `before` (known valid); undefined: check whole. */
-function changeIsValid(plan: Plan, before: Json, after: Json, checked: Checked | undefined): boolean | undefined {
-  for (const k in after) {
-    const v = after[k];
-    if (v === before[k]) continue;
-    if (plan.entangled.has(k)) return undefined;
-    if (v === undefined) {
-      if (plan.required.has(k)) return undefined;
-      continue;
+/**
+ * Whether `after` satisfies the schema, judged by what changed from `before` (known valid); undefined: check whole.
+ * `touched` (optional): keys outside it hold the very same value (or absence) in both, as the
+ * caller knows from how it made `after` (transition(): the keys its effects wrote). Only they are
+ * looked at, with the same tests in the same terms: a key outside it would pass both loops below
+ * without effect, so the answer is the same as without it.
+ */
+function changeIsValid(plan: Plan, before: Json, after: Json, checked: Checked | undefined, touched?: readonly string[]): boolean | undefined {
+  if (touched !== undefined) {
+    for (let i = 0; i < touched.length; i++) {
+      const k = touched[i]!;
+      if (Object.hasOwn(after, k)) {
+        if (changedKeyFails(plan, k, after[k], before[k], checked)) return undefined;
+      } else if (Object.hasOwn(before, k) && (plan.entangled.has(k) || plan.required.has(k))) return undefined;
     }
-    if (!Object.hasOwn(plan.properties, k)) return undefined;
-    // A value already checked against the very schema this property refers to (an event payload
-    // set as it is, e.g. the reply): nothing to check again.
-    if (checked !== undefined && v === checked.value && plan.refs.get(k) === checked.uri) continue;
-    if (propertyValidator(plan, k)(v).length > 0) return undefined;
+    return true;
+  }
+  for (const k in after) {
+    if (changedKeyFails(plan, k, after[k], before[k], checked)) return undefined;
   }
   for (const k in before) {
     if (Object.hasOwn(after, k)) continue;
@@ -209,13 +213,25 @@ function changeIsValid(plan: Plan, before: Json, after: Json, checked: Checked |
   return true;
 }
 
+/** Whether key `k` of the new data, now `v` (before: `was`), needs the whole check. */
+function changedKeyFails(plan: Plan, k: string, v: unknown, was: unknown, checked: Checked | undefined): boolean {
+  if (v === was) return false;
+  if (plan.entangled.has(k)) return true;
+  if (v === undefined) return plan.required.has(k);
+  if (!Object.hasOwn(plan.properties, k)) return true;
+  // A value already checked against the very schema this property refers to (an event payload
+  // set as it is, e.g. the reply): nothing to check again.
+  if (checked !== undefined && v === checked.value && plan.refs.get(k) === checked.uri) return false;
+  return propertyValidator(plan, k)(v).length > 0;
+}
+
 /**
  * Validates data a change made from `before`: by the changed properties when `before` is known
  * to satisfy the schema and the schema allows it, else whole. The same answer as
  * `validateData(name, after)` (the whole check words every refusal).
  */
-export function validateDataChange(name: string, before: Json, after: Json, locale: Locale, checked?: Checked): ValidationResult {
-  const r = checkDataChange(name, before, after, locale, knownValid.get(before) === name, checked);
+export function validateDataChange(name: string, before: Json, after: Json, locale: Locale, checked?: Checked, touched?: readonly string[]): ValidationResult {
+  const r = checkDataChange(name, before, after, locale, knownValid.get(before) === name, checked, touched);
   if (r.valid) knownValid.set(after, name);
   return r;
 }
@@ -226,13 +242,13 @@ export function validateDataChange(name: string, before: Json, after: Json, loca
  * `checked` (see Checked). Remembers nothing. The same answer as `checkData(name, after)` whenever
  * `beforeValid` is true of `before`.
  */
-export function checkDataChange(name: string, before: Json, after: Json, locale: Locale, beforeValid: boolean, checked?: Checked): ValidationResult {
-  return changeValid(name, before, after, beforeValid, checked) ? { valid: true, errors: [], data: after } : validateWith(entryOf(name).validator, entryOf(name).labels, after, { locale });
+export function checkDataChange(name: string, before: Json, after: Json, locale: Locale, beforeValid: boolean, checked?: Checked, touched?: readonly string[]): ValidationResult {
+  return changeValid(name, before, after, beforeValid, checked, touched) ? { valid: true, errors: [], data: after } : validateWith(entryOf(name).validator, entryOf(name).labels, after, { locale });
 }
 
 /** Whether the change is valid judged by what changed alone (no result object); false: check whole. */
-export function changeValid(name: string, before: Json, after: Json, beforeValid: boolean, checked?: Checked): boolean {
+export function changeValid(name: string, before: Json, after: Json, beforeValid: boolean, checked?: Checked, touched?: readonly string[]): boolean {
   if (!beforeValid) return false;
   const plan = planOf(name, entryOf(name));
-  return plan !== null && changeIsValid(plan, before, after, checked) === true;
+  return plan !== null && changeIsValid(plan, before, after, checked, touched) === true;
 }

@@ -22,6 +22,11 @@ function keysOf(pointer: string): readonly string[] {
   return keys;
 }
 
+/** The top-level key a pointer writes (its first segment); undefined for the root pointer `""`. */
+export function rootKey(pointer: string): string | undefined {
+  return keysOf(pointer)[0];
+}
+
 export function getAt(data: unknown, pointer: string): unknown {
   let cur = data;
   for (const key of keysOf(pointer)) {

@@ -10,7 +10,7 @@ import { hasFields, validateFields } from './fields.js';
 import validateWorkflowEvents from '../generated/validators/workflow-events.js';
 import { checkTimes } from './action-defaults.js';
 import { evaluate, LogicBudgetError, mayRead, truthy } from './logic.js';
-import { cleanJson, cleanSized, getAt, overlaps, PointerError, resetSizeBound, setAt, sizeBound } from './pointer.js';
+import { cleanJson, cleanSized, getAt, overlaps, PointerError, resetSizeBound, rootKey, setAt, sizeBound } from './pointer.js';
 import { escapeKey, FORBIDDEN_KEYS } from '../core/kernel/pointer.js';
 import { deepFreeze } from './store.js';
 import type {
@@ -209,11 +209,15 @@ export function applyEffects(
   effects: readonly EffectDef[],
   ctx: EffectContext,
   handler: Person | undefined,
-): { data: JsonObject; handler: Person | undefined; out: Effect[] } | { locked: string } | { invalid: string } {
+): { data: JsonObject; handler: Person | undefined; out: Effect[]; touched: readonly string[] | undefined } | { locked: string } | { invalid: string } {
   let notices: ReadonlyMap<EffectDef, Effect> | undefined;
   // A sealed definition's locked paths are worked out once (lockedPaths is a new array per call).
   let locked: readonly string[] | undefined = sealed.get(def)?.locked;
   let data = ctx.data;
+  // The top-level keys of `data` the effects wrote (set, unset, merge, assign): every other key of
+  // the result holds the very value it held before (setAt and the root merge copy the rest as it
+  // is), so a check of the change need only look at these. `whole`: an effect replaced the root.
+  let touched: string[] | undefined;
   const out: Effect[] = [];
   // Indexed loops here and below: a sealed definition's arrays are frozen, and V8 walks frozen
   // arrays with for…of, some, find or every through its generic, allocating path.
@@ -231,6 +235,7 @@ export function applyEffects(
         if (def.handler) {
           if (lockedHit((locked ??= lockedPaths(def)), def.handler) !== undefined) return { locked: def.handler };
           data = setAt(data, def.handler, handler);
+          touched = wrote(touched, def.handler);
         }
         out.push({ type: 'assign', handler });
         break;
@@ -243,6 +248,7 @@ export function applyEffects(
         // Payload values are cleaned already; literals in a definition are JSON by construction.
         const value = v;
         data = setAt(data, e.path, value);
+        touched = wrote(touched, e.path);
         out.push({ type: 'set', path: e.path, value });
         break;
       }
@@ -251,6 +257,7 @@ export function applyEffects(
         if (hit !== undefined) return { locked: hit };
         if (getAt(data, e.path) === undefined) break;
         data = setAt(data, e.path, undefined);
+        touched = wrote(touched, e.path);
         out.push({ type: 'unset', path: e.path });
         break;
       }
@@ -269,6 +276,7 @@ export function applyEffects(
             if (hit !== undefined) return { locked: hit };
           }
           data = { ...data, ...value };
+          if (touched !== WHOLE) for (let j = 0; j < keys.length; j++) (touched ??= []).push(keys[j]!);
           out.push({ type: 'merge', path: base, value });
           break;
         }
@@ -277,6 +285,7 @@ export function applyEffects(
           const hit = lockedHit((locked ??= lockedPaths(def)), path);
           if (hit !== undefined) return { locked: hit };
           data = setAt(data, path, value[key]);
+          touched = wrote(touched, path);
         }
         out.push({ type: 'merge', path: base, value });
         break;
@@ -297,7 +306,19 @@ export function applyEffects(
       }
     }
   }
-  return { data, handler, out };
+  return { data, handler, out, touched: touched === WHOLE ? undefined : (touched ?? NO_KEYS) };
+}
+const NO_KEYS: readonly string[] = Object.freeze([]);
+/** What applyEffects records once an effect has replaced the whole data (`touched` then means nothing). */
+const WHOLE: string[] = [];
+
+/** `touched` with the top-level key `pointer` writes added (WHOLE for the root pointer). */
+function wrote(touched: string[] | undefined, pointer: string): string[] {
+  if (touched === WHOLE) return WHOLE;
+  const k = rootKey(pointer);
+  if (k === undefined) return WHOLE;
+  (touched ??= []).push(k);
+  return touched;
 }
 
 const FIELDS_VALID = Object.freeze({ valid: true as const, errors: Object.freeze([]) as readonly ValidationError[] });
@@ -316,12 +337,12 @@ function fieldsUri(name: string): string | undefined {
  * Without `known` this module remembers which data it found valid (validateData); with it, the
  * engine's record says whether `before` is valid and nothing is remembered here.
  */
-function checkData(def: WorkflowDefinition, data: JsonObject, locale: Locale, before?: JsonObject, known?: Known, checked?: Checked): Refusal['errors'] | undefined {
+function checkData(def: WorkflowDefinition, data: JsonObject, locale: Locale, before?: JsonObject, known?: Known, checked?: Checked, touched?: readonly string[]): Refusal['errors'] | undefined {
   if (!def.dataSchema) return undefined;
   const name = def.dataSchema;
   let r;
-  if (known === undefined) r = before === undefined ? validateData(name, data, locale) : validateDataChange(name, before, data, locale, checked);
-  else if (before !== undefined && changeValid(name, before, data, known.dataValid, checked)) return undefined;
+  if (known === undefined) r = before === undefined ? validateData(name, data, locale) : validateDataChange(name, before, data, locale, checked, touched);
+  else if (before !== undefined && changeValid(name, before, data, known.dataValid, checked, touched)) return undefined;
   else r = before === undefined ? checkWhole(name, data, locale) : checkDataChange(name, before, data, locale, false, checked);
   return r.valid ? undefined : r.errors.map((e) => ({ path: e.path, keyword: e.keyword, message: e.message }));
 }
@@ -550,7 +571,7 @@ export function transition(
   }
   if ('locked' in applied) return refuse('immutable-field', `"${type}" would change ${applied.locked}, which is fixed`, type, state);
   if ('invalid' in applied) return refuse('invalid-effect', applied.invalid, type, state);
-  const errors = applied.data === snapshot.data ? undefined : checkData(def, applied.data, locale, snapshot.data, known, checked);
+  const errors = applied.data === snapshot.data ? undefined : checkData(def, applied.data, locale, snapshot.data, known, checked, applied.touched);
   if (errors) return refuse('invalid-effect', `"${type}" would leave data that does not satisfy ${def.dataSchema}`, type, state, errors);
 
   const calendar = options.calendar ?? fallbackCalendar();

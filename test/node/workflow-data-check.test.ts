@@ -79,3 +79,70 @@ test('data read back from a store that copies is checked whole again, with the s
     assert.ok((await engine.send('I1', { type: 'set', payload: { reply: { at: '2026-10-16T10:00:00+08:00', content: '已处理' } } }, actor)).ok, `clone ${clone}`);
   }
 });
+
+// transition() tells the change check which top-level keys its effects wrote; only those are
+// compared. The answers must be those of the whole check, for every kind of effect that writes.
+const writer: WorkflowDefinition = {
+  ...def,
+  id: 'writer',
+  handler: '/handler',
+  transitions: [
+    ...def.transitions,
+    { event: 'put', title: { 'zh-CN': '设', en: 'Put' }, from: ['open'], roles: ['clerk'], effects: [{ type: 'set', path: '/deadline', value: { var: 'payload.deadline' } }, { type: 'set', path: '/reply', value: { var: 'payload.reply' } }] },
+    { event: 'nest', title: { 'zh-CN': '嵌', en: 'Nest' }, from: ['open'], roles: ['clerk'], effects: [{ type: 'merge', path: '/complainant', value: { var: 'payload' } }] },
+    { event: 'give', title: { 'zh-CN': '派', en: 'Give' }, from: ['open'], roles: ['clerk'], effects: [{ type: 'assign', value: { var: 'payload' } }] },
+    { event: 'odd', title: { 'zh-CN': '怪', en: 'Odd' }, from: ['open'], roles: ['clerk'], effects: [{ type: 'merge', value: { var: 'payload' } }, { type: 'unset', path: '/severity' }] },
+  ],
+};
+
+test('the change check by the keys the effects wrote gives the whole check\'s answer, for set, unset, merge (root, nested, odd keys) and assign', () => {
+  const start = startInstance(writer, { id: 'W1', data: record }, actor, T0);
+  assert.ok(start.ok);
+  const cases: [string, unknown][] = [
+    ...CHANGES.map((c): [string, unknown] => ['set', c]),
+    ['drop', undefined],
+    ['put', { deadline: '2026-10-17T18:00:00+08:00', reply: { at: '2026-10-16T10:00:00+08:00', content: '已处理' } }],
+    ['put', { deadline: 'tomorrow', reply: { at: '2026-10-16T10:00:00+08:00', content: '已处理' } }],
+    ['put', { deadline: '2026-10-17T18:00:00+08:00', reply: { content: '' } }],
+    ['nest', { name: '李先生' }], ['nest', { name: 42 }], ['nest', { type: 'tenant' }], ['nest', { extra: true }],
+    ['give', { id: 'E2', name: '李娜' }], ['give', { id: 'E2', name: '' }],
+    ['odd', { 'a/b': 1 }], ['odd', { 'a~b': 'x' }], ['odd', { category: 'efficiency' }],
+  ];
+  let valid = 0;
+  for (const [type, payload] of cases) {
+    const label = `${type} ${JSON.stringify(payload)}`;
+    // The engine's way (the data before is known to be valid: the change is checked by what the effects wrote) …
+    const byKeys = transition(writer, start.snapshot, { type, payload }, actor, T0, {}, { dataValid: true });
+    // … and the whole check of the same result.
+    const plain = transition(writer, start.snapshot, { type, payload }, actor, T0, {}, { dataValid: false });
+    assert.equal(byKeys.ok, plain.ok, label);
+    if (!byKeys.ok && !plain.ok) assert.deepEqual(byKeys.errors, plain.errors, label);
+    if (byKeys.ok && plain.ok) {
+      assert.deepEqual(byKeys.snapshot.data, plain.snapshot.data, label);
+      assert.equal(validateData('complaint', byKeys.snapshot.data, 'zh-CN').valid, true, label);
+      valid++;
+    }
+  }
+  assert.ok(valid >= 8 && valid <= cases.length - 10, `both kinds are covered (${valid} valid of ${cases.length})`);
+});
+
+test('an invalid value in a key no effect writes is still refused when the data does not come from the engine\'s own last commit', async () => {
+  // A store that hands back a forged snapshot (what a tampered database row would be): the data has
+  // a severity outside the vocabulary, and the next event writes only /deadline.
+  class ForgingStore extends MemoryStore {
+    override async load(id: string) {
+      const s = await super.load(id);
+      return s && { ...s, data: { ...s.data, severity: 'catastrophic' } };
+    }
+  }
+  const store = new ForgingStore();
+  const engine = createEngine({ definitions: [writer], store, clock: () => T0, check: false });
+  assert.ok((await engine.start('writer', { id: 'F1', data: record }, actor)).ok);
+  const r = await engine.send('F1', { type: 'set', payload: { deadline: '2026-10-17T18:00:00+08:00' } }, actor);
+  assert.ok(!r.ok && r.code === 'invalid-effect', JSON.stringify(r));
+  assert.ok(r.errors?.some((e) => e.path === '/severity'), 'the error names the forged key, which no effect wrote');
+  // The same event on data the engine committed itself is accepted (checked by the key it wrote).
+  const honest = createEngine({ definitions: [writer], store: new MemoryStore(), clock: () => T0, check: false });
+  assert.ok((await honest.start('writer', { id: 'F1', data: record }, actor)).ok);
+  assert.ok((await honest.send('F1', { type: 'set', payload: { deadline: '2026-10-17T18:00:00+08:00' } }, actor)).ok);
+});
