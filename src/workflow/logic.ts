@@ -155,6 +155,18 @@ function ev(logic: unknown, data: unknown, depth: number): unknown {
     }
   }
 
+  // Comparisons of two operands (the commonest guards): both evaluated in order, as below, without
+  // the array of values.
+  if (args.length === 2 && (op === '==' || op === '!=' || op === '===' || op === '!==' || op === 'in')) {
+    const a = ev(args[0], data, d);
+    const b = ev(args[1], data, d);
+    if (op === '==') return looseEq(a, b);
+    if (op === '!=') return !looseEq(a, b);
+    if (op === '===') return a === b;
+    if (op === '!==') return a !== b;
+    if (Array.isArray(b)) return b.includes(a);
+    return typeof b === 'string' ? b.includes(String(a)) : false;
+  }
   const v = evalAll(args, data, d);
   switch (op) {
     case 'var': {

@@ -115,7 +115,9 @@ export function cleanSized(v: unknown, depth: number): unknown {
   }
   sizeBound += 2;
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) {
+  // for…in with an own-property test: the keys of Object.keys, in its order, without its array.
+  for (const k in v) {
+    if (!Object.hasOwn(v, k)) continue;
     const x = (v as Record<string, unknown>)[k];
     if (k === '__proto__' || x === undefined || typeof x === 'function') continue;
     sizeBound += 4 + 6 * k.length;
