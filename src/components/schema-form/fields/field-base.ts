@@ -70,31 +70,31 @@ export abstract class WyFieldBase extends LitElement {
 
   /** FormData entry name when the field is used inside a plain `<form>`. */
   // An empty name is no attribute (nothing to reflect on each of a form's fields).
-  @property({ reflect: true, converter: { toAttribute: (v: string) => v || null } }) name = '';
+  @property({ reflect: true, useDefault: true, converter: { toAttribute: (v: string) => v || null } }) name = '';
   /**
    * JSON pointer of the field inside a <wy-schema-form> value. Not reflected: a form marks each
    * field with a `data-path` attribute instead (no attribute callback per field on the first render).
    */
-  @property() path = '';
+  @property({ useDefault: true }) path = '';
   /** The field's value (type depends on the widget). */
   @property({ attribute: false }) value: unknown;
   /** Value restored by a form reset; the first value set if not given. */
   @property({ attribute: false }) defaultValue: unknown;
   /** Visible label (already translated). */
-  @property() label = '';
+  @property({ useDefault: true }) label = '';
   /** Help text under the control. */
-  @property() help = '';
-  @property() placeholder = '';
+  @property({ useDefault: true }) help = '';
+  @property({ useDefault: true }) placeholder = '';
   /** The error message to show; empty = none. Set by the form per its error-display policy. */
-  @property() error = '';
-  @property({ type: Boolean, reflect: true }) required = false;
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  @property({ useDefault: true }) error = '';
+  @property({ type: Boolean, reflect: true, useDefault: true }) required = false;
+  @property({ type: Boolean, reflect: true, useDefault: true }) disabled = false;
   /** Read view: the value as text, no control. */
-  @property({ type: Boolean, reflect: true }) readonly = false;
+  @property({ type: Boolean, reflect: true, useDefault: true }) readonly = false;
   /** An async check is running (aria-busy). */
-  @property({ type: Boolean, reflect: true }) pending = false;
+  @property({ type: Boolean, reflect: true, useDefault: true }) pending = false;
   /** Options of choice widgets (labels already translated). */
-  @property({ attribute: false }) options: readonly DisplayOption[] = [];
+  @property({ attribute: false, useDefault: true }) options: readonly DisplayOption[] = [];
   /** Interface language; otherwise the closest [lang], the provider, then zh-CN. */
   @property() locale?: string;
 
