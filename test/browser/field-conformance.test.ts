@@ -105,6 +105,29 @@ for (const c of cases) {
       expect(described).to.contain('号码不存在');
     });
 
+    it("keeps its control's attributes in step with its properties, both ways", async () => {
+      const { el } = await make();
+      const control = () => el.shadowRoot!.querySelector<HTMLElement>('[part="control"]')!;
+      const described = () => control().getAttribute('aria-describedby') ?? '';
+      expect(control().getAttribute('aria-invalid')).to.equal('false');
+      el.error = '号码不存在';
+      el.disabled = true;
+      el.help = '填写说明';
+      await el.updateComplete;
+      expect(control().getAttribute('aria-invalid')).to.equal('true');
+      const text = described().split(' ').map((id) => el.shadowRoot!.getElementById(id)?.textContent).join(' ');
+      expect(text).to.contain('号码不存在').and.to.contain('填写说明');
+      expect(control().hasAttribute('disabled') || control().closest('fieldset[disabled]') !== null).to.equal(true);
+      el.error = '';
+      el.disabled = false;
+      el.help = '';
+      await el.updateComplete;
+      expect(control().getAttribute('aria-invalid')).to.equal('false');
+      expect(control().hasAttribute('aria-describedby')).to.equal(c.tag === 'wy-textarea-field');
+      expect(control().hasAttribute('disabled')).to.equal(false);
+      expect(el.shadowRoot!.querySelector('[part="field-help"], [part="field-error"]')).to.equal(null);
+    });
+
     it('takes focus (delegated to its control) and fires input on typing', async () => {
       const { el } = await make();
       el.focus();

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { WyFieldBase } from './field-base.js';
+import { WyFieldBase, REQUIRED_MARK } from './field-base.js';
 import { deepEqual } from '../../../core/form/conditions.js';
 import { msg } from '../messages.js';
 
@@ -74,7 +74,7 @@ export class WyRadioField extends WyFieldBase {
       aria-describedby=${ifDefined(this.describedBy() || undefined)}
       ?disabled=${this.isDisabled}
     >
-      <legend part="field-label">${this.label}${this.required ? html`<span class="req" aria-hidden="true">*</span>` : nothing}</legend>
+      <legend part="field-label">${this.label}${this.required ? REQUIRED_MARK : nothing}</legend>
       ${this.options.map(
         (o, i) => html`<label part="option" class="choice"
           ><input
@@ -131,7 +131,7 @@ export class WyCheckboxField extends WyFieldBase {
           e.stopPropagation();
           this.setFromUser((e.target as HTMLInputElement).checked, true);
         }}
-      />${this.label}${this.required ? html`<span class="req" aria-hidden="true">*</span>` : nothing}</label
+      />${this.label}${this.required ? REQUIRED_MARK : nothing}</label
     >`;
   }
 }
@@ -168,7 +168,7 @@ export class WyMultiSelectField extends WyFieldBase {
       aria-describedby=${ifDefined(this.describedBy() || undefined)}
       ?disabled=${this.isDisabled}
     >
-      <legend part="field-label">${this.label}${this.required ? html`<span class="req" aria-hidden="true">*</span>` : nothing}</legend>
+      <legend part="field-label">${this.label}${this.required ? REQUIRED_MARK : nothing}</legend>
       ${this.options.map((o) => {
         const on = current.some((c) => deepEqual(c, o.value));
         return html`<label part="option" class="choice"

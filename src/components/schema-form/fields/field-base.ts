@@ -25,6 +25,9 @@ export interface FieldIds {
 
 let uid = 0;
 
+/** The required mark after a label (the control itself says "required" to assistive technology). @internal */
+export const REQUIRED_MARK = html`<span class="req" aria-hidden="true">*</span>`;
+
 /**
  * The validation messages (shared with the form's validation) load the first time a field on its
  * own needs one: a field in a form never does (the form words its errors), so the form's entry
@@ -67,31 +70,31 @@ export abstract class WyFieldBase extends LitElement {
 
   /** FormData entry name when the field is used inside a plain `<form>`. */
   // An empty name is no attribute (nothing to reflect on each of a form's fields).
-  @property({ reflect: true, converter: { toAttribute: (v: string) => v || null } }) name = '';
+  @property({ reflect: true, useDefault: true, converter: { toAttribute: (v: string) => v || null } }) name = '';
   /**
    * JSON pointer of the field inside a <wy-schema-form> value. Not reflected: a form marks each
    * field with a `data-path` attribute instead (no attribute callback per field on the first render).
    */
-  @property() path = '';
+  @property({ useDefault: true }) path = '';
   /** The field's value (type depends on the widget). */
   @property({ attribute: false }) value: unknown;
   /** Value restored by a form reset; the first value set if not given. */
   @property({ attribute: false }) defaultValue: unknown;
   /** Visible label (already translated). */
-  @property() label = '';
+  @property({ useDefault: true }) label = '';
   /** Help text under the control. */
-  @property() help = '';
-  @property() placeholder = '';
+  @property({ useDefault: true }) help = '';
+  @property({ useDefault: true }) placeholder = '';
   /** The error message to show; empty = none. Set by the form per its error-display policy. */
-  @property() error = '';
-  @property({ type: Boolean, reflect: true }) required = false;
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  @property({ useDefault: true }) error = '';
+  @property({ type: Boolean, reflect: true, useDefault: true }) required = false;
+  @property({ type: Boolean, reflect: true, useDefault: true }) disabled = false;
   /** Read view: the value as text, no control. */
-  @property({ type: Boolean, reflect: true }) readonly = false;
+  @property({ type: Boolean, reflect: true, useDefault: true }) readonly = false;
   /** An async check is running (aria-busy). */
-  @property({ type: Boolean, reflect: true }) pending = false;
+  @property({ type: Boolean, reflect: true, useDefault: true }) pending = false;
   /** Options of choice widgets (labels already translated). */
-  @property({ attribute: false }) options: readonly DisplayOption[] = [];
+  @property({ attribute: false, useDefault: true }) options: readonly DisplayOption[] = [];
   /** Interface language; otherwise the closest [lang], the provider, then zh-CN. */
   @property() locale?: string;
 
@@ -322,10 +325,13 @@ export abstract class WyFieldBase extends LitElement {
     return false;
   }
 
-  protected renderLabel(): TemplateResult {
-    return html`<label part="field-label" id=${this.ids.label} for=${this.ids.control}
-      >${this.label}${this.required ? html`<span class="req" aria-hidden="true">*</span>` : nothing}</label
-    >`;
+  /** The help, pending and error lines (and `renderExtra`), or nothing when there are none. */
+  private renderNotes(): TemplateResult | typeof nothing {
+    const extra = this.renderExtra();
+    if (extra === nothing && !this.help && !this.pending && !this.error) return nothing;
+    return html`${extra}${this.help ? html`<div part="field-help" id=${this.ids.help}>${this.help}</div>` : nothing}${
+      this.pending ? html`<div class="pending" role="status">${msg(this.lang_, 'pending')}</div>` : nothing
+    }${this.error ? html`<div part="field-error" id=${this.ids.error}>${this.error}</div>` : nothing}`;
   }
 
   override render() {
@@ -334,11 +340,12 @@ export abstract class WyFieldBase extends LitElement {
         <span part="field-label">${this.label}</span><span part="read-value">${this.displayValue()}</span>
       </div>`;
     }
-    return html`<div part="field">
-      ${this.ownLabel ? nothing : this.renderLabel()} ${this.renderControl()} ${this.renderExtra()}
-      ${this.help ? html`<div part="field-help" id=${this.ids.help}>${this.help}</div>` : nothing}
-      ${this.pending ? html`<div class="pending" role="status">${msg(this.lang_, 'pending')}</div>` : nothing}
-      ${this.error ? html`<div part="field-error" id=${this.ids.error}>${this.error}</div>` : nothing}
-    </div>`;
+    // One template per field, no whitespace between its parts and the lines under the control
+    // in one part: a form renders hundreds of fields, and each nested template, part and text
+    // node is work on its first render (label and control are blocks: no space shows between them).
+    if (this.ownLabel) return html`<div part="field">${this.renderControl()}${this.renderNotes()}</div>`;
+    return html`<div part="field"><label part="field-label" id=${this.ids.label} for=${this.ids.control}>${this.label}${
+      this.required ? REQUIRED_MARK : nothing
+    }</label>${this.renderControl()}${this.renderNotes()}</div>`;
   }
 }

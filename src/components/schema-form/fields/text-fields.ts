@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { WyFieldBase } from './field-base.js';
+import { attrs } from './attrs.js';
 import { msg } from '../messages.js';
 import { isoAtOffset, parseOffset, SHANGHAI_OFFSET, SHANGHAI_OFFSET_MINUTES } from '../../../core/kernel/time.js';
 
@@ -35,22 +36,26 @@ abstract class InputField extends WyFieldBase {
 
   protected renderControl(): TemplateResult {
     const a = this.extraAttrs();
+    const type = this.inputType;
+    // One binding for the attributes (see `attrs`); the type before the value, as the browser needs.
     return html`<input
       part="control"
       id=${this.ids.control}
-      type=${this.inputType}
-      inputmode=${ifDefined(this.keyboardMode)}
-      autocomplete=${ifDefined(this.autocomplete)}
+      ${attrs({
+        type,
+        inputmode: this.keyboardMode,
+        autocomplete: this.autocomplete,
+        placeholder: this.placeholder || undefined,
+        required: this.required,
+        disabled: this.isDisabled,
+        maxlength: type === 'text' || type === 'tel' ? this.maxLength : undefined,
+        min: a.min,
+        max: a.max,
+        step: a.step,
+        'aria-invalid': this.error ? 'true' : 'false',
+        'aria-describedby': this.describedBy() || undefined,
+      })}
       .value=${live(this.toInput(this.value))}
-      placeholder=${ifDefined(this.placeholder || undefined)}
-      ?required=${this.required}
-      ?disabled=${this.isDisabled}
-      maxlength=${ifDefined(this.inputType === 'text' || this.inputType === 'tel' ? this.maxLength : undefined)}
-      min=${ifDefined(a.min)}
-      max=${ifDefined(a.max)}
-      step=${ifDefined(a.step)}
-      aria-invalid=${this.error ? 'true' : 'false'}
-      aria-describedby=${ifDefined(this.describedBy() || undefined)}
       @input=${this.onInput}
       @change=${this.onChange}
     />`;
