@@ -217,8 +217,13 @@ export function applyEffects(
   // The top-level keys of `data` the effects wrote (set, unset, merge, assign): every other key of
   // the result holds the very value it held before (setAt and the root merge copy the rest as it
   // is), so a check of the change need only look at these. `whole`: an effect replaced the root.
-  let touched: string[] | undefined;
-  const out: Effect[] = [];
+  const touched = scratchTouched;
+  touched.length = 0;
+  let whole = false;
+  // Effects are collected in one scratch list and copied out at the end at their exact length (a
+  // list grown by push() reserves room for 17): applyEffects runs to its end before it runs again.
+  const out = scratchOut;
+  out.length = 0;
   // Indexed loops here and below: a sealed definition's arrays are frozen, and V8 walks frozen
   // arrays with for…of, some, find or every through its generic, allocating path.
   for (let i = 0; i < effects.length; i++) {
@@ -235,7 +240,7 @@ export function applyEffects(
         if (def.handler) {
           if (lockedHit((locked ??= lockedPaths(def)), def.handler) !== undefined) return { locked: def.handler };
           data = setAt(data, def.handler, handler);
-          touched = wrote(touched, def.handler);
+          whole = wrote(touched, def.handler) || whole;
         }
         out.push({ type: 'assign', handler });
         break;
@@ -248,7 +253,7 @@ export function applyEffects(
         // Payload values are cleaned already; literals in a definition are JSON by construction.
         const value = v;
         data = setAt(data, e.path, value);
-        touched = wrote(touched, e.path);
+        whole = wrote(touched, e.path) || whole;
         out.push({ type: 'set', path: e.path, value });
         break;
       }
@@ -257,7 +262,7 @@ export function applyEffects(
         if (hit !== undefined) return { locked: hit };
         if (getAt(data, e.path) === undefined) break;
         data = setAt(data, e.path, undefined);
-        touched = wrote(touched, e.path);
+        whole = wrote(touched, e.path) || whole;
         out.push({ type: 'unset', path: e.path });
         break;
       }
@@ -276,7 +281,7 @@ export function applyEffects(
             if (hit !== undefined) return { locked: hit };
           }
           data = { ...data, ...value };
-          if (touched !== WHOLE) for (let j = 0; j < keys.length; j++) (touched ??= []).push(keys[j]!);
+          for (let j = 0; j < keys.length; j++) touched.push(keys[j]!);
           out.push({ type: 'merge', path: base, value });
           break;
         }
@@ -285,7 +290,7 @@ export function applyEffects(
           const hit = lockedHit((locked ??= lockedPaths(def)), path);
           if (hit !== undefined) return { locked: hit };
           data = setAt(data, path, value[key]);
-          touched = wrote(touched, path);
+          whole = wrote(touched, path) || whole;
         }
         out.push({ type: 'merge', path: base, value });
         break;
@@ -306,19 +311,22 @@ export function applyEffects(
       }
     }
   }
-  return { data, handler, out, touched: touched === WHOLE ? undefined : (touched ?? NO_KEYS) };
+  const made = out.slice();
+  out.length = 0;
+  const wroteKeys = whole ? undefined : touched.length === 0 ? NO_KEYS : touched.slice();
+  touched.length = 0;
+  return { data, handler, out: made, touched: wroteKeys };
 }
+const scratchOut: Effect[] = [];
+const scratchTouched: string[] = [];
 const NO_KEYS: readonly string[] = Object.freeze([]);
-/** What applyEffects records once an effect has replaced the whole data (`touched` then means nothing). */
-const WHOLE: string[] = [];
 
-/** `touched` with the top-level key `pointer` writes added (WHOLE for the root pointer). */
-function wrote(touched: string[] | undefined, pointer: string): string[] {
-  if (touched === WHOLE) return WHOLE;
+/** Adds the top-level key `pointer` writes to `touched`; true when it is the root pointer (the whole data). */
+function wrote(touched: string[], pointer: string): boolean {
   const k = rootKey(pointer);
-  if (k === undefined) return WHOLE;
-  (touched ??= []).push(k);
-  return touched;
+  if (k === undefined) return true;
+  touched.push(k);
+  return false;
 }
 
 const FIELDS_VALID = Object.freeze({ valid: true as const, errors: Object.freeze([]) as readonly ValidationError[] });
@@ -511,8 +519,12 @@ export function transition(
   const plan = planOf(def);
   const list = plan ? (plan.moves.get(state)?.get(type) ?? NO_MOVES) : candidates(def, state, type);
   const inState = list.length;
-  let allowed: TransitionDef[] | undefined;
-  for (const t of list) if (mayTake(t, actor)) (allowed ??= []).push(t);
+  let allowed: readonly TransitionDef[] | undefined;
+  let mayCount = 0;
+  for (let i = 0; i < list.length; i++) if (mayTake(list[i]!, actor)) mayCount++;
+  // Nearly always every candidate (or none): the list itself, no new array.
+  if (mayCount === list.length) allowed = list;
+  else if (mayCount > 0) allowed = list.filter((t) => mayTake(t, actor));
   if (inState === 0) {
     if (def.states.find((s) => s.id === state)?.final) return refuse('final-state', `${state} is a final state`, type, state);
     if (!def.transitions.some((t) => t.event === type)) return refuse('unknown-event', `${def.id} has no event "${type}"`, type, state);

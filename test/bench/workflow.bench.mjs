@@ -7,7 +7,7 @@
 // tsx when dist/ is missing. Rates are per CPU second of this process (process.cpuUsage), so
 // other work on a shared machine disturbs them less than wall time; each round runs both sides
 // (alternating which goes first) and the ratio is taken per round: the table shows the median
-// ratio and the range over the rounds.
+// ratio and the range over the rounds (WY_BENCH_RUNS rounds, default 7).
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -263,7 +263,7 @@ async function rehydrateSqlite() {
 
 export default async function bench() {
   const N = 1500;
-  const ROUNDS = 7;
+  const ROUNDS = Number(process.env.WY_BENCH_RUNS ?? 7);
   await runEngine(1000, false);
   await runEngine(300, true);
   runXState(1000);
