@@ -214,16 +214,13 @@ export function applyEffects(
   // A sealed definition's locked paths are worked out once (lockedPaths is a new array per call).
   let locked: readonly string[] | undefined = sealed.get(def)?.locked;
   let data = ctx.data;
-  // The top-level keys of `data` the effects wrote (set, unset, merge, assign): every other key of
-  // the result holds the very value it held before (setAt and the root merge copy the rest as it
-  // is), so a check of the change need only look at these. `whole`: an effect replaced the root.
-  const touched = scratchTouched;
-  touched.length = 0;
+  // The top-level keys of `data` the effects wrote (set, unset, merge, assign; in scratchTouched):
+  // every other key of the result holds the very value it held before (setAt and the root merge
+  // copy the rest as it is), so a check of the change need only look at these. `whole`: an effect
+  // replaced the root. The effects made go to scratchOut (see there).
+  touchedCount = 0;
   let whole = false;
-  // Effects are collected in one scratch list and copied out at the end at their exact length (a
-  // list grown by push() reserves room for 17): applyEffects runs to its end before it runs again.
-  const out = scratchOut;
-  out.length = 0;
+  outCount = 0;
   // Indexed loops here and below: a sealed definition's arrays are frozen, and V8 walks frozen
   // arrays with for…of, some, find or every through its generic, allocating path.
   for (let i = 0; i < effects.length; i++) {
@@ -231,7 +228,7 @@ export function applyEffects(
     if (e.when !== undefined && !truthy(evaluate(e.when, ctx))) continue;
     switch (e.type) {
       case 'notify':
-        out.push((notices ??= sealed.get(def)?.notices ?? NO_NOTICES).get(e) ?? noticeOf(e));
+        addEffect((notices ??= sealed.get(def)?.notices ?? NO_NOTICES).get(e) ?? noticeOf(e));
         break;
       case 'assign': {
         const v = evaluate(e.value, ctx);
@@ -240,9 +237,9 @@ export function applyEffects(
         if (def.handler) {
           if (lockedHit((locked ??= lockedPaths(def)), def.handler) !== undefined) return { locked: def.handler };
           data = setAt(data, def.handler, handler);
-          whole = wrote(touched, def.handler) || whole;
+          whole = wrote(def.handler) || whole;
         }
-        out.push({ type: 'assign', handler });
+        addEffect({ type: 'assign', handler });
         break;
       }
       case 'set': {
@@ -253,8 +250,8 @@ export function applyEffects(
         // Payload values are cleaned already; literals in a definition are JSON by construction.
         const value = v;
         data = setAt(data, e.path, value);
-        whole = wrote(touched, e.path) || whole;
-        out.push({ type: 'set', path: e.path, value });
+        whole = wrote(e.path) || whole;
+        addEffect({ type: 'set', path: e.path, value });
         break;
       }
       case 'unset': {
@@ -262,8 +259,8 @@ export function applyEffects(
         if (hit !== undefined) return { locked: hit };
         if (getAt(data, e.path) === undefined) break;
         data = setAt(data, e.path, undefined);
-        whole = wrote(touched, e.path) || whole;
-        out.push({ type: 'unset', path: e.path });
+        whole = wrote(e.path) || whole;
+        addEffect({ type: 'unset', path: e.path });
         break;
       }
       case 'merge': {
@@ -281,8 +278,8 @@ export function applyEffects(
             if (hit !== undefined) return { locked: hit };
           }
           data = { ...data, ...value };
-          for (let j = 0; j < keys.length; j++) touched.push(keys[j]!);
-          out.push({ type: 'merge', path: base, value });
+          for (let j = 0; j < keys.length; j++) scratchTouched[touchedCount++] = keys[j]!;
+          addEffect({ type: 'merge', path: base, value });
           break;
         }
         for (const key of keys) {
@@ -290,9 +287,9 @@ export function applyEffects(
           const hit = lockedHit((locked ??= lockedPaths(def)), path);
           if (hit !== undefined) return { locked: hit };
           data = setAt(data, path, value[key]);
-          whole = wrote(touched, path) || whole;
+          whole = wrote(path) || whole;
         }
-        out.push({ type: 'merge', path: base, value });
+        addEffect({ type: 'merge', path: base, value });
         break;
       }
       case 'start-children': {
@@ -306,26 +303,31 @@ export function applyEffects(
           if (typeof v !== 'object' || v === null || Array.isArray(v)) return { invalid: 'start-children: each child input must be an object' };
           inputs.push(cleanJson(v) as JsonObject);
         }
-        out.push({ type: 'start-children', definition: e.definition, inputs });
+        addEffect({ type: 'start-children', definition: e.definition, inputs });
         break;
       }
     }
   }
-  const made = out.slice();
-  out.length = 0;
-  const wroteKeys = whole ? undefined : touched.length === 0 ? NO_KEYS : touched.slice();
-  touched.length = 0;
-  return { data, handler, out: made, touched: wroteKeys };
+  const out = scratchOut.slice(0, outCount);
+  const wroteKeys = whole ? undefined : touchedCount === 0 ? NO_KEYS : scratchTouched.slice(0, touchedCount);
+  return { data, handler, out, touched: wroteKeys };
 }
+// Scratch lists of applyEffects (it runs to its end before it runs again) and how much of each the
+// current run filled: no list per run grown by push (which reserves 17 slots), no length resets.
 const scratchOut: Effect[] = [];
+let outCount = 0;
 const scratchTouched: string[] = [];
+let touchedCount = 0;
+function addEffect(e: Effect): void {
+  scratchOut[outCount++] = e;
+}
 const NO_KEYS: readonly string[] = Object.freeze([]);
 
-/** Adds the top-level key `pointer` writes to `touched`; true when it is the root pointer (the whole data). */
-function wrote(touched: string[], pointer: string): boolean {
+/** Adds the top-level key `pointer` writes to the keys written; true when it is the root pointer (the whole data). */
+function wrote(pointer: string): boolean {
   const k = rootKey(pointer);
   if (k === undefined) return true;
-  touched.push(k);
+  scratchTouched[touchedCount++] = k;
   return false;
 }
 
