@@ -12,6 +12,7 @@ import { checkTimes } from './action-defaults.js';
 import { evaluate, LogicBudgetError, mayRead, truthy } from './logic.js';
 import { cleanJson, cleanSized, getAt, overlaps, PointerError, resetSizeBound, rootKey, setAt, sizeBound } from './pointer.js';
 import { escapeKey, FORBIDDEN_KEYS } from '../core/kernel/pointer.js';
+import { isoUtc } from '../core/kernel/time.js';
 import { deepFreeze } from './store.js';
 import type {
   Accepted,
@@ -183,7 +184,7 @@ function contextOf(snapshot: Snapshot, payload: unknown, actor: Actor, now: numb
     state: snapshot.state,
     handler: snapshot.handler ?? null,
     firstReceiver: snapshot.firstReceiver,
-    now: withNow ? new Date(now).toISOString() : '',
+    now: withNow ? isoUtc(now) : '',
   };
 }
 

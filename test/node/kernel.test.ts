@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { ESLint } from 'eslint';
-import { civilFromDays, daysFromCivil, epochMs, epochMsOr, isoAtOffset, isoShanghai, parseOffset, shanghaiDate, toEpochMs } from '../../src/core/kernel/time.js';
+import { civilFromDays, daysFromCivil, epochMs, epochMsOr, isoAtOffset, isoShanghai, isoUtc, parseOffset, shanghaiDate, toEpochMs } from '../../src/core/kernel/time.js';
 import { epochMs as fromCore, type Instant } from '../../src/core/index.js';
 
 test('an Instant is epoch ms, a Date or an ISO string; anything else is NaN, or a RangeError from toEpochMs', () => {
@@ -42,6 +42,15 @@ test('the civil-date arithmetic agrees with Date.UTC across four centuries', () 
     const [y, m, d] = date.split('-').map(Number) as [number, number, number];
     assert.equal(daysFromCivil(y, m, d), days);
   }
+});
+
+test('isoUtc writes what Date#toISOString writes, at the edges of its years and anywhere between', () => {
+  const edges = [0, -0, 1, -1, 999, 1000, 86_399_999, 86_400_000, -62_167_219_200_000, -62_167_219_200_001, 253_402_300_799_999, 253_402_300_800_000, 951_782_400_000, 4_107_542_400_000, Date.UTC(2026, 9, 19, 2, 1), 1.5, -0.5, 8.64e15];
+  let seed = 7;
+  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const values = [...edges, ...Array.from({ length: 20_000 }, () => Math.floor((random() * 2 - 0.6) * 2.6e14))];
+  for (const ms of values) assert.equal(isoUtc(ms), new Date(ms).toISOString(), String(ms));
+  for (const bad of [NaN, Infinity, 8.64e15 + 1]) assert.throws(() => isoUtc(bad), RangeError);
 });
 
 test('the same dates under any machine time zone (a child process in UTC-10 and UTC+14)', () => {

@@ -94,6 +94,30 @@ export function civilFromDays(days: number): string {
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** 0000-01-01T00:00:00Z and 10000-01-01T00:00:00Z: the years `toISOString` writes with four digits. */
+const YEAR_0_MS = -62_167_219_200_000;
+const YEAR_10000_MS = 253_402_300_800_000;
+const two = (n: number): string => (n < 10 ? `0${n}` : String(n));
+
+/**
+ * `new Date(ms).toISOString()` (UTC, `2026-10-19T02:01:00.000Z`), worked out arithmetically for
+ * whole milliseconds in the years 0000–9999 (formatting through a Date costs about 1 µs, and the
+ * workflow engine formats `now` for rules that read it). Anything else goes through Date, which
+ * also throws its RangeError for what is not a time.
+ */
+export function isoUtc(ms: number): string {
+  if (!(ms >= YEAR_0_MS && ms < YEAR_10000_MS) || Math.floor(ms) !== ms) return new Date(ms).toISOString();
+  const days = Math.floor(ms / DAY);
+  let rest = ms - days * DAY;
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const min = Math.floor(rest / MINUTE);
+  rest -= min * MINUTE;
+  const s = Math.floor(rest / 1000);
+  const milli = rest - s * 1000;
+  return `${civilFromDays(days)}T${two(h)}:${two(min)}:${two(s)}.${milli < 10 ? '00' : milli < 100 ? '0' : ''}${milli}Z`;
+}
+
 /** Days since 1970-01-01 of the local date of `ms` at a fixed offset (default Asia/Shanghai). */
 export function localDayIndex(ms: number, utcOffsetMinutes = SHANGHAI_OFFSET_MINUTES): number {
   return Math.floor((ms + utcOffsetMinutes * MINUTE) / DAY);
