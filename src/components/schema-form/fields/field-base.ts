@@ -309,7 +309,10 @@ export abstract class WyFieldBase extends LitElement {
   }
 
   protected describedBy(): string {
-    return [this.help ? this.ids.help : '', this.error ? this.ids.error : ''].filter(Boolean).join(' ');
+    // Called on every render of every field: no array per call.
+    const help = this.help ? this.ids.help : '';
+    const error = this.error ? this.ids.error : '';
+    return help && error ? `${help} ${error}` : help || error;
   }
 
   /** The control (input, select, group…). */
