@@ -496,9 +496,10 @@ export function createEngine(options: EngineOptions): Engine {
     },
 
     send(instanceId, event, actor) {
-      // MemoryStore answers at once: the whole send runs without an async function (whose frame
-      // is an object per call) when nothing on the way has to wait: no duplicate, no migration,
-      // no children. Anything else goes the general way (sendAsync) before anything is written.
+      // MemoryStore answers at once: send runs without an async function (whose frame is an object
+      // per call) up to the commit when nothing before it has to wait (no duplicate, no migration:
+      // those go the general way, sendAsync, before anything is written). Children are started or
+      // joined after the commit, as sendAsync does, and the answer then waits for them.
       if (immediate === undefined || !schemasLoaded) return sendAsync(instanceId, event, actor);
       try {
         if (event.commandId !== undefined && immediate.findCommand(instanceId, event.commandId)?.instanceId === instanceId) return sendAsync(instanceId, event, actor);
