@@ -16,7 +16,7 @@
 // the timer and starts the missing children (the same command ids, so a child already started is
 // a duplicate, and joined to its parent if it was not yet), then clears the intent.
 import type { BusinessCalendar } from '../core/calendar/calendar.js';
-import { enterState } from './clocks.js';
+import { enterState, NO_TIMERS } from './clocks.js';
 import { SYSTEM_ACTOR } from './transition.js';
 import type { AuditEntry, Effect, JsonObject, Snapshot, Timer, WorkflowDefinition } from './types.js';
 
@@ -116,8 +116,6 @@ export function childrenTimers(snapshot: Snapshot): readonly Timer[] {
 }
 
 /** Timer ids are unique within an instance: one per start of children. */
-const NO_TIMERS: readonly Timer[] = Object.freeze([]);
-
 export const childrenTimerId = (seq: number): string => `children/${seq}`;
 
 /**

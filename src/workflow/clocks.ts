@@ -151,7 +151,8 @@ export function pendingTimersSince(def: WorkflowDefinition, snapshot: Snapshot, 
     : pendingTimers(def, snapshot, calendar);
 }
 
-const NO_TIMERS: readonly Timer[] = [];
+/** The one empty list of timers (frozen: shared by every instance waiting for none). */
+export const NO_TIMERS: readonly Timer[] = Object.freeze([]);
 
 function timersOf(def: WorkflowDefinition, snapshot: Snapshot, calendar: BusinessCalendar, beforeClocks: Snapshot['clocks'] | undefined, beforeTimers: readonly Timer[]): Timer[] {
   const out: Timer[] = [];

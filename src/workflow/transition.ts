@@ -364,10 +364,6 @@ function noticeOf(e: Extract<EffectDef, { type: 'notify' }>): Effect {
 }
 const NO_NOTICES: ReadonlyMap<EffectDef, Effect> = new Map();
 
-function mayTake(t: TransitionDef, actor: Actor): boolean {
-  return anyRole(t.roles, actor);
-}
-
 /** Whether the actor has one of `roles` (a loop: `roles` is frozen in a sealed definition). */
 function anyRole(roles: readonly string[], actor: Actor): boolean {
   for (let i = 0; i < roles.length; i++) if (actor.roles.includes(roles[i]!)) return true;
@@ -524,10 +520,10 @@ export function transition(
   const inState = list.length;
   let allowed: readonly TransitionDef[] | undefined;
   let mayCount = 0;
-  for (let i = 0; i < list.length; i++) if (mayTake(list[i]!, actor)) mayCount++;
+  for (let i = 0; i < list.length; i++) if (anyRole(list[i]!.roles, actor)) mayCount++;
   // Nearly always every candidate (or none): the list itself, no new array.
   if (mayCount === list.length) allowed = list;
-  else if (mayCount > 0) allowed = list.filter((t) => mayTake(t, actor));
+  else if (mayCount > 0) allowed = list.filter((t) => anyRole(t.roles, actor));
   if (inState === 0) {
     if (def.states.find((s) => s.id === state)?.final) return refuse('final-state', `${state} is a final state`, type, state);
     if (!def.transitions.some((t) => t.event === type)) return refuse('unknown-event', `${def.id} has no event "${type}"`, type, state);

@@ -1,7 +1,7 @@
 import { html, nothing, type CSSResultGroup, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { WyFieldBase } from './field-base.js';
+import { WyFieldBase, REQUIRED_MARK } from './field-base.js';
 import { fieldStyles, groupBodyStyles } from './field.styles.js';
 import { msg } from '../messages.js';
 import { escapeKey, getAt } from '../../../core/form/pointer.js';
@@ -136,7 +136,7 @@ export class WyArrayField extends WyFieldBase {
     const itemLabel = pick(field?.item?.label === '*' ? undefined : field?.item?.label, l);
     const off = this.isDisabled;
     return html`<fieldset class="fields-group" part="control" id=${this.ids.control} aria-describedby=${this.describedBy() || nothing}>
-      <legend part="field-label">${this.label}${this.required ? html`<span class="req" aria-hidden="true">*</span>` : nothing}</legend>
+      <legend part="field-label">${this.label}${this.required ? REQUIRED_MARK : nothing}</legend>
       ${items.length === 0 ? html`<div class="empty">${msg(l, 'noItems')}</div>` : nothing}
       <ol class="items">
         ${repeat(
